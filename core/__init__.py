@@ -1,0 +1,1 @@
+"""The htdy core: plugin host, configuration, data model, services, API and CLI."""

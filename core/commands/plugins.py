@@ -1,0 +1,36 @@
+"""``htdy plugins``: what is loaded, from which distribution, implementing which hooks."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from htdy.core.cli import Context, pass_ctx
+
+
+@click.command("plugins")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_ctx
+def command(ctx: Context, as_json: bool) -> None:
+    """List loaded plugins, their distributions and hooks, and every registry's names."""
+    from htdy.core.plugins import build_registries, describe_plugins
+
+    plugins = describe_plugins(ctx.pm)
+    regs = build_registries(ctx.pm)
+    registries = {slot: getattr(regs, slot).names() for slot in regs.__dataclass_fields__}
+    if as_json:
+        click.echo(json.dumps({"plugins": plugins, "registries": registries}, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="htdy plugins")
+    for col in ("plugin", "distribution", "hooks"):
+        table.add_column(col)
+    for p in plugins:
+        dist = f"{p['distribution']['name']} {p['distribution']['version']}" if p["distribution"] else "-"
+        table.add_row(p["name"], dist, ", ".join(h.removeprefix("htdy_") for h in p["hooks"]))
+    console = Console()
+    console.print(table)
+    for slot, names in registries.items():
+        console.print(f"[bold]{slot}[/bold]: {', '.join(names) or '-'}")

@@ -1,0 +1,210 @@
+"""Typed settings read from ``htdy.toml`` (tomllib), overridable by environment variables.
+
+* ``HTDY_<SECTION>__<KEY>=value`` overrides ``[section] key`` (values are parsed as TOML
+  when they look like TOML — ``HTDY_NODE__ROLES='["api"]'`` — else taken as strings).
+* ``{"$env" = "NAME"}`` anywhere reads a secret from the environment; ``{"$file" = "path"}``
+  reads it from a file.
+* Unknown keys and wrong types fail at start-up naming the file, the key and what was expected.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from htdy.core.errors import ConfigError
+
+Role = Literal["api", "parser", "renderer"]
+ENV_PREFIX = "HTDY_"
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class ServerSettings(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    public_url: str = ""
+    max_upload_mb: float = Field(10, gt=0)
+    shutdown_timeout_s: float = Field(30, ge=0)
+    cookie_secure: bool = False
+
+
+class NodeSettings(Section):
+    roles: list[Role] = ["api", "parser", "renderer"]
+
+    @field_validator("roles")
+    @classmethod
+    def _non_empty(cls, v: list[str]) -> list[str]:
+        if not v:
+            raise ValueError("at least one role is required")
+        return list(dict.fromkeys(v))
+
+
+class DatabaseSettings(Section):
+    url: str = "sqlite://var/htdy.sqlite3"
+    read_replicas: list[str] = []
+    pool_min: int = Field(1, ge=1)
+    pool_max: int = Field(10, ge=1)
+
+
+class StorageSettings(Section):
+    backend: str = "local"
+
+
+class CacheSettings(Section):
+    tiers: list[str] = ["memory"]
+    default_ttl_s: float = Field(300, gt=0)
+    stale_ttl_s: float = Field(60, ge=0)
+
+
+class SearchSettings(Section):
+    backend: str = "embedded"
+
+
+class QueueSettings(Section):
+    backend: str = "inprocess"
+    poll_interval_s: float = Field(2.0, gt=0)
+    max_attempts: int = Field(3, ge=1)
+
+
+class ParsingSettings(Section):
+    parsers: dict[str, str] = {"pdf": "pdf", "docx": "docx", "text": "text"}
+    workers: int = Field(2, ge=1)
+    timeout_s: float = Field(30, gt=0)
+    max_pages: int = Field(50, ge=1)
+
+
+class RenderingSettings(Section):
+    default_template: str = "classic"
+    pdf_engine: str = "pdf"
+    workers: int = Field(2, ge=1)
+    timeout_s: float = Field(30, gt=0)
+    max_pages: int = Field(20, ge=1)
+    gateway: Literal["inprocess", "http"] = "inprocess"
+    renderer_url: str = ""
+
+
+class AuthSettings(Section):
+    secret_key: str = ""
+    session_ttl_h: float = Field(24 * 14, gt=0)
+    allow_signup: bool = True
+
+
+class LoggingSettings(Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["json", "console"] = "json"
+
+
+class Settings(Section):
+    server: ServerSettings = ServerSettings()
+    node: NodeSettings = NodeSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    storage: StorageSettings = StorageSettings()
+    cache: CacheSettings = CacheSettings()
+    search: SearchSettings = SearchSettings()
+    queue: QueueSettings = QueueSettings()
+    parsing: ParsingSettings = ParsingSettings()
+    rendering: RenderingSettings = RenderingSettings()
+    auth: AuthSettings = AuthSettings()
+    logging: LoggingSettings = LoggingSettings()
+    # Per-plugin options, validated by each plugin's ``Options`` model: [plugins.<name>]
+    plugins: dict[str, dict[str, Any]] = {}
+
+    source: str = Field("<defaults>", exclude=True)
+
+    def plugin_options(self, name: str) -> dict[str, Any]:
+        return dict(self.plugins.get(name, {}))
+
+    def has_role(self, role: str) -> bool:
+        return role in self.node.roles
+
+
+def _resolve_secrets(value: Any, where: str) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"$env"}:
+            name = value["$env"]
+            if name not in os.environ:
+                raise ConfigError(f"{where}: environment variable {name!r} is not set")
+            return os.environ[name]
+        if set(value) == {"$file"}:
+            try:
+                return Path(value["$file"]).read_text().strip()
+            except OSError as exc:
+                raise ConfigError(f"{where}: cannot read secret file {value['$file']!r}: {exc}") from exc
+        return {k: _resolve_secrets(v, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve_secrets(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    return value
+
+
+def _env_value(raw: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> list[str]:
+    applied = []
+    for key, raw in sorted(environ.items()):
+        if not key.startswith(ENV_PREFIX) or "__" not in key:
+            continue
+        path = key[len(ENV_PREFIX):].lower().split("__")
+        node = data
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise ConfigError(f"environment {key}: {part!r} is not a table")
+        node[path[-1]] = _env_value(raw)
+        applied.append(key)
+    return applied
+
+
+def _format_errors(exc: ValidationError, source: str) -> str:
+    lines = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        else:
+            msg = err["msg"]
+            if "input" in err and not isinstance(err["input"], dict):
+                msg += f" (got {err['input']!r})"
+        lines.append(f"{source}: {key}: {msg}")
+    return "; ".join(lines)
+
+
+def settings_from_dict(data: dict[str, Any], source: str = "<dict>",
+                       environ: dict[str, str] | None = None) -> Settings:
+    data = _resolve_secrets(dict(data), source)
+    _apply_env(data, dict(os.environ if environ is None else environ))
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_errors(exc, source)) from None
+    settings.source = source
+    return settings
+
+
+def load_settings(path: str | os.PathLike[str] | None = None,
+                  environ: dict[str, str] | None = None) -> Settings:
+    """Read ``path``, else ``$HTDY_CONFIG``, else ``./htdy.toml`` (defaults if absent)."""
+    env = dict(os.environ if environ is None else environ)
+    explicit = path is not None or "HTDY_CONFIG" in env
+    p = Path(path if path is not None else env.get("HTDY_CONFIG", "htdy.toml"))
+    if not p.exists():
+        if explicit:
+            raise ConfigError(f"{p}: configuration file not found")
+        return settings_from_dict({}, "<defaults>", env)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{p}: cannot read: {exc}") from None
+    return settings_from_dict(data, str(p), env)

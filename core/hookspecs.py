@@ -1,0 +1,86 @@
+"""The hooks htdy calls. Every hook is prefixed ``htdy_``; plugins implement them with
+``@htdy.hookimpl``. Each one is documented in ``docs/plugins.md`` (a test checks).
+
+Registration hooks are called once at start-up to build the registries; they return
+an iterable of classes (or, for templates, ``Template`` objects). Event hooks let
+plugins react to what happens.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import click
+    from aiohttp import web
+
+    from htdy.core.interfaces import (CacheTier, Parser, QueueBackend, Renderer, SearchBackend,
+                                      StorageBackend, Template)
+
+hookspec = pluggy.HookspecMarker("htdy")
+
+
+@hookspec
+def htdy_register_parsers() -> Iterable[type[Parser]]:
+    """Return parser classes (subclasses of ``htdy.core.interfaces.Parser``)."""
+
+
+@hookspec
+def htdy_register_renderers() -> Iterable[type[Renderer]]:
+    """Return renderer classes (subclasses of ``htdy.core.interfaces.Renderer``)."""
+
+
+@hookspec
+def htdy_register_templates() -> Iterable[Template]:
+    """Return ``htdy.core.interfaces.Template`` objects (template packs)."""
+
+
+@hookspec
+def htdy_register_storage_backends() -> Iterable[type[StorageBackend]]:
+    """Return storage backend classes."""
+
+
+@hookspec
+def htdy_register_cache_tiers() -> Iterable[type[CacheTier]]:
+    """Return cache tier classes."""
+
+
+@hookspec
+def htdy_register_search_backends() -> Iterable[type[SearchBackend]]:
+    """Return search backend classes."""
+
+
+@hookspec
+def htdy_register_queue_backends() -> Iterable[type[QueueBackend]]:
+    """Return queue backend classes."""
+
+
+@hookspec
+def htdy_register_routes() -> Iterable[web.AbstractRouteDef]:
+    """Return extra aiohttp routes (e.g. a ``web.RouteTableDef``) to add to the app."""
+
+
+@hookspec
+def htdy_register_commands(cli: click.Group) -> None:
+    """Add sub-commands to the ``htdy`` command-line group ``cli``."""
+
+
+@hookspec
+def htdy_cv_parsed(resume: dict[str, Any], extras: dict[str, Any], filename: str | None) -> None:
+    """Post-process a freshly parsed CV in place (e.g. map skills to a taxonomy).
+
+    Called in the parser worker after the parser ran and before the data is validated
+    and stored. Mutate ``resume`` / ``extras``; the return value is ignored."""
+
+
+@hookspec
+def htdy_cv_version_created(cv_id: str, version: int, resume: dict[str, Any]) -> None:
+    """React to a new, committed CV version (called on the API node's event loop;
+    a coroutine returned here is awaited)."""
+
+
+@hookspec
+def htdy_startup(app: web.Application) -> None:
+    """Called once when the web app starts; a coroutine returned here is awaited."""

@@ -1,0 +1,215 @@
+"""The contracts plugins implement. Each slot has a base class; a plugin returns
+subclasses from its ``htdy_register_*`` hook, and ``htdy.toml`` picks one by ``name``.
+
+Parsers and renderers are synchronous and CPU-bound: the core runs them in a process
+pool, off the event loop. Storage, cache, search and queue backends are async.
+"""
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+
+class PluginOptions(BaseModel):
+    """Base for a plugin's own options (``[plugins.<name>]`` in htdy.toml).
+    Unknown keys are rejected, like everywhere else in the configuration."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Named:
+    """Something selectable by name from htdy.toml."""
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    Options: ClassVar[type[PluginOptions]] = PluginOptions
+
+
+# --------------------------------------------------------------------------- parsing
+@dataclass
+class ParseResult:
+    """What a parser returns: JSON Resume data, and extras *beside* it
+    (confidence per field, source spans, warnings, language, page count)."""
+
+    resume: dict[str, Any]
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+class Parser(Named, abc.ABC):
+    """Turns one document into JSON Resume data.
+
+    ``kinds`` lists the sniffed document kinds it accepts (``pdf``, ``docx``, ``text``).
+    ``parse`` is synchronous and may be slow; raise ``htdy.core.errors.ParseError``
+    with a stable code for bad input, never anything else on purpose.
+    """
+
+    kinds: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    @abc.abstractmethod
+    def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult: ...
+
+
+# --------------------------------------------------------------------------- rendering
+@dataclass
+class RenderOutput:
+    content: bytes
+    media_type: str
+    pages: int | None = None
+
+
+class Renderer(Named, abc.ABC):
+    """Renders JSON Resume data with a template to one of ``formats``
+    (``html``, ``pdf``, ``md``, ``txt``, ``png``…). Synchronous; run in a process pool."""
+
+    formats: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    @abc.abstractmethod
+    def render(self, resume: dict[str, Any], *, template: Any, fmt: str,
+               options: dict[str, Any] | None = None) -> RenderOutput: ...
+
+
+# --------------------------------------------------------------------------- storage
+class StorageBackend(Named, abc.ABC):
+    """Stores opaque blobs by key (content-addressed keys are chosen by the core)."""
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    async def start(self) -> None:
+        """Open connections; called once at app start-up."""
+
+    async def close(self) -> None:
+        """Release resources; called once at shutdown."""
+
+    @abc.abstractmethod
+    async def put(self, key: str, data: bytes, *, content_type: str = "application/octet-stream") -> None: ...
+
+    @abc.abstractmethod
+    async def get(self, key: str) -> bytes:
+        """Return the blob; raise ``htdy.core.errors.NotFound`` if absent."""
+
+    @abc.abstractmethod
+    async def delete(self, key: str) -> None:
+        """Delete the blob; deleting a missing key is not an error."""
+
+    @abc.abstractmethod
+    async def exists(self, key: str) -> bool: ...
+
+    async def check(self) -> None:
+        """Raise if the backend cannot serve requests (used by ``/readyz``)."""
+
+
+# --------------------------------------------------------------------------- cache
+class CacheTier(Named, abc.ABC):
+    """One tier of the layered cache (memory → redis …). Values are bytes."""
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    @abc.abstractmethod
+    async def get(self, key: str) -> bytes | None: ...
+
+    @abc.abstractmethod
+    async def set(self, key: str, value: bytes, ttl: float | None = None) -> None: ...
+
+    @abc.abstractmethod
+    async def delete(self, *keys: str) -> None: ...
+
+    async def check(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- search
+@dataclass
+class SearchHit:
+    cv_id: str
+    score: float
+    document: dict[str, Any]
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class SearchPage:
+    total: int
+    hits: list[SearchHit]
+
+
+class SearchBackend(Named, abc.ABC):
+    """Full-text search over discoverable CVs. Documents are flat dicts with keys
+    ``cv_id, name, label, summary, skills (list), location, keywords (list)``."""
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    @abc.abstractmethod
+    async def index(self, cv_id: str, document: dict[str, Any]) -> None: ...
+
+    @abc.abstractmethod
+    async def remove(self, cv_id: str) -> None: ...
+
+    @abc.abstractmethod
+    async def search(self, query: str, *, filters: dict[str, str] | None = None,
+                     limit: int = 20, offset: int = 0) -> SearchPage: ...
+
+    async def check(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- queue
+class QueueBackend(Named, abc.ABC):
+    """Carries job ids from the API to workers. The database row is the truth:
+    a job is claimed with a compare-and-set on its status, so a lost or duplicated
+    queue message can never run a job twice or lose it (workers re-scan queued jobs)."""
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    @abc.abstractmethod
+    async def push(self, kind: str, job_id: str, priority: int = 0) -> None: ...
+
+    @abc.abstractmethod
+    async def pop(self, kind: str, timeout: float) -> str | None:
+        """Return the next job id of ``kind`` or ``None`` after ``timeout`` seconds."""
+
+    @abc.abstractmethod
+    async def depth(self, kind: str) -> int: ...
+
+    async def check(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- templates
+@dataclass
+class Template:
+    """A CV template: a folder of package data plus its manifest.
+
+    ``engines`` names the renderers that can use it (``html``/``pdf`` read the
+    Mustache files, ``typst`` reads a ``.typ`` file). ``options`` describes the
+    supported options (name → {type, default, choices, description})."""
+
+    id: str
+    name: str
+    version: str
+    path: Any  # pathlib.Path or importlib.resources Traversable of the template's folder
+    description: str = ""
+    engines: tuple[str, ...] = ("html", "pdf")
+    options: dict[str, Any] = field(default_factory=dict)
+    preview: str | None = None

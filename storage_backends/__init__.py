@@ -1,0 +1,1 @@
+"""htdy.storage_backends"""
