@@ -34,6 +34,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "htdy.plugins.cache_tiers",
     "htdy.plugins.search_backends",
     "htdy.plugins.queue_backends",
+    "htdy.plugins.web",
+    "htdy.perf.commands",
 )
 
 
