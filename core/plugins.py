@@ -137,10 +137,11 @@ def _htdy_version() -> str:
     return __version__
 
 
-def check_selected(regs: Registries, selections: dict[str, list[str]]) -> None:
-    """Fail at start-up if htdy.toml names an implementation nobody registered."""
+def check_selected(regs: Registries, selected: dict[str, list[str]]) -> None:
+    """Fail at start-up if htdy.toml names an implementation nobody registered
+    (``selected`` is usually ``selections(settings)``)."""
     errors = []
-    for slot, names in selections.items():
+    for slot, names in selected.items():
         registry: Registry[Any] = getattr(regs, slot)
         for n in names:
             if n not in registry:
@@ -148,3 +149,14 @@ def check_selected(regs: Registries, selections: dict[str, list[str]]) -> None:
                 errors.append(f"unknown {registry.slot} {n!r}; known: {known} — is the plugin installed?")
     if errors:
         raise ConfigError("; ".join(errors))
+
+
+def selections(settings: Any) -> dict[str, list[str]]:
+    """The implementation names ``htdy.toml`` selects, per registry slot."""
+    return {
+        "storage_backends": [settings.storage.backend],
+        "cache_tiers": list(settings.cache.tiers),
+        "search_backends": [settings.search.backend],
+        "queue_backends": [settings.queue.backend],
+        "parsers": sorted(set(settings.parsing.parsers.values())),
+    }
