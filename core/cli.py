@@ -2,6 +2,7 @@
 and exposes ``command``; plugins add theirs through ``htdy_register_commands``."""
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 from typing import Any
@@ -11,7 +12,7 @@ import click
 from htdy import __version__
 from htdy.core.errors import HtdyError
 
-CORE_COMMANDS = ("serve", "worker", "migrate", "parse", "render", "plugins", "import_export")
+CORE_COMMANDS = ("serve", "worker", "migrate", "parse", "render", "plugins", "import_export", "check")
 
 
 class Context:
@@ -20,7 +21,6 @@ class Context:
     def __init__(self, config: str | None) -> None:
         self.config_path = config
         self._settings: Any = None
-        self._pm: Any = None
 
     @property
     def settings(self) -> Any:
@@ -31,10 +31,14 @@ class Context:
 
     @property
     def pm(self) -> Any:
-        if self._pm is None:
-            from htdy.core.plugins import get_plugin_manager
-            self._pm = get_plugin_manager()
-        return self._pm
+        return cli_plugin_manager()
+
+
+@functools.cache
+def cli_plugin_manager() -> Any:
+    """One plugin manager per CLI process (commands and hooks share it)."""
+    from htdy.core.plugins import get_plugin_manager
+    return get_plugin_manager()
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -72,8 +76,7 @@ def _load_commands() -> None:
         for cmd in getattr(mod, "commands", [getattr(mod, "command", None)]):
             if cmd is not None:
                 cli.add_command(cmd)
-    from htdy.core.plugins import get_plugin_manager
-    get_plugin_manager().hook.htdy_register_commands(cli=cli)
+    cli_plugin_manager().hook.htdy_register_commands(cli=cli)
 
 
 def main(argv: list[str] | None = None) -> None:

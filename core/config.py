@@ -50,6 +50,8 @@ class DatabaseSettings(Section):
     read_replicas: list[str] = []
     pool_min: int = Field(1, ge=1)
     pool_max: int = Field(10, ge=1)
+    # apply pending migrations at start-up instead of refusing to start (tests, `serve --migrate`)
+    auto_migrate: bool = False
 
 
 class StorageSettings(Section):
@@ -124,21 +126,22 @@ class Settings(Section):
         return role in self.node.roles
 
 
-def _resolve_secrets(value: Any, where: str) -> Any:
+def _resolve_secrets(value: Any, where: str, environ: dict[str, str]) -> Any:
     if isinstance(value, dict):
         if set(value) == {"$env"}:
             name = value["$env"]
-            if name not in os.environ:
+            if name not in environ:
                 raise ConfigError(f"{where}: environment variable {name!r} is not set")
-            return os.environ[name]
+            return environ[name]
         if set(value) == {"$file"}:
             try:
                 return Path(value["$file"]).read_text().strip()
             except OSError as exc:
                 raise ConfigError(f"{where}: cannot read secret file {value['$file']!r}: {exc}") from exc
-        return {k: _resolve_secrets(v, f"{where}.{k}") for k, v in value.items()}
+        sep = ": " if ":" not in where else "."
+        return {k: _resolve_secrets(v, f"{where}{sep}{k}", environ) for k, v in value.items()}
     if isinstance(value, list):
-        return [_resolve_secrets(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        return [_resolve_secrets(v, f"{where}[{i}]", environ) for i, v in enumerate(value)]
     return value
 
 
@@ -181,8 +184,9 @@ def _format_errors(exc: ValidationError, source: str) -> str:
 
 def settings_from_dict(data: dict[str, Any], source: str = "<dict>",
                        environ: dict[str, str] | None = None) -> Settings:
-    data = _resolve_secrets(dict(data), source)
-    _apply_env(data, dict(os.environ if environ is None else environ))
+    env = dict(os.environ if environ is None else environ)
+    data = _resolve_secrets(dict(data), source, env)
+    _apply_env(data, env)
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:

@@ -16,8 +16,15 @@ if TYPE_CHECKING:
     import click
     from aiohttp import web
 
-    from htdy.core.interfaces import (CacheTier, Parser, QueueBackend, Renderer, SearchBackend,
-                                      StorageBackend, Template)
+    from htdy.core.interfaces import (
+        CacheTier,
+        Parser,
+        QueueBackend,
+        Renderer,
+        SearchBackend,
+        StorageBackend,
+        Template,
+    )
 
 hookspec = pluggy.HookspecMarker("htdy")
 

@@ -19,8 +19,15 @@ import pluggy
 
 from htdy.core import hookspecs
 from htdy.core.errors import ConfigError
-from htdy.core.interfaces import (CacheTier, Parser, QueueBackend, Renderer, SearchBackend,
-                                  StorageBackend, Template)
+from htdy.core.interfaces import (
+    CacheTier,
+    Parser,
+    QueueBackend,
+    Renderer,
+    SearchBackend,
+    StorageBackend,
+    Template,
+)
 from htdy.core.registry import Registry, item_name
 
 log = logging.getLogger("htdy.plugins")

@@ -1,0 +1,172 @@
+"""The data model (tortoise-orm). Tables are created and changed only by the
+versioned migrations in ``migrations/models`` (``htdy migrate``).
+
+Canonical CV content is JSON Resume, stored per immutable, numbered ``CVVersion``;
+parser extras (confidence, spans, warnings) sit beside it in ``extras``.
+"""
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+JOB_STATUSES = ("queued", "running", "done", "failed")
+EVENT_KINDS = ("view", "download", "search_appearance")
+
+
+class User(Model):
+    id = fields.UUIDField(primary_key=True)
+    email = fields.CharField(max_length=320, unique=True)
+    name = fields.CharField(max_length=200)
+    password_hash = fields.CharField(max_length=200)
+    is_active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "users"
+
+
+class ApiToken(Model):
+    """A bearer token; only the sha256 of the secret is stored."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="tokens", on_delete=fields.CASCADE, db_index=True)
+    name = fields.CharField(max_length=100)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "api_tokens"
+
+
+class Session(Model):
+    """A browser session (cookie ``htdy_session``); only the sha256 is stored."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="sessions", on_delete=fields.CASCADE, db_index=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "sessions"
+
+
+class StoredFile(Model):
+    """An uploaded document, content-addressed by its sha256."""
+
+    id = fields.UUIDField(primary_key=True)
+    sha256 = fields.CharField(max_length=64, unique=True)
+    size = fields.BigIntField()
+    media_type = fields.CharField(max_length=100)
+    kind = fields.CharField(max_length=20)
+    storage_key = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "stored_files"
+
+
+class CV(Model):
+    id = fields.UUIDField(primary_key=True)
+    owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="cvs", on_delete=fields.CASCADE, db_index=True)
+    title = fields.CharField(max_length=200)
+    discoverable = fields.BooleanField(default=False, db_index=True)
+    slug = fields.CharField(max_length=64, unique=True, null=True)
+    current_version = fields.IntField(default=0)
+    # bumped on every change (content, title, shares): ETags and cache keys use it
+    revision = fields.IntField(default=1)
+    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "cvs"
+
+
+class CVVersion(Model):
+    """One immutable, numbered state of a CV's content."""
+
+    id = fields.UUIDField(primary_key=True)
+    cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
+        "models.CV", related_name="versions", on_delete=fields.CASCADE, db_index=True)
+    number = fields.IntField()
+    resume = fields.JSONField()
+    extras = fields.JSONField(default=dict)
+    source_file: fields.ForeignKeyNullableRelation[StoredFile] = fields.ForeignKeyField(
+        "models.StoredFile", related_name="versions", on_delete=fields.RESTRICT, null=True,
+        db_index=True)
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="+", on_delete=fields.SET_NULL, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "cv_versions"
+        unique_together = (("cv", "number"),)
+
+
+class Share(Model):
+    """Access for one user (``kind=user``) or anyone holding a link token (``kind=link``)."""
+
+    id = fields.UUIDField(primary_key=True)
+    cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
+        "models.CV", related_name="shares", on_delete=fields.CASCADE, db_index=True)
+    kind = fields.CharField(max_length=10)
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="shared_with_me", on_delete=fields.CASCADE, null=True,
+        db_index=True)
+    token_hash = fields.CharField(max_length=64, unique=True, null=True)
+    access = fields.CharField(max_length=10, default="view")
+    expires_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "shares"
+
+
+class Job(Model):
+    """A unit of background work. The row is the truth; the queue only carries ids."""
+
+    id = fields.UUIDField(primary_key=True)
+    kind = fields.CharField(max_length=20)
+    status = fields.CharField(max_length=10, default="queued")
+    priority = fields.IntField(default=0)
+    attempts = fields.IntField(default=0)
+    error_code = fields.CharField(max_length=50, null=True)
+    error_message = fields.TextField(null=True)
+    payload = fields.JSONField(default=dict)
+    result = fields.JSONField(null=True)
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="jobs", on_delete=fields.CASCADE, null=True, db_index=True)
+    file: fields.ForeignKeyNullableRelation[StoredFile] = fields.ForeignKeyField(
+        "models.StoredFile", related_name="jobs", on_delete=fields.SET_NULL, null=True,
+        db_index=True)
+    available_at = fields.DatetimeField()
+    lease_until = fields.DatetimeField(null=True, db_index=True)
+    worker = fields.CharField(max_length=100, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    started_at = fields.DatetimeField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "jobs"
+        indexes = (("status", "kind", "priority"),)
+
+
+class ProfileEvent(Model):
+    """Aggregated profile events: ``count`` occurrences of ``kind`` flushed at ``created_at``."""
+
+    id = fields.BigIntField(primary_key=True)
+    cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
+        "models.CV", related_name="events", on_delete=fields.CASCADE, db_index=True)
+    kind = fields.CharField(max_length=20)
+    count = fields.IntField(default=1)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "profile_events"
+        indexes = (("cv", "kind"),)
