@@ -56,4 +56,8 @@ class Registry(Generic[T]):
 
 
 def item_name(item: Any) -> str:
-    return str(getattr(item, "name", "") or getattr(item, "id", ""))
+    """The key an item registers under: a template's ``id``, otherwise the class's ``name``."""
+    from htdy.core.interfaces import Template
+    if isinstance(item, Template):
+        return item.id
+    return str(getattr(item, "name", ""))
