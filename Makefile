@@ -22,6 +22,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
+	mkdir -p .mypy-path && ln -sfn .. .mypy-path/htdy
 	$(BIN)/mypy --package htdy
 
 pytest: $(STAMP)
