@@ -1,0 +1,157 @@
+"""The public profile page ``/p/{slug}``: server-rendered, no JavaScript needed, cacheable
+by browsers and CDNs (``public, max-age=300, s-maxage=900`` + ETag → 304).
+
+The data comes from the public profile API (``GET /api/v1/profiles/{slug}``) through
+:mod:`htdy.plugins.web.data`; this module turns JSON Resume data into the page context.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aiohttp import web
+
+from . import data
+from .html import PUBLIC_CACHE, render_page
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+
+
+def _s(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def fmt_date(value: Any) -> str:
+    text = _s(value)
+    m = re.match(r"^(\d{4})(?:-(\d{1,2}))?", text)
+    if not m:
+        return text
+    year, month = m.group(1), m.group(2)
+    if month and 1 <= int(month) <= 12:
+        return f"{_MONTHS[int(month) - 1]} {year}"
+    return year
+
+
+def date_range(item: dict[str, Any]) -> str:
+    start, end = fmt_date(item.get("startDate")), fmt_date(item.get("endDate"))
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"{start} – present"
+    return end
+
+
+def _strings(values: Any) -> list[str]:
+    return [v.strip() for v in values if isinstance(v, str) and v.strip()] if isinstance(values, list) else []
+
+
+def _dicts(values: Any) -> list[dict[str, Any]]:
+    return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
+
+
+def _safe_url(url: str) -> str:
+    return url if re.match(r"^https?://", url, re.I) else ""
+
+
+def _contacts(basics: dict[str, Any]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    if email := _s(basics.get("email")):
+        out.append({"href": f"mailto:{email}", "text": email})
+    if phone := _s(basics.get("phone")):
+        out.append({"href": "tel:" + re.sub(r"[^\d+]", "", phone), "text": phone})
+    if url := _safe_url(_s(basics.get("url"))):
+        out.append({"href": url, "text": re.sub(r"^https?://(www\.)?", "", url).rstrip("/")})
+    for prof in _dicts(basics.get("profiles")):
+        url = _safe_url(_s(prof.get("url")))
+        label = _s(prof.get("network")) or _s(prof.get("username"))
+        if url:
+            out.append({"href": url, "text": label or url})
+    return out
+
+
+def _location(loc: Any) -> str:
+    if not isinstance(loc, dict):
+        return ""
+    parts = [_s(loc.get(k)) for k in ("city", "region", "countryCode")]
+    return ", ".join(p for p in parts if p)
+
+
+def _entries(items: Any, title_keys: tuple[str, ...], org_keys: tuple[str, ...],
+             summary_keys: tuple[str, ...] = ("summary", "description")) -> list[dict[str, Any]]:
+    out = []
+    for item in _dicts(items):
+        title = next((_s(item.get(k)) for k in title_keys if _s(item.get(k))), "")
+        org = next((_s(item.get(k)) for k in org_keys if _s(item.get(k))), "")
+        if not title:
+            title, org = org, ""
+        summary = next((_s(item.get(k)) for k in summary_keys if _s(item.get(k))), "")
+        highlights = _strings(item.get("highlights"))
+        out.append({"title": title or "—", "org": org, "dates": date_range(item),
+                    "where": _s(item.get("location")), "summary": summary,
+                    "highlights": highlights, "has_highlights": bool(highlights)})
+    return out
+
+
+def profile_context(resume: dict[str, Any]) -> dict[str, Any]:
+    basics = resume.get("basics") if isinstance(resume.get("basics"), dict) else {}
+    assert isinstance(basics, dict)
+    name = _s(basics.get("name")) or "Anonymous"
+    initials = "".join(p[0] for p in name.split()[:2]).upper()
+    summary = _s(basics.get("summary"))
+    work = _entries(resume.get("work"), ("position",), ("name", "company"))
+    work += _entries(resume.get("volunteer"), ("position",), ("organization",))
+    education = []
+    for e in _dicts(resume.get("education")):
+        title = " in ".join(p for p in (_s(e.get("studyType")), _s(e.get("area"))) if p)
+        extra = _s(e.get("score"))
+        education.append({"title": title or _s(e.get("institution")) or "—",
+                          "org": _s(e.get("institution")) if title else "",
+                          "dates": date_range(e), "summary": f"Score: {extra}" if extra else ""})
+    skills = []
+    for s in _dicts(resume.get("skills")):
+        keywords = _strings(s.get("keywords"))
+        if _s(s.get("name")) or keywords:
+            skills.append({"name": _s(s.get("name")) or "Skills", "level": _s(s.get("level")),
+                           "keywords": keywords, "has_keywords": bool(keywords)})
+    languages = [{"language": _s(lang.get("language")), "fluency": _s(lang.get("fluency"))}
+                 for lang in _dicts(resume.get("languages")) if _s(lang.get("language"))]
+    extras = [f"{_s(a.get('title'))}{' — ' + _s(a.get('awarder')) if _s(a.get('awarder')) else ''}"
+              for a in _dicts(resume.get("awards")) if _s(a.get("title"))]
+    extras += [f"{_s(c.get('name'))}{' — ' + _s(c.get('issuer')) if _s(c.get('issuer')) else ''}"
+               for c in _dicts(resume.get("certificates")) if _s(c.get("name"))]
+    extras += [_s(i.get("name")) for i in _dicts(resume.get("interests")) if _s(i.get("name"))]
+    projects = _entries(resume.get("projects"), ("name",), ("entity",))
+    contacts = _contacts(basics)
+    return {
+        "name": name, "initials": initials or "?", "label": _s(basics.get("label")),
+        "location": _location(basics.get("location")),
+        "contacts": contacts, "has_contacts": bool(contacts),
+        "summary": bool(summary), "paragraphs": [p for p in summary.split("\n") if p.strip()],
+        "work": work, "has_work": bool(work),
+        "education": education, "has_education": bool(education),
+        "projects": projects, "has_projects": bool(projects),
+        "skills": skills, "has_skills": bool(skills),
+        "languages": languages, "has_languages": bool(languages),
+        "extras": extras, "has_extras": bool(extras),
+    }
+
+
+async def public_profile(request: web.Request) -> web.StreamResponse:
+    slug = request.match_info["slug"]
+    if not SLUG_RE.match(slug):
+        raise web.HTTPNotFound()
+    profile = await data.public_profile(request, slug)
+    if profile is None:
+        return render_page(request, "notfound", page="notfound", title="Profile not found", status=404,
+                           heading="Profile not found",
+                           message="This profile does not exist or is no longer public.")
+    ctx = profile_context(profile.resume)
+    ctx["pdf_url"] = profile.pdf_url
+    ctx["updated"] = fmt_date(profile.updated_at) if profile.updated_at else ""
+    description = " · ".join(p for p in (ctx["label"], ctx["location"]) if p) or "Public CV on htdy"
+    canonical = str(request.url.with_query(None)) if request.url.is_absolute() else ""
+    # The public page is the same for everybody: no Vary: Cookie, cacheable by a CDN.
+    return render_page(request, "profile", page="profile", title=ctx["name"], js=False, og=True,
+                       description=description, canonical=canonical, logged_in=False,
+                       cache_control=PUBLIC_CACHE, vary_cookie=False, **ctx)

@@ -1,0 +1,405 @@
+/* htdy web — the CV editor (/app/cvs/{id}). Loaded only on that page, after app.js. */
+(function () {
+  "use strict";
+  var H = window.htdy, h = H.h, $ = H.$, $$ = H.$$, api = H.api;
+
+  var BASICS = [["name", "Full name"], ["label", "Headline", "text", "e.g. Senior backend engineer"],
+    ["email", "Email", "email"], ["phone", "Phone", "tel"], ["url", "Website", "url"],
+    ["location.city", "City"], ["location.region", "Region"], ["location.countryCode", "Country code", "text", "e.g. FR"],
+    ["summary", "Summary", "textarea", null, true]];
+  var LISTS = [
+    { key: "basics.profiles", title: "Online profiles", noun: "profile", head: ["network", "username"],
+      fields: [["network", "Network", "text", "e.g. GitHub"], ["username", "Username"], ["url", "Link", "url", null, true]] },
+    { key: "work", title: "Work experience", noun: "position", head: ["position", "name"],
+      fields: [["position", "Position"], ["name", "Company"], ["startDate", "Start", "date"], ["endDate", "End (blank: present)", "date"],
+        ["location", "Location"], ["url", "Website", "url"], ["summary", "Summary", "textarea", null, true],
+        ["highlights", "Highlights — one per line", "lines", null, true]] },
+    { key: "education", title: "Education", noun: "school", head: ["studyType", "institution"],
+      fields: [["institution", "Institution", "text", null, true], ["studyType", "Degree", "text", "e.g. Master"], ["area", "Field of study"],
+        ["startDate", "Start", "date"], ["endDate", "End", "date"], ["score", "Grade"], ["courses", "Courses — one per line", "lines", null, true]] },
+    { key: "skills", title: "Skills", noun: "skill group", head: ["name"],
+      fields: [["name", "Skill or group", "text", "e.g. Backend"], ["level", "Level", "text", "e.g. Expert"],
+        ["keywords", "Keywords — comma separated", "comma", "Python, PostgreSQL, aiohttp", true]] },
+    { key: "languages", title: "Languages", noun: "language", head: ["language"],
+      fields: [["language", "Language"], ["fluency", "Fluency", "text", "e.g. Native"]] },
+    { key: "projects", title: "Projects", noun: "project", head: ["name"],
+      fields: [["name", "Name"], ["url", "Link", "url"], ["startDate", "Start", "date"], ["endDate", "End", "date"],
+        ["description", "Description", "textarea", null, true], ["highlights", "Highlights — one per line", "lines", null, true]] }
+  ];
+
+  var S = { id: null, cv: null, resume: {}, saved: "", etag: null, dirty: false, readOnly: false, mode: "form" };
+
+  function getPath(obj, path) {
+    return path.split(".").reduce(function (o, k) { return o && typeof o === "object" ? o[k] : undefined; }, obj);
+  }
+  function setPath(obj, path, value) {
+    var keys = path.split("."), last = keys.pop(), chain = [obj], o = obj;
+    keys.forEach(function (k) { if (!o[k] || typeof o[k] !== "object") o[k] = {}; o = o[k]; chain.push(o); });
+    var empty = value === "" || value === null || (Array.isArray(value) && !value.length);
+    if (empty) delete o[last]; else o[last] = value;
+    for (var i = keys.length - 1; i >= 0; i--) {  // prune emptied parents (e.g. location)
+      if (Object.keys(chain[i + 1]).length) break;
+      delete chain[i][keys[i]];
+    }
+  }
+  function toValue(kind, raw) {
+    if (kind === "lines") return raw.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
+    if (kind === "comma") return raw.split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+    return raw.trim() === "" ? "" : raw;
+  }
+  function fromValue(kind, v) {
+    if (v === undefined || v === null) return "";
+    if (Array.isArray(v)) return v.map(function (x) { return typeof x === "string" ? x : JSON.stringify(x); }).join(kind === "comma" ? ", " : "\n");
+    return String(v);
+  }
+
+  function markDirty() {
+    S.dirty = true;
+    $("#save-status").textContent = "Unsaved changes";
+  }
+
+  function control(id, spec, obj, onChange) {
+    var key = spec[0], label = spec[1], kind = spec[2] || "text", ph = spec[3];
+    var value = fromValue(kind, getPath(obj, key));
+    var attrs = { id: id, name: key, placeholder: ph || null, disabled: S.readOnly };
+    var input;
+    if (kind === "textarea" || kind === "lines") {
+      attrs.rows = kind === "lines" ? 4 : 4;
+      input = h("textarea", attrs);
+      input.value = value;
+    } else {
+      attrs.type = kind === "date" ? "text" : kind === "comma" ? "text" : kind;
+      if (kind === "date") { attrs.placeholder = "YYYY-MM"; attrs.pattern = "\\d{4}(-\\d{2}(-\\d{2})?)?"; attrs.inputmode = "numeric"; }
+      attrs.value = value;
+      input = h("input", attrs);
+    }
+    input.addEventListener("input", function () {
+      var ok = !input.pattern || !input.value || new RegExp("^(?:" + input.pattern + ")$").test(input.value);
+      input.setAttribute("aria-invalid", ok ? "false" : "true");
+      setPath(obj, key, toValue(kind, input.value));
+      markDirty();
+      if (onChange) onChange();
+    });
+    return h("div", { class: "field" + (spec[4] ? " wide" : "") }, h("label", { for: id, text: label }), input);
+  }
+
+  function entryTitle(def, item, i) {
+    var t = def.head.map(function (k) { return item[k]; }).filter(function (x) { return typeof x === "string" && x.trim(); }).join(" · ");
+    return t || "New " + def.noun + " " + (i + 1);
+  }
+
+  function listSection(def) {
+    var items = getPath(S.resume, def.key);
+    if (!Array.isArray(items)) items = [];
+    var fs = h("fieldset", { id: "sec-" + def.key.replace(".", "-") });
+    var addBtn = h("button", { type: "button", class: "btn btn-ghost btn-sm", hidden: S.readOnly, text: "+ Add " + def.noun });
+    fs.appendChild(h("legend", null, h("span", { text: def.title }), addBtn));
+    function rerender(focusIndex) {
+      var fresh = listSection(def);
+      fs.replaceWith(fresh);
+      var target = focusIndex === undefined ? $("legend button", fresh)
+        : $("#e-" + def.key.replace(".", "-") + "-" + focusIndex + " input, #e-" + def.key.replace(".", "-") + "-" + focusIndex + " textarea", fresh);
+      if (target) target.focus();
+    }
+    function commit(list) { setPath(S.resume, def.key, list); markDirty(); }
+    addBtn.addEventListener("click", function () {
+      var list = items.slice(); list.push({}); commit(list);
+      rerender(list.length - 1);
+    });
+    if (!items.length) fs.appendChild(h("p", { class: "hint", text: "Nothing here yet." }));
+    items.forEach(function (item, i) {
+      if (!item || typeof item !== "object") return;
+      var prefix = "f-" + def.key.replace(".", "-") + "-" + i + "-";
+      var title = h("h3", { text: entryTitle(def, item, i) });
+      var actions = h("div", { class: "entry-actions", hidden: S.readOnly },
+        h("button", { type: "button", class: "btn btn-ghost btn-sm", "aria-label": "Move " + entryTitle(def, item, i) + " up", disabled: i === 0,
+          onclick: function () { var l = items.slice(); l.splice(i - 1, 0, l.splice(i, 1)[0]); commit(l); rerender(i - 1); } }, "↑"),
+        h("button", { type: "button", class: "btn btn-ghost btn-sm", "aria-label": "Move " + entryTitle(def, item, i) + " down", disabled: i === items.length - 1,
+          onclick: function () { var l = items.slice(); l.splice(i + 1, 0, l.splice(i, 1)[0]); commit(l); rerender(i + 1); } }, "↓"),
+        h("button", { type: "button", class: "btn btn-danger btn-sm", "aria-label": "Remove " + entryTitle(def, item, i),
+          onclick: function () { var l = items.slice(); l.splice(i, 1); commit(l); rerender(); H.toast("Entry removed — save to keep the change."); } }, "Remove"));
+      var grid = h("div", { class: "grid-2" }, def.fields.map(function (spec) {
+        return control(prefix + spec[0], spec, item, function () { title.textContent = entryTitle(def, item, i); });
+      }));
+      fs.appendChild(h("div", { class: "entry", id: "e-" + def.key.replace(".", "-") + "-" + i, role: "group", "aria-label": entryTitle(def, item, i) },
+        h("div", { class: "entry-head" }, title, actions), grid));
+    });
+    if (!Array.isArray(getPath(S.resume, def.key)) && items.length) setPath(S.resume, def.key, items);
+    return fs;
+  }
+
+  function renderForm() {
+    var form = $("#resume-form");
+    form.textContent = "";
+    if (!S.resume.basics || typeof S.resume.basics !== "object") S.resume.basics = {};
+    var nav = h("nav", { class: "section-nav", "aria-label": "Sections" },
+      [h("a", { href: "#sec-basics", text: "Basics" })].concat(LISTS.map(function (d) { return h("a", { href: "#sec-" + d.key.replace(".", "-"), text: d.title }); })));
+    var basics = h("fieldset", { id: "sec-basics" }, h("legend", null, h("span", { text: "Basics" })),
+      h("div", { class: "grid-2" }, BASICS.map(function (spec) { return control("f-basics-" + spec[0].replace(".", "-"), spec, S.resume.basics); })));
+    form.appendChild(nav);
+    form.appendChild(basics);
+    LISTS.forEach(function (def) { form.appendChild(listSection(def)); });
+  }
+
+  // ---------------------------------------------------------------- tabs (raw JSON)
+  function selectTab(mode) {
+    if (mode === S.mode) return true;
+    if (mode === "form") {
+      try { S.resume = JSON.parse($("#raw-json").value); }
+      catch (e) { H.showError($("#editor-error"), "The JSON is not valid: " + e.message); $("#raw-json").focus(); return false; }
+      $("#editor-error").hidden = true;
+      renderForm();
+    } else {
+      $("#raw-json").value = JSON.stringify(S.resume, null, 2);
+    }
+    S.mode = mode;
+    [["form", "#tab-form", "#panel-form"], ["json", "#tab-json", "#panel-json"]].forEach(function (t) {
+      var on = t[0] === mode;
+      $(t[1]).setAttribute("aria-selected", on ? "true" : "false");
+      $(t[1]).tabIndex = on ? 0 : -1;
+      $(t[2]).hidden = !on;
+    });
+    return true;
+  }
+  function initTabs() {
+    var tabs = $$('[role="tab"]');
+    tabs.forEach(function (tab, i) {
+      tab.addEventListener("click", function () { selectTab(tab.id === "tab-json" ? "json" : "form"); });
+      tab.addEventListener("keydown", function (ev) {
+        if (ev.key !== "ArrowRight" && ev.key !== "ArrowLeft") return;
+        var next = tabs[(i + (ev.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+        if (selectTab(next.id === "tab-json" ? "json" : "form")) next.focus();
+      });
+    });
+    $("#raw-json").addEventListener("input", markDirty);
+  }
+
+  // ---------------------------------------------------------------- load / save
+  function applyCv(cv, etag) {
+    S.cv = cv; S.etag = etag || S.etag;
+    S.resume = JSON.parse(JSON.stringify(cv.resume || {}));
+    S.saved = JSON.stringify(cv.resume || {});
+    S.readOnly = cv.access === "view";
+    S.dirty = false;
+    $("#cv-title").value = cv.title || "";
+    $("#cv-title").disabled = S.readOnly;
+    $("#version-badge").textContent = "Version " + cv.current_version;
+    $("#access-badge").textContent = cv.access && cv.access !== "owner" ? "Shared with you · can " + cv.access : "";
+    $("#discoverable").checked = !!cv.discoverable;
+    $("#slug").value = cv.slug || "";
+    showPublicLink();
+    document.title = (cv.title || "CV") + " · htdy";
+    $("#save-btn").hidden = S.readOnly;
+    ["#visibility-panel", "#share-panel"].forEach(function (s) { $(s).hidden = cv.access !== "owner"; });
+    if (S.mode === "json") $("#raw-json").value = JSON.stringify(S.resume, null, 2); else renderForm();
+    $("#raw-json").readOnly = S.readOnly;
+    updatePreview();
+  }
+
+  function load() {
+    return api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id)).then(function (res) {
+      applyCv(res.data, res.response.headers.get("ETag"));
+      loadVersions();
+      if (res.data.access === "owner") loadShares();
+    }).catch(function (e) {
+      H.showError($("#editor-error"), e.status === 404 ? "This CV does not exist or is not shared with you." : e);
+    });
+  }
+
+  function save() {
+    if (S.readOnly) return;
+    if (S.mode === "json") {
+      try { S.resume = JSON.parse($("#raw-json").value); }
+      catch (e) { H.showError($("#editor-error"), "The JSON is not valid: " + e.message); return; }
+    }
+    var changes = {};
+    var title = $("#cv-title").value.trim();
+    if (title !== (S.cv.title || "")) changes.title = title;
+    if (JSON.stringify(S.resume) !== S.saved) changes.resume = S.resume;
+    if (!Object.keys(changes).length) { H.toast("Nothing to save."); return; }
+    var btn = $("#save-btn");
+    btn.disabled = true;
+    $("#save-status").textContent = "Saving…";
+    $("#editor-error").hidden = true;
+    api("PATCH", "/api/v1/cvs/" + encodeURIComponent(S.id), changes, { headers: S.etag ? { "If-Match": S.etag } : {} })
+      .then(function (res) {
+        applyCv(res.data, res.response.headers.get("ETag"));
+        $("#save-status").textContent = "Saved";
+        H.toast("Saved — version " + res.data.current_version);
+        loadVersions();
+      })
+      .catch(function (e) {
+        $("#save-status").textContent = "Not saved";
+        if (e.status === 412) H.showError($("#editor-error"), "Someone else changed this CV meanwhile. Copy your edits, then reload the page.");
+        else H.showError($("#editor-error"), e);
+      })
+      .then(function () { btn.disabled = false; });
+  }
+
+  // ---------------------------------------------------------------- preview / templates
+  function renderUrl(fmt) {
+    var p = new URLSearchParams({ format: fmt });
+    var t = $("#template-select").value;
+    if (t) p.set("template", t);
+    if (S.cv && S.cv.current_version) p.set("version", S.cv.current_version);
+    return "/api/v1/cvs/" + encodeURIComponent(S.id) + "/render?" + p.toString();
+  }
+  function updatePreview() {
+    if (!S.cv) return;
+    $("#preview").src = renderUrl("html");
+    $("#preview-open").href = renderUrl("html");
+    $("#pdf-link").href = renderUrl("pdf");
+  }
+  function loadTemplates() {
+    api("GET", "/api/v1/templates").then(function (res) {
+      var list = Array.isArray(res.data) ? res.data : (res.data.items || res.data.templates || []);
+      var sel = $("#template-select");
+      list.forEach(function (t) { var id = t.id || t.name; sel.appendChild(h("option", { value: id, text: t.name || id })); });
+    }).catch(function () {});
+    $("#template-select").addEventListener("change", updatePreview);
+  }
+
+  // ---------------------------------------------------------------- versions
+  function loadVersions() {
+    api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/versions?limit=100").then(function (res) {
+      var list = Array.isArray(res.data) ? res.data : (res.data.items || []);
+      var ol = $("#version-list");
+      ol.textContent = "";
+      list.slice().sort(function (a, b) { return vnum(b) - vnum(a); }).forEach(function (v) {
+        var n = vnum(v), current = n === S.cv.current_version;
+        ol.appendChild(h("li", { class: current ? "current" : null },
+          h("span", null, "Version " + n + " ", h("span", { class: "muted", text: H.fmtDate(v.created_at) + (current ? " · current" : "") })),
+          current || S.readOnly ? null : h("button", { type: "button", class: "btn btn-ghost btn-sm", text: "Restore", "aria-label": "Restore version " + n, onclick: function () { restore(n); } })));
+      });
+    }).catch(function () {});
+  }
+  function vnum(v) { return v.version || v.number || v.n || 0; }
+  function restore(n) {
+    api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/versions/" + n + "/restore").then(function (res) {
+      H.toast("Restored version " + n + " as a new version.");
+      return res.data && res.data.resume ? applyCv(res.data, res.response.headers.get("ETag")) : load();
+    }).then(loadVersions).catch(function (e) { H.toast(H.errorText(e), true); });
+  }
+
+  // ---------------------------------------------------------------- sharing
+  function loadShares() {
+    api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares").then(function (res) {
+      var list = Array.isArray(res.data) ? res.data : (res.data.items || []);
+      var ul = $("#share-list");
+      ul.textContent = "";
+      if (!list.length) ul.appendChild(h("li", { class: "muted", text: "Not shared with anyone yet." }));
+      list.forEach(function (s) {
+        var who = s.kind === "link" ? h("span", null, "Link · can " + s.access + " ", h("code", { text: s.url ? new URL(s.url, location.href).href : "" }))
+          : h("span", { text: ((s.user && (s.user.email || s.user.name)) || "user") + " · can " + s.access });
+        ul.appendChild(h("li", null, who, h("button", { type: "button", class: "btn btn-danger btn-sm", text: "Revoke",
+          "aria-label": "Revoke share " + who.textContent, onclick: function () { revoke(s.id); } })));
+      });
+    }).catch(function () {});
+  }
+  function revoke(shareId) {
+    api("DELETE", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares/" + encodeURIComponent(shareId))
+      .then(function () { H.toast("Share revoked."); loadShares(); })
+      .catch(function (e) { H.toast(H.errorText(e), true); });
+  }
+  function initShares() {
+    $("#share-form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var email = $("#share-email");
+      if (!email.checkValidity()) { email.setAttribute("aria-invalid", "true"); email.focus(); return; }
+      email.setAttribute("aria-invalid", "false");
+      api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares", { email: email.value.trim(), access: $("#share-access").value })
+        .then(function () { H.toast("Shared with " + email.value.trim() + "."); email.value = ""; loadShares(); })
+        .catch(function (e) { H.toast(e.status === 404 ? "No user with that email." : H.errorText(e), true); });
+    });
+    $("#link-share").addEventListener("click", function () {
+      api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares", { link: true, access: "view" })
+        .then(function (res) {
+          var url = res.data.url ? new URL(res.data.url, location.href).href : "";
+          if (url && navigator.clipboard) navigator.clipboard.writeText(url).catch(function () {});
+          H.toast(url ? "Link created (copied): " + url : "Link created.");
+          loadShares();
+        }).catch(function (e) { H.toast(H.errorText(e), true); });
+    });
+  }
+
+  // ---------------------------------------------------------------- public profile
+  function showPublicLink() {
+    var p = $("#public-link"), slug = S.cv && S.cv.slug;
+    p.hidden = !(S.cv && S.cv.discoverable && slug);
+    if (!p.hidden) { var a = $("a", p); a.href = "/p/" + encodeURIComponent(slug); a.textContent = location.origin + "/p/" + slug; }
+  }
+  function initVisibility() {
+    $("#discoverable").addEventListener("change", function () {
+      if ($("#discoverable").checked && !$("#slug").value) {
+        var name = ((S.resume.basics || {}).name || S.cv.title || "").toLowerCase();
+        $("#slug").value = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+      }
+    });
+    $("#visibility-save").addEventListener("click", function () {
+      var slug = $("#slug");
+      if (slug.value && !slug.checkValidity()) { slug.setAttribute("aria-invalid", "true"); slug.focus(); return; }
+      var body = { discoverable: $("#discoverable").checked };
+      if (slug.value) body.slug = slug.value.trim();
+      api("PATCH", "/api/v1/cvs/" + encodeURIComponent(S.id), body).then(function (res) {
+        S.cv.discoverable = res.data.discoverable; S.cv.slug = res.data.slug;
+        S.etag = res.response.headers.get("ETag") || S.etag;
+        showPublicLink();
+        H.toast(res.data.discoverable ? "Your profile is public." : "Your profile is private.");
+      }).catch(function (e) { H.toast(H.errorText(e), true); });
+    });
+  }
+
+  // ---------------------------------------------------------------- ATS check
+  function itemText(x) {
+    if (typeof x === "string") return x;
+    if (x && typeof x === "object") return [x.severity || x.level, x.message || x.title || x.detail || x.field || x.name].filter(Boolean).join(": ") || JSON.stringify(x);
+    return String(x);
+  }
+  function atsReport(r) {
+    var box = h("div");
+    var score = typeof r.score === "number" ? r.score : null;
+    if (score !== null) {
+      var pct = score <= 1 ? Math.round(score * 100) : Math.round(score);
+      box.appendChild(h("p", { class: "ats-score" }, h("strong", { text: pct + "%" }), h("span", { class: "muted", text: "ATS readability score" })));
+    }
+    Object.keys(r).forEach(function (k) {
+      var v = r[k];
+      if (k === "score") return;
+      var title = k.replace(/_/g, " ");
+      if (Array.isArray(v)) {
+        box.appendChild(h("h3", { text: title.charAt(0).toUpperCase() + title.slice(1) + " (" + v.length + ")" }));
+        if (v.length) box.appendChild(h("ul", { class: "ats-list" }, v.slice(0, 30).map(function (x) { return h("li", { text: itemText(x) }); })));
+      } else if (v && typeof v === "object") {
+        box.appendChild(h("h3", { text: title.charAt(0).toUpperCase() + title.slice(1) }));
+        box.appendChild(h("ul", { class: "ats-list" }, Object.keys(v).map(function (kk) { return h("li", { text: kk.replace(/_/g, " ") + ": " + (typeof v[kk] === "object" ? JSON.stringify(v[kk]) : v[kk]) }); })));
+      } else if (v !== null && v !== undefined) {
+        box.appendChild(h("p", null, h("strong", { text: title + ": " }), String(v)));
+      }
+    });
+    return box;
+  }
+  function initAts() {
+    $("#ats-btn").addEventListener("click", function () {
+      var out = $("#ats-report"), btn = $("#ats-btn");
+      out.textContent = "Checking…";
+      btn.disabled = true;
+      var t = $("#template-select").value;
+      api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/ats-check" + (t ? "?template=" + encodeURIComponent(t) : ""))
+        .then(function (res) { out.textContent = ""; out.appendChild(atsReport(res.data || {})); })
+        .catch(function (e) { out.textContent = H.errorText(e); })
+        .then(function () { btn.disabled = false; });
+    });
+  }
+
+  window.htdyEditor = function () {
+    S.id = $("#editor").getAttribute("data-cv-id");
+    initTabs(); initShares(); initVisibility(); initAts(); loadTemplates();
+    $("#save-btn").addEventListener("click", save);
+    $("#cv-title").addEventListener("input", markDirty);
+    document.addEventListener("keydown", function (ev) {
+      if ((ev.ctrlKey || ev.metaKey) && ev.key === "s") { ev.preventDefault(); save(); }
+    });
+    window.addEventListener("beforeunload", function (ev) { if (S.dirty) { ev.preventDefault(); ev.returnValue = ""; } });
+    load();
+  };
+})();

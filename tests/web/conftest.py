@@ -1,0 +1,58 @@
+"""Fixtures for the web frontend tests.
+
+* ``web_app`` / ``web_client``: the web plugin's routes, registered through the plugin
+  manager exactly like a third-party plugin, on top of an in-memory fake of the JSON API.
+* Browser fixtures live in ``test_browser.py`` (real server, real chromium).
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+_HERE = Path(__file__).parent
+
+
+def _load(name: str):
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, _HERE / f"{name.split('.')[-1]}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+fakeapi = _load("htdy_tests_web.fakeapi")
+
+
+def web_routes() -> list[web.AbstractRouteDef]:
+    """The routes every plugin contributes, collected the way the app does it."""
+    import pluggy
+
+    import htdy.plugins.web
+    from htdy.core import hookspecs
+
+    pm = pluggy.PluginManager("htdy")
+    pm.add_hookspecs(hookspecs)
+    pm.register(htdy.plugins.web, name="htdy.plugins.web")
+    routes: list[web.AbstractRouteDef] = []
+    for result in pm.hook.htdy_register_routes():
+        routes.extend(result)
+    return routes
+
+
+@pytest.fixture
+def web_app() -> web.Application:
+    app = fakeapi.make_fake_api()
+    app.router.add_routes(web_routes())
+    return app
+
+
+@pytest.fixture
+async def web_client(aiohttp_client, web_app):
+    return await aiohttp_client(web_app)
