@@ -213,3 +213,5 @@ class Template:
     engines: tuple[str, ...] = ("html", "pdf")
     options: dict[str, Any] = field(default_factory=dict)
     preview: str | None = None
+    # the parsed manifest.json (layout details such as sidebar sections); added for renderers
+    manifest: dict[str, Any] = field(default_factory=dict)
