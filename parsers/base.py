@@ -1,0 +1,61 @@
+"""The built-in parsers: extraction backend → layout → CV fields."""
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from htdy.core.interfaces import Parser, ParseResult, PluginOptions
+from htdy.parsers.extract.resume import build
+from htdy.parsers.layout import Limits, extract_layout
+
+
+class PdfOptions(PluginOptions):
+    backend: Literal["pdfium", "pdfminer"] = "pdfium"
+    max_pages: int = Field(50, ge=1, le=10_000)
+    max_mb: float = Field(20, gt=0)
+
+
+class DocOptions(PluginOptions):
+    max_mb: float = Field(20, gt=0)
+
+
+class _LayoutParser(Parser):
+    kind: ClassVar[str] = ""
+
+    def limits(self) -> Limits:
+        opts = self.options
+        return Limits(max_pages=getattr(opts, "max_pages", 50),
+                      max_bytes=int(getattr(opts, "max_mb", 20) * 1024 * 1024))
+
+    def backend(self) -> str:
+        return getattr(self.options, "backend", "")
+
+    def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult:
+        layout = extract_layout(data, self.kind, backend=self.backend() or "pdfium", limits=self.limits())
+        resume, extras = build(layout)
+        return ParseResult(resume=resume, extras=extras)
+
+
+class PdfParser(_LayoutParser):
+    name = "pdf"
+    description = "PDF with layout (pypdfium2 by default, pdfminer.six as alternative backend)"
+    kinds = ("pdf",)
+    kind = "pdf"
+    Options = PdfOptions
+
+
+class DocxParser(_LayoutParser):
+    name = "docx"
+    description = "Word DOCX (python-docx): paragraphs, tables, text boxes, headers, hyperlinks"
+    kinds = ("docx",)
+    kind = "docx"
+    Options = DocOptions
+
+
+class TextParser(_LayoutParser):
+    name = "text"
+    description = "Plain text"
+    kinds = ("text",)
+    kind = "text"
+    Options = DocOptions

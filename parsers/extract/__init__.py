@@ -1,0 +1,1 @@
+"""CV field extraction from a layout."""

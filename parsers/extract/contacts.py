@@ -1,0 +1,150 @@
+"""Contact details: e-mail, phone, URLs and social profiles, location."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import phonenumbers
+
+from htdy.parsers.extract.vocab import fold
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}(?![\w-])")
+URL = re.compile(
+    r"(?:(?:https?://)|(?:www\.))[^\s<>()\"'|,;]+"
+    r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|de|fr|es|pt|br|it|nl|pl|eu|co|app|ai|"
+    r"tech|info|xyz|page|site|pub|ch|at|be|uk|us|ca|cz|sk|se|no|dk|fi|ru|in|cv|codes|blog|online|"
+    r"github\.io|gitlab\.io)(?:/[^\s<>()\"'|,;]*)?(?![\w@])", re.I)
+PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)?\(?\d[\d ()./-]{6,18}\d(?![\w/-])")
+NETWORKS = {
+    "linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "GitLab", "twitter.com": "Twitter",
+    "x.com": "X", "stackoverflow.com": "StackOverflow", "medium.com": "Medium", "dribbble.com": "Dribbble",
+    "behance.net": "Behance", "instagram.com": "Instagram", "facebook.com": "Facebook",
+    "youtube.com": "YouTube", "xing.com": "Xing", "bitbucket.org": "Bitbucket", "codepen.io": "CodePen",
+    "kaggle.com": "Kaggle", "researchgate.net": "ResearchGate", "scholar.google.com": "Google Scholar",
+    "orcid.org": "ORCID", "npmjs.com": "npm", "hashnode.com": "Hashnode", "dev.to": "DEV",
+    "mastodon.social": "Mastodon", "leetcode.com": "LeetCode", "hackerrank.com": "HackerRank",
+    "telegram.me": "Telegram", "t.me": "Telegram", "angel.co": "AngelList", "wellfound.com": "Wellfound",
+}
+_NOT_PROFILE_PATHS = ("/company/", "/school/", "/jobs", "/pulse/", "/feed", "/posts/")
+
+
+def find_emails(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0).strip("."), m.start(), m.end()) for m in EMAIL.finditer(text)]
+
+
+def clean_url(u: str) -> str:
+    u = u.strip().rstrip(".,;:)]}>")
+    if u.lower().startswith("mailto:") or u.lower().startswith("tel:"):
+        return ""
+    return u
+
+
+def find_urls(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    emails = [(a, b) for _, a, b in find_emails(text)]
+    for m in URL.finditer(text):
+        if any(a <= m.start() < b for a, b in emails):
+            continue
+        u = clean_url(m.group(0))
+        if u and not re.fullmatch(r"[\d.]+", u):
+            out.append((u, m.start(), m.end()))
+    return out
+
+
+def host_of(url: str) -> str:
+    u = url if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I) else "http://" + url
+    try:
+        host = (urlsplit(u).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def profile_of(url: str) -> dict[str, str] | None:
+    host = host_of(url)
+    net = None
+    for h, name in NETWORKS.items():
+        if host == h or host.endswith("." + h):
+            net = name
+            break
+    if net is None:
+        return None
+    u = url if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I) else "https://" + url
+    path = urlsplit(u).path.rstrip("/")
+    if any(p in path + "/" for p in _NOT_PROFILE_PATHS) and net == "LinkedIn":
+        return None
+    parts = [p for p in path.split("/") if p]
+    if not parts:
+        return None
+    user = parts[-1] if net == "LinkedIn" else parts[0]
+    return {"network": net, "username": user.lstrip("@~"), "url": u}
+
+
+def find_phones(text: str, region: str | None = None, loose: bool = False) -> list[tuple[str, int, int]]:
+    out = []
+    for m in PHONE.finditer(text):
+        raw = m.group(0).strip()
+        digits = re.sub(r"\D", "", raw)
+        if not 7 <= len(digits) <= 15:
+            continue
+        if re.fullmatch(r"(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}", raw):
+            continue  # a year range
+        if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw):
+            continue  # a date
+        ok = False
+        try:
+            num = phonenumbers.parse(raw, None if raw.startswith("+") else (region or "US"))
+            ok = phonenumbers.is_possible_number(num)
+        except phonenumbers.NumberParseException:
+            ok = False
+        if not ok and not ((loose or raw.startswith(("+", "00", "0"))) and len(digits) >= 8):
+            continue
+        out.append((raw, m.start(), m.end()))
+    return out
+
+
+_LOC_LABEL = re.compile(r"^(?:address|location|adresse|wohnort|anschrift|direcci[oó]n|ubicaci[oó]n|"
+                        r"endere[cç]o|localiza[cç][aã]o|indirizzo|adres|lokalizacja|city|ville|ciudad|"
+                        r"cidade|citt[aà]|miasto|woonplaats)\s*:\s*", re.I)
+
+
+def location_from(text: str) -> dict[str, str] | None:
+    """A location from a short text such as ``Somerville, Massachusetts, US`` or ``10115 Berlin``."""
+    t = _LOC_LABEL.sub("", text.strip()).strip(" ,;|")
+    if not t or len(t) > 60 or "@" in t or re.search(r"https?:|www\.|\.(com|io|dev|org)\b", t):
+        return None
+    if re.search(r"\d{5,}", t.replace(" ", "")) and not re.search(r"\b\d{4,5}\b\s+\w", t):
+        return None
+    parts = [p.strip() for p in re.split(r",|\s[-–|/]\s", t) if p.strip()]
+    if not parts or len(parts) > 4:
+        return None
+    # postal code + city: "10115 Berlin", "75001 Paris", "00-001 Warszawa"
+    first = re.sub(r"^\d{2}-?\d{3,4}\s+|^\d{4,5}\s+", "", parts[0]).strip()
+    first = re.sub(r"\s+\d{4,5}$", "", first).strip()
+    if not first or not re.match(r"^[^\W\d_]", first) or len(first.split()) > 4:
+        return None
+    if not all(w[:1].isupper() or w.lower() in ("de", "da", "do", "am", "an", "der", "la", "le", "del", "sur")
+               for w in first.split()):
+        return None
+    loc: dict[str, str] = {"city": first}
+    rest = [p for p in parts[1:] if p]
+    if rest:
+        last = rest[-1]
+        if re.fullmatch(r"[A-Z]{2}", last):
+            if len(rest) >= 2 or last in _US_STATES:
+                loc["countryCode" if len(rest) >= 2 else "region"] = last
+            else:
+                loc["countryCode"] = last
+            rest = rest[:-1]
+        if rest:
+            loc["region"] = rest[0]
+    return loc
+
+
+_US_STATES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+                       "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+
+
+def is_remote(text: str) -> bool:
+    return fold(text).strip() in ("remote", "remoto", "remota", "fernarbeit", "teletravail", "zdalnie",
+                                  "hybrid", "online")

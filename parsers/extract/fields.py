@@ -1,0 +1,215 @@
+"""Fields of one entry (work, education, volunteer, project…) from its header lines."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from htdy.parsers.extract.contacts import is_remote, location_from
+from htdy.parsers.extract.dates import find_range
+from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet
+from htdy.parsers.extract.vocab import DEGREE_WORDS, INSTITUTION_WORDS, ORG_WORDS, TITLE_WORDS, fold, has_word
+from htdy.parsers.layout.model import Line
+
+_SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s+en\s+(?=[A-Z])|\s*\|\s*")
+
+
+def pieces(lines: list[Line]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Text pieces of header lines (split at cells, style changes and separators),
+    with the date range found among them."""
+    out: list[dict[str, Any]] = []
+    dates: dict[str, Any] = {}
+    for ln in lines:
+        for spans in ln.cell_spans():
+            groups: list[list[Any]] = []
+            for s in spans:
+                key = (s.bold, s.italic)
+                if groups and groups[-1][0] == key:
+                    groups[-1][1] += s.text
+                else:
+                    groups.append([key, s.text])
+            for (bold, italic), text in groups:
+                t = clean(text)
+                if not dates:
+                    r = find_range(t)
+                    if r is not None:
+                        dates = {"start": r.start, "end": r.end, "current": r.current,
+                                 "text": t[r.begin:r.stop]}
+                        t = (t[:r.begin] + " | " + t[r.stop:])
+                for part in _SEP.split(t):
+                    p = _strip_piece(part)
+                    if p and not re.fullmatch(r"[\W\d]*", p):
+                        out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size})
+    # "Company, Position" inside one piece: split at the comma that separates a title
+    final: list[dict[str, Any]] = []
+    for piece in out:
+        final.extend(_comma_split(piece))
+    return final, dates
+
+
+def _strip_piece(part: str) -> str:
+    p = part.strip(" ,;:[]–-|")
+    while p.startswith("(") and ")" not in p:
+        p = p[1:].strip()
+    while p.endswith(")") and "(" not in p:
+        p = p[:-1].strip()
+    if p.startswith("(") and p.endswith(")"):
+        p = p[1:-1].strip()
+    return p
+
+
+def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:
+    text = p["text"]
+    if "," not in text:
+        return [p]
+    parts = [x.strip() for x in text.split(",")]
+    best = None
+    for i in range(1, len(parts)):
+        a, b = ", ".join(parts[:i]), ", ".join(parts[i:])
+        ta, tb = has_word(a, TITLE_WORDS), has_word(b, TITLE_WORDS)
+        if fold(parts[i]).strip(". ") in ORG_WORDS:
+            continue
+        if ta != tb:
+            best = (a, b)
+            break
+    if best is None:
+        return [p]
+    return [dict(p, text=best[0]), dict(p, text=best[1])]
+
+
+def _loc(p: dict[str, Any]) -> dict[str, str] | None:
+    t = p["text"]
+    if is_remote(t):
+        return {"city": t}
+    if "," not in t and len(t.split()) > 2:
+        return None
+    if has_word(t, TITLE_WORDS) or has_word(t, INSTITUTION_WORDS) or has_word(t, DEGREE_WORDS):
+        return None
+    if any(fold(w).strip(".") in ORG_WORDS for w in t.replace(",", " ").split()):
+        return None
+    return location_from(t) if "," in t else None
+
+
+def body_text(entry: Entry) -> tuple[str, list[str]]:
+    summary: list[str] = []
+    highlights: list[str] = []
+    cur: list[str] | None = None
+    for ln in entry.body:
+        t = clean(ln.text)
+        if not t:
+            continue
+        if is_bullet(ln):
+            highlights.append(BULLET.sub("", t))
+            cur = highlights
+        elif cur is highlights and highlights and ln.x0 > entry.body[0].x0 + 2:
+            highlights[-1] = join_text(highlights[-1], t)
+        else:
+            summary.append(t)
+            cur = summary
+    return join_lines(summary), highlights
+
+
+def join_text(a: str, b: str) -> str:
+    if a.endswith(("\ufffe", "\u00ad", "\x02")):
+        return a[:-1] + b
+    if re.search(r"\w-$", a) and b[:1].islower():
+        return a[:-1] + b
+    return a + " " + b
+
+
+def join_lines(lines: list[str]) -> str:
+    out = ""
+    for t in lines:
+        out = join_text(out, t) if out else t
+    return out.strip()
+
+
+def work_entry(entry: Entry, default_loc_first: bool = False) -> dict[str, Any]:
+    ps, dates = pieces(entry.header)
+    res: dict[str, Any] = {}
+    rest = []
+    for p in ps:
+        loc = _loc(p) if "location" not in res else None
+        if loc:
+            res["location"] = p["text"]
+        else:
+            rest.append(p)
+    title_i = next((i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)), None)
+    if title_i is not None:
+        res["position"] = rest[title_i]["text"]
+        others = [p for i, p in enumerate(rest) if i != title_i]
+        org = next((p for p in others if has_word(p["text"], ORG_WORDS)), None) or (others[0] if others else None)
+        if org:
+            res["name"] = org["text"]
+    elif rest:
+        res["name"] = rest[0]["text"]
+        if len(rest) > 1:
+            res["position"] = rest[1]["text"]
+    _dates(res, dates)
+    summary, highlights = body_text(entry)
+    if summary:
+        res["summary"] = summary
+    if highlights:
+        res["highlights"] = highlights
+    return res
+
+
+def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
+    if dates.get("start"):
+        res["startDate"] = dates["start"]
+        if dates.get("end") and not dates.get("current"):
+            res["endDate"] = dates["end"]
+
+
+_DEGREE_SPLIT = re.compile(r"\s+(?:in|of|en|em|in der|im|w zakresie|na kierunku|kierunek|di|van|de)\s+|\s*[,:]\s+|\s+-\s+",
+                           re.I)
+
+
+def education_entry(entry: Entry) -> dict[str, Any]:
+    ps, dates = pieces(entry.header)
+    res: dict[str, Any] = {}
+    rest = []
+    for p in ps:
+        if re.match(r"(?i)^(score|gpa|note|grade|nota|ocena|cijfer|voto)\s*:", p["text"]):
+            res["score"] = p["text"].split(":", 1)[1].strip()
+            continue
+        loc = _loc(p)
+        if loc and "location" not in res:
+            res["location"] = p["text"]
+            continue
+        rest.append(p)
+    inst_i = next((i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS)), None)
+    deg_i = next((i for i, p in enumerate(rest) if i != inst_i and _degree_start(p["text"])), None)
+    if inst_i is None:
+        inst_i = next((i for i in range(len(rest)) if i != deg_i), None)
+    if inst_i is not None:
+        res["institution"] = rest[inst_i]["text"]
+    others = [p["text"] for i, p in enumerate(rest) if i not in (inst_i, deg_i)]
+    if deg_i is not None:
+        deg = rest[deg_i]["text"]
+        m = _DEGREE_SPLIT.search(deg)
+        if m and _degree_start(deg[:m.start()]):
+            res["studyType"], res["area"] = deg[:m.start()].strip(), deg[m.end():].strip()
+        elif others:
+            res["studyType"] = deg
+            res["area"] = others.pop(0)
+        else:
+            res["studyType"] = deg
+    elif others:
+        res["area"] = others.pop(0)
+    _dates(res, dates)
+    for ln in entry.body:
+        t = BULLET.sub("", clean(ln.text))
+        m = re.match(r"(?i)^(score|gpa|note|grade|nota|ocena|cijfer|voto)\s*:\s*(.+)$", t)
+        if m and "score" not in res:
+            res["score"] = m.group(2).strip()
+    summary, highlights = body_text(entry)
+    courses = [h for h in highlights if not re.match(r"(?i)^(score|gpa|note|grade)\s*:", h)]
+    if courses:
+        res["courses"] = courses
+    return res
+
+
+def _degree_start(text: str) -> bool:
+    words = fold(text).replace(".", ". ").split()
+    head = " ".join(words[:3])
+    return has_word(head, DEGREE_WORDS)

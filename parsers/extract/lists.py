@@ -1,0 +1,171 @@
+"""List-like sections: skills, languages, interests, and the simple entry sections
+(projects, awards, certificates, publications, references)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from htdy.parsers.extract.dates import date_only, find_range
+from htdy.parsers.extract.fields import body_text, join_lines, pieces
+from htdy.parsers.extract.structure import BULLET, Entry, Section, clean, split_entries
+from htdy.parsers.extract.vocab import LEVEL_WORDS, NATURAL_LANGUAGES, fold
+from htdy.parsers.layout.model import Line
+
+_ITEM_SPLIT = re.compile(r"\s*[,;•·|/]\s*|\s{2,}|\s+-\s+")
+_LEVEL_PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
+
+
+def _items(text: str) -> list[str]:
+    out = []
+    for part in _ITEM_SPLIT.split(text):
+        p = part.strip(" .:-–()")
+        if p and fold(p) not in LEVEL_WORDS and not re.fullmatch(r"[\d%/.\s]+", p):
+            out.append(p)
+    return out
+
+
+def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool = False) -> None:
+    cur: dict[str, Any] | None = None
+    if title_as_name:
+        cur = {"name": section.title, "keywords": []}
+        groups.append(cur)
+    for ln in section.lines:
+        t = BULLET.sub("", clean(ln.text))
+        if not t:
+            continue
+        cells = [clean(c) for c in ln.cell_texts() if clean(c)]
+        m = re.match(r"^([^:]{1,45}):\s*(.+)$", t)
+        if m:
+            cur = {"name": m.group(1).strip(), "keywords": _items(m.group(2))}
+            groups.append(cur)
+            continue
+        if len(cells) >= 2 and len(cells[0].split()) <= 4 and (ln.spans[0].bold or len(cells) == 2):
+            cur = {"name": cells[0], "keywords": [k for c in cells[1:] for k in _items(c)]}
+            groups.append(cur)
+            continue
+        if fold(t) in LEVEL_WORDS:
+            continue
+        if ln.bold and len(t.split()) <= 4 and "," not in t:
+            cur = {"name": t, "keywords": []}
+            groups.append(cur)
+            continue
+        if cur is None:
+            cur = {"name": "", "keywords": []}
+            groups.append(cur)
+        cur["keywords"].extend(_items(_LEVEL_PAREN.sub(" ", t)))
+
+
+def finish_skills(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for g in groups:
+        kws = list(dict.fromkeys(k for k in g["keywords"] if k))
+        if not g["name"] and not kws:
+            continue
+        item: dict[str, Any] = {"name": g["name"] or (kws.pop(0) if kws else "")}
+        if kws:
+            item["keywords"] = kws
+        out.append(item)
+    return out
+
+
+def is_natural_language(text: str) -> bool:
+    w = fold(re.split(r"[\s:(,\-–]", text.strip())[0]) if text.strip() else ""
+    return w in NATURAL_LANGUAGES
+
+
+def languages(section: Section) -> list[dict[str, str]]:
+    out = []
+    for ln in section.lines:
+        t = BULLET.sub("", clean(ln.text))
+        for part in re.split(r"\s*[;•|]\s*|,\s+(?=[A-ZÀ-Ý])", t):
+            m = re.match(r"^([^\W\d_][\w\s]*?)\s*(?:[:(\-–—]\s*(.*?)\)?)?$", part.strip())
+            if not m:
+                continue
+            lang = m.group(1).strip()
+            if not lang or len(lang.split()) > 3:
+                continue
+            item = {"language": lang}
+            if m.group(2):
+                item["fluency"] = m.group(2).strip(" )")
+            out.append(item)
+    return out
+
+
+def interests(section: Section) -> list[dict[str, Any]]:
+    out = []
+    for ln in section.lines:
+        t = BULLET.sub("", clean(ln.text))
+        m = re.match(r"^([^:]{1,40}):\s*(.+)$", t)
+        if m:
+            out.append({"name": m.group(1).strip(), "keywords": _items(m.group(2))})
+        else:
+            out.extend({"name": i} for i in _items(t))
+    return out
+
+
+def simple_entries(lines: list[Line], kind: str) -> list[dict[str, Any]]:
+    """Projects, awards, certificates, publications, references."""
+    out = []
+    entries = split_entries(lines) if any(find_range(clean(ln.text)) for ln in lines) else \
+        _by_line_or_bold(lines)
+    for e in entries:
+        ps, dates = pieces(e.header)
+        texts = [p["text"] for p in ps if not date_only(p["text"])]
+        if not texts and not e.body:
+            continue
+        summary, highlights = body_text(e)
+        first = texts[0] if texts else summary[:80]
+        item: dict[str, Any] = {}
+        date = dates.get("end") or dates.get("start")
+        if kind == "projects":
+            item["name"] = first
+            if dates.get("start"):
+                item["startDate"] = dates["start"]
+                if dates.get("end") and not dates.get("current"):
+                    item["endDate"] = dates["end"]
+            desc = join_lines(texts[1:] + ([summary] if summary else []))
+            if desc:
+                item["description"] = desc
+            if highlights:
+                item["highlights"] = highlights
+        elif kind == "awards":
+            item["title"] = first
+            if date:
+                item["date"] = date
+            if len(texts) > 1:
+                item["awarder"] = texts[1]
+            if summary:
+                item["summary"] = summary
+        elif kind == "certificates":
+            item["name"] = first
+            if date:
+                item["date"] = date
+            if len(texts) > 1:
+                item["issuer"] = texts[1]
+        elif kind == "publications":
+            item["name"] = first
+            if date:
+                item["releaseDate"] = date
+            if len(texts) > 1:
+                item["publisher"] = texts[1]
+            if summary:
+                item["summary"] = summary
+        elif kind == "references":
+            item["name"] = first
+            ref = join_lines(texts[1:] + ([summary] if summary else []))
+            if ref:
+                item["reference"] = ref
+        out.append(item)
+    return out
+
+
+def _by_line_or_bold(lines: list[Line]) -> list[Entry]:
+    if any(ln.bold for ln in lines) and not all(ln.bold for ln in lines):
+        entries: list[Entry] = []
+        for ln in lines:
+            if ln.bold or not entries:
+                entries.append(Entry(header=[ln]))
+            else:
+                entries[-1].body.append(ln)
+        return entries
+    return [Entry(header=[ln]) for ln in lines if clean(ln.text)]

@@ -1,0 +1,143 @@
+"""From a :class:`Layout` to JSON Resume data plus extras (confidence, spans,
+warnings, language, page count)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from htdy.parsers.extract import lists
+from htdy.parsers.extract.basics import basics
+from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
+from htdy.parsers.extract.structure import BULLET, Section, clean, split_entries, split_sections
+from htdy.parsers.extract.vocab import fold
+from htdy.parsers.layout.model import Layout
+from htdy.parsers.layout.reading import order
+
+_STOP = {
+    "en": "the and of to in for with on at as is was by from an",
+    "de": "und der die das mit für von zu im bei auf ist ein eine den",
+    "fr": "et le la les des de du en pour avec dans sur un une au",
+    "es": "y el la los las de del en para con por un una al como",
+    "pt": "e o a os as de do da em para com por um uma no na dos",
+    "it": "e il la le di del della in per con un una che dei gli",
+    "nl": "en de het van een in voor met op te bij als zijn",
+    "pl": "i w z na do oraz się dla przez od jest o po jako",
+}
+_STOPSETS = {k: set(v.split()) for k, v in _STOP.items()}
+
+
+def detect_language(text: str) -> str | None:
+    words = re.findall(r"[^\W\d_]+", text.casefold())[:4000]
+    if len(words) < 5:
+        return None
+    scores = {k: sum(1 for w in words if w in s) for k, s in _STOPSETS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 3 else None
+
+
+def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
+    lines = order(layout)
+    if not any(clean(ln.text) for ln in lines):
+        from htdy.core.errors import ParseError
+        if layout.kind == "pdf":
+            raise ParseError("the PDF has no text layer (scanned?)", code="no_text_layer")
+        raise ParseError("the document is empty", code="empty")
+    sections = split_sections(lines)
+    spans: dict[str, str] = {}
+    conf: dict[str, float] = {}
+    resume: dict[str, Any] = {}
+    b = basics(layout, lines, sections, spans, conf)
+    work: list[dict[str, Any]] = []
+    education: list[dict[str, Any]] = []
+    volunteer: list[dict[str, Any]] = []
+    skill_groups: list[dict[str, Any]] = []
+    langs: list[dict[str, str]] = []
+    interests: list[dict[str, Any]] = []
+    summary: list[str] = []
+    other: dict[str, list[dict[str, Any]]] = {"projects": [], "awards": [], "certificates": [],
+                                              "publications": [], "references": []}
+    found = Counter(s.key for s in sections)
+    for sec in sections:
+        if sec.key == "work":
+            for e in split_entries(sec.lines):
+                w = work_entry(e)
+                if w.get("name") or w.get("position"):
+                    work.append(w)
+        elif sec.key == "volunteer":
+            for e in split_entries(sec.lines):
+                w = work_entry(e)
+                if w.get("name") or w.get("position"):
+                    if "name" in w:
+                        w["organization"] = w.pop("name")
+                    volunteer.append(w)
+        elif sec.key == "education":
+            for e in split_entries(sec.lines):
+                ed = education_entry(e)
+                if ed.get("institution"):
+                    education.append(ed)
+        elif sec.key == "skills":
+            lists.skills(sec, skill_groups)
+        elif sec.key == "languages":
+            items = [clean(ln.text) for ln in sec.lines if clean(ln.text)]
+            natural = sum(1 for t in items if lists.is_natural_language(BULLET.sub("", t)))
+            if items and natural >= max(1, len(items) // 2):
+                langs.extend(lists.languages(sec))
+            else:
+                lists.skills(sec, skill_groups, title_as_name=True)
+        elif sec.key == "interests":
+            interests.extend(lists.interests(sec))
+        elif sec.key == "summary":
+            paras = [clean(ln.text) for ln in sec.lines
+                     if len(clean(ln.text)) > 25 and "@" not in ln.text and not re.search(r"https?://", ln.text)]
+            summary.extend(paras)
+        elif sec.key in other:
+            other[sec.key].extend(lists.simple_entries(sec.lines, sec.key))
+        elif sec.key == "other" and _keyword_list(sec):
+            lists.skills(sec, skill_groups, title_as_name=True)
+    if summary:
+        b["summary"] = join_lines(summary)
+        spans["basics.summary"] = b["summary"][:200]
+        conf["basics.summary"] = 0.7
+    resume["basics"] = b
+    for key, val in (("work", work), ("volunteer", volunteer), ("education", education)):
+        if val:
+            resume[key] = val
+    sk = lists.finish_skills(skill_groups)
+    if sk:
+        resume["skills"] = sk
+    if langs:
+        resume["languages"] = langs
+    if interests:
+        resume["interests"] = interests
+    for key, val in other.items():
+        if val:
+            resume[key] = val
+    for key in ("work", "education", "volunteer"):
+        for i, e in enumerate(resume.get(key, [])):
+            for f in e:
+                if isinstance(e[f], str):
+                    spans[f"{key}[{i}].{f}"] = e[f][:200]
+                    conf[f"{key}[{i}].{f}"] = 0.85 if f in ("startDate", "endDate") else 0.75
+    full_text = "\n".join(clean(ln.text) for ln in lines)
+    extras: dict[str, Any] = {
+        "confidence": conf,
+        "spans": spans,
+        "warnings": list(layout.warnings),
+        "language": detect_language(full_text),
+        "page_count": layout.page_count,
+        "sections": [s.title or s.key for s in sections if s.key != "preamble"],
+        "unrecognised_sections": [s.title for s in sections if s.key == "other"],
+        "backend": layout.backend,
+    }
+    if not found.get("work") and not found.get("education"):
+        extras["warnings"].append("no work or education section recognised")
+    return resume, extras
+
+
+def _keyword_list(sec: Section) -> bool:
+    texts = [BULLET.sub("", clean(ln.text)) for ln in sec.lines if clean(ln.text)]
+    if not texts or len(texts) > 40:
+        return False
+    short = sum(1 for t in texts if len(t.split()) <= 5 and not t.endswith("."))
+    return short >= 0.8 * len(texts) and fold(sec.title) not in ("", "contact")

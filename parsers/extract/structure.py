@@ -1,0 +1,172 @@
+"""Sections and entries: headings by vocabulary and typography, entries by dates,
+typography and layout."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from htdy.parsers.extract.dates import date_only, find_range
+from htdy.parsers.extract.vocab import heading_key
+from htdy.parsers.layout.model import Line
+
+BULLET = re.compile(r"^\s*[•·▪◦‣►■□●○◆▸➢✓✔*–-]\s*")
+PUA = re.compile(r"[\ue000-\uf8ff\ufffd]")
+
+
+def clean(text: str) -> str:
+    return " ".join(PUA.sub(" ", text).split())
+
+
+@dataclass
+class Section:
+    key: str  # work, education, … or "other"; "preamble" before the first heading
+    title: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def body_size(lines: list[Line]) -> float:
+    c: Counter[float] = Counter()
+    for ln in lines:
+        c[round(ln.size, 1)] += len(ln.text)
+    return c.most_common(1)[0][0] if c else 10.0
+
+
+def _style(ln: Line) -> tuple[float, bool, str]:
+    return (round(ln.size), ln.bold, ln.spans[0].font.split("-")[0][:12] if ln.spans[0].font else "")
+
+
+def is_heading_like(ln: Line, body: float) -> bool:
+    t = clean(ln.text)
+    if not t or len(t) > 50 or len(t.split()) > 6 or "@" in t or find_range(t):
+        return False
+    if re.search(r"[.;]$", t) or len(ln.cell_texts()) > 2:
+        return False
+    caps = t.isupper() and len(t) > 3
+    return ln.size >= body * 1.12 or ln.bold or caps or ln.spans[0].font.lower().startswith(("heading", "title"))
+
+
+def split_sections(lines: list[Line]) -> list[Section]:
+    body = body_size(lines)
+    known: list[tuple[int, str]] = []
+    styles: Counter[tuple[float, bool, str]] = Counter()
+    for i, ln in enumerate(lines):
+        t = clean(ln.text)
+        key = heading_key(t)
+        if key is None:
+            continue
+        typographic = is_heading_like(ln, body)
+        standalone = len(ln.cell_texts()) == 1 and len(t.split()) <= 4
+        if typographic or (standalone and not ln.spans[0].font and t[:1].isupper()):
+            known.append((i, key))
+            styles[_style(ln)] += 1
+    heading_at: dict[int, str] = dict(known)
+    if styles:
+        main_style, n = styles.most_common(1)[0]
+        if n >= 2:
+            for i, ln in enumerate(lines):
+                if i in heading_at or _style(ln) != main_style:
+                    continue
+                t = clean(ln.text)
+                if t and is_heading_like(ln, body) and ln.size >= body and not BULLET.match(t):
+                    heading_at[i] = "other"
+    sections = [Section("preamble", "")]
+    for i, ln in enumerate(lines):
+        if i in heading_at:
+            sections.append(Section(heading_at[i], clean(ln.text).rstrip(":")))
+        else:
+            sections[-1].lines.append(ln)
+    return sections
+
+
+# --------------------------------------------------------------------------- entries
+@dataclass
+class Entry:
+    header: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return self.header + self.body
+
+
+def is_bullet(ln: Line) -> bool:
+    return bool(BULLET.match(ln.text))
+
+
+def _date_line(ln: Line) -> bool:
+    t = clean(ln.text)
+    if is_bullet(ln) or not find_range(t):
+        return False
+    cells = ln.cell_texts()
+    return len(t) <= 90 or any(date_only(c) for c in cells)
+
+
+def split_entries(lines: list[Line]) -> list[Entry]:
+    if not lines:
+        return []
+    width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines) or 1.0
+    left = min(ln.x0 for ln in lines)
+    body = body_size(lines)
+
+    def headerish(ln: Line) -> bool:
+        t = clean(ln.text)
+        if not t or is_bullet(ln) or len(t) > 110:
+            return False
+        if _date_line(ln):
+            return True
+        if ln.bold or ln.italic or ln.size > body + 0.4 or any(s.bold for s in ln.spans[:1]):
+            return len(t) < 110
+        long_line = (ln.x1 - ln.x0) > 0.75 * width
+        return not long_line and not t.endswith((".", ";", ",")) and len(t.split()) <= 9 and ln.x0 <= left + 4
+
+    anchors = [i for i, ln in enumerate(lines) if _date_line(ln)]
+    # two date lines in one header (e.g. a date and a second date-only line) stay one anchor
+    merged: list[int] = []
+    for a in anchors:
+        if merged and a - merged[-1] == 1 and date_only(clean(lines[a].text)):
+            continue
+        merged.append(a)
+    anchors = merged
+    if not anchors:
+        return _split_by_typography(lines, headerish)
+    starts = []
+    prev_end = 0
+    for k, a in enumerate(anchors):
+        s = a
+        while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) and not _date_line(lines[s - 1]):
+            s -= 1
+        starts.append(s)
+        e = a + 1
+        nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
+        while e < nxt and e - a <= 2 and headerish(lines[e]) and not _date_line(lines[e]) and (
+                lines[e].bold or lines[e].italic or lines[e].size > body + 0.4 or a == s):
+            e += 1
+        prev_end = e
+    entries = []
+    if starts[0] > 0 and any(not is_bullet(ln) for ln in lines[:starts[0]]):
+        pass  # lines before the first dated entry: attach to it as header context
+    for k, s in enumerate(starts):
+        a = anchors[k]
+        s0 = 0 if k == 0 else s
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        hdr_end = a + 1
+        while hdr_end < end and hdr_end - a <= 2 and headerish(lines[hdr_end]) and not _date_line(lines[hdr_end]) \
+                and (lines[hdr_end].bold or lines[hdr_end].italic or lines[hdr_end].size > body + 0.4 or a == s):
+            hdr_end += 1
+        pre = lines[s0:s]
+        entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
+                             body=lines[hdr_end:end]))
+    return entries
+
+
+def _split_by_typography(lines: list[Line], headerish: object) -> list[Entry]:
+    entries: list[Entry] = []
+    cur: Entry | None = None
+    for ln in lines:
+        strong = ln.bold and not is_bullet(ln)
+        if cur is None or (strong and cur.body):
+            cur = Entry()
+            entries.append(cur)
+        (cur.header if strong or not cur.header else cur.body).append(ln)
+    return entries

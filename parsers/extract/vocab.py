@@ -1,0 +1,213 @@
+"""Word lists in English, German, French, Spanish, Portuguese, Italian, Dutch and Polish.
+
+All entries are compared after :func:`fold` (casefold, accents stripped)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ł", "l").replace("Ł", "l")
+    return " ".join(s.casefold().split())
+
+
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "work": (
+        "experience", "work experience", "professional experience", "employment", "employment history",
+        "work history", "career", "career history", "professional background", "relevant experience",
+        "work", "experiences", "professional experiences", "industry experience", "jobs",
+        "berufserfahrung", "berufliche erfahrung", "berufspraxis", "beruflicher werdegang", "erfahrung",
+        "praxiserfahrung", "werdegang", "arbeitserfahrung", "beschaftigung", "beruf",
+        "experience professionnelle", "experiences professionnelles", "parcours professionnel", "emplois",
+        "experiencia", "experiencia laboral", "experiencia profesional", "trayectoria profesional", "trabajo",
+        "experiencia professional", "experiencia profissional", "historico profissional", "trabalho",
+        "esperienza", "esperienze", "esperienza lavorativa", "esperienze lavorative",
+        "esperienza professionale", "esperienze professionali",
+        "werkervaring", "ervaring", "professionele ervaring", "loopbaan", "werk",
+        "doswiadczenie", "doswiadczenie zawodowe", "przebieg kariery", "praca", "historia zatrudnienia",
+    ),
+    "education": (
+        "education", "academic background", "education and training", "qualifications", "academic",
+        "studies", "academic qualifications", "educational background", "training",
+        "ausbildung", "bildung", "bildungsweg", "studium", "schulbildung", "akademischer werdegang",
+        "ausbildung und studium",
+        "formation", "formations", "education et formation", "etudes", "parcours academique", "diplomes",
+        "educacion", "formacion", "formacion academica", "estudios",
+        "educacao", "formacao", "formacao academica", "escolaridade",
+        "istruzione", "formazione", "istruzione e formazione", "studi",
+        "opleiding", "opleidingen", "onderwijs", "scholing",
+        "wyksztalcenie", "edukacja", "nauka",
+    ),
+    "skills": (
+        "skills", "technical skills", "key skills", "core skills", "competencies", "core competencies",
+        "expertise", "technologies", "tech stack", "technical expertise", "abilities", "tools",
+        "kenntnisse", "fahigkeiten", "kompetenzen", "fachkenntnisse", "it-kenntnisse", "technologien",
+        "skills und kenntnisse", "fachliche kompetenzen",
+        "competences", "competences techniques", "connaissances", "savoir-faire",
+        "habilidades", "competencias", "conocimientos", "aptitudes", "tecnologias",
+        "habilidades tecnicas", "conhecimentos",
+        "competenze", "abilita", "capacita", "conoscenze", "competenze tecniche",
+        "vaardigheden", "competenties", "kennis",
+        "umiejetnosci", "kompetencje", "umiejetnosci techniczne", "technologie",
+    ),
+    "languages": (
+        "languages", "language skills", "language", "sprachen", "sprachkenntnisse", "langues",
+        "competences linguistiques", "idiomas", "lenguas", "linguas", "lingue", "conoscenze linguistiche",
+        "talen", "talenkennis", "jezyki", "jezyki obce", "znajomosc jezykow",
+    ),
+    "projects": (
+        "projects", "personal projects", "selected projects", "side projects", "projekte", "projets",
+        "proyectos", "projetos", "progetti", "projecten", "projekty", "open source",
+    ),
+    "certificates": (
+        "certificates", "certifications", "certification", "licenses & certifications",
+        "licenses and certifications", "zertifikate", "zertifizierungen", "certificats", "certificaciones",
+        "certificados", "certificacoes", "certificazioni", "certificaten", "certyfikaty", "courses",
+        "kurse", "cours", "cursos", "corsi", "cursussen", "kursy", "weiterbildung", "szkolenia",
+    ),
+    "awards": (
+        "awards", "honors", "honours", "achievements", "honors & awards", "awards and honors",
+        "auszeichnungen", "preise", "distinctions", "prix", "premios", "reconocimientos", "premiacoes",
+        "premi", "riconoscimenti", "prijzen", "onderscheidingen", "nagrody", "osiagniecia",
+    ),
+    "publications": (
+        "publications", "papers", "publikationen", "veroffentlichungen", "publicaciones", "publicacoes",
+        "pubblicazioni", "publicaties", "publikacje",
+    ),
+    "volunteer": (
+        "volunteer", "volunteering", "volunteer experience", "volunteer work", "community",
+        "ehrenamt", "ehrenamtliche tatigkeit", "ehrenamtliches engagement", "engagement",
+        "benevolat", "bénévolat", "voluntariado", "volontariato", "vrijwilligerswerk", "wolontariat",
+    ),
+    "interests": (
+        "interests", "hobbies", "hobbies and interests", "interessen", "hobbys", "freizeit",
+        "centres d'interet", "centres d interet", "loisirs", "intereses", "aficiones", "interesses",
+        "interessi", "hobby", "interesses pessoais", "interesses", "zainteresowania",
+    ),
+    "summary": (
+        "summary", "profile", "professional summary", "about", "about me", "objective", "career objective",
+        "profil", "zusammenfassung", "uber mich", "kurzprofil", "resume", "a propos", "a propos de moi",
+        "perfil", "resumen", "sobre mi", "acerca de mi", "resumo", "sobre", "sobre mim", "profilo",
+        "sommario", "chi sono", "profiel", "samenvatting", "over mij", "podsumowanie", "o mnie",
+        "personal statement", "introduction",
+    ),
+    "references": (
+        "references", "referenzen", "references professionnelles", "referencias", "referencias profissionais",
+        "referenze", "referenties", "referencje",
+    ),
+    "contact": (
+        "contact", "contact information", "contacts", "personal details", "personal information",
+        "kontakt", "personliche daten", "coordonnees", "contacto", "datos personales", "contato",
+        "contatti", "dati personali", "contactgegevens", "persoonlijke gegevens", "dane osobowe", "kontakt",
+        "profiles", "links", "social",
+    ),
+}
+
+HEADINGS: dict[str, str] = {fold(p): k for k, ps in SECTIONS.items() for p in ps}
+
+TITLE_WORDS = tuple(fold(w) for w in (
+    "engineer", "developer", "manager", "intern", "internship", "consultant", "director", "lead",
+    "leader", "analyst", "designer", "architect", "founder", "co-founder", "cofounder", "ceo", "cto",
+    "cfo", "coo", "vp", "president", "specialist", "scientist", "researcher", "teacher", "professor",
+    "lecturer", "assistant", "administrator", "officer", "head", "coordinator", "programmer",
+    "student", "owner", "partner", "associate", "technician", "advisor", "trainee", "freelance",
+    "freelancer", "contractor", "editor", "writer", "instructor", "tutor", "fellow", "principal",
+    "staff", "senior", "junior", "expert", "devops", "sre", "full stack", "fullstack", "backend",
+    "frontend", "front-end", "back-end", "chief", "member", "volunteer", "mentor", "agent",
+    "representative", "executive", "supervisor", "physiotherapist", "nurse", "doctor", "accountant",
+    "entwickler", "ingenieur", "berater", "leiter", "werkstudent", "praktikant", "mitarbeiter",
+    "softwareentwickler", "geschaftsfuhrer", "referent", "sachbearbeiter", "gesellschafter",
+    "developpeur", "ingenieur", "chef", "stagiaire", "responsable", "directeur", "chargé", "charge",
+    "architecte", "formateur", "concepteur", "alternant",
+    "desarrollador", "ingeniero", "jefe", "becario", "analista", "programador", "consultor",
+    "desenvolvedor", "engenheiro", "estagiario", "gerente", "coordenador", "lider", "arquiteto",
+    "sviluppatore", "ingegnere", "responsabile", "tirocinante", "programmatore",
+    "ontwikkelaar", "medewerker", "stagiair", "beheerder", "adviseur",
+    "programista", "inzynier", "kierownik", "specjalista", "stazysta", "praktykant", "fizjoterapeuta",
+    "wlasciciel", "tester", "qa",
+))
+
+ORG_WORDS = tuple(fold(w) for w in (
+    "inc", "inc.", "ltd", "llc", "gmbh", "ag", "sa", "s.a.", "sas", "sarl", "srl", "s.r.l.", "bv", "b.v.",
+    "nv", "plc", "corp", "corporation", "company", "co.", "group", "gruppe", "groupe", "grupo",
+    "technologies", "solutions", "labs", "systems", "software", "consulting", "sp. z o.o.", "s.r.o.",
+    "oy", "ab", "as", "kg", "ug", "limited", "studio", "agency", "bank", "foundation",
+))
+
+INSTITUTION_WORDS = tuple(fold(w) for w in (
+    "university", "universitat", "universitaet", "universite", "universidad", "universidade", "universita",
+    "universiteit", "uniwersytet", "univerzita", "univ", "college", "school", "schule", "hochschule",
+    "fachhochschule", "institute", "institut", "instituto", "istituto", "instytut", "academy", "akademie",
+    "akademia", "academie", "academia", "accademia", "politechnika", "polytechnic", "politecnico",
+    "polytechnique", "ecole", "escola", "escuela", "scuola", "lycee", "liceo", "liceum", "gymnasium",
+    "faculty", "fakultat", "faculte", "facultad", "faculdade", "wydzial", "dhbw", "tu ", "eth",
+    "szkola", "technikum", "conservatory", "seminary", "campus", "bootcamp",
+))
+
+DEGREE_WORDS = tuple(fold(w) for w in (
+    "bachelor", "bachelors", "master", "masters", "phd", "ph.d", "doctor", "doctorate", "mba", "bsc",
+    "b.sc", "msc", "m.sc", "ba", "b.a", "ma", "m.a", "bs", "b.s", "ms", "m.s", "beng", "b.eng", "meng",
+    "m.eng", "b.arch", "m.arch", "associate", "diploma", "diplom", "dipl", "abitur", "fachhochschulreife",
+    "licence", "licenciatura", "licenciado", "licenciada", "grado", "graduado", "bacharelado", "bacharel",
+    "mestrado", "mestre", "doutorado", "doutor", "laurea", "magistrale", "triennale", "dottorato",
+    "magister", "magisterskie", "inzynier", "inz", "licencjat", "doktor", "baccalaureat", "bac",
+    "maitrise", "doctorat", "ingenieur", "specialist", "technical course", "certificate", "hbo", "wo",
+    "mbo", "postgraduate", "postgrado", "pos-graduacao", "especializacao", "tecnico", "technician",
+    "high school", "a-levels", "gcse", "bts", "dut", "cfgs", "ausbildung", "staatsexamen",
+))
+
+NATURAL_LANGUAGES = tuple(fold(w) for w in (
+    "english", "german", "french", "spanish", "portuguese", "italian", "dutch", "polish", "russian",
+    "chinese", "mandarin", "cantonese", "japanese", "korean", "arabic", "hebrew", "turkish", "greek",
+    "swedish", "norwegian", "danish", "finnish", "czech", "slovak", "hungarian", "romanian",
+    "bulgarian", "ukrainian", "serbian", "croatian", "bosnian", "slovenian", "hindi", "urdu", "bengali",
+    "persian", "farsi", "vietnamese", "thai", "indonesian", "malay", "catalan", "galician", "basque",
+    "englisch", "deutsch", "franzosisch", "spanisch", "italienisch", "niederlandisch", "polnisch",
+    "russisch", "anglais", "allemand", "francais", "espagnol", "italien", "neerlandais", "polonais",
+    "ingles", "aleman", "frances", "espanol", "italiano", "portugues", "holandes", "polaco",
+    "alemao", "espanhol", "inglese", "tedesco", "francese", "spagnolo", "portoghese", "olandese",
+    "engels", "duits", "frans", "spaans", "nederlands", "pools", "angielski", "niemiecki",
+    "francuski", "hiszpanski", "polski", "wloski", "rosyjski", "castellano", "euskera", "latin",
+))
+
+LEVEL_WORDS = frozenset(fold(w) for w in (
+    "native", "native speaker", "fluent", "advanced", "intermediate", "beginner", "basic", "expert",
+    "master", "proficient", "professional", "professional working proficiency", "elementary",
+    "muttersprache", "fliessend", "verhandlungssicher", "grundkenntnisse", "gut", "sehr gut",
+    "langue maternelle", "courant", "natif", "nativo", "nativa", "fluido", "avanzado", "avancado",
+    "basico", "intermedio", "intermediario", "madrelingua", "ojczysty", "biegly", "podstawowy",
+    "zaawansowany", "sredniozaawansowany", "moedertaal", "vloeiend", "c1", "c2", "b1", "b2", "a1", "a2",
+))
+
+_HEAD_CLEAN = re.compile(r"[^\w&'/+ -]+")
+
+
+def heading_key(text: str) -> str | None:
+    """The section a heading text names, or None."""
+    t = fold(text).strip(" :.-–|•#*")
+    t = _HEAD_CLEAN.sub(" ", t)
+    t = " ".join(t.split())
+    if not t or len(t) > 45:
+        return None
+    if t in HEADINGS:
+        return HEADINGS[t]
+    t2 = t.replace("&", "and").replace(" und ", " and ").replace(" et ", " and ").replace(" y ", " and ")
+    if t2 in HEADINGS:
+        return HEADINGS[t2]
+    words = t.split()
+    if len(words) <= 4:
+        # "Professional Experience & Projects" → the first known phrase wins
+        for n in range(len(words), 0, -1):
+            for i in range(0, len(words) - n + 1):
+                p = " ".join(words[i:i + n])
+                if p in HEADINGS and (n >= 2 or len(words) <= 3):
+                    return HEADINGS[p]
+    return None
+
+
+def has_word(text: str, words: tuple[str, ...]) -> bool:
+    t = " " + re.sub(r"[^\w.+ -]", " ", fold(text)) + " "
+    return any((" " + w + " ") in t or (" " + w + ".") in t for w in words)

@@ -1,0 +1,112 @@
+"""Group positioned characters into spans and lines (shared by the PDF backends).
+
+A backend feeds characters in content-stream order as tuples
+``(text, x0, top, x1, bottom, size, font_index)``; ``fonts[font_index]`` is
+``(name, bold, italic)``. Runs of characters on one baseline in one font become
+:class:`Span` objects; spans whose vertical extents overlap become a :class:`Line`;
+a wide horizontal gap inside a line starts a new cell (table column, right-aligned
+date, second text column).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from htdy.parsers.layout.model import Line, Span
+
+Char = tuple[str, float, float, float, float, float, int]
+Font = tuple[str, bool, bool]
+
+SPACE_GAP = 0.18  # x gap (in font sizes) that reads as a word space
+CELL_GAP = 1.6  # x gap (in font sizes) that starts a new cell
+
+
+def font_style(name: str, weight: int = 0, italic_flag: bool = False) -> Font:
+    """(clean name, bold, italic) from a PDF font name like ``ABCDEF+Lato-BoldItalic``."""
+    clean = name.split("+", 1)[-1]
+    low = clean.lower()
+    bold = weight >= 600 or any(k in low for k in ("bold", "black", "heavy", "semibold", "demi"))
+    bold = bold or low.endswith(("-bd", ",bold", "-sb", "-b"))
+    italic = italic_flag or "italic" in low or "oblique" in low or low.endswith(("-it", "-i"))
+    return clean, bold, italic
+
+
+def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]:
+    spans: list[Span] = []
+    cur: Span | None = None
+    cur_font = -1
+    pending_space = False
+    for text, x0, top, x1, bottom, size, fi in chars:
+        if not text or text in "\r\n":
+            pending_space = True if cur is not None else pending_space
+            continue
+        if text.isspace():
+            pending_space = True
+            continue
+        size = size or (bottom - top) or 1.0
+        if cur is not None:
+            h = cur.bottom - cur.top
+            mid = (top + bottom) / 2
+            same_row = cur.top - 0.25 * h <= mid <= cur.bottom + 0.25 * h
+            gap = x0 - cur.x1
+            if (same_row and -0.5 * size <= gap <= 0.6 * size and fi == cur_font
+                    and abs(size - cur.size) < 0.2):
+                if pending_space or gap > SPACE_GAP * size:
+                    cur.text += " "
+                cur.text += text
+                cur.x1 = max(cur.x1, x1)
+                cur.top = min(cur.top, top)
+                cur.bottom = max(cur.bottom, bottom)
+                pending_space = False
+                continue
+        name, bold, italic = fonts[fi] if 0 <= fi < len(fonts) else ("", False, False)
+        lead = " " if pending_space else ""
+        cur = Span(lead + text, x0, top, x1, bottom, name, size, bold, italic)
+        cur_font = fi
+        spans.append(cur)
+        pending_space = False
+    return spans
+
+
+def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
+    """Cluster spans into lines by vertical overlap; order top to bottom."""
+    spans = sorted(spans, key=lambda s: ((s.top + s.bottom) / 2, s.x0))
+    rows: list[list[Span]] = []
+    bounds: list[tuple[float, float]] = []
+    for s in spans:
+        mid = (s.top + s.bottom) / 2
+        placed = False
+        # a span joins a recent row whose vertical band contains its middle
+        for k in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            t, b = bounds[k]
+            h = min(b - t, s.bottom - s.top) or 1.0
+            overlap = min(b, s.bottom) - max(t, s.top)
+            if t <= mid <= b and overlap >= 0.5 * h:
+                rows[k].append(s)
+                bounds[k] = (min(t, s.top), max(b, s.bottom))
+                placed = True
+                break
+        if not placed:
+            rows.append([s])
+            bounds.append((s.top, s.bottom))
+    lines = []
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+        cells: list[int] = []
+        c = 0
+        prev: Span | None = None
+        for s in row:
+            if prev is not None:
+                gap = s.x0 - prev.x1
+                size = max(prev.size, s.size, 1.0)
+                if gap > CELL_GAP * size:
+                    c += 1
+                    s.text = s.text.lstrip()
+                elif gap > SPACE_GAP * size and not s.text.startswith(" "):
+                    s.text = " " + s.text
+            else:
+                s.text = s.text.lstrip()
+            cells.append(c)
+            prev = s
+        lines.append(Line(spans=row, page=page, cells=cells))
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines

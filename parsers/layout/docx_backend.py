@@ -1,0 +1,234 @@
+"""DOCX extraction with python-docx: body paragraphs and tables in document order,
+text boxes, headers/footers, hyperlink targets and run-level bold/size.
+
+DOCX has no page geometry; lines get synthetic positions (one line per paragraph,
+table cells side by side) and the style's size, so later stages can use typography."""
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from htdy.core.errors import ParseError
+from htdy.parsers.layout.limits import Limits
+from htdy.parsers.layout.model import Layout, Line, Link, Page, Span
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_HEADING_SIZES = {"title": 24.0, "heading 1": 20.0, "heading 2": 16.0, "heading 3": 14.0,
+                  "heading 4": 12.5, "heading 5": 11.5, "heading 6": 11.0, "subtitle": 14.0}
+
+
+def check_zip(data: bytes, limits: Limits) -> None:
+    """Refuse zip bombs and XML entity tricks before python-docx reads anything."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise ParseError(f"the DOCX cannot be read ({exc})", code="corrupt") from None
+    if len(infos) > limits.max_docx_entries:
+        raise ParseError("the DOCX has too many parts", code="too_large")
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_docx_uncompressed:
+        raise ParseError("the DOCX expands to more than the size limit", code="too_large")
+    with zf:
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            if info.compress_size and info.file_size / max(info.compress_size, 1) > 200 and info.file_size > 1 << 20:
+                raise ParseError("the DOCX looks like a zip bomb", code="too_large")
+            try:
+                with zf.open(info) as fh:
+                    head = fh.read(4096)
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+                raise ParseError(f"the DOCX cannot be read ({exc})", code="corrupt") from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ParseError("the DOCX contains a DTD (entity tricks are refused)", code="corrupt")
+
+
+def extract(data: bytes, limits: Limits | None = None) -> Layout:
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise ParseError("file is too large", code="too_large")
+    check_zip(data, limits)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ParseError(f"the DOCX cannot be read ({type(exc).__name__})", code="corrupt") from None
+    except Exception as exc:  # lxml syntax errors and friends
+        raise ParseError(f"the DOCX cannot be read ({type(exc).__name__})", code="corrupt") from None
+    b = _Builder(document)
+    try:
+        for section in document.sections[:3]:
+            for part in (section.header, section.first_page_header):
+                if part is not None and not part.is_linked_to_previous:
+                    b.walk(part._element, source="header")
+        b.walk(document.element.body, source="body")
+        for section in document.sections[:3]:
+            if section.footer is not None and not section.footer.is_linked_to_previous:
+                b.walk(section.footer._element, source="footer")
+    except RecursionError:
+        raise ParseError("the DOCX is nested too deeply", code="corrupt") from None
+    layout = Layout(kind="docx", backend="python-docx", has_geometry=False)
+    layout.pages = [Page(width=600.0, height=max(b.y, 1.0), lines=b.lines)]
+    layout.links = b.links
+    return layout
+
+
+class _Builder:
+    def __init__(self, document: Any) -> None:
+        self.doc = document
+        self.part = document.part
+        self.lines: list[Line] = []
+        self.links: list[Link] = []
+        self.y = 0.0
+        self._style_cache: dict[str, tuple[float, bool]] = {}
+        self._seen_headers: set[str] = set()
+
+    # ---------------------------------------------------------------- styles
+    def style_props(self, style_id: str | None) -> tuple[float, bool]:
+        key = style_id or ""
+        if key in self._style_cache:
+            return self._style_cache[key]
+        size, bold = 0.0, False
+        try:
+            style = self.doc.styles.get_by_id(style_id, 1) if style_id else self.doc.styles.default(1)
+        except Exception:
+            style = None
+        name = (getattr(style, "name", "") or "").lower()
+        depth = 0
+        while style is not None and depth < 10:
+            font = getattr(style, "font", None)
+            if font is not None:
+                if not size and font.size:
+                    size = font.size.pt
+                if font.bold and not bold:
+                    bold = True
+            style = getattr(style, "base_style", None)
+            depth += 1
+        if not size:
+            size = _HEADING_SIZES.get(name, 11.0)
+        self._style_cache[key] = (size, bold)
+        return size, bold
+
+    # ---------------------------------------------------------------- walk
+    def walk(self, el: Any, source: str, depth: int = 0) -> None:
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child, source)
+            elif tag == W + "tbl":
+                self.table(child, source, depth)
+            elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "txbxContent"):
+                self.walk(child, source, depth)
+
+    def table(self, tbl: Any, source: str, depth: int) -> None:
+        if depth > 8:
+            return
+        for tr in tbl.iterchildren(W + "tr"):
+            cells = [tc for tc in tr.iter(W + "tc") if tc.getparent() is tr or tc.getparent().tag == W + "sdtContent"]
+            paras = [[p for p in tc.iterchildren(W + "p") if self.para_text(p).strip()] for tc in cells]
+            nested = any(list(tc.iterchildren(W + "tbl")) for tc in cells)
+            if not nested and all(len(ps) <= 1 for ps in paras) and sum(len(ps) for ps in paras) > 1:
+                spans: list[Span] = []
+                idx: list[int] = []
+                for ci, ps in enumerate(paras):
+                    for p in ps:
+                        for s in self.spans(p):
+                            s.x0 += 150 * ci
+                            s.x1 += 150 * ci
+                            spans.append(s)
+                            idx.append(ci)
+                if spans:
+                    self.add(spans, idx, "table")
+                continue
+            for tc in cells:
+                self.walk(tc, "table", depth + 1)
+
+    def para_text(self, p: Any) -> str:
+        return "".join(t.text or "" for t in p.iter(W + "t"))
+
+    def paragraph(self, p: Any, source: str) -> None:
+        spans = self.spans(p)
+        if source in ("header", "footer"):
+            key = "".join(s.text for s in spans)
+            if key in self._seen_headers:
+                return
+            self._seen_headers.add(key)
+        if spans:
+            self.add(spans, [], source)
+        # text boxes anchored in this paragraph
+        for box in p.iter(W + "txbxContent"):
+            if any(a.tag == MC_FALLBACK for a in box.iterancestors()):
+                continue
+            self.walk(box, "textbox")
+
+    def spans(self, p: Any) -> list[Span]:
+        ppr = p.find(W + "pPr")
+        style_id = None
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            if ps is not None:
+                style_id = ps.get(W + "val")
+        psize, pbold = self.style_props(style_id)
+        numbered = ppr is not None and ppr.find(W + "numPr") is not None
+        out: list[Span] = []
+        x = 20.0 if numbered else 0.0
+        if numbered:
+            out.append(Span("•", 0.0, self.y, 5.0, self.y + psize, "", psize))
+        for r in p.iter(W + "r"):
+            if any(a.tag in (W + "txbxContent", MC_FALLBACK) for a in r.iterancestors()):
+                continue
+            text = ""
+            for node in r.iterchildren():
+                if node.tag == W + "t":
+                    text += node.text or ""
+                elif node.tag in (W + "tab", W + "br", W + "cr"):
+                    text += " "
+            if not text:
+                continue
+            size, bold, italic = psize, pbold, False
+            rpr = r.find(W + "rPr")
+            if rpr is not None:
+                sz = rpr.find(W + "sz")
+                if sz is not None and (sz.get(W + "val") or "").isdigit():
+                    size = int(sz.get(W + "val")) / 2
+                bnode = rpr.find(W + "b")
+                if bnode is not None:
+                    bold = (bnode.get(W + "val") or "true") not in ("0", "false")
+                inode = rpr.find(W + "i")
+                italic = inode is not None and (inode.get(W + "val") or "true") not in ("0", "false")
+            link = None
+            hl = r.getparent()
+            if hl is not None and hl.tag == W + "hyperlink":
+                link = self.link_target(hl)
+            width = len(text) * size * 0.5
+            out.append(Span(text, x, self.y, x + width, self.y + size, style_id or "", size, bold, italic, link))
+            x += width
+        for hl in p.iter(W + "hyperlink"):
+            url = self.link_target(hl)
+            if url:
+                self.links.append(Link(url=url, page=0, box=(0.0, self.y, x, self.y + psize)))
+        return out
+
+    def link_target(self, hl: Any) -> str | None:
+        rid = hl.get(R_ID)
+        if not rid:
+            return None
+        rel = self.part.rels.get(rid)
+        if rel is None or not rel.is_external:
+            return None
+        return str(rel.target_ref)
+
+    def add(self, spans: list[Span], cells: list[int], source: str) -> None:
+        if not "".join(s.text for s in spans).strip():
+            return
+        h = max(s.size for s in spans)
+        for s in spans:
+            s.top, s.bottom = self.y, self.y + h
+        self.lines.append(Line(spans=spans, page=0, cells=cells, source=source))
+        self.y += h * 1.3

@@ -1,0 +1,113 @@
+"""PDF extraction with pdfminer.six.
+
+The lean path: pdfminer's interpreter produces positioned characters (``LTChar``)
+without its layout analysis (``laparams=None``); our own grouping (``chars.py``)
+turns them into lines, as for the pdfium backend."""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSException, PSLiteral
+
+from htdy.core.errors import ParseError
+from htdy.parsers.layout.chars import Char, Font, font_style, lines_from_spans, spans_from_chars
+from htdy.parsers.layout.limits import Limits
+from htdy.parsers.layout.model import Layout, Link, Page
+
+
+def extract(data: bytes, limits: Limits | None = None) -> Layout:
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise ParseError(f"file is larger than {limits.max_bytes // (1024 * 1024)} MB", code="too_large")
+    try:
+        parser = PDFParser(io.BytesIO(data))
+        doc = PDFDocument(parser, password="")
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ParseError("the PDF is encrypted with a password", code="encrypted") from None
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise ParseError(f"the PDF cannot be read ({type(exc).__name__})", code="corrupt") from None
+    except Exception as exc:  # pdfminer raises many private exception types
+        if "encrypt" in type(exc).__name__.lower():
+            raise ParseError("the PDF is encrypted", code="encrypted") from None
+        raise ParseError(f"the PDF cannot be read ({type(exc).__name__})", code="corrupt") from None
+    rsrc = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(rsrc, laparams=None)
+    interp = PDFPageInterpreter(rsrc, device)
+    layout = Layout(kind="pdf", backend="pdfminer")
+    try:
+        for i, page in enumerate(PDFPage.create_pages(doc)):
+            if i >= limits.max_pages:
+                raise ParseError(f"the PDF has more than {limits.max_pages} pages", code="too_many_pages")
+            interp.process_page(page)
+            lt = device.get_result()
+            x0, y0, x1, y1 = page.mediabox
+            height = y1 - y0
+            fonts: list[Font] = []
+            ids: dict[str, int] = {}
+            chars: list[Char] = []
+            _collect(lt, chars, fonts, ids, height, limits)
+            p = Page(width=x1 - x0, height=height)
+            p.lines = lines_from_spans(spans_from_chars(chars, fonts), i)
+            layout.pages.append(p)
+            _links(page, i, height, layout.links)
+    except ParseError:
+        raise
+    except Exception as exc:
+        raise ParseError(f"the PDF cannot be read ({type(exc).__name__})", code="corrupt") from None
+    if not layout.pages:
+        raise ParseError("the PDF has no pages", code="corrupt")
+    return layout
+
+
+def _collect(node: Any, chars: list[Char], fonts: list[Font], ids: dict[str, int], height: float,
+             limits: Limits) -> None:
+    for obj in node:
+        if isinstance(obj, LTChar):
+            name = obj.fontname
+            fi = ids.get(name)
+            if fi is None:
+                fi = ids[name] = len(fonts)
+                fonts.append(font_style(name))
+            chars.append((obj.get_text(), obj.x0, height - obj.y1, obj.x1, height - obj.y0, obj.size, fi))
+            if len(chars) > limits.max_chars_per_page:
+                raise ParseError("a page holds too many characters", code="too_large")
+        elif isinstance(obj, LTContainer):
+            _collect(obj, chars, fonts, ids, height, limits)
+
+
+def _links(page: PDFPage, index: int, height: float, links: list[Link]) -> None:
+    annots = resolve1(page.annots) if page.annots else None
+    if not isinstance(annots, list):
+        return
+    for a in annots[:500]:
+        a = resolve1(a)
+        if not isinstance(a, dict):
+            continue
+        sub = a.get("Subtype")
+        if not (isinstance(sub, PSLiteral) and sub.name == "Link"):
+            continue
+        action = resolve1(a.get("A"))
+        if not isinstance(action, dict):
+            continue
+        uri = resolve1(action.get("URI"))
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8", "replace")
+        if not isinstance(uri, str) or not uri.strip():
+            continue
+        rect = resolve1(a.get("Rect"))
+        box = None
+        if isinstance(rect, list) and len(rect) == 4:
+            try:
+                rx0, ry0, rx1, ry1 = (float(resolve1(v)) for v in rect)
+                box = (min(rx0, rx1), height - max(ry0, ry1), max(rx0, rx1), height - min(ry0, ry1))
+            except (TypeError, ValueError):
+                box = None
+        links.append(Link(url=uri.strip(), page=index, box=box))

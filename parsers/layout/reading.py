@@ -1,0 +1,158 @@
+"""Reading order: columns and sidebars, repeated page headers/footers.
+
+A page is read in horizontal bands; inside a band, a vertical gutter that no text
+cell crosses splits a left and a right column, read one after the other. Lines that
+cross the gutter (a name banner, a full-width heading) separate the bands."""
+from __future__ import annotations
+
+import re
+
+from htdy.parsers.layout.model import Layout, Line, Page
+
+_DATEISH = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}/\d{2,4}\b")
+_PAGE_NO = re.compile(r"^(page|seite|página|pagina|strona|p\.?)?\s*\d+\s*(/|of|von|de|sur|z|di)\s*\d+$|^-?\s*\d+\s*-?$",
+                      re.I)
+
+
+def order(layout: Layout) -> list[Line]:
+    """All lines of the document in reading order, headers/footers removed."""
+    repeated = _repeated_margins(layout) if layout.has_geometry else set()
+    out: list[Line] = []
+    columns = 0
+    for page in layout.pages:
+        lines = [ln for ln in page.lines if id(ln) not in repeated]
+        if layout.has_geometry:
+            lines, split = _order_page(page, lines)
+            columns += split
+        out.extend(lines)
+    if columns:
+        layout.warnings.append(f"two columns detected on {columns} page(s)")
+    if repeated:
+        layout.warnings.append(f"removed {len(repeated)} repeated page header/footer line(s)")
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold()).strip()
+
+
+def _repeated_margins(layout: Layout) -> set[int]:
+    drop: set[int] = set()
+    seen: dict[str, list[Line]] = {}
+    for page in layout.pages:
+        h = page.height or 842
+        for ln in page.lines:
+            if ln.top > 0.1 * h and ln.bottom < 0.92 * h:
+                continue
+            t = ln.text.strip()
+            if _PAGE_NO.match(t):
+                drop.add(id(ln))
+                continue
+            seen.setdefault(_norm(t), []).append(ln)
+    for lines in seen.values():
+        if len({ln.page for ln in lines}) >= 2:
+            drop.update(id(ln) for ln in lines)
+    return drop
+
+
+def _split_line(ln: Line, gutter: float) -> tuple[Line | None, Line | None]:
+    left_idx = [i for i, s in enumerate(ln.spans) if s.x1 <= gutter + 1]
+    right_idx = [i for i, s in enumerate(ln.spans) if s.x1 > gutter + 1]
+
+    def sub(idx: list[int]) -> Line | None:
+        if not idx:
+            return None
+        spans = [ln.spans[i] for i in idx]
+        cells = [ln.cells[i] for i in idx] if ln.cells else []
+        if spans:
+            spans[0].text = spans[0].text.lstrip()
+        return Line(spans=spans, page=ln.page, cells=cells, source=ln.source)
+
+    return sub(left_idx), sub(right_idx)
+
+
+def _cells(lines: list[Line]) -> list[tuple[float, float, Line, str]]:
+    out = []
+    for ln in lines:
+        for spans, text in zip(ln.cell_spans(), ln.cell_texts(), strict=False):
+            if text.strip():
+                out.append((min(s.x0 for s in spans), max(s.x1 for s in spans), ln, text))
+    return out
+
+
+def _find_gutter(page: Page, lines: list[Line]) -> float | None:
+    cells = _cells(lines)
+    if len(cells) < 8:
+        return None
+    width = int(page.width) + 2
+    cover = [0] * (width + 1)
+    for x0, x1, _, _ in cells:
+        a, b = max(0, int(x0) + 1), min(width, int(x1))
+        if b > a:
+            cover[a] += 1
+            cover[b] -= 1
+    run = 0
+    crossing = []
+    for x in range(width):
+        run += cover[x]
+        crossing.append(run)
+    allowed = max(2, len(cells) // 25)
+    lo, hi = int(page.width * 0.15), int(page.width * 0.85)
+    best: tuple[float, float] | None = None
+    x = lo
+    while x < hi:
+        if crossing[x] <= allowed:
+            start = x
+            while x < hi and crossing[x] <= allowed:
+                x += 1
+            g = (start + x) / 2
+            score = _split_score(cells, g)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, g)
+        x += 1
+    return best[1] if best else None
+
+
+def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float:
+    left = [c for c in cells if c[1] <= g]
+    right = [c for c in cells if c[0] >= g]
+    if len(left) < 4 or len(right) < 4:
+        return 0.0
+    for side in (left, right):
+        texty = [c for c in side if len(c[3].split()) >= 3 and not _DATEISH.search(c[3])]
+        if len(texty) < 2:
+            return 0.0
+        dated = sum(1 for c in side if _DATEISH.search(c[3]) and len(c[3]) < 30)
+        if dated > 0.5 * len(side):
+            return 0.0
+    lt, lb = min(c[2].top for c in left), max(c[2].bottom for c in left)
+    rt, rb = min(c[2].top for c in right), max(c[2].bottom for c in right)
+    overlap = min(lb, rb) - max(lt, rt)
+    if overlap < 0.3 * min(lb - lt, rb - rt):
+        return 0.0
+    return float(min(sum(len(c[3]) for c in left), sum(len(c[3]) for c in right)))
+
+
+def _order_page(page: Page, lines: list[Line]) -> tuple[list[Line], int]:
+    gutter = _find_gutter(page, lines)
+    if gutter is None:
+        return lines, 0
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in lines:
+        crosses = any(s.x0 < gutter - 1 and s.x1 > gutter + 1 for s in ln.spans)
+        if crosses:
+            out.extend(left)
+            out.extend(right)
+            left, right = [], []
+            out.append(ln)
+            continue
+        a, b = _split_line(ln, gutter)
+        if a is not None:
+            left.append(a)
+        if b is not None:
+            right.append(b)
+    out.extend(left)
+    out.extend(right)
+    return out, 1
