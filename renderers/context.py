@@ -144,7 +144,9 @@ def build_sections(resume: dict[str, Any], lang: str, fmt: str) -> dict[str, dic
         ent["courses_text"] = "; ".join(ent["courses"])
         edu.append(ent)
     out["education"] = edu
-    projects, talks, grants = [], [], []
+    projects: list[dict[str, Any]] = []
+    talks: list[dict[str, Any]] = []
+    grants: list[dict[str, Any]] = []
     for e in items("projects"):
         ent = _entry(e, lang, fmt, title="name", subtitle="entity")
         ent["roles_text"] = ", ".join(strings(e.get("roles")))
@@ -216,7 +218,7 @@ def build_basics(basics: dict[str, Any], *, photo: bool) -> dict[str, Any]:
 
 def build_view(resume: dict[str, Any], opts: dict[str, Any], *, sidebar: tuple[str, ...] = ()) -> dict[str, Any]:
     """The whole view model. ``opts`` are resolved template options."""
-    meta = resume.get("meta") if isinstance(resume.get("meta"), dict) else {}
+    meta: dict[str, Any] = resume["meta"] if isinstance(resume.get("meta"), dict) else {}
     lang = i18n.base_lang(opts.get("lang") or text(meta.get("language")) or "en")
     fmt = opts.get("date_format", "month_year")
     basics = build_basics(resume.get("basics") or {}, photo=bool(opts.get("photo", True)))

@@ -1,0 +1,156 @@
+"""``htdy render``: render a CV, list templates, build the gallery, run the ATS check."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from htdy.core.cli import Context, pass_ctx
+from htdy.core.errors import RenderError
+
+SAMPLE_CV = Path(__file__).with_name("render_sample.json")
+FORMATS = ("pdf", "html", "md", "txt", "png", "svg")
+
+
+def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"expected k=v, got {pair!r}", param_hint="--option")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _load_cv(path: str) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.BadParameter(f"{path}: not a readable JSON file ({exc})", param_hint="CV") from None
+    if not isinstance(data, dict):
+        raise click.BadParameter(f"{path}: a JSON Resume object is expected", param_hint="CV")
+    return data
+
+
+def template_listing(svc: Any) -> list[dict[str, Any]]:
+    return [{"id": t.id, "name": t.name, "version": t.version, "description": t.description,
+             "engines": list(t.engines), "options": t.options, "preview": t.preview,
+             "owner": svc.regs.templates.owner(t.id)}
+            for _, t in svc.regs.templates.items()]
+
+
+def thumbnail(pdf: Path, png: Path, dpi: int = 60) -> bool:
+    """First page of ``pdf`` as ``png`` through poppler's pdftoppm."""
+    exe = shutil.which("pdftoppm")
+    if not exe:
+        return False
+    subprocess.run([exe, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(png.with_suffix(""))], check=True, capture_output=True, timeout=60)
+    return png.exists()
+
+
+def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: bool = True) -> list[dict[str, Any]]:
+    """Every template (and its Typst variant) rendered to PDF with a PNG thumbnail."""
+    from rich.progress import Progress
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for _, t in svc.regs.templates.items():
+        for engine in ("pdf", "typst"):
+            if engine in t.engines:
+                jobs.append((t, engine))
+    entries = []
+    with Progress(disable=not progress, transient=True) as bar:
+        task = bar.add_task("rendering gallery", total=len(jobs))
+        for t, engine in jobs:
+            stem = t.id if engine == "pdf" else f"{t.id}.typst"
+            out = svc.render_sync(resume, template_id=t.id, fmt="pdf", engine=engine)
+            pdf = out_dir / f"{stem}.pdf"
+            pdf.write_bytes(out.content)
+            png = out_dir / f"{stem}.png"
+            has_png = thumbnail(pdf, png)
+            entries.append({"template": t.id, "name": t.name, "engine": engine, "pages": out.pages,
+                            "pdf": pdf.name, "png": png.name if has_png else None})
+            bar.advance(task)
+    cards = "".join(
+        f'<figure><a href="{e["pdf"]}">' + (f'<img src="{e["png"]}" alt="" width="300">' if e["png"] else "")
+        + f'</a><figcaption>{e["name"]} ({e["engine"]}, {e["pages"]} p.)</figcaption></figure>'
+        for e in entries)
+    (out_dir / "index.html").write_text(
+        "<!DOCTYPE html><meta charset=utf-8><title>htdy templates</title><style>body{font-family:sans-serif;"
+        "display:flex;flex-wrap:wrap;gap:16px}figure{margin:0}img{border:1px solid #ccc}</style>" + cards,
+        encoding="utf-8")
+    (out_dir / "gallery.json").write_text(json.dumps(entries, indent=2), encoding="utf-8")
+    return entries
+
+
+@click.command("render")
+@click.argument("cv", required=False, type=click.Path(dir_okay=False))
+@click.option("--template", "-t", "template_id", help="Template id (default: [rendering] default_template).")
+@click.option("--option", "-O", "options", multiple=True, metavar="K=V", help="Template option, repeatable.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o, else pdf).")
+@click.option("--engine", type=click.Choice(["pdf", "typst"]), help="PDF engine (default: [rendering] pdf_engine).")
+@click.option("--output", "-o", type=click.Path(dir_okay=True), help="Output file (gallery: directory); - for stdout.")
+@click.option("--list", "list_", is_flag=True, help="List templates.")
+@click.option("--json", "as_json", is_flag=True, help="JSON output for --list and --ats-check.")
+@click.option("--gallery", is_flag=True, help="Render every template with a sample CV to PDF and PNG into -o DIR.")
+@click.option("--ats-check", "ats", is_flag=True, help="Render to PDF, read it back, report per section.")
+@pass_ctx
+def command(ctx: Context, cv: str | None, template_id: str | None, options: tuple[str, ...], fmt: str | None,
+            engine: str | None, output: str | None, list_: bool, as_json: bool, gallery: bool, ats: bool) -> None:
+    """Render CV (a JSON Resume file) with a template to PDF, HTML, Markdown or text."""
+    from htdy.core.rendering import RenderService
+
+    svc = RenderService(ctx.settings, ctx.pm, mode="inprocess")
+    if list_:
+        rows = template_listing(svc)
+        if as_json:
+            click.echo(json.dumps(rows, indent=2))
+        else:
+            for r in rows:
+                click.echo(f"{r['id']:<12} {r['version']:<8} {'/'.join(r['engines']):<26} {r['description']}")
+        return
+    if gallery:
+        out_dir = Path(output or "var/gallery")
+        resume = _load_cv(cv) if cv else _load_cv(str(SAMPLE_CV))
+        entries = build_gallery(svc, out_dir, resume, progress=sys.stderr.isatty())
+        click.echo(f"gallery: {len(entries)} renders in {out_dir}/ (index.html)")
+        return
+    if not cv:
+        raise click.UsageError("a CV file is required (or --list / --gallery)")
+    resume = _load_cv(cv)
+    opts = _parse_options(options)
+    if ats:
+        from htdy.core.rendering import ats_check
+
+        report = ats_check(resume, template_id, settings=ctx.settings, pm=ctx.pm, options=opts, engine=engine)
+        if as_json:
+            click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+            return
+        click.echo(f"template {report['template']} ({report['engine']}), {report['pages']} page(s); "
+                   f"text recall {report['text_recall']:.2%}")
+        for sec, s in report["sections"].items():
+            click.echo(f"  {sec:<13} {s['found']}/{s['checked']} found"
+                       + (f"; garbled: {s['garbled'][:3]}" if s["garbled"] else "")
+                       + (f"; lost: {s['lost'][:3]}" if s["lost"] else ""))
+        parser = report["parser"]
+        click.echo(f"  parser field F1: {parser['f1']:.3f}" if parser["available"] else f"  parser: {parser['reason']}")
+        return
+    if fmt is None:
+        suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
+        fmt = suffix if suffix in FORMATS else "pdf"
+    try:
+        out = svc.render_sync(resume, template_id=template_id, fmt=fmt, options=opts, engine=engine)
+    except RenderError:
+        raise
+    if not output or output == "-":
+        sys.stdout.buffer.write(out.content)
+        return
+    Path(output).write_bytes(out.content)
+    click.echo(f"wrote {output} ({len(out.content)} bytes" + (f", {out.pages} page(s))" if out.pages else ")"),
+               err=True)

@@ -1,0 +1,385 @@
+"""The renderer gateway: every render goes through ``RenderService``.
+
+Modes: ``pool`` (default for ``[rendering] gateway = "inprocess"``: WeasyPrint/Typst in a
+warm process pool, per-job timeout, a stuck worker is killed), ``inprocess`` (render in
+this process — the CLI and tests) and ``http`` (POST to a renderer node's
+``/internal/render``; mount ``internal_routes()`` there). Renders are cached by
+``render_cache_key`` when an async cache (``get``/``set``) is given. Implementations
+come only from the registries (``build_registries``): core names no renderer module.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import hashlib
+import hmac
+import importlib
+import json
+import logging
+import multiprocessing
+import signal
+import threading
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from htdy import __version__
+from htdy.core.errors import HtdyError, RenderError
+from htdy.core.interfaces import RenderOutput, Template
+from htdy.core.rendering_ats import ats_report
+
+log = logging.getLogger("htdy.rendering")
+POOL_FORMATS = ("pdf", "png", "svg")  # CPU-heavy: off the event loop
+CACHE_TTL_S = 7 * 24 * 3600
+_MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "png": "image/png",
+          "svg": "image/svg+xml", "md": "text/markdown; charset=utf-8", "txt": "text/plain; charset=utf-8"}
+WARM_CV = {"basics": {"name": "Warm Up", "label": "Renderer"},
+           "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020-01",
+                     "highlights": ["Rendered a page once at start-up."]}]}
+
+
+class AsyncCache(Protocol):
+    async def get(self, key: str) -> bytes | None: ...
+
+    async def set(self, key: str, value: bytes, ttl: float | None = None) -> None: ...
+
+
+def render_cache_key(*, cv_version: Any, template_id: str, template_version: str, fmt: str,
+                     options: dict[str, Any] | None = None, engine: str = "", cv_id: Any = "") -> str:
+    """A stable key for one render: (CV id + version, template id + version, options,
+    format, engine, htdy version). A new CV version or template version changes it."""
+    payload = json.dumps({"cv": [str(cv_id), str(cv_version)], "t": [template_id, template_version],
+                          "o": options or {}, "f": fmt, "e": engine, "v": __version__},
+                         sort_keys=True, separators=(",", ":"), default=str)
+    return "render:" + hashlib.sha256(payload.encode()).hexdigest()[:40]
+
+
+def resume_version(resume: dict[str, Any]) -> str:
+    """Content hash of a CV, for callers without a stored version number."""
+    return hashlib.sha256(json.dumps(resume, sort_keys=True, default=str).encode()).hexdigest()[:24]
+
+
+def _pack(out: RenderOutput) -> bytes:
+    meta = json.dumps({"m": out.media_type, "p": out.pages}).encode()
+    return meta + b"\n" + out.content
+
+
+def _unpack(data: bytes) -> RenderOutput:
+    meta, _, content = data.partition(b"\n")
+    m = json.loads(meta)
+    return RenderOutput(content, m["m"], m["p"])
+
+
+# --------------------------------------------------------------------- worker side
+_WORKER: dict[str, Any] = {}
+
+
+def _build(extra_modules: Iterable[str]) -> Any:
+    from htdy.core.plugins import build_registries, get_plugin_manager
+
+    pm = get_plugin_manager(extra=[importlib.import_module(m) for m in extra_modules])
+    return build_registries(pm)
+
+
+def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, dict[str, Any]],
+                 warm_template: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["regs"] = _build(extra_modules)
+    _WORKER["opts"] = renderer_opts
+    _WORKER["renderers"] = {}
+    try:  # warm: import WeasyPrint and lay out a page once
+        _worker_render("pdf", warm_template, WARM_CV, "pdf", None)
+    except Exception:  # noqa: BLE001 - a broken warm-up must not kill the worker
+        log.exception("renderer warm-up failed")
+
+
+def _renderer(regs: Any, cache: dict[str, Any], opts: dict[str, dict[str, Any]], name: str) -> Any:
+    if name not in cache:
+        cls = regs.renderers.get(name)
+        cache[name] = cls(cls.Options(**opts.get(name, {})))
+    return cache[name]
+
+
+def _worker_render(engine: str, template_id: str, resume: dict[str, Any], fmt: str,
+                   options: dict[str, Any] | None) -> tuple[Any, ...]:
+    regs = _WORKER["regs"]
+    try:
+        template = regs.templates.get(template_id)
+        out = _renderer(regs, _WORKER["renderers"], _WORKER["opts"], engine).render(
+            resume, template=template, fmt=fmt, options=options)
+        return ("ok", out.content, out.media_type, out.pages)
+    except HtdyError as exc:
+        return ("error", exc.code, exc.message, exc.details)
+
+
+def _noop() -> int:
+    return multiprocessing.current_process().pid or 0
+
+
+# --------------------------------------------------------------------- the service
+class RenderService:
+    """Render CVs with templates through the registries, cached, with limits."""
+
+    def __init__(self, settings: Any, pm: Any = None, *, cache: AsyncCache | None = None,
+                 mode: str | None = None, extra_modules: Iterable[str] = ()) -> None:
+        from htdy.core.plugins import build_registries, get_plugin_manager
+
+        self.settings = settings
+        self.rs = settings.rendering
+        self.extra_modules = tuple(extra_modules)
+        self.pm = pm or get_plugin_manager(extra=[importlib.import_module(m) for m in self.extra_modules])
+        self.regs = build_registries(self.pm)
+        self.cache = cache
+        self.mode = mode or ("http" if self.rs.gateway == "http" else "pool")
+        if self.mode not in ("pool", "inprocess", "http"):
+            raise ValueError(f"unknown render mode {self.mode!r}")
+        self._renderers: dict[str, Any] = {}
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
+        self.stats = {"renders": 0, "cache_hits": 0, "timeouts": 0, "pool_restarts": 0}
+
+    # ---- lookup
+    @property
+    def renderer_options(self) -> dict[str, dict[str, Any]]:
+        limits = {"max_pages": self.rs.max_pages}
+        opts = {name: dict(limits) for name in ("pdf", "typst")}
+        for name in opts:
+            opts[name].update(self.settings.plugin_options(name))
+        return opts
+
+    def template(self, template_id: str | None) -> Template:
+        tid = template_id or self.rs.default_template
+        if tid not in self.regs.templates:
+            raise RenderError(f"unknown template {tid!r}; known: {', '.join(self.regs.templates.names())}",
+                              code="unknown_template", status=404)
+        return self.regs.templates.get(tid)
+
+    def engine_for(self, template: Template, fmt: str, engine: str | None = None) -> str:
+        """Which renderer produces ``fmt`` for ``template``: PDF goes to ``[rendering]
+        pdf_engine`` (or ``engine``) when the template supports it, else to the other."""
+        if fmt == "pdf":
+            wanted = engine or self.rs.pdf_engine
+            candidates = [wanted] + [e for e in ("pdf", "typst") if e != wanted]
+        elif fmt in ("png", "svg"):
+            candidates = ["typst"]
+        else:
+            candidates = [engine] if engine and engine not in ("pdf", "typst") else [fmt]
+        for name in candidates:
+            if name in template.engines and name in self.regs.renderers and \
+                    fmt in self.regs.renderers.get(name).formats:
+                return name
+        raise RenderError(f"template {template.id} cannot be rendered as {fmt!r} "
+                          f"(engines: {', '.join(template.engines)})", code="unsupported_format")
+
+    def _local_renderer(self, name: str) -> Any:
+        return _renderer(self.regs, self._renderers, self.renderer_options, name)
+
+    # ---- pool
+    def _new_pool(self) -> concurrent.futures.ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("forkserver")
+        return concurrent.futures.ProcessPoolExecutor(
+            max_workers=self.rs.workers, mp_context=ctx, initializer=_worker_init,
+            initargs=(self.extra_modules, self.renderer_options, self.rs.default_template))
+
+    def _get_pool(self) -> concurrent.futures.ProcessPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = self._new_pool()
+            return self._pool
+
+    def _kill_pool(self, pool: concurrent.futures.ProcessPoolExecutor) -> None:
+        with self._pool_lock:
+            if self._pool is pool:
+                self._pool = None
+                self.stats["pool_restarts"] += 1
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    async def start(self) -> None:
+        """Start and warm the pool (each worker imports WeasyPrint and renders once)."""
+        if self.mode == "pool":
+            pool = self._get_pool()
+            loop = asyncio.get_running_loop()
+            await asyncio.gather(*[loop.run_in_executor(pool, _noop) for _ in range(self.rs.workers)])
+
+    async def close(self) -> None:
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    async def _run_pool(self, engine: str, template: Template, resume: dict[str, Any], fmt: str,
+                        options: dict[str, Any] | None, timeout: float) -> RenderOutput:
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            pool = self._get_pool()
+            fut = loop.run_in_executor(pool, _worker_render, engine, template.id, resume, fmt, options)
+            try:
+                res = await asyncio.wait_for(fut, timeout)
+            except TimeoutError:
+                self.stats["timeouts"] += 1
+                self._kill_pool(pool)
+                raise RenderError(f"rendering took longer than {timeout:g} s", code="timeout",
+                                  status=504) from None
+            except concurrent.futures.process.BrokenProcessPool:
+                self._kill_pool(pool)
+                if attempt == 2:
+                    raise RenderError("the renderer process died", code="render_failed") from None
+                continue
+            return _result(res)
+        raise AssertionError("unreachable")
+
+    # ---- rendering
+    def _render_here(self, engine: str, template: Template, resume: dict[str, Any], fmt: str,
+                     options: dict[str, Any] | None) -> RenderOutput:
+        return self._local_renderer(engine).render(resume, template=template, fmt=fmt, options=options)
+
+    async def render(self, resume: dict[str, Any], *, template_id: str | None = None, fmt: str = "pdf",
+                     options: dict[str, Any] | None = None, cache_key_parts: dict[str, Any] | None = None,
+                     engine: str | None = None, timeout: float | None = None) -> RenderOutput:
+        """Render ``resume``. ``cache_key_parts`` (``cv_id``, ``cv_version``) enables the
+        cache; without a version the CV's content hash stands in."""
+        template = self.template(template_id)
+        eng = self.engine_for(template, fmt, engine)
+        key = None
+        if self.cache is not None and cache_key_parts is not None:
+            key = render_cache_key(cv_id=cache_key_parts.get("cv_id", ""),
+                                   cv_version=cache_key_parts.get("cv_version") or resume_version(resume),
+                                   template_id=template.id, template_version=template.version,
+                                   fmt=fmt, options=options, engine=eng)
+            hit = await self.cache.get(key)
+            if hit is not None:
+                self.stats["cache_hits"] += 1
+                return _unpack(hit)
+        limit = timeout or self.rs.timeout_s
+        if self.mode == "http":
+            out = await self._render_http(resume, template.id, fmt, options, eng, limit)
+        elif self.mode == "pool" and fmt in POOL_FORMATS:
+            out = await self._run_pool(eng, template, resume, fmt, options, limit)
+        elif fmt in POOL_FORMATS:
+            try:
+                out = await asyncio.wait_for(asyncio.to_thread(
+                    self._render_here, eng, template, resume, fmt, options), limit)
+            except TimeoutError:
+                raise RenderError(f"rendering took longer than {limit:g} s", code="timeout",
+                                  status=504) from None
+        else:
+            out = self._render_here(eng, template, resume, fmt, options)
+        self.stats["renders"] += 1
+        if key is not None and self.cache is not None:
+            await self.cache.set(key, _pack(out), CACHE_TTL_S)
+        return out
+
+    def render_sync(self, resume: dict[str, Any], *, template_id: str | None = None, fmt: str = "pdf",
+                    options: dict[str, Any] | None = None, engine: str | None = None,
+                    timeout: float | None = None) -> RenderOutput:
+        """Render in this process (the CLI), with the time limit as a SIGALRM when possible."""
+        template = self.template(template_id)
+        eng = self.engine_for(template, fmt, engine)
+        limit = timeout or self.rs.timeout_s
+        if threading.current_thread() is not threading.main_thread():
+            return self._render_here(eng, template, resume, fmt, options)
+
+        def on_alarm(signum: int, frame: Any) -> None:
+            raise RenderError(f"rendering took longer than {limit:g} s", code="timeout", status=504)
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+        try:
+            return self._render_here(eng, template, resume, fmt, options)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    # ---- http gateway
+    def _sign(self, body: bytes) -> str:
+        secret = (self.settings.auth.secret_key or "").encode()
+        return hmac.new(secret, body, hashlib.sha256).hexdigest() if secret else ""
+
+    async def _render_http(self, resume: dict[str, Any], template_id: str, fmt: str,
+                           options: dict[str, Any] | None, engine: str, timeout: float) -> RenderOutput:
+        import aiohttp
+
+        body = json.dumps({"resume": resume, "template_id": template_id, "fmt": fmt,
+                           "options": options or {}, "engine": engine}).encode()
+        url = self.rs.renderer_url.rstrip("/") + "/internal/render"
+        headers = {"Content-Type": "application/json", "X-Htdy-Signature": self._sign(body)}
+        try:
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout + 5)) as s:
+                async with s.post(url, data=body, headers=headers) as resp:
+                    data = await resp.read()
+                    if resp.status != 200:
+                        err = json.loads(data).get("error", {}) if data[:1] == b"{" else {}
+                        raise RenderError(err.get("message", f"renderer node answered {resp.status}"),
+                                          code=err.get("code", "render_failed"), status=resp.status,
+                                          details=err.get("details"))
+                    pages = resp.headers.get("X-Htdy-Pages")
+                    return RenderOutput(data, resp.headers.get("Content-Type", _MEDIA.get(fmt, "")),
+                                        int(pages) if pages else None)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RenderError(f"renderer node unreachable: {exc}", code="render_failed", status=503) from None
+
+    # ---- ATS
+    def ats_check(self, resume: dict[str, Any], template_id: str | None = None, *,
+                  options: dict[str, Any] | None = None, engine: str | None = None) -> dict[str, Any]:
+        out = self.render_sync(resume, template_id=template_id, fmt="pdf", options=options, engine=engine)
+        template = self.template(template_id)
+        report = ats_report(resume, out.content, self.regs)
+        report.update(template=template.id, engine=self.engine_for(template, "pdf", engine), pages=out.pages)
+        return report
+
+
+def _result(res: tuple[Any, ...]) -> RenderOutput:
+    if res[0] == "error":
+        raise RenderError(res[2], code=res[1], details=res[3])
+    return RenderOutput(res[1], res[2], res[3])
+
+
+def ats_check(resume: dict[str, Any], template_id: str | None = None, *, settings: Any = None,
+              pm: Any = None, options: dict[str, Any] | None = None, engine: str | None = None) -> dict[str, Any]:
+    """Render ``resume`` to PDF with ``template_id``, read it back as an ATS would (text
+    layer; htdy's own PDF parser from the registry when installed) and report per section
+    what was lost or garbled."""
+    if settings is None:
+        from htdy.core.config import load_settings
+        settings = load_settings()
+    svc = RenderService(settings, pm, mode="inprocess")
+    return svc.ats_check(resume, template_id, options=options, engine=engine)
+
+
+def internal_routes(service: RenderService | None = None) -> Any:
+    """``POST /internal/render`` for renderer-role nodes (the ``http`` gateway's peer).
+    Requests must carry ``X-Htdy-Signature`` (HMAC-SHA256 of the body with
+    ``[auth] secret_key``) when a secret is configured."""
+    from aiohttp import web
+
+    routes = web.RouteTableDef()
+    holder: dict[str, RenderService] = {}
+
+    def svc() -> RenderService:
+        if service is not None:
+            return service
+        if "s" not in holder:
+            from htdy.core.config import load_settings
+            holder["s"] = RenderService(load_settings(), mode="pool")
+        return holder["s"]
+
+    @routes.post("/internal/render")
+    async def internal_render(request: web.Request) -> web.StreamResponse:
+        s = svc()
+        body = await request.read()
+        expected = s._sign(body)
+        if expected and not hmac.compare_digest(expected, request.headers.get("X-Htdy-Signature", "")):
+            return web.json_response({"error": {"code": "forbidden", "message": "bad signature"}}, status=403)
+        try:
+            req = json.loads(body)
+            out = await s.render(req["resume"], template_id=req.get("template_id"), fmt=req.get("fmt", "pdf"),
+                                 options=req.get("options") or None, engine=req.get("engine"))
+        except HtdyError as exc:
+            return web.json_response({"error": exc.to_dict()}, status=exc.status)
+        except (ValueError, KeyError, TypeError) as exc:
+            return web.json_response({"error": {"code": "bad_request", "message": str(exc)}}, status=400)
+        headers = {"X-Htdy-Pages": str(out.pages)} if out.pages is not None else {}
+        return web.Response(body=out.content, content_type=out.media_type.split(";")[0], headers=headers)
+
+    return routes
