@@ -75,7 +75,8 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
             if find_range(piece) and not re.search(r"\d{5,}", piece.replace(" ", "")):
                 continue
             phones.extend(find_phones(piece, loose=True))
-    tels = [lk.url[4:] for lk in layout.links if lk.url.lower().startswith("tel:")]
+    tels = [lk.url[4:] for lk in layout.links
+            if lk.url.lower().startswith("tel:") and len(re.sub(r"\D", "", lk.url)) >= 6]
     if phones:
         out["phone"] = phones[0][0]
     elif tels:

@@ -46,6 +46,16 @@ def is_heading_like(ln: Line, body: float) -> bool:
     return ln.size >= body * 1.12 or ln.bold or caps or ln.spans[0].font.lower().startswith(("heading", "title"))
 
 
+def _dated_soon(lines: list[Line], i: int) -> bool:
+    """An entry title (followed by its dates) is not a section heading."""
+    for ln in lines[i + 1:i + 4]:
+        if heading_key(clean(ln.text)):
+            return False
+        if find_range(clean(ln.text)) and len(clean(ln.text)) < 60:
+            return True
+    return False
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
     body = body_size(lines)
     known: list[tuple[int, str]] = []
@@ -63,12 +73,17 @@ def split_sections(lines: list[Line]) -> list[Section]:
     heading_at: dict[int, str] = dict(known)
     if styles:
         main_style, n = styles.most_common(1)[0]
+        if n >= 2:  # a sub-heading ("Courses" inside an education entry) is smaller
+            for i, _ in known:
+                if lines[i].size < 0.9 * main_style[0] and _style(lines[i]) != main_style:
+                    del heading_at[i]
         if n >= 2:
             for i, ln in enumerate(lines):
                 if i in heading_at or _style(ln) != main_style:
                     continue
                 t = clean(ln.text)
-                if t and is_heading_like(ln, body) and ln.size >= body and not BULLET.match(t):
+                if t and is_heading_like(ln, body) and ln.size >= body and not BULLET.match(t) \
+                        and not _dated_soon(lines, i):
                     heading_at[i] = "other"
     sections = [Section("preamble", "")]
     for i, ln in enumerate(lines):
@@ -95,11 +110,19 @@ def is_bullet(ln: Line) -> bool:
 
 
 def _date_line(ln: Line) -> bool:
+    """A line that dates an entry (not a sentence that mentions a year)."""
     t = clean(ln.text)
-    if is_bullet(ln) or not find_range(t):
+    if is_bullet(ln):
         return False
-    cells = ln.cell_texts()
-    return len(t) <= 90 or any(date_only(c) for c in cells)
+    r = find_range(t)
+    if r is None:
+        return False
+    if any(date_only(clean(c)) for c in ln.cell_texts()):
+        return True
+    if t.endswith((".", ";")) and len(t) > 40:
+        return False
+    is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
+    return (is_range and len(t) <= 80) or len(t) <= 40
 
 
 def split_entries(lines: list[Line]) -> list[Entry]:

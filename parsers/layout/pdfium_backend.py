@@ -73,42 +73,51 @@ def _page(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, index: int, limits: Lim
 
 
 def _chars(tr: raw.FPDF_TEXTPAGE, text: str, height: float) -> tuple[list[Font], list[Char]]:
+    """Characters with loose boxes; the font is looked up once per text object."""
     rect = raw.FS_RECTF()
     prect = ctypes.byref(rect)
     loose = raw.FPDFText_GetLooseCharBox
     get_size = raw.FPDFText_GetFontSize
-    get_weight = raw.FPDFText_GetFontWeight
+    get_obj = raw.FPDFText_GetTextObject
     name_buf = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
     fonts: list[Font] = []
     font_ids: dict[Font, int] = {}
+    by_handle: dict[int, int] = {}
     out: list[Char] = []
-    last_key: tuple[float, int] | None = None
+    last_obj: int | None = None
     fi = -1
-    prev_space = True
     for c, ch in enumerate(text):
         if ch in "\r\n" or ch == "\x00":
             out.append(("\n", 0, 0, 0, 0, 0, fi))
-            prev_space = True
             continue
         if ch.isspace():
             out.append((" ", 0, 0, 0, 0, 0, fi))
-            prev_space = True
             continue
         if not loose(tr, c, prect):
             continue
         size = get_size(tr, c)
-        weight = get_weight(tr, c)
-        key = (size, weight)
-        if key != last_key or prev_space:
-            raw.FPDFText_GetFontInfo(tr, c, name_buf, 256, ctypes.byref(flags))
-            font = font_style(name_buf.value.decode("latin-1", "replace"), weight,
-                              bool(flags.value & _ITALIC_FLAG))
-            fi = font_ids.setdefault(font, len(fonts))
-            if fi == len(fonts):
-                fonts.append(font)
-            last_key = key
-        prev_space = False
+        obj = get_obj(tr, c)
+        addr = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if addr != last_obj:
+            last_obj = addr
+            font = raw.FPDFTextObj_GetFont(obj) if obj else None
+            faddr = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
+            cached = by_handle.get(faddr)
+            if cached is None:
+                name = ""
+                weight = 0
+                italic = False
+                if font:
+                    n = raw.FPDFFont_GetBaseFontName(font, name_buf, 256)
+                    name = name_buf.raw[:max(0, n - 1)].decode("latin-1", "replace")
+                    weight = raw.FPDFFont_GetWeight(font)
+                    italic = bool(raw.FPDFFont_GetFlags(font) & _ITALIC_FLAG)
+                style = font_style(name, weight, italic)
+                cached = font_ids.setdefault(style, len(fonts))
+                if cached == len(fonts):
+                    fonts.append(style)
+                by_handle[faddr] = cached
+            fi = cached
         out.append((ch, rect.left, height - rect.top, rect.right, height - rect.bottom, size, fi))
     return fonts, out
 

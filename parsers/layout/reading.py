@@ -24,6 +24,7 @@ def order(layout: Layout) -> list[Line]:
         if layout.has_geometry:
             lines, split = _order_page(page, lines)
             columns += split
+            lines = _split_margin_headings(lines)
         out.extend(lines)
     if columns:
         layout.warnings.append(f"two columns detected on {columns} page(s)")
@@ -156,3 +157,33 @@ def _order_page(page: Page, lines: list[Line]) -> tuple[list[Line], int]:
     out.extend(left)
     out.extend(right)
     return out, 1
+
+
+def _split_margin_headings(lines: list[Line]) -> list[Line]:
+    """Themes that print section titles in a left margin put the title on the same
+    baseline as the first entry: split such a line where the text margin starts."""
+    margins: dict[int, int] = {}
+    for ln in lines:
+        margins[round(ln.x0)] = margins.get(round(ln.x0), 0) + 1
+    if not margins:
+        return lines
+    frequent = sorted(x for x, n in margins.items() if n >= 3)
+    if not frequent:
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        margin = next((m for m in frequent if m > ln.x0 + 15), None)
+        if margin is not None and len(ln.spans) > 1:
+            k = next((i for i, s in enumerate(ln.spans) if i > 0 and s.x0 >= margin - 2), None)
+            head = ln.spans[:k] if k else []
+            head_text = "".join(s.text for s in head)
+            if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
+                    and ln.spans[k].x0 - ln.spans[k - 1].x1 >= 0.6 * ln.spans[k].size:
+                cells = ln.cells or [0] * len(ln.spans)
+                out.append(Line(spans=head, page=ln.page, cells=cells[:k], source=ln.source))
+                rest = ln.spans[k:]
+                rest[0].text = rest[0].text.lstrip()
+                out.append(Line(spans=rest, page=ln.page, cells=cells[k:], source=ln.source))
+                continue
+        out.append(ln)
+    return out
