@@ -1,0 +1,34 @@
+"""The ``[plugins.<name>]`` tables of the role configs are accepted by the plugins that will
+read them — checked against each registered plugin's ``Options`` model (names not registered
+by this build are skipped, and listed in the skip reason)."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from htdy.core.config import load_settings
+from htdy.core.plugins import build_registries, get_plugin_manager
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
+SLOTS = ("storage_backends", "cache_tiers", "search_backends", "queue_backends")
+
+
+@pytest.mark.parametrize("role", ("api", "parser", "renderer"))
+def test_plugin_options_validate(role: str, kind: Any) -> None:
+    env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com")
+    settings = load_settings(DEPLOY / "config" / f"{role}.toml", environ=env)
+    regs = build_registries(get_plugin_manager(load_entrypoints=False))
+    raw = tomllib.loads((DEPLOY / "config" / f"{role}.toml").read_text(encoding="utf-8"))
+    unchecked = []
+    for name in raw.get("plugins", {}):
+        classes = [getattr(regs, slot).get(name) for slot in SLOTS if name in getattr(regs, slot)]
+        if not classes:
+            unchecked.append(name)
+            continue
+        for cls in classes:
+            cls.Options.model_validate(settings.plugin_options(name))
+    if unchecked:
+        pytest.skip(f"not registered in this build, options unchecked: {', '.join(unchecked)}")
