@@ -114,3 +114,63 @@ def test_wrk_output_parser() -> None:
 def test_only_loopback_is_ever_loaded() -> None:
     with pytest.raises(SystemExit):
         loadgen.main(["http://192.0.2.1/", "--rate", "1", "--duration", "0.1"])
+
+
+@pytest.fixture
+async def contract_api() -> AsyncIterator[tuple[str, list[tuple[str, str, object]]]]:
+    """Just enough of docs/api-contract.md to check the benchmark's set-up calls."""
+    calls: list[tuple[str, str, object]] = []
+
+    async def signup(request: web.Request) -> web.Response:
+        body = await request.json()
+        calls.append(("POST", request.path, body))
+        assert {"email", "password", "name"} <= set(body)
+        return web.json_response({"user": {"id": "u1", "email": body["email"], "name": body["name"]},
+                                  "token": "tok-1"}, status=201)
+
+    async def create(request: web.Request) -> web.Response:
+        body = await request.json()
+        calls.append(("POST", request.path, body))
+        assert request.headers["Authorization"] == "Bearer tok-1"
+        assert body["resume"]["basics"]["name"]
+        return web.json_response({"id": "cv1", "title": body["title"], "current_version": 1}, status=201)
+
+    async def patch(request: web.Request) -> web.Response:
+        body = await request.json()
+        calls.append(("PATCH", request.path, body))
+        assert request.headers["Authorization"] == "Bearer tok-1"
+        return web.json_response({"id": "cv1", **body})
+
+    app = web.Application()
+    app.router.add_post("/api/v1/auth/signup", signup)
+    app.router.add_post("/api/v1/cvs", create)
+    app.router.add_patch("/api/v1/cvs/{id}", patch)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}", calls
+    finally:
+        await runner.cleanup()
+
+
+async def test_seed_data_follows_the_contract(contract_api: tuple[str, list[tuple[str, str, object]]]) -> None:
+    base, calls = contract_api
+    token, cv_id, slug = await asyncio.to_thread(api_bench.seed_data, base)
+    assert (token, cv_id) == ("tok-1", "cv1")
+    assert [c[:2] for c in calls] == [("POST", "/api/v1/auth/signup"), ("POST", "/api/v1/cvs"),
+                                      ("PATCH", "/api/v1/cvs/cv1")]
+    assert calls[2][2] == {"discoverable": True, "slug": slug}
+    assert re.fullmatch(r"[a-z0-9-]+", slug)
+
+
+def test_perf_api_is_registered() -> None:
+    from click.testing import CliRunner
+
+    from htdy.core.cli import _load_commands, cli
+    _load_commands()
+    result = CliRunner().invoke(cli, ["perf", "api", "--help"])
+    assert result.exit_code == 0, result.output
+    for opt in ("--duration", "--connections", "--keep-server", "--rates"):
+        assert opt in result.output
