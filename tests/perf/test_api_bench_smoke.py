@@ -174,3 +174,13 @@ def test_perf_api_is_registered() -> None:
     assert result.exit_code == 0, result.output
     for opt in ("--duration", "--connections", "--keep-server", "--rates"):
         assert opt in result.output
+
+
+def test_plot_writes_a_png(tmp_path: object) -> None:
+    from pathlib import Path
+    out = Path(str(tmp_path)) / "api.png"
+    wrk = api_bench.parse_wrk(WRK_OUTPUT)
+    ol = loadgen.OpenLoopResult(url="u", target_rate=500, duration_s=1, connections=1, ok=3,
+                                elapsed_s=1.0, latencies_ms=[1.0, 2.0, 3.0])
+    assert api_bench.plot(out, {"hello": wrk, "cv_get": wrk}, {"cv_get@500": ol})
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
