@@ -7,7 +7,8 @@ from typing import Any
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet
-from htdy.parsers.extract.vocab import DEGREE_WORDS, INSTITUTION_WORDS, ORG_WORDS, TITLE_WORDS, fold, has_word
+from htdy.parsers.extract.vocab import (DEGREE_WORDS, INSTITUTION_WORDS, ORG_WORDS, TITLE_WORDS, fold, has_word,
+                                        starts_with_word)
 from htdy.parsers.layout.model import Line
 
 _SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s+en\s+(?=[A-Z])|\s*\|\s*")
@@ -18,15 +19,18 @@ def pieces(lines: list[Line]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     with the date range found among them."""
     out: list[dict[str, Any]] = []
     dates: dict[str, Any] = {}
-    for ln in lines:
-        for spans in ln.cell_spans():
+    for li, ln in enumerate(lines):
+        for ci, spans in enumerate(ln.cell_spans()):
             groups: list[list[Any]] = []
+            prev = None
             for s in spans:
                 key = (s.bold, s.italic)
-                if groups and groups[-1][0] == key:
+                wide = prev is not None and s.x0 - prev.x1 > 0.8 * max(s.size, 1.0)
+                if groups and groups[-1][0] == key and not wide:
                     groups[-1][1] += s.text
                 else:
                     groups.append([key, s.text])
+                prev = s
             for (bold, italic), text in groups:
                 t = clean(text)
                 if not dates:
@@ -38,7 +42,8 @@ def pieces(lines: list[Line]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
                 for part in _SEP.split(t):
                     p = _strip_piece(part)
                     if p and not re.fullmatch(r"[\W\d]*", p):
-                        out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size})
+                        out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size,
+                                    "cell": ci, "line": li})
     # "Company, Position" inside one piece: split at the comma that separates a title
     final: list[dict[str, Any]] = []
     for piece in out:
@@ -78,8 +83,12 @@ def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     t = p["text"]
-    if is_remote(t):
+    if is_remote(t) or re.search(r"(?i)\bremote\b|\bhybrid\b", t):
         return {"city": t}
+    if p.get("cell", 0) > 0 and len(t.split()) <= 5 and t[:1].isupper() and not has_word(t, TITLE_WORDS) \
+            and not has_word(t, INSTITUTION_WORDS) and not has_word(t, DEGREE_WORDS) \
+            and not any(fold(w).strip(".") in ORG_WORDS for w in t.replace(",", " ").split()):
+        return {"city": t.split(",")[0]}
     if "," not in t and len(t.split()) > 2:
         return None
     if has_word(t, TITLE_WORDS) or has_word(t, INSTITUTION_WORDS) or has_word(t, DEGREE_WORDS):
@@ -123,7 +132,13 @@ def join_lines(lines: list[str]) -> str:
     return out.strip()
 
 
-def work_entry(entry: Entry, default_loc_first: bool = False) -> dict[str, Any]:
+def slot(p: dict[str, Any]) -> tuple[int, int, bool, bool]:
+    """Where a piece sits in an entry header (line, cell, bold, italic)."""
+    return (p.get("line", 0), p.get("cell", 0), p.get("bold", False), p.get("italic", False))
+
+
+def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], int] | None = None
+               ) -> dict[str, Any]:
     ps, dates = pieces(entry.header)
     res: dict[str, Any] = {}
     rest = []
@@ -134,16 +149,23 @@ def work_entry(entry: Entry, default_loc_first: bool = False) -> dict[str, Any]:
         else:
             rest.append(p)
     title_i = next((i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)), None)
+    if title_i is None and position_slots and len(rest) >= 2:
+        # no job-title word: use where the other entries of this section put their titles
+        best = max(position_slots, key=lambda k: position_slots[k])
+        title_i = next((i for i, p in enumerate(rest) if slot(p) == best), None)
     if title_i is not None:
         res["position"] = rest[title_i]["text"]
+        res["_slot"] = slot(rest[title_i]) if has_word(rest[title_i]["text"], TITLE_WORDS) else None
         others = [p for i, p in enumerate(rest) if i != title_i]
         org = next((p for p in others if has_word(p["text"], ORG_WORDS)), None) or (others[0] if others else None)
         if org:
             res["name"] = org["text"]
     elif rest:
-        res["name"] = rest[0]["text"]
-        if len(rest) > 1:
-            res["position"] = rest[1]["text"]
+        org_i = next((i for i, p in enumerate(rest) if has_word(p["text"], ORG_WORDS)), 0)
+        res["name"] = rest[org_i]["text"]
+        others = [p for i, p in enumerate(rest) if i != org_i]
+        if others:
+            res["position"] = others[0]["text"]
     _dates(res, dates)
     summary, highlights = body_text(entry)
     if summary:
@@ -160,8 +182,20 @@ def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
             res["endDate"] = dates["end"]
 
 
-_DEGREE_SPLIT = re.compile(r"\s+(?:in|of|en|em|in der|im|w zakresie|na kierunku|kierunek|di|van|de)\s+|\s*[,:]\s+|\s+-\s+",
-                           re.I)
+_DEGREE_SPLITS = (
+    re.compile(r"\s+(?:in|en|em|im|in der|w zakresie|na kierunku|kierunek|di|in het)\s+", re.I),
+    re.compile(r"\s*[,:]\s+|\s+[-–—]\s+"),
+    re.compile(r"\s+(?:of|de|van)\s+", re.I),
+)
+
+
+def _split_degree(deg: str) -> tuple[str, str] | None:
+    for rx in _DEGREE_SPLITS:
+        for m in rx.finditer(deg):
+            head = deg[:m.start()].strip()
+            if _degree_start(head) and deg[m.end():].strip():
+                return head, deg[m.end():].strip()
+    return None
 
 
 def education_entry(entry: Entry) -> dict[str, Any]:
@@ -186,9 +220,9 @@ def education_entry(entry: Entry) -> dict[str, Any]:
     others = [p["text"] for i, p in enumerate(rest) if i not in (inst_i, deg_i)]
     if deg_i is not None:
         deg = rest[deg_i]["text"]
-        m = _DEGREE_SPLIT.search(deg)
-        if m and _degree_start(deg[:m.start()]):
-            res["studyType"], res["area"] = deg[:m.start()].strip(), deg[m.end():].strip()
+        split = _split_degree(deg)
+        if split:
+            res["studyType"], res["area"] = split
         elif others:
             res["studyType"] = deg
             res["area"] = others.pop(0)
@@ -196,6 +230,8 @@ def education_entry(entry: Entry) -> dict[str, Any]:
             res["studyType"] = deg
     elif others:
         res["area"] = others.pop(0)
+    if res.get("studyType"):
+        res["studyType"] = re.sub(r"(?i)\s+(in|en|em|of|de|di|im|w)$", "", res["studyType"]).strip()
     _dates(res, dates)
     for ln in entry.body:
         t = BULLET.sub("", clean(ln.text))
@@ -210,6 +246,4 @@ def education_entry(entry: Entry) -> dict[str, Any]:
 
 
 def _degree_start(text: str) -> bool:
-    words = fold(text).replace(".", ". ").split()
-    head = " ".join(words[:3])
-    return has_word(head, DEGREE_WORDS)
+    return starts_with_word(text, DEGREE_WORDS)

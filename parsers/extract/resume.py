@@ -60,14 +60,9 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     found = Counter(s.key for s in sections)
     for sec in sections:
         if sec.key == "work":
-            for e in split_entries(sec.lines):
-                w = work_entry(e)
-                if w.get("name") or w.get("position"):
-                    work.append(w)
+            work.extend(_work_entries(sec))
         elif sec.key == "volunteer":
-            for e in split_entries(sec.lines):
-                w = work_entry(e)
-                if w.get("name") or w.get("position"):
+            for w in _work_entries(sec):
                     if "name" in w:
                         w["organization"] = w.pop("name")
                     volunteer.append(w)
@@ -133,6 +128,20 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     if not found.get("work") and not found.get("education"):
         extras["warnings"].append("no work or education section recognised")
     return resume, extras
+
+
+def _work_entries(sec: Section) -> list[dict[str, Any]]:
+    entries = split_entries(sec.lines)
+    first = [work_entry(e) for e in entries]
+    slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
+    out = []
+    for e, w in zip(entries, first, strict=True):
+        if "position" not in w or not w.get("_slot"):
+            w = work_entry(e, dict(slots)) if slots else w
+        w.pop("_slot", None)
+        if w.get("name") or w.get("position"):
+            out.append(w)
+    return out
 
 
 def _keyword_list(sec: Section) -> bool:

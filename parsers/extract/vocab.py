@@ -209,5 +209,26 @@ def heading_key(text: str) -> str | None:
 
 
 def has_word(text: str, words: tuple[str, ...]) -> bool:
-    t = " " + re.sub(r"[^\w.+ -]", " ", fold(text)) + " "
-    return any((" " + w + " ") in t or (" " + w + ".") in t for w in words)
+    """Whole-word match; a long word also matches the end of a compound
+    (``Softwareentwickler`` has ``entwickler``)."""
+    t = fold(text)
+    toks = [w.strip(".") for w in re.split(r"[\s/,()\-–|&:;]+", t) if w.strip(".")]
+    padded = " " + " ".join(toks) + " "
+    for w in words:
+        if " " in w:
+            if (" " + w + " ") in padded:
+                return True
+            continue
+        w2 = w.strip(".")
+        for tok in toks:
+            if tok == w2 or (len(w2) >= 6 and tok.endswith(w2)):
+                return True
+    return False
+
+
+def starts_with_word(text: str, words: tuple[str, ...]) -> bool:
+    t = fold(text).strip()
+    for w in words:
+        if t.startswith(w) and (len(t) == len(w) or not t[len(w)].isalnum()):
+            return True
+    return False

@@ -48,7 +48,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
             mid = (top + bottom) / 2
             same_row = cur.top - 0.25 * h <= mid <= cur.bottom + 0.25 * h
             gap = x0 - cur.x1
-            if (same_row and -0.5 * size <= gap <= 0.3 * size and fi == cur_font
+            if (same_row and -0.5 * size <= gap <= (0.6 if pending_space else 0.3) * size and fi == cur_font
                     and abs(size - cur.size) < 0.2):
                 if pending_space or gap > SPACE_GAP * size:
                     cur.text += " "

@@ -21,6 +21,7 @@ def order(layout: Layout) -> list[Line]:
     columns = 0
     for page in layout.pages:
         lines = [ln for ln in page.lines if id(ln) not in repeated]
+        lines = _join_soft_hyphens(lines)
         if layout.has_geometry:
             lines, split = _order_page(page, lines)
             columns += split
@@ -174,7 +175,7 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     for ln in lines:
         margin = next((m for m in frequent if m > ln.x0 + 15), None)
         if margin is not None and len(ln.spans) > 1:
-            k = next((i for i, s in enumerate(ln.spans) if i > 0 and s.x0 >= margin - 2), None)
+            k = next((i for i, s in enumerate(ln.spans) if i > 0 and margin - 2 <= s.x0 <= margin + 3), None)
             head = ln.spans[:k] if k else []
             head_text = "".join(s.text for s in head)
             if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
@@ -187,3 +188,26 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
                 continue
         out.append(ln)
     return out
+
+
+SOFT_HYPHENS = ("\ufffe", "\u00ad", "\x02")
+
+
+def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
+    """A word hyphenated inside a narrow cell ("Bach-" / "elor") continues in a span
+    at the same x on the next line: join it and drop it from that line."""
+    for i, ln in enumerate(lines):
+        for j, s in enumerate(ln.spans):
+            if not s.text.endswith(SOFT_HYPHENS) or j == len(ln.spans) - 1:
+                continue
+            for nxt in lines[i + 1:i + 3]:
+                k = next((k for k, t in enumerate(nxt.spans) if abs(t.x0 - s.x0) < 3 or
+                          (k == 0 and abs(t.x0 - ln.spans[0].x0) < 3 and j == 0)), None)
+                if k is None:
+                    continue
+                t = nxt.spans.pop(k)
+                if nxt.cells:
+                    nxt.cells.pop(k)
+                s.text = s.text[:-1] + t.text.strip()
+                break
+    return [ln for ln in lines if ln.spans]
