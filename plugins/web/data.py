@@ -10,6 +10,7 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
+from multidict import CIMultiDict
 
 _TIMEOUT = aiohttp.ClientTimeout(total=15)
 
@@ -40,18 +41,27 @@ def _base_url(request: web.Request) -> tuple[str, aiohttp.BaseConnector | None]:
     return str(request.url.origin()), None
 
 
-async def internal_get(request: web.Request, path: str, *,
-                       forward_cookies: bool = False) -> tuple[int, dict[str, str], bytes]:
-    """GET ``path`` from this app; returns (status, headers, body)."""
+async def internal_request(request: web.Request, method: str, path: str, *, json_body: Any = None,
+                           forward_cookies: bool = False, headers: dict[str, str] | None = None,
+                           ) -> tuple[int, CIMultiDict[str], bytes]:
+    """Send ``method path`` to this very app; returns (status, headers, body)."""
     base, connector = _base_url(request)
-    headers = {"Accept": "application/json", "User-Agent": "htdy-web/internal"}
+    hdrs = {"Accept": "application/json", "User-Agent": "htdy-web/internal"}
     if rid := request.headers.get("X-Request-ID"):
-        headers["X-Request-ID"] = rid
+        hdrs["X-Request-ID"] = rid
     if forward_cookies and (cookie := request.headers.get("Cookie")):
-        headers["Cookie"] = cookie
-    async with aiohttp.ClientSession(timeout=_TIMEOUT, connector=connector) as session:
-        async with session.get(base + path, headers=headers, allow_redirects=False) as resp:
-            return resp.status, dict(resp.headers), await resp.read()
+        hdrs["Cookie"] = cookie
+    hdrs.update(headers or {})
+    async with aiohttp.ClientSession(timeout=_TIMEOUT, connector=connector,
+                                     cookie_jar=aiohttp.DummyCookieJar()) as session:
+        async with session.request(method, base + path, headers=hdrs, json=json_body,
+                                   allow_redirects=False) as resp:
+            return resp.status, CIMultiDict(resp.headers), await resp.read()
+
+
+async def internal_get(request: web.Request, path: str, *,
+                       forward_cookies: bool = False) -> tuple[int, CIMultiDict[str], bytes]:
+    return await internal_request(request, "GET", path, forward_cookies=forward_cookies)
 
 
 async def public_profile(request: web.Request, slug: str) -> Profile | None:

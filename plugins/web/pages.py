@@ -3,13 +3,16 @@ the JSON API (same origin, session cookie + CSRF header); the public profile is 
 server-rendered (see :mod:`.profile`)."""
 from __future__ import annotations
 
+import json
+from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
+from yarl import URL
 
 from . import data
 from .assets import serve_static
-from .html import logged_in, render_page
+from .html import SESSION_COOKIE, logged_in, render_page
 from .profile import SLUG_RE, public_profile
 
 routes = web.RouteTableDef()
@@ -42,24 +45,87 @@ async def landing(request: web.Request) -> web.StreamResponse:
     return render_page(request, "landing", page="landing", title="Help them discover you")
 
 
+def _auth_page(request: web.Request, kind: str, *, status: int = 200, **extra: Any) -> web.Response:
+    nxt = _safe_next(extra.pop("next", None) or request.query.get("next"))
+    ctx: dict[str, Any]
+    if kind == "signup":
+        ctx = dict(title="Sign up", heading="Create your account", with_name=True, submit="Create account",
+                   intro="Upload your CV and publish a profile in minutes.",
+                   password_autocomplete="new-password",
+                   switch='Already have an account? <a href="/login">Log in</a>')
+    else:
+        ctx = dict(title="Log in", heading="Welcome back", with_name=False, submit="Log in",
+                   intro="Log in to edit and share your CVs.", password_autocomplete="current-password",
+                   switch='New here? <a href="/signup">Create an account</a>')
+    ctx.update(extra)
+    return render_page(request, kind, page=kind, status=status, api=f"/api/v1/auth/{kind}",
+                       action=f"/{kind}", next=nxt, **ctx)
+
+
 @routes.get("/signup", name="web-signup")
 async def signup(request: web.Request) -> web.StreamResponse:
-    return render_page(
-        request, "signup", page="signup", title="Sign up", heading="Create your account",
-        intro="Upload your CV and publish a profile in minutes.", api="/api/v1/auth/signup",
-        action="/signup", with_name=True, password_autocomplete="new-password", submit="Create account",
-        next=_safe_next(request.query.get("next")),
-        switch='Already have an account? <a href="/login">Log in</a>', noindex=False)
+    return _auth_page(request, "signup")
 
 
 @routes.get("/login", name="web-login")
 async def login(request: web.Request) -> web.StreamResponse:
-    return render_page(
-        request, "login", page="login", title="Log in", heading="Welcome back",
-        intro="Log in to edit and share your CVs.", api="/api/v1/auth/login", action="/login",
-        with_name=False, password_autocomplete="current-password", submit="Log in",
-        next=_safe_next(request.query.get("next")),
-        switch='New here? <a href="/signup">Create an account</a>')
+    return _auth_page(request, "login")
+
+
+def _same_origin(request: web.Request) -> bool:
+    """Form posts must come from our own pages (login/logout CSRF)."""
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source or source == "null":
+        return source is None
+    return URL(source).authority == request.host
+
+
+def _with_cookies(target: str, api_headers: Any) -> web.HTTPSeeOther:
+    resp = web.HTTPSeeOther(target)
+    for cookie in api_headers.getall("Set-Cookie", []):
+        resp.headers.add("Set-Cookie", cookie)
+    return resp
+
+
+async def _auth_post(request: web.Request, kind: str) -> web.StreamResponse:
+    """The no-JavaScript path: post the form to the JSON API, pass its cookies on."""
+    if not _same_origin(request):
+        raise web.HTTPForbidden(text="cross-site form post refused\n")
+    form = await request.post()
+    fields = ("name", "email", "password") if kind == "signup" else ("email", "password")
+    body = {k: str(form.get(k, "")) for k in fields}
+    status, headers, raw = await data.internal_request(request, "POST", f"/api/v1/auth/{kind}", json_body=body)
+    if status in (200, 201):
+        raise _with_cookies(_safe_next(str(form.get("next", ""))), headers)
+    try:
+        message = json.loads(raw)["error"]["message"]
+    except (ValueError, KeyError, TypeError):
+        message = "Something went wrong, please try again."
+    return _auth_page(request, kind, status=status if 400 <= status < 500 else 502, error=message,
+                      form_name=body.get("name", ""), form_email=body["email"], next=str(form.get("next", "")))
+
+
+@routes.post("/signup", name="web-signup-post")
+async def signup_post(request: web.Request) -> web.StreamResponse:
+    return await _auth_post(request, "signup")
+
+
+@routes.post("/login", name="web-login-post")
+async def login_post(request: web.Request) -> web.StreamResponse:
+    return await _auth_post(request, "login")
+
+
+@routes.post("/logout", name="web-logout-post")
+async def logout_post(request: web.Request) -> web.StreamResponse:
+    if not _same_origin(request):
+        raise web.HTTPForbidden(text="cross-site form post refused\n")
+    csrf = request.cookies.get("htdy_csrf", "")
+    _, headers, _ = await data.internal_request(request, "POST", "/api/v1/auth/logout", forward_cookies=True,
+                                                headers={"X-CSRF-Token": csrf})
+    resp = _with_cookies("/", headers)
+    if not headers.getall("Set-Cookie", []):
+        resp.del_cookie(SESSION_COOKIE, path="/")
+    raise resp
 
 
 @routes.get("/logout", name="web-logout")
