@@ -136,7 +136,7 @@ def build_sections(resume: dict[str, Any], lang: str, fmt: str) -> dict[str, dic
                         for e in items("volunteer")]
     edu = []
     for e in items("education"):
-        degree = " ".join(p for p in (text(e.get("studyType")), text(e.get("area"))) if p)
+        degree = ", ".join(p for p in (text(e.get("studyType")), text(e.get("area"))) if p)
         ent = _entry(dict(e, degree=degree), lang, fmt, title="institution", subtitle="degree")
         ent["score"] = text(e.get("score") or e.get("gpa"))
         ent["courses"] = strings(e.get("courses"))
@@ -221,7 +221,7 @@ def build_view(resume: dict[str, Any], opts: dict[str, Any], *, sidebar: tuple[s
     meta: dict[str, Any] = resume["meta"] if isinstance(resume.get("meta"), dict) else {}
     lang = i18n.base_lang(opts.get("lang") or text(meta.get("language")) or "en")
     fmt = opts.get("date_format", "month_year")
-    basics = build_basics(resume.get("basics") or {}, photo=bool(opts.get("photo", True)))
+    basics = build_basics(resume.get("basics") or {}, photo=bool(opts.get("photo", False)))
     available = build_sections(resume, lang, fmt)
     hidden = set(opts.get("hide") or ())
     order = [k for k in (opts.get("section_order") or ()) if k in SECTION_KEYS]
