@@ -62,6 +62,11 @@ class CacheSettings(Section):
     tiers: list[str] = ["memory"]
     default_ttl_s: float = Field(300, gt=0)
     stale_ttl_s: float = Field(60, ge=0)
+    # Circuit breaker in front of each remote tier (htdy.core.cache): per-call timeout,
+    # consecutive failures that open it, and how long it then stays open.
+    remote_timeout_s: float = Field(0.25, gt=0)
+    breaker_threshold: int = Field(1, ge=1)
+    breaker_cooldown_s: float = Field(5.0, gt=0)
 
 
 class SearchSettings(Section):

@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +48,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.fixture
 def closed_port() -> int:
     """A loopback port with nothing listening (connections are refused at once)."""
     return free_port()
@@ -59,19 +61,19 @@ def redis_url() -> str:
 
 
 @pytest.fixture
-async def redis_prefix(redis_url: str) -> AsyncIterator[str]:
+def redis_prefix(redis_url: str) -> Iterator[str]:
     """A key prefix unique to the test; its keys are deleted afterwards."""
-    import redis.asyncio as aioredis
+    import redis
 
     prefix = f"htdy-test:{uuid.uuid4().hex[:12]}:"
     yield prefix
-    client = aioredis.Redis.from_url(redis_url)
+    client = redis.Redis.from_url(redis_url)
     try:
-        keys = [k async for k in client.scan_iter(match=f"{prefix}*", count=500)]
+        keys = list(client.scan_iter(match=f"{prefix}*", count=500))
         if keys:
-            await client.delete(*keys)
+            client.delete(*keys)
     finally:
-        await client.aclose()
+        client.close()
 
 
 def _wait_port(host: str, port: int, proc: subprocess.Popen[bytes], deadline_s: float = 20.0) -> None:
@@ -105,3 +107,71 @@ def moto_url() -> Iterator[str]:
             proc.wait(5)
         if proc.poll() is None:
             proc.kill()
+
+
+class TcpProxy:
+    """A loopback TCP proxy that can be switched off (connections refused and cut) and on:
+    a stand-in for a Redis that dies and comes back, in front of the real one."""
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.target = (target_host, target_port)
+        self.port = free_port()
+        self._server: Any = None
+        self._conns: set[Any] = set()
+
+    async def start(self) -> None:
+        import asyncio
+
+        async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            try:
+                while data := await reader.read(65536):
+                    writer.write(data)
+                    await writer.drain()
+            except (ConnectionError, asyncio.CancelledError):
+                pass
+            finally:
+                writer.close()
+
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            up_reader, up_writer = await asyncio.open_connection(*self.target)
+            self._conns.update((writer, up_writer))
+            await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+        self._server = await asyncio.start_server(handle, "127.0.0.1", self.port)
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            for w in list(self._conns):
+                w.close()
+            self._conns.clear()
+            await self._server.wait_closed()
+            self._server = None
+
+
+@pytest.fixture
+async def redis_proxy(redis_url: str) -> AsyncIterator[TcpProxy]:
+    proxy = TcpProxy(REDIS_HOST, REDIS_PORT)
+    await proxy.start()
+    yield proxy
+    await proxy.stop()
+
+
+@pytest.fixture
+async def blackhole_port() -> AsyncIterator[int]:
+    """A port that accepts connections and never answers (a hung Redis)."""
+    import asyncio
+
+    held: list[asyncio.StreamWriter] = []
+
+    async def swallow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)
+        with contextlib.suppress(Exception):
+            while await reader.read(65536):
+                pass
+
+    server = await asyncio.start_server(swallow, "127.0.0.1", 0)
+    yield int(server.sockets[0].getsockname()[1])
+    server.close()
+    for w in held:
+        w.close()

@@ -1,0 +1,390 @@
+"""The application cache: configured tiers layered in order (``[cache] tiers``).
+
+``LayeredCache`` implements the seed's §3.1.3 / §3.2 on top of ``CacheTier`` plugins:
+
+* **read-through, back-filling**: ``get`` asks the tiers in order; a hit in a lower tier
+  is copied into the tiers above it (with the remaining lifetime).
+* **write-through**: ``set``/``delete`` go to every tier, and an invalidation event is
+  published (batched per event-loop tick) so other nodes drop their in-process copies.
+* **versioned keys**: ``namespace=`` folds a version counter into the key;
+  ``bump(namespace)`` invalidates the whole namespace at once. Counters live in the last
+  remote tier that can ``incr`` (Redis), else in this process.
+* **stale-while-revalidate + single flight**: ``get_or_set`` serves a stale value while
+  one background refresh runs; concurrent misses call the loader once.
+* **circuit breaker per remote tier**: each call has a short timeout; a failure opens the
+  breaker and the tier is skipped for a cool-down, then one probe is let through. Writes
+  and deletes a skipped tier missed are replayed (as deletes, and re-published) when it
+  recovers, so it never serves a value that changed while it was away.
+
+Values are ``bytes`` (stored as is) or anything JSON can encode.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import struct
+import time
+import uuid
+from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from htdy.core.errors import ConfigError, ServiceUnavailable
+from htdy.core.interfaces import CacheTier
+
+if TYPE_CHECKING:
+    from htdy.core.config import Settings
+    from htdy.core.plugins import Registries
+
+log = logging.getLogger("htdy.cache")
+
+Loader = Callable[[], Awaitable[Any]]
+_HEADER = struct.Struct(">cdd")  # kind, fresh-until, expires-at (epoch seconds; 0 = never)
+_SKIP: Any = object()
+MAX_PENDING = 10_000
+
+
+class CircuitBreaker:
+    """closed → (``threshold`` consecutive failures) → open → (``cooldown`` s) → half-open
+    (one probe) → closed on success, open again on failure."""
+
+    def __init__(self, threshold: int = 1, cooldown: float = 5.0) -> None:
+        self.threshold, self.cooldown = threshold, cooldown
+        self.state, self.failures, self.opened_at = "closed", 0, 0.0
+
+    def allow(self) -> bool:
+        if self.state == "closed":
+            return True
+        if time.monotonic() - self.opened_at < self.cooldown:
+            return False
+        if self.state == "open" or self.state == "half-open":  # half-open probe lost → retry
+            self.state, self.opened_at = "half-open", time.monotonic()
+            return True
+        return False
+
+    def success(self) -> bool:
+        """Record a success; True when this closed an open breaker (the tier recovered)."""
+        recovered = self.state != "closed"
+        self.state, self.failures = "closed", 0
+        return recovered
+
+    def failure(self) -> None:
+        self.failures += 1
+        if self.state == "half-open" or self.failures >= self.threshold:
+            if self.state == "closed":
+                log.warning("cache breaker opened after %d failure(s)", self.failures)
+            self.state, self.opened_at = "open", time.monotonic()
+
+
+@dataclass
+class _Tier:
+    tier: CacheTier
+    remote: bool
+    breaker: CircuitBreaker
+    pending: set[str] = field(default_factory=set)  # keys to delete (and re-publish) on recovery
+
+    @property
+    def name(self) -> str:
+        return self.tier.name or type(self.tier).__name__
+
+
+@dataclass
+class Entry:
+    value: Any
+    fresh_until: float
+    expires_at: float
+
+
+def encode(value: Any, fresh_until: float, expires_at: float) -> bytes:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return _HEADER.pack(b"b", fresh_until, expires_at) + bytes(value)
+    body = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+    return _HEADER.pack(b"j", fresh_until, expires_at) + body
+
+
+def decode(raw: bytes) -> Entry | None:
+    try:
+        kind, fresh_until, expires_at = _HEADER.unpack_from(raw)
+        body = raw[_HEADER.size:]
+        value = bytes(body) if kind == b"b" else json.loads(body)
+    except (struct.error, ValueError):
+        return None
+    return Entry(value, fresh_until, expires_at)
+
+
+class LayeredCache:
+    def __init__(self, tiers: Sequence[CacheTier], *, default_ttl: float = 300, stale_ttl: float = 60,
+                 timeout: float = 0.25, breaker_threshold: int = 1, breaker_cooldown: float = 5.0,
+                 node_id: str | None = None) -> None:
+        if not tiers:
+            raise ConfigError("[cache] tiers: at least one cache tier is required")
+        self.tiers = [_Tier(t, bool(getattr(t, "remote", True)),
+                            CircuitBreaker(breaker_threshold, breaker_cooldown)) for t in tiers]
+        self.default_ttl, self.stale_ttl, self.timeout = default_ttl, stale_ttl, timeout
+        self.node_id = node_id or uuid.uuid4().hex
+        self.stats: Counter[str] = Counter()
+        self._versions: dict[str, int] = {}
+        self._pending_bumps: set[str] = set()
+        self._inflight: dict[str, asyncio.Task[Any]] = {}
+        self._invalidated_inflight: set[str] = set()
+        self._outbox: set[str] = set()
+        self._background: set[asyncio.Task[Any]] = set()
+        remote_counters = [t for t in self.tiers if t.remote and hasattr(t.tier, "incr")]
+        self._version_tier = remote_counters[-1] if remote_counters else None
+        self._channel = next((t for t in self.tiers if hasattr(t.tier, "publish")), None)
+
+    # ---------------------------------------------------------------- lifecycle
+    async def start(self) -> None:
+        for t in self.tiers:
+            await t.tier.start()
+        if self._channel is not None and hasattr(self._channel.tier, "subscribe"):
+            self._channel.tier.subscribe(self._on_message)
+
+    async def close(self) -> None:
+        tasks = list(self._background) + list(self._inflight.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for t in self.tiers:
+            with contextlib.suppress(Exception):
+                await t.tier.close()
+
+    async def check(self, *, strict: bool = False) -> dict[str, dict[str, Any]]:
+        """Status per tier for ``/readyz``. A failing remote tier makes the cache degraded,
+        not unavailable (the breaker routes around it); raises only if ``strict``."""
+        report: dict[str, dict[str, Any]] = {}
+        for t in self.tiers:
+            entry: dict[str, Any] = {"ok": True, "breaker": t.breaker.state, "pending": len(t.pending)}
+            try:
+                async with asyncio.timeout(max(self.timeout, 1.0)):
+                    await t.tier.check()
+            except Exception as exc:
+                entry.update(ok=False, error=str(exc) or type(exc).__name__)
+            report[t.name] = entry
+        if strict and not all(e["ok"] for e in report.values()):
+            raise ServiceUnavailable("cache tier unavailable", details=report)
+        return report
+
+    # ---------------------------------------------------------------- public API
+    async def get(self, key: str, *, namespace: str | None = None) -> Any:
+        """The fresh value, or ``None``."""
+        entry = await self._lookup(await self.full_key(key, namespace))
+        return entry.value if entry is not None and entry.fresh_until > time.time() else None
+
+    async def set(self, key: str, value: Any, ttl: float | None = None, *, stale_ttl: float = 0,
+                  namespace: str | None = None) -> None:
+        await self._store(await self.full_key(key, namespace), value, ttl, stale_ttl)
+
+    async def delete(self, *keys: str, namespace: str | None = None) -> None:
+        full = [await self.full_key(k, namespace) for k in keys]
+        for t in self.tiers:
+            if await self._call(t, "delete", *full) is _SKIP:
+                self._remember(t, full)
+        self._invalidated_inflight.update(k for k in full if k in self._inflight)
+        self._publish(full)
+
+    async def get_or_set(self, key: str, loader: Loader, ttl: float | None = None,
+                         stale_ttl: float | None = None, *, namespace: str | None = None) -> Any:
+        """Cached value; else ``await loader()`` once per key however many callers wait.
+        A value past ``ttl`` but within ``stale_ttl`` is returned at once while a single
+        background refresh replaces it."""
+        full = await self.full_key(key, namespace)
+        stale = self.stale_ttl if stale_ttl is None else stale_ttl
+        entry = await self._lookup(full)
+        if entry is not None:
+            if entry.fresh_until > time.time():
+                return entry.value
+            self.stats["stale_served"] += 1
+            task = self._flight(full, loader, ttl, stale)
+            task.add_done_callback(_log_failure)
+            return entry.value
+        return await asyncio.shield(self._flight(full, loader, ttl, stale))
+
+    async def full_key(self, key: str, namespace: str | None) -> str:
+        if namespace is None:
+            return key
+        return f"{namespace}@v{await self.version(namespace)}:{key}"
+
+    async def version(self, namespace: str) -> int:
+        known = self._versions.get(namespace)
+        if known is not None or self._version_tier is None:
+            return known or 0
+        raw = await self._call(self._version_tier, "get", f"ver:{namespace}")
+        if raw is _SKIP:
+            return 0  # not remembered: a later read asks the tier again
+        self._versions[namespace] = int(raw) if raw else 0
+        return self._versions[namespace]
+
+    async def bump(self, namespace: str) -> int:
+        """Invalidate every key of ``namespace`` on every node (new version number)."""
+        current = await self.version(namespace)
+        new = _SKIP
+        if self._version_tier is not None:
+            new = await self._call(self._version_tier, "incr", f"ver:{namespace}")
+            if new is _SKIP:
+                self._pending_bumps.add(namespace)
+        self._versions[namespace] = max(current + 1, 0 if new is _SKIP else int(new))
+        self._send({"n": self.node_id, "b": {namespace: self._versions[namespace]}})
+        return self._versions[namespace]
+
+    # ---------------------------------------------------------------- internals
+    async def _call(self, t: _Tier, op: str, *args: Any) -> Any:
+        method = getattr(t.tier, op)
+        if not t.remote:
+            return await method(*args)
+        if not t.breaker.allow():
+            self.stats[f"{t.name}.skipped"] += 1
+            return _SKIP
+        try:
+            async with asyncio.timeout(self.timeout):
+                result = await method(*args)
+        except Exception as exc:
+            self.stats[f"{t.name}.errors"] += 1
+            log.warning("cache tier %s %s failed: %r", t.name, op, exc)
+            t.breaker.failure()
+            return _SKIP
+        if t.breaker.success():
+            self._spawn(self._replay(t))
+        return result
+
+    async def _lookup(self, full: str) -> Entry | None:
+        now = time.time()
+        for i, t in enumerate(self.tiers):
+            raw = await self._call(t, "get", full)
+            if raw is _SKIP or raw is None:
+                continue
+            entry = decode(raw)
+            if entry is None or (entry.expires_at and entry.expires_at <= now):
+                continue
+            self.stats[f"{t.name}.hits"] += 1
+            remaining = entry.expires_at - now if entry.expires_at else None
+            for upper in self.tiers[:i]:
+                await self._call(upper, "set", full, raw, remaining)
+            return entry
+        self.stats["misses"] += 1
+        return None
+
+    async def _store(self, full: str, value: Any, ttl: float | None, stale_ttl: float) -> None:
+        ttl = self.default_ttl if ttl is None else ttl
+        now = time.time()
+        raw = encode(value, now + ttl, now + ttl + stale_ttl)
+        for t in self.tiers:
+            if await self._call(t, "set", full, raw, ttl + stale_ttl) is _SKIP:
+                self._remember(t, [full])
+        self._publish([full])
+
+    def _flight(self, full: str, loader: Loader, ttl: float | None, stale_ttl: float) -> asyncio.Task[Any]:
+        task = self._inflight.get(full)
+        if task is None:
+            task = asyncio.create_task(self._load(full, loader, ttl, stale_ttl))
+            self._inflight[full] = task
+        return task
+
+    async def _load(self, full: str, loader: Loader, ttl: float | None, stale_ttl: float) -> Any:
+        try:
+            self.stats["loads"] += 1
+            value = await loader()
+            if full not in self._invalidated_inflight:  # deleted meanwhile: don't resurrect
+                await self._store(full, value, ttl, stale_ttl)
+            return value
+        finally:
+            self._inflight.pop(full, None)
+            self._invalidated_inflight.discard(full)
+
+    def _remember(self, t: _Tier, keys: Sequence[str]) -> None:
+        if t.remote and len(t.pending) < MAX_PENDING:
+            t.pending.update(keys)
+
+    async def _replay(self, t: _Tier) -> None:
+        """The tier is back: drop what changed while it was away, tell the other nodes."""
+        keys, t.pending = list(t.pending), set()
+        for i in range(0, len(keys), 500):
+            if await self._call(t, "delete", *keys[i:i + 500]) is _SKIP:
+                t.pending.update(keys[i:])
+                return
+        if t is self._version_tier:
+            for ns in list(self._pending_bumps):
+                new = await self._call(t, "incr", f"ver:{ns}")
+                if new is _SKIP:
+                    return
+                self._pending_bumps.discard(ns)
+                self._versions[ns] = max(self._versions.get(ns, 0), int(new))
+                self._send({"n": self.node_id, "b": {ns: self._versions[ns]}})
+        self._publish(keys)
+        log.info("cache tier %s recovered; replayed %d invalidation(s)", t.name, len(keys))
+
+    # ---------------------------------------------------------------- cross-node events
+    def _publish(self, keys: Sequence[str]) -> None:
+        """Queue key invalidations; one message per event-loop tick carries them all."""
+        if self._channel is None or not keys:
+            return
+        if not self._outbox:
+            self._spawn(self._flush_outbox())
+        self._outbox.update(keys)
+
+    async def _flush_outbox(self) -> None:
+        await asyncio.sleep(0)
+        keys, self._outbox = sorted(self._outbox), set()
+        await self._send_now({"n": self.node_id, "k": keys})
+
+    def _send(self, message: dict[str, Any]) -> None:
+        if self._channel is not None:
+            self._spawn(self._send_now(message))
+
+    async def _send_now(self, message: dict[str, Any]) -> None:
+        assert self._channel is not None
+        if await self._call(self._channel, "publish", json.dumps(message).encode()) is _SKIP:
+            self._remember(self._channel, message.get("k", []))
+
+    async def _on_message(self, raw: bytes | None) -> None:
+        if raw is None:  # (re)subscribed: anything could have been missed while away
+            self._versions.clear()
+            for t in self.tiers:
+                if not t.remote and hasattr(t.tier, "clear"):
+                    t.tier.clear()
+            return
+        message = json.loads(raw)
+        if message.get("n") == self.node_id:
+            return
+        self.stats["invalidations_received"] += 1
+        for ns, v in (message.get("b") or {}).items():
+            self._versions[ns] = max(self._versions.get(ns, 0), int(v))
+        keys = message.get("k") or []
+        if keys:
+            self._invalidated_inflight.update(k for k in keys if k in self._inflight)
+            for t in self.tiers:
+                if not t.remote:
+                    await t.tier.delete(*keys)
+
+    def _spawn(self, coro: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        task.add_done_callback(_log_failure)
+
+
+def _log_failure(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("background cache task failed: %r", task.exception())
+
+
+def build_cache(settings: Settings, registries: Registries, *, node_id: str | None = None) -> LayeredCache:
+    """Instantiate ``[cache] tiers`` (options from ``[plugins.<tier>]``) as a LayeredCache."""
+    tiers: list[CacheTier] = []
+    for name in settings.cache.tiers:
+        cls = registries.cache_tiers.get(name)
+        try:
+            options = cls.Options.model_validate(settings.plugin_options(name))
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise ConfigError(f"{settings.source}: [plugins.{name}] {problems}") from None
+        tiers.append(cls(options))
+    c = settings.cache
+    return LayeredCache(tiers, default_ttl=c.default_ttl_s, stale_ttl=c.stale_ttl_s,
+                        timeout=c.remote_timeout_s, breaker_threshold=c.breaker_threshold,
+                        breaker_cooldown=c.breaker_cooldown_s, node_id=node_id)
