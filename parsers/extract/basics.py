@@ -25,38 +25,47 @@ def _looks_like_name(t: str) -> bool:
         and sum(1 for w in t.split() if w[:1].isupper()) >= max(1, len(t.split()) - 1)
 
 
-def find_name(lines: list[Line]) -> tuple[int, str] | None:
-    head = [(i, ln) for i, ln in enumerate(lines[:12]) if clean(ln.text)]
-    if not head:
-        return None
-    cands = [(i, ln) for i, ln in head if _looks_like_name(clean(ln.cell_texts()[0]))]
+def find_name(layout: Layout, lines: list[Line]) -> tuple[int, int | None] | None:
+    """Index of the name line (largest name-like text near the top of page 1) and of
+    the label line under it, if any."""
+    if layout.has_geometry and layout.pages:
+        h = layout.pages[0].height or 842
+        pool = [i for i, ln in enumerate(lines) if ln.page == 0 and ln.top < 0.4 * h]
+    else:
+        pool = [i for i, ln in enumerate(lines[:15]) if ln.source != "footer"]
+    cands = [i for i in pool if _looks_like_name(clean(lines[i].cell_texts()[0]))]
     if not cands:
         return None
-    biggest = max(ln.size for _, ln in cands)
-    for i, ln in cands:
-        if ln.size >= biggest - 0.1:
-            return i, clean(ln.cell_texts()[0])
-    return None
+    biggest = max(lines[i].size for i in cands)
+    name_i = next(i for i in cands if lines[i].size >= biggest - 0.1)
+    label_i = None
+    nl = lines[name_i]
+    for j in range(name_i + 1, min(len(lines), name_i + 4)):
+        ln = lines[j]
+        if layout.has_geometry and (ln.page != nl.page or abs(ln.x0 - nl.x0) > 40 or ln.top - nl.bottom > 3 * nl.size):
+            continue
+        t = clean(ln.text)
+        if t and len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None:
+            label_i = j
+        break
+    return name_i, label_i
 
 
 def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: dict[str, str],
-           conf: dict[str, float]) -> dict[str, Any]:
+           conf: dict[str, float], name: str | None = None, label: str | None = None,
+           extra_scope: list[Line] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     pre = sections[0].lines if sections and sections[0].key == "preamble" else []
     scope = list(pre) + [ln for s in sections if s.key in ("contact", "summary") for ln in s.lines]
-    name_source = pre if pre else lines[:8]
-    found = find_name(name_source) or find_name(lines)
-    name_line = -1
-    if found:
-        name_line, out["name"] = found
-        spans["basics.name"] = out["name"]
-        conf["basics.name"] = 0.9 if name_source and name_source[name_line].size > 0 else 0.7
-        if name_source is pre and name_line + 1 < len(pre):
-            nxt = clean(pre[name_line + 1].text)
-            if nxt and len(nxt.split()) <= 8 and not _contactish(nxt) and heading_key(nxt) is None:
-                out["label"] = nxt
-                spans["basics.label"] = nxt
-                conf["basics.label"] = 0.7
+    scope += extra_scope or []
+    if name is not None:
+        out["name"] = name
+        spans["basics.name"] = name
+        conf["basics.name"] = 0.9
+    if label:
+        out["label"] = label
+        spans["basics.label"] = label
+        conf["basics.label"] = 0.7
     all_text = "\n".join(clean(ln.text) for ln in lines)
     scope_text = "\n".join(clean(ln.text) for ln in scope)
     emails = find_emails(scope_text) or find_emails(all_text)
@@ -140,21 +149,31 @@ def _urls(layout: Layout, scope: list[Line], scope_text: str, out: dict[str, Any
 
 
 def _location(scope: list[Line], out: dict[str, Any]) -> dict[str, str] | None:
+    """The best location candidate: "City, Region/Country" beats a bare word, and a
+    bare word only counts on a short line next to other contact details."""
     skip = {out.get("name", ""), out.get("label", "")}
-    for ln in scope[:25]:
+    best: tuple[int, dict[str, str]] | None = None
+    for n, ln in enumerate(scope[:30]):
+        near_contact = any(_contactish(clean(o.text)) for o in scope[max(0, n - 2):n + 3] if o is not ln)
         for cell in ln.cell_texts():
             for piece in _pieces(cell):
                 p = piece.strip()
-                if not p or p in skip or _contactish_strict(p):
+                if not p or p in skip or _contactish_strict(p) or heading_key(p) is not None:
                     continue
                 loc = location_from(p)
-                if loc and ("," in p or len(p.split()) <= 3) and heading_key(p) is None:
-                    if "," not in p and not re.search(r"\d{4,5}", p) and len(scope) > 3 and not ln.spans[0].font:
-                        continue
-                    if "," not in p and p == clean(ln.text) and not _short_contact_line(ln):
-                        continue
+                if not loc:
+                    continue
+                if "," in p or re.search(r"\b\d{4,5}\b", p):
+                    rank = 2
+                elif near_contact and len(p.split()) <= 3 and _short_contact_line(ln):
+                    rank = 1
+                else:
+                    continue
+                if best is None or rank > best[0]:
+                    best = (rank, loc)
+                if rank == 2:
                     return loc
-    return None
+    return best[1] if best else None
 
 
 def _pieces(cell: str) -> list[str]:

@@ -7,8 +7,15 @@ from typing import Any
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet
-from htdy.parsers.extract.vocab import (DEGREE_WORDS, INSTITUTION_WORDS, ORG_WORDS, TITLE_WORDS, fold, has_word,
-                                        starts_with_word)
+from htdy.parsers.extract.vocab import (
+    DEGREE_WORDS,
+    INSTITUTION_WORDS,
+    ORG_WORDS,
+    TITLE_WORDS,
+    fold,
+    has_word,
+    starts_with_word,
+)
 from htdy.parsers.layout.model import Line
 
 _SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s+en\s+(?=[A-Z])|\s*\|\s*")

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from htdy.parsers.extract import lists
-from htdy.parsers.extract.basics import basics
+from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.structure import BULLET, Section, clean, split_entries, split_sections
 from htdy.parsers.extract.vocab import fold
@@ -43,11 +43,21 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
         if layout.kind == "pdf":
             raise ParseError("the PDF has no text layer (scanned?)", code="no_text_layer")
         raise ParseError("the document is empty", code="empty")
+    margins = [ln for ln in lines if ln.source in ("header", "footer")]
+    lines = [ln for ln in lines if ln.source not in ("header", "footer")]
+    found_name = find_name(layout, lines)
+    name = label = None
+    if found_name:
+        name_i, label_i = found_name
+        name = clean(lines[name_i].cell_texts()[0])
+        label = clean(lines[label_i].text) if label_i is not None else None
+        drop = {name_i} | ({label_i} if label_i is not None else set())
+        lines = [ln for i, ln in enumerate(lines) if i not in drop or ln.cell_texts()[1:]]
     sections = split_sections(lines)
     spans: dict[str, str] = {}
     conf: dict[str, float] = {}
     resume: dict[str, Any] = {}
-    b = basics(layout, lines, sections, spans, conf)
+    b = basics(layout, lines, sections, spans, conf, name, label, margins)
     work: list[dict[str, Any]] = []
     education: list[dict[str, Any]] = []
     volunteer: list[dict[str, Any]] = []
@@ -60,14 +70,14 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     found = Counter(s.key for s in sections)
     for sec in sections:
         if sec.key == "work":
-            work.extend(_work_entries(sec))
+            work.extend(_work_entries(sec, layout.has_geometry))
         elif sec.key == "volunteer":
-            for w in _work_entries(sec):
+            for w in _work_entries(sec, layout.has_geometry):
                     if "name" in w:
                         w["organization"] = w.pop("name")
                     volunteer.append(w)
         elif sec.key == "education":
-            for e in split_entries(sec.lines):
+            for e in split_entries(sec.lines, layout.has_geometry):
                 ed = education_entry(e)
                 if ed.get("institution"):
                     education.append(ed)
@@ -84,7 +94,8 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
             interests.extend(lists.interests(sec))
         elif sec.key == "summary":
             paras = [clean(ln.text) for ln in sec.lines
-                     if len(clean(ln.text)) > 25 and "@" not in ln.text and not re.search(r"https?://", ln.text)]
+                     if len(clean(ln.text)) > 2 and "@" not in ln.text and not re.search(r"https?://|www\.", ln.text)
+                     and not (len(clean(ln.text)) < 40 and re.search(r"\d{4,}|\+\d", ln.text))]
             summary.extend(paras)
         elif sec.key in other:
             other[sec.key].extend(lists.simple_entries(sec.lines, sec.key))
@@ -130,8 +141,8 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     return resume, extras
 
 
-def _work_entries(sec: Section) -> list[dict[str, Any]]:
-    entries = split_entries(sec.lines)
+def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
+    entries = split_entries(sec.lines, geometry)
     first = [work_entry(e) for e in entries]
     slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
     out = []

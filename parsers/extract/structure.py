@@ -125,7 +125,7 @@ def _date_line(ln: Line) -> bool:
     return (is_range and len(t) <= 80) or len(t) <= 40
 
 
-def split_entries(lines: list[Line]) -> list[Entry]:
+def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
     width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines) or 1.0
@@ -140,7 +140,7 @@ def split_entries(lines: list[Line]) -> list[Entry]:
             return True
         if ln.bold or ln.italic or ln.size > body + 0.4 or any(s.bold for s in ln.spans[:1]):
             return len(t) < 110
-        long_line = (ln.x1 - ln.x0) > 0.75 * width
+        long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry else len(t) > 90
         return not long_line and not t.endswith((".", ";", ",")) and len(t.split()) <= 9 and ln.x0 <= left + 4
 
     anchors = [i for i, ln in enumerate(lines) if _date_line(ln)]

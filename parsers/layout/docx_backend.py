@@ -175,7 +175,7 @@ class _Builder:
             if ps is not None:
                 style_id = ps.get(W + "val")
         psize, pbold = self.style_props(style_id)
-        numbered = ppr is not None and ppr.find(W + "numPr") is not None
+        numbered = (ppr is not None and ppr.find(W + "numPr") is not None) or "list" in (style_id or "").lower()
         out: list[Span] = []
         x = 20.0 if numbered else 0.0
         if numbered:

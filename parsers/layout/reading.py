@@ -107,7 +107,9 @@ def _find_gutter(page: Page, lines: list[Line]) -> float | None:
             start = x
             while x < hi and crossing[x] <= allowed:
                 x += 1
-            g = (start + x) / 2
+            low = min(crossing[start:x])
+            best_run = [i for i in range(start, x) if crossing[i] == low]
+            g = (best_run[0] + best_run[-1]) / 2 if best_run[-1] - best_run[0] < 4 * len(best_run) else best_run[0]
             score = _split_score(cells, g)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, g)

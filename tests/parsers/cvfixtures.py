@@ -1,0 +1,305 @@
+"""Test CVs written for these tests: HTML (rendered to PDF with WeasyPrint) in several
+layouts and languages, DOCX built with python-docx, and hand-made bad input."""
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from typing import Any
+
+CSS_SINGLE = """
+@page { size: A4; margin: 18mm; @top-right { content: "Curriculum Vitae"; font-size: 8pt }
+        @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt } }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; }
+h1 { font-size: 24pt; margin: 0 } .label { font-size: 13pt; margin: 0 0 6pt 0 }
+h2 { font-size: 13pt; font-weight: bold; border-bottom: 1px solid #444; margin-top: 12pt }
+.row { display: flex; justify-content: space-between } .row b { font-weight: bold }
+ul { margin: 2pt 0 6pt 14pt; padding: 0 }
+"""
+
+CSS_SIDEBAR = """
+@page { size: A4; margin: 12mm }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; }
+.wrap { display: flex } .side { width: 34%; padding-right: 10mm } .main { width: 66% }
+h1 { font-size: 22pt; margin: 0 } h2 { font-size: 12.5pt; font-weight: bold; margin: 10pt 0 4pt 0 }
+.entry b { font-weight: bold } p { margin: 1pt 0 }
+"""
+
+
+def single_column_html(cv: dict[str, Any]) -> str:
+    """One column; company and dates on one row (dates right-aligned)."""
+    h = cv["headings"]
+    parts = [f"<h1>{cv['name']}</h1><p class='label'>{cv['label']}</p>",
+             f"<p>{cv['city']} | <a href='mailto:{cv['email']}'>{cv['email']}</a> | {cv['phone']} | "
+             f"<a href='https://github.com/{cv['github']}'>GitHub</a></p>",
+             f"<h2>{h['summary']}</h2><p>{cv['summary']}</p>", f"<h2>{h['work']}</h2>"]
+    for w in cv["work"]:
+        parts.append(f"<div class='row'><span><b>{w['position']}</b>, {w['name']}</span>"
+                     f"<span>{w['dates']}</span></div>")
+        parts.append("<ul>" + "".join(f"<li>{x}</li>" for x in w["highlights"]) + "</ul>")
+    parts.append(f"<h2>{h['education']}</h2>")
+    for e in cv["education"]:
+        parts.append(f"<div class='row'><span><b>{e['institution']}</b></span><span>{e['dates']}</span></div>"
+                     f"<p>{e['degree']}</p>")
+    parts.append(f"<h2>{h['skills']}</h2>")
+    for name, kws in cv["skills"]:
+        parts.append(f"<p><b>{name}:</b> {', '.join(kws)}</p>")
+    parts.append(f"<h2>{h['languages']}</h2><p>{cv['languages']}</p>")
+    filler = "<p>" + ("Additional details about projects and responsibilities. " * 25) + "</p>"
+    parts.append(f"<h2>{h['projects']}</h2>" + filler * cv.get("filler", 0))
+    return f"<html><head><meta charset='utf-8'><style>{CSS_SINGLE}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def sidebar_html(cv: dict[str, Any]) -> str:
+    """Two columns: contact/skills/languages in a sidebar, experience on the right."""
+    h = cv["headings"]
+    side = [f"<h2>{h['contact']}</h2><p>{cv['email']}</p><p>{cv['phone']}</p><p>{cv['city']}</p>",
+            f"<p><a href='https://www.linkedin.com/in/{cv['linkedin']}'>LinkedIn</a></p>",
+            f"<h2>{h['skills']}</h2>"]
+    for name, kws in cv["skills"]:
+        side.append(f"<p><b>{name}</b></p>" + "".join(f"<p>{k}</p>" for k in kws))
+    side.append(f"<h2>{h['languages']}</h2><p>{cv['languages']}</p>")
+    main = [f"<h1>{cv['name']}</h1><p>{cv['label']}</p>", f"<h2>{h['summary']}</h2><p>{cv['summary']}</p>",
+            f"<h2>{h['work']}</h2>"]
+    for w in cv["work"]:
+        main.append(f"<div class='entry'><p><b>{w['name']}</b></p><p>{w['position']}</p><p>{w['dates']}</p>"
+                    + "".join(f"<p>• {x}</p>" for x in w["highlights"]) + "</div><br>")
+    main.append(f"<h2>{h['education']}</h2>")
+    for e in cv["education"]:
+        main.append(f"<p><b>{e['institution']}</b></p><p>{e['degree']}</p><p>{e['dates']}</p>")
+    body = f"<div class='wrap'><div class='side'>{''.join(side)}</div><div class='main'>{''.join(main)}</div></div>"
+    return f"<html><head><meta charset='utf-8'><style>{CSS_SIDEBAR}</style></head><body>{body}</body></html>"
+
+
+CV_EN: dict[str, Any] = {
+    "name": "Maria Kowalczyk-Stone", "label": "Backend Engineer", "city": "Leeds, United Kingdom",
+    "email": "maria.ks@example.org", "phone": "+44 7700 900123", "github": "mariaks", "linkedin": "mariaks",
+    "summary": "Backend engineer who likes clear interfaces, boring deployments and measurable results.",
+    "headings": {"summary": "Summary", "work": "Work Experience", "education": "Education",
+                 "skills": "Skills", "languages": "Languages", "projects": "Projects", "contact": "Contact"},
+    "work": [
+        {"name": "Northwind Logistics Ltd", "position": "Senior Backend Engineer", "dates": "Mar 2021 – Present",
+         "start": "2021-03", "end": None, "highlights": ["Cut p95 latency of the routing API by 40%",
+                                                        "Led the migration from cron jobs to a queue"]},
+        {"name": "Blue Harbour GmbH", "position": "Software Developer", "dates": "06/2017 – 02/2021",
+         "start": "2017-06", "end": "2021-02", "highlights": ["Built the invoicing service in Python"]},
+    ],
+    "education": [{"institution": "University of Leeds", "degree": "Master of Science in Computer Science",
+                   "dates": "2015 – 2017", "start": "2015", "end": "2017",
+                   "studyType": "Master of Science", "area": "Computer Science"}],
+    "skills": [("Languages", ["Python", "Go", "SQL"]), ("Tools", ["PostgreSQL", "Kafka", "Docker"])],
+    "languages": "English (native), Polish (fluent)",
+}
+
+CV_DE: dict[str, Any] = {
+    "name": "Jonas Müller", "label": "Softwareentwickler", "city": "Köln, Deutschland",
+    "email": "jonas.mueller@example.de", "phone": "+49 151 23456789", "github": "jmueller", "linkedin": "jonas-mueller",
+    "summary": "Entwickler mit Freude an sauberer Architektur und guten Tests in verteilten Systemen.",
+    "headings": {"summary": "Profil", "work": "Berufserfahrung", "education": "Ausbildung",
+                 "skills": "Kenntnisse", "languages": "Sprachen", "projects": "Projekte", "contact": "Kontakt"},
+    "work": [
+        {"name": "Rheinwerk Digital AG", "position": "Senior Softwareentwickler", "dates": "März 2019 – heute",
+         "start": "2019-03", "end": None, "highlights": ["Aufbau einer Plattform für Zahlungen",
+                                                        "Einführung von Code-Reviews"]},
+        {"name": "Datenhaus GmbH", "position": "Werkstudent Entwicklung", "dates": "Okt. 2016 – Feb. 2019",
+         "start": "2016-10", "end": "2019-02", "highlights": ["Pflege interner Werkzeuge"]},
+    ],
+    "education": [{"institution": "Technische Universität Dortmund", "degree": "Bachelor of Science in Informatik",
+                   "dates": "2013 – 2016", "start": "2013", "end": "2016",
+                   "studyType": "Bachelor of Science", "area": "Informatik"}],
+    "skills": [("Sprachen", ["Java", "Kotlin", "TypeScript"]), ("Werkzeuge", ["Gradle", "Kubernetes"])],
+    "languages": "Deutsch (Muttersprache), Englisch (fließend)",
+}
+
+CV_FR: dict[str, Any] = {
+    "name": "Camille Laurent", "label": "Ingénieure logiciel", "city": "Lyon, France",
+    "email": "camille.laurent@example.fr", "phone": "+33 6 12 34 56 78", "github": "claurent", "linkedin": "claurent",
+    "summary": "Ingénieure passionnée par les systèmes distribués et la qualité du code.",
+    "headings": {"summary": "Profil", "work": "Expérience professionnelle", "education": "Formation",
+                 "skills": "Compétences", "languages": "Langues", "projects": "Projets", "contact": "Contact"},
+    "work": [
+        {"name": "Société Générale SA", "position": "Développeuse backend", "dates": "janvier 2020 – aujourd'hui",
+         "start": "2020-01", "end": None, "highlights": ["Conception d'API de paiement"]},
+        {"name": "Atelier Numérique SARL", "position": "Stagiaire développement", "dates": "2018 – 2019",
+         "start": "2018", "end": "2019", "highlights": ["Outils internes en Python"]},
+    ],
+    "education": [{"institution": "Université Claude Bernard Lyon 1", "degree": "Master en Informatique",
+                   "dates": "2016 – 2018", "start": "2016", "end": "2018", "studyType": "Master",
+                   "area": "Informatique"}],
+    "skills": [("Langages", ["Python", "Rust", "SQL"])],
+    "languages": "Français (langue maternelle), Anglais (courant)",
+}
+
+CV_ES: dict[str, Any] = {
+    "name": "Lucía Fernández Ortega", "label": "Ingeniera de datos", "city": "Valencia, España",
+    "email": "lucia.fo@example.es", "phone": "+34 612 345 678", "github": "luciafo", "linkedin": "luciafo",
+    "summary": "Ingeniera de datos con experiencia en plataformas de análisis y procesamiento en tiempo real.",
+    "headings": {"summary": "Perfil", "work": "Experiencia laboral", "education": "Formación académica",
+                 "skills": "Habilidades", "languages": "Idiomas", "projects": "Proyectos", "contact": "Contacto"},
+    "work": [
+        {"name": "Levante Datos SL", "position": "Ingeniera de datos", "dates": "since 2022",
+         "start": "2022", "end": None, "highlights": ["Canalizaciones con Spark y Kafka"]},
+        {"name": "Grupo Turia", "position": "Analista programadora", "dates": "2019-04 – 2021-12",
+         "start": "2019-04", "end": "2021-12", "highlights": ["Informes automáticos"]},
+    ],
+    "education": [{"institution": "Universidad Politécnica de Valencia", "degree": "Grado en Ingeniería Informática",
+                   "dates": "2014 – 2018", "start": "2014", "end": "2018", "studyType": "Grado",
+                   "area": "Ingeniería Informática"}],
+    "skills": [("Datos", ["Spark", "Kafka", "Airflow"])],
+    "languages": "Español (nativo), Inglés (avanzado)",
+}
+
+
+def render_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+
+
+def build_docx(cv: dict[str, Any]) -> bytes:
+    """A Word CV: name as Title, contact row in a header table, hyperlinks, a footer,
+    run-level bold entry titles and dates in a two-cell table row."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = f"{cv['name']} – CV"
+    d.sections[0].footer.paragraphs[0].text = "Confidential"
+    d.add_heading(cv["name"], level=0)
+    d.add_paragraph(cv["label"])
+    t = d.add_table(rows=1, cols=3)
+    t.cell(0, 0).text = cv["email"]
+    t.cell(0, 1).text = cv["phone"]
+    t.cell(0, 2).text = cv["city"]
+    p = d.add_paragraph()
+    rid = d.part.relate_to(f"https://www.linkedin.com/in/{cv['linkedin']}", RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "LinkedIn profile"
+    run.append(text)
+    link.append(run)
+    p._p.append(link)
+    h = cv["headings"]
+    d.add_heading(h["summary"], level=1)
+    d.add_paragraph(cv["summary"])
+    d.add_heading(h["work"], level=1)
+    for w in cv["work"]:
+        row = d.add_table(rows=1, cols=2)
+        cp = row.cell(0, 0).paragraphs[0]
+        cp.add_run(w["position"]).bold = True
+        cp.add_run(", " + w["name"])
+        row.cell(0, 1).text = w["dates"]
+        for x in w["highlights"]:
+            d.add_paragraph(x, style="List Bullet")
+    d.add_heading(h["education"], level=1)
+    for e in cv["education"]:
+        pp = d.add_paragraph()
+        pp.add_run(e["institution"]).bold = True
+        pp.add_run(" | " + e["dates"])
+        d.add_paragraph(e["degree"])
+    d.add_heading(h["skills"], level=1)
+    for name, kws in cv["skills"]:
+        pp = d.add_paragraph()
+        pp.add_run(name + ": ").bold = True
+        pp.add_run(", ".join(kws))
+    d.add_heading(h["languages"], level=1)
+    d.add_paragraph(cv["languages"])
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------ bad input helpers
+PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for b in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(b ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def encrypted_pdf(user_password: str, text: str = "Encrypted Person") -> bytes:
+    """A one-page PDF encrypted with the standard security handler (RC4, 40 bit, R2)."""
+    owner = b"owner-secret"
+    file_id = hashlib.md5(b"htdy-test").digest()
+    o_key = hashlib.md5((owner + PAD)[:32]).digest()[:5]
+    o_val = rc4(o_key, (user_password.encode() + PAD)[:32])
+    p_val = -4
+    key = hashlib.md5((user_password.encode() + PAD)[:32] + o_val + p_val.to_bytes(4, "little", signed=True)
+                      + file_id).digest()[:5]
+    u_val = rc4(key, PAD)
+
+    def enc(num: int, data: bytes) -> bytes:
+        k = hashlib.md5(key + num.to_bytes(3, "little") + (0).to_bytes(2, "little")).digest()[:10]
+        return rc4(k, data)
+
+    content = enc(4, f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode())
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + o_val.hex().encode() + b"> /U <" + u_val.hex().encode()
+        + b"> /P -4 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += (f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R /Encrypt 6 0 R /ID [<{file_id.hex()}> "
+            f"<{file_id.hex()}>] >>\nstartxref\n{xref}\n%%EOF\n").encode()
+    return bytes(out)
+
+
+def many_pages_pdf(n: int) -> bytes:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(n):
+        pdf.new_page(200, 200)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def zip_bomb_docx(size: int) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"<w:document>" + b" " * size + b"</w:document>")
+    return buf.getvalue()
+
+
+def entity_docx(base: bytes) -> bytes:
+    """A valid DOCX whose document.xml declares entities (billion laughs style)."""
+    src = zipfile.ZipFile(io.BytesIO(base))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                decl, rest = data.split(b"?>", 1)
+                data = (decl + b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                        + rest)
+            zf.writestr(info, data)
+    return buf.getvalue()
