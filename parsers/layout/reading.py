@@ -19,14 +19,47 @@ def order(layout: Layout) -> list[Line]:
     repeated = _repeated_margins(layout) if layout.has_geometry else set()
     out: list[Line] = []
     columns = 0
+    pages = []
     for page in layout.pages:
         lines = [ln for ln in page.lines if id(ln) not in repeated]
         lines = _join_soft_hyphens(lines)
-        if layout.has_geometry:
-            lines, split = _order_page(page, lines)
-            columns += split
-            lines = _split_margin_headings(lines)
-        out.extend(lines)
+        gutter = (_find_gutter(page, lines) or _heading_gutter(lines)) if layout.has_geometry else None
+        pages.append((page, lines, gutter))
+    known = [g for _, _, g in pages if g is not None]
+    # columns flow independently across pages (a sidebar continues on the next page):
+    # a run of column pages reads all left parts, then all right parts
+    left_run: list[Line] = []
+    right_run: list[Line] = []
+
+    def flush() -> None:
+        out.extend(left_run)
+        out.extend(right_run)
+        left_run.clear()
+        right_run.clear()
+
+    for _page, lines, gutter in pages:
+        if not layout.has_geometry:
+            out.extend(lines)
+            continue
+        if gutter is None and known:
+            # a page of the same layout whose column holds little text: reuse the gutter
+            g = max(set(known), key=known.count)
+            cells = _cells(lines)
+            if cells and not any(c[0] < g - 1 < c[1] - 2 for c in cells) and \
+                    any(c[1] <= g for c in cells) and any(c[0] >= g for c in cells):
+                gutter = g
+        if gutter is None:
+            flush()
+            out.extend(_split_margin_headings(lines))
+            continue
+        columns += 1
+        pre, left, right = _split_columns(lines, gutter)
+        if pre:
+            flush()
+            out.extend(pre)
+        left_run.extend(_split_margin_headings(left))
+        right_run.extend(_split_margin_headings(right))
+    flush()
     if columns:
         layout.warnings.append(f"two columns detected on {columns} page(s)")
     if repeated:
@@ -124,9 +157,9 @@ def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float
         return 0.0
     for side in (left, right):
         texty = [c for c in side if len(c[3].split()) >= 3 and not _DATEISH.search(c[3])]
-        if len(texty) < 2:
-            return 0.0
         dated = sum(1 for c in side if _DATEISH.search(c[3]) and len(c[3]) < 30)
+        if len(texty) < 2 and not (len(side) >= 6 and dated <= 0.2 * len(side)):
+            return 0.0
         if dated > 0.5 * len(side):
             return 0.0
     lt, lb = min(c[2].top for c in left), max(c[2].bottom for c in left)
@@ -137,29 +170,22 @@ def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float
     return float(min(sum(len(c[3]) for c in left), sum(len(c[3]) for c in right)))
 
 
-def _order_page(page: Page, lines: list[Line]) -> tuple[list[Line], int]:
-    gutter = _find_gutter(page, lines)
-    if gutter is None:
-        return lines, 0
-    out: list[Line] = []
+def _split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line], list[Line]]:
+    """Lines above the columns (crossing the gutter), left column, right column."""
+    pre: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
     for ln in lines:
         crosses = any(s.x0 < gutter - 1 and s.x1 > gutter + 1 for s in ln.spans)
         if crosses:
-            out.extend(left)
-            out.extend(right)
-            left, right = [], []
-            out.append(ln)
+            (pre if not left and not right else right).append(ln)
             continue
         a, b = _split_line(ln, gutter)
         if a is not None:
             left.append(a)
         if b is not None:
             right.append(b)
-    out.extend(left)
-    out.extend(right)
-    return out, 1
+    return pre, left, right
 
 
 def _split_margin_headings(lines: list[Line]) -> list[Line]:
@@ -213,3 +239,20 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
                 s.text = s.text[:-1] + t.text.strip()
                 break
     return [ln for ln in lines if ln.spans]
+
+
+def _heading_gutter(lines: list[Line]) -> float | None:
+    """Two section headings side by side ("About" | "Experience") mark a gutter even
+    when one column holds little else on the page."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    cells = _cells(lines)
+    for ln in lines:
+        groups = ln.cell_spans()
+        texts = ln.cell_texts()
+        if len(groups) < 2 or sum(1 for t in texts if heading_key(t)) < 2:
+            continue
+        g = min(s.x0 for s in groups[1]) - 2
+        if not any(c[0] < g - 1 < c[1] - 2 for c in cells):
+            return g
+    return None
