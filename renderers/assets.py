@@ -92,7 +92,8 @@ def make_fetcher(template_path: Any, allowed_data: frozenset[str] = frozenset())
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith(ASSET_SCHEME):
                 rel = url[len(ASSET_SCHEME):].lstrip("/")
-                if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*", rel) or ".." in rel:
+                if (not re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*", rel)
+                        or ".." in rel or Path(rel).suffix.lower() not in _MIME):
                     return self._block(url)
                 if rel.startswith("fonts/"):
                     body = font_bytes(rel[6:]) if (FONTS_DIR / rel[6:]).is_file() else None

@@ -17,7 +17,7 @@ def md_escape(s: str) -> str:
     return re.sub(r"^(\s*)(\d+)\.", r"\1\2\\.", re.sub(r"^(\s*)-", r"\1\\-", s))
 
 
-def _entry_lines(e: dict[str, Any], md: bool) -> list[str]:
+def _entry_lines(e: dict[str, Any], md: bool, t: dict[str, str]) -> list[str]:
     esc = md_escape if md else (lambda s: s)
     head = " — ".join(x for x in (e.get("heading", ""), e.get("subtitle", "")) if x)
     meta = " · ".join(x for x in (e.get("dates", ""), e.get("location", "")) if x)
@@ -31,9 +31,9 @@ def _entry_lines(e: dict[str, Any], md: bool) -> list[str]:
     if e.get("keywords_text"):
         lines.append(esc(e["keywords_text"]))
     if e.get("courses_text"):
-        lines.append(esc(e["courses_text"]))
+        lines.append(esc(f"{t['courses']}: {e['courses_text']}"))
     if e.get("score"):
-        lines.append(esc(e["score"]))
+        lines.append(esc(f"{t['score']}: {e['score']}"))
     return lines
 
 
@@ -70,7 +70,7 @@ def render_text(view: dict[str, Any], *, md: bool) -> str:
                 out.append("- " + esc(" — ".join(x for x in (" ".join(e["summary"]), e["heading"]) if x)))
             else:
                 out.append("")
-                out += _entry_lines(e, md)
+                out += _entry_lines(e, md, view["t"])
     return "\n".join(out).strip() + "\n"
 
 

@@ -1,0 +1,137 @@
+"""RenderService: cache keys and cache hits, the process pool (warm, timeout, limits),
+engine selection from htdy.toml, and the http gateway with its internal route."""
+from __future__ import annotations
+
+from typing import Any
+
+import pypdfium2
+import pytest
+
+from htdy.core.config import settings_from_dict
+from htdy.core.errors import RenderError
+from htdy.core.rendering import RenderService, render_cache_key
+
+
+class DictCache:
+    def __init__(self) -> None:
+        self.data: dict[str, bytes] = {}
+        self.sets = 0
+
+    async def get(self, key: str) -> bytes | None:
+        return self.data.get(key)
+
+    async def set(self, key: str, value: bytes, ttl: float | None = None) -> None:
+        self.sets += 1
+        self.data[key] = value
+
+
+def test_cache_key_changes_with_every_part() -> None:
+    base = dict(cv_id="cv1", cv_version=3, template_id="classic", template_version="1.0.0", fmt="pdf",
+                options={"accent": "#123456"})
+    k = render_cache_key(**base)
+    assert k == render_cache_key(**base) and k.startswith("render:")
+    assert render_cache_key(**{**base, "options": {"accent": "#123456"}}) == k  # order-independent
+    for change in ({"cv_version": 4}, {"cv_id": "cv2"}, {"template_version": "1.0.1"}, {"template_id": "bold"},
+                   {"fmt": "html"}, {"options": {"accent": "#654321"}}, {"options": {}}, {"engine": "typst"}):
+        assert render_cache_key(**{**base, **change}) != k, change
+
+
+async def test_cache_hit_never_rerenders(settings: Any, full_cv: dict) -> None:
+    cache = DictCache()
+    svc = RenderService(settings, cache=cache, mode="inprocess")
+    parts = {"cv_id": "cv1", "cv_version": 1}
+    first = await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts)
+    second = await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts)
+    assert second.content == first.content and second.pages == first.pages and second.media_type == "application/pdf"
+    assert svc.stats["renders"] == 1 and svc.stats["cache_hits"] == 1 and cache.sets == 1
+    await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts={"cv_id": "cv1", "cv_version": 2})
+    await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts, options={"accent": "#000000"})
+    await svc.render(full_cv, template_id="classic", fmt="html", cache_key_parts=parts)
+    assert svc.stats["renders"] == 4 and svc.stats["cache_hits"] == 1
+    # a new template version invalidates too
+    svc.regs.templates.get("classic").version = "9.9.9"
+    try:
+        await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts)
+    finally:
+        svc.regs.templates.get("classic").version = "1.0.0"
+    assert svc.stats["renders"] == 5
+
+
+async def test_unknown_template_and_format(settings: Any, full_cv: dict) -> None:
+    svc = RenderService(settings, mode="inprocess")
+    with pytest.raises(RenderError) as exc:
+        await svc.render(full_cv, template_id="nope", fmt="pdf")
+    assert exc.value.code == "unknown_template" and exc.value.status == 404
+    with pytest.raises(RenderError) as exc:
+        await svc.render(full_cv, template_id="modern", fmt="png")
+    assert exc.value.code == "unsupported_format"
+
+
+async def test_pdf_engine_from_settings(full_cv: dict) -> None:
+    settings = settings_from_dict({"rendering": {"pdf_engine": "typst"}}, environ={})
+    svc = RenderService(settings, mode="inprocess")
+    classic = await svc.render(full_cv, template_id="classic", fmt="pdf")
+    assert "Typst" in pypdfium2.PdfDocument(classic.content).get_metadata_dict().get("Creator", "")
+    modern = await svc.render(full_cv, template_id="modern", fmt="pdf")  # no Typst variant: WeasyPrint
+    assert "WeasyPrint" in pypdfium2.PdfDocument(modern.content).get_metadata_dict().get("Producer", "")
+    forced = await svc.render(full_cv, template_id="classic", fmt="pdf", engine="pdf")
+    assert "WeasyPrint" in pypdfium2.PdfDocument(forced.content).get_metadata_dict().get("Producer", "")
+
+
+async def test_process_pool_render_timeout_and_page_limit(full_cv: dict) -> None:
+    settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60, "max_pages": 1}}, environ={})
+    svc = RenderService(settings, mode="pool")
+    await svc.start()
+    try:
+        with pytest.raises(RenderError) as exc:  # the sample CV is 2 pages: over the limit, from the worker
+            await svc.render(full_cv, template_id="classic", fmt="pdf")
+        assert exc.value.code == "too_many_pages" and exc.value.details["pages"] >= 2
+        ok = await svc.render(full_cv, template_id="compact", fmt="pdf")
+        assert ok.pages == 1 and ok.content.startswith(b"%PDF")
+        with pytest.raises(RenderError) as exc:
+            await svc.render(full_cv, template_id="compact", fmt="pdf", timeout=0.001)
+        assert exc.value.code == "timeout" and exc.value.status == 504
+        assert svc.stats["pool_restarts"] == 1
+        again = await svc.render(full_cv, template_id="compact", fmt="pdf")  # a fresh pool takes over
+        assert again.pages == 1
+        html = await svc.render(full_cv, template_id="compact", fmt="html")  # cheap formats stay in-process
+        assert html.content.startswith(b"<!DOCTYPE html>")
+    finally:
+        await svc.close()
+
+
+def test_render_sync_timeout(settings: Any, full_cv: dict) -> None:
+    svc = RenderService(settings, mode="inprocess")
+    with pytest.raises(RenderError) as exc:
+        svc.render_sync(full_cv, template_id="classic", fmt="pdf", timeout=0.001)
+    assert exc.value.code == "timeout"
+    assert svc.render_sync(full_cv, template_id="classic", fmt="txt").content.startswith("Amélie".encode())
+
+
+async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dict) -> None:
+    from aiohttp import web
+
+    from htdy.core.rendering import internal_routes
+
+    node_settings = settings_from_dict({"rendering": {"max_pages": 1}, "auth": {"secret_key": "s3cret"}},
+                                       environ={})
+    node = RenderService(node_settings, mode="inprocess")
+    app = web.Application()
+    app.add_routes(internal_routes(node))
+    server = await aiohttp_server(app)
+    url = str(server.make_url("/"))
+    api = RenderService(settings_from_dict({"rendering": {"gateway": "http", "renderer_url": url},
+                                            "auth": {"secret_key": "s3cret"}}, environ={}))
+    assert api.mode == "http"
+    out = await api.render(full_cv, template_id="compact", fmt="pdf")
+    assert out.content.startswith(b"%PDF") and out.pages == 1 and out.media_type == "application/pdf"
+    md = await api.render(full_cv, template_id="classic", fmt="md")
+    assert md.content.startswith("# Amélie".encode())
+    with pytest.raises(RenderError) as exc:
+        await api.render(full_cv, template_id="classic", fmt="pdf")
+    assert exc.value.code == "too_many_pages"
+    wrong = RenderService(settings_from_dict({"rendering": {"gateway": "http", "renderer_url": url},
+                                              "auth": {"secret_key": "other"}}, environ={}))
+    with pytest.raises(RenderError) as exc:
+        await wrong.render(full_cv, template_id="compact", fmt="html")
+    assert exc.value.status == 403
