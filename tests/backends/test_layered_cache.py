@@ -3,6 +3,7 @@ tier, one shared Redis), the kill switch, stale-while-revalidate and single flig
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -46,7 +47,7 @@ async def subscribed(*caches: LayeredCache) -> None:
     for c in caches:
         tier = c.tiers[-1].tier
         assert isinstance(tier, RedisTier)
-        await eventually(lambda t=tier: _numsub(t))
+        await eventually(functools.partial(_numsub, tier))
 
 
 async def _numsub(tier: RedisTier) -> bool:

@@ -48,8 +48,8 @@ async def search(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
         await backend.close()
 
 
-async def ids(search: SearchBackend, query: str, **kw: object) -> list[str]:
-    page = await search.search(query, **kw)  # type: ignore[arg-type]
+async def ids(search: SearchBackend, query: str, filters: dict[str, str] | None = None) -> list[str]:
+    page = await search.search(query, filters=filters)
     return [h.cv_id for h in page.hits]
 
 

@@ -122,8 +122,9 @@ async def test_local_failed_write_keeps_old_blob(tmp_path: Path, monkeypatch: py
 async def test_s3_check_fails_for_missing_bucket(moto_url: str) -> None:
     from htdy.core.errors import ServiceUnavailable
 
-    store = S3Storage(S3Storage.Options(endpoint_url=moto_url, bucket="does-not-exist-here",
-                                        access_key_id="test", secret_access_key="test"))  # type: ignore[arg-type]
+    store = S3Storage(S3Storage.Options.model_validate({
+        "endpoint_url": moto_url, "bucket": "does-not-exist-here", "access_key_id": "test",
+        "secret_access_key": "test"}))
     await store.start()
     try:
         with pytest.raises(ServiceUnavailable):
