@@ -27,6 +27,7 @@ def pieces(lines: list[Line]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     out: list[dict[str, Any]] = []
     dates: dict[str, Any] = {}
     for li, ln in enumerate(lines):
+        bullet = bool(BULLET.match(ln.text))
         for ci, spans in enumerate(ln.cell_spans()):
             groups: list[list[Any]] = []
             prev = None
@@ -40,6 +41,9 @@ def pieces(lines: list[Line]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
                 prev = s
             for (bold, italic), text in groups:
                 t = clean(text)
+                if bullet:
+                    t = BULLET.sub("", t)
+                    bullet = False
                 if not dates:
                     r = find_range(t)
                     if r is not None:
@@ -197,6 +201,9 @@ _DEGREE_SPLITS = (
 
 
 def _split_degree(deg: str) -> tuple[str, str] | None:
+    m = re.match(r"^(.+?)\s*(?:,|\(|\s[-–]\s)\s*([^,()]+?)\)?$", deg)
+    if m and _degree_start(m.group(2)) and len(m.group(2).split()) <= 4 and not _degree_start(m.group(1)):
+        return m.group(2).strip(), m.group(1).strip()  # "Mechanical Engineering, PhD"
     for rx in _DEGREE_SPLITS:
         for m in rx.finditer(deg):
             head = deg[:m.start()].strip()
@@ -218,8 +225,10 @@ def education_entry(entry: Entry) -> dict[str, Any]:
             res["location"] = p["text"]
             continue
         rest.append(p)
+    rest = [q for p in rest for q in _degree_prefix(p)]
     inst_i = next((i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS)), None)
-    deg_i = next((i for i, p in enumerate(rest) if i != inst_i and _degree_start(p["text"])), None)
+    deg_i = next((i for i, p in enumerate(rest) if i != inst_i and (_degree_start(p["text"])
+                                                                     or _split_degree(p["text"]))), None)
     if inst_i is None:
         inst_i = next((i for i in range(len(rest)) if i != deg_i), None)
     if inst_i is not None:
@@ -250,6 +259,22 @@ def education_entry(entry: Entry) -> dict[str, Any]:
     if courses:
         res["courses"] = courses
     return res
+
+
+def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """``Bachelor Northeastern University`` → ``Bachelor`` + ``Northeastern University``."""
+    t = p["text"]
+    if not _degree_start(t) or _split_degree(t):
+        return [p]
+    ft = fold(t)
+    best = max((w for w in DEGREE_WORDS if ft.startswith(w) and (len(ft) == len(w) or not ft[len(w)].isalnum())),
+               key=len, default="")
+    rest = t[len(best):].strip(" .,-–")
+    if not best or not rest or len(rest.split()) < 1:
+        return [p]
+    if not (has_word(rest, INSTITUTION_WORDS) or rest.isupper() or rest[:1].isupper()):
+        return [p]
+    return [dict(p, text=t[:len(t) - len(t[len(best):].lstrip(" .,-–"))].strip(" ,-–")), dict(p, text=rest)]
 
 
 def _degree_start(text: str) -> bool:

@@ -109,11 +109,13 @@ def is_bullet(ln: Line) -> bool:
     return bool(BULLET.match(ln.text))
 
 
-def _date_line(ln: Line) -> bool:
+def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     """A line that dates an entry (not a sentence that mentions a year)."""
     t = clean(ln.text)
     if is_bullet(ln):
-        return False
+        if not bullets_are_layout and not date_only(BULLET.sub("", t)):
+            return False
+        t = BULLET.sub("", t)
     r = find_range(t)
     if r is None:
         return False
@@ -128,22 +130,26 @@ def _date_line(ln: Line) -> bool:
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
+    # a section typeset entirely as a list: bullets are layout, not highlights
+    listy = sum(1 for ln in lines if is_bullet(ln)) >= 0.8 * len(lines)
     width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines) or 1.0
     left = min(ln.x0 for ln in lines)
     body = body_size(lines)
 
     def headerish(ln: Line) -> bool:
         t = clean(ln.text)
-        if not t or is_bullet(ln) or len(t) > 110:
+        if not t or (is_bullet(ln) and not listy) or len(t) > 110:
             return False
-        if _date_line(ln):
+        if listy:
+            t = BULLET.sub("", t)
+        if _date_line(ln, listy):
             return True
         if ln.bold or ln.italic or ln.size > body + 0.4 or any(s.bold for s in ln.spans[:1]):
             return len(t) < 110
         long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry else len(t) > 90
         return not long_line and not t.endswith((".", ";", ",")) and len(t.split()) <= 9 and ln.x0 <= left + 4
 
-    anchors = [i for i, ln in enumerate(lines) if _date_line(ln)]
+    anchors = [i for i, ln in enumerate(lines) if _date_line(ln, listy)]
     # two date lines in one header (e.g. a date and a second date-only line) stay one anchor
     merged: list[int] = []
     for a in anchors:
@@ -157,12 +163,12 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     prev_end = 0
     for k, a in enumerate(anchors):
         s = a
-        while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) and not _date_line(lines[s - 1]):
+        while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) and not _date_line(lines[s - 1], listy):
             s -= 1
         starts.append(s)
         e = a + 1
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
-        while e < nxt and e - a <= 2 and headerish(lines[e]) and not _date_line(lines[e]) and (
+        while e < nxt and e - a <= 2 and headerish(lines[e]) and not _date_line(lines[e], listy) and (
                 lines[e].bold or lines[e].italic or lines[e].size > body + 0.4 or a == s):
             e += 1
         prev_end = e
@@ -174,7 +180,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         s0 = 0 if k == 0 else s
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         hdr_end = a + 1
-        while hdr_end < end and hdr_end - a <= 2 and headerish(lines[hdr_end]) and not _date_line(lines[hdr_end]) \
+        while hdr_end < end and hdr_end - a <= 2 and headerish(lines[hdr_end]) \
+                and not _date_line(lines[hdr_end], listy) \
                 and (lines[hdr_end].bold or lines[hdr_end].italic or lines[hdr_end].size > body + 0.4 or a == s):
             hdr_end += 1
         pre = lines[s0:s]

@@ -157,6 +157,8 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "maitrise", "doctorat", "ingenieur", "specialist", "technical course", "certificate", "hbo", "wo",
     "mbo", "postgraduate", "postgrado", "pos-graduacao", "especializacao", "tecnico", "technician",
     "high school", "a-levels", "gcse", "bts", "dut", "cfgs", "ausbildung", "staatsexamen",
+    "training course", "course", "curso", "curso tecnico", "formation", "formacao", "kurs", "bootcamp",
+    "specialist degree", "engineer's degree", "engineering degree", "mgr", "dr",
 ))
 
 NATURAL_LANGUAGES = tuple(fold(w) for w in (

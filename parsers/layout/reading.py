@@ -238,7 +238,22 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
                     nxt.cells.pop(k)
                 s.text = s.text[:-1] + t.text.strip()
                 break
-    return [ln for ln in lines if ln.spans]
+    out: list[Line] = []
+    for ln in lines:
+        if not ln.spans:
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.spans[-1].text.endswith(SOFT_HYPHENS) and len(set(prev.cells)) <= 1 \
+                and len(set(ln.cells)) <= 1 and abs(ln.x0 - prev.x0) < 30 and 0 <= ln.top - prev.bottom < 2 * ln.size:
+            last = prev.spans[-1]
+            first = ln.spans[0].text.lstrip()
+            last.text = last.text[:-1] + ("" if first[:1].islower() else "-")
+            ln.spans[0].text = first
+            prev.spans.extend(ln.spans)
+            prev.cells = [0] * len(prev.spans)
+            continue
+        out.append(ln)
+    return out
 
 
 def _heading_gutter(lines: list[Line]) -> float | None:
