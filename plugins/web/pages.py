@@ -10,6 +10,8 @@ from urllib.parse import quote
 from aiohttp import web
 from yarl import URL
 
+from htdy.core import appkeys
+
 from . import data
 from .assets import serve_static
 from .html import SESSION_COOKIE, logged_in, render_page
@@ -31,13 +33,14 @@ def _require_login(request: web.Request) -> None:
 
 
 def _max_upload_mb(request: web.Request) -> str:
-    settings = None
-    for key, value in request.app.items():
-        if getattr(key, "name", "") == "settings" or type(value).__name__ == "Settings":
-            settings = value
-            break
-    mb = getattr(getattr(settings, "server", None), "max_upload_mb", 10)
-    return f"{mb:g}"
+    settings = request.app.get(appkeys.settings)
+    return f"{settings.server.max_upload_mb:g}" if settings is not None else "10"
+
+
+def not_found(request: web.Request, heading: str = "Page not found",
+              message: str = "There is nothing at this address.") -> web.Response:
+    return render_page(request, "notfound", page="notfound", title=heading, status=404,
+                       heading=heading, message=message, noindex=True)
 
 
 @routes.get("/", name="web-landing")
@@ -158,7 +161,7 @@ async def search(request: web.Request) -> web.StreamResponse:
 async def profile_pdf(request: web.Request) -> web.StreamResponse:
     slug = request.match_info["slug"]
     if not SLUG_RE.match(slug):
-        raise web.HTTPNotFound()
+        return not_found(request)
     status, headers, body = await data.internal_get(request, f"/api/v1/profiles/{slug}?format=pdf")
     if status != 200 or not headers.get("Content-Type", "").startswith("application/pdf"):
         raise web.HTTPNotFound(text="no PDF for this profile\n")

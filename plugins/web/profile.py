@@ -139,12 +139,10 @@ def profile_context(resume: dict[str, Any]) -> dict[str, Any]:
 
 async def public_profile(request: web.Request) -> web.StreamResponse:
     slug = request.match_info["slug"]
-    if not SLUG_RE.match(slug):
-        raise web.HTTPNotFound()
-    profile = await data.public_profile(request, slug)
+    profile = await data.public_profile(request, slug) if SLUG_RE.match(slug) else None
     if profile is None:
         return render_page(request, "notfound", page="notfound", title="Profile not found", status=404,
-                           heading="Profile not found",
+                           heading="Profile not found", noindex=True,
                            message="This profile does not exist or is no longer public.")
     ctx = profile_context(profile.resume)
     ctx["pdf_url"] = profile.pdf_url
