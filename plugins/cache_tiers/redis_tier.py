@@ -20,6 +20,8 @@ from typing import Any
 
 import redis.asyncio as aioredis
 from pydantic import Field
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from htdy.core.errors import ServiceUnavailable
 from htdy.core.interfaces import CacheTier, PluginOptions
@@ -40,7 +42,10 @@ class RedisOptions(PluginOptions):
     channel: str = "cache-invalidate"
 
 
-def make_client(o: RedisOptions, *, socket_timeout: float | None = None, protocol: int = 3) -> aioredis.Redis:
+def make_client(o: RedisOptions, *, socket_timeout: float | None = None, protocol: int = 3,
+                retries: int = 0) -> aioredis.Redis:
+    """A client with our timeouts and no hidden back-off retries (redis-py's default
+    retries with exponential back-off would turn one failure into seconds)."""
     return aioredis.Redis.from_url(
         o.url,
         socket_timeout=o.socket_timeout_s if socket_timeout is None else socket_timeout,
@@ -48,6 +53,7 @@ def make_client(o: RedisOptions, *, socket_timeout: float | None = None, protoco
         max_connections=o.max_connections,
         protocol=protocol,
         retry_on_timeout=False,
+        retry=Retry(NoBackoff(), retries),
     )
 
 
@@ -139,7 +145,8 @@ class RedisTier(CacheTier):
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.warning("invalidation channel lost (%s); retrying in %.1fs", exc, backoff)
+                level = logging.WARNING if backoff == 0.1 else logging.DEBUG  # once per outage
+                log.log(level, "invalidation channel lost (%s); retrying in %.1fs", exc, backoff)
             finally:
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()

@@ -46,7 +46,7 @@ class RedisQueue(QueueBackend):
     def client(self) -> aioredis.Redis:
         if self._client is None:
             # No socket timeout: BZPOPMIN blocks on purpose; pop() bounds the wait itself.
-            self._client = make_client(self.options, socket_timeout=3600)
+            self._client = make_client(self.options, socket_timeout=3600, retries=1)
             self._push = self._client.register_script(_PUSH)
         return self._client
 
