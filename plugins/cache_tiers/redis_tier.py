@@ -40,6 +40,7 @@ class RedisOptions(PluginOptions):
     socket_connect_timeout_s: float = Field(0.25, gt=0)
     max_connections: int = Field(50, ge=1)
     channel: str = "cache-invalidate"
+    heartbeat_s: float = Field(5.0, gt=0)  # idle PING on the invalidation channel
 
 
 def make_client(o: RedisOptions, *, socket_timeout: float | None = None, protocol: int = 3,
@@ -132,16 +133,14 @@ class RedisTier(CacheTier):
     async def _listen(self, listener: Listener) -> None:
         backoff = 0.1
         while True:
-            client = make_client(self.options, socket_timeout=None, protocol=2)
+            bound = max(3 * self.options.heartbeat_s, self.options.socket_timeout_s)
+            client = make_client(self.options, socket_timeout=bound, protocol=2)
             pubsub = client.pubsub(ignore_subscribe_messages=True)
             try:
                 await pubsub.subscribe(self.channel)
                 backoff = 0.1
                 await _call(listener, None)
-                while True:
-                    msg = await pubsub.get_message(timeout=5.0)
-                    if msg is not None and msg.get("type") == "message":
-                        await _call(listener, bytes(msg["data"]))
+                await self._pump(pubsub, listener)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -154,6 +153,25 @@ class RedisTier(CacheTier):
                     await client.aclose()
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, 5.0)
+
+
+    async def _pump(self, pubsub: Any, listener: Listener) -> None:
+        """Deliver messages; PING when idle, and give up on a connection that stays
+        silent for three heartbeats (a hung Redis or a dropped link sends no error)."""
+        loop = asyncio.get_running_loop()
+        beat = self.options.heartbeat_s
+        last_seen = loop.time()
+        while True:
+            msg = await pubsub.get_message(timeout=beat)
+            now = loop.time()
+            if msg is not None:
+                last_seen = now
+                if msg.get("type") == "message":
+                    await _call(listener, bytes(msg["data"]))
+                continue
+            if now - last_seen > 3 * beat:
+                raise ConnectionError(f"no answer on the invalidation channel for {now - last_seen:.1f}s")
+            await pubsub.ping()
 
 
 async def _call(listener: Listener, message: bytes | None) -> None:

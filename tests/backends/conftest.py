@@ -118,13 +118,25 @@ class TcpProxy:
         self.port = free_port()
         self._server: Any = None
         self._conns: set[Any] = set()
+        self._flowing: Any = None
+
+    def pause(self) -> None:
+        """Hold all traffic without closing anything: a hung link, not a dead one."""
+        self._flowing.clear()
+
+    def resume(self) -> None:
+        self._flowing.set()
 
     async def start(self) -> None:
         import asyncio
 
+        self._flowing = asyncio.Event()
+        self._flowing.set()
+
         async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             try:
                 while data := await reader.read(65536):
+                    await self._flowing.wait()
                     writer.write(data)
                     await writer.drain()
             except (ConnectionError, asyncio.CancelledError):

@@ -24,8 +24,9 @@ MakeCache = Callable[..., Awaitable[LayeredCache]]
 async def make_cache(redis_url: str, redis_prefix: str) -> AsyncIterator[MakeCache]:
     caches: list[LayeredCache] = []
 
-    async def make(url: str = redis_url, **kw: Any) -> LayeredCache:
-        cache = LayeredCache([MemoryTier(), RedisTier(RedisTier.Options(url=url, prefix=redis_prefix))], **kw)
+    async def make(url: str = redis_url, heartbeat_s: float = 5.0, **kw: Any) -> LayeredCache:
+        redis_tier = RedisTier(RedisTier.Options(url=url, prefix=redis_prefix, heartbeat_s=heartbeat_s))
+        cache = LayeredCache([MemoryTier(), redis_tier], **kw)
         await cache.start()
         caches.append(cache)
         return cache
@@ -238,6 +239,17 @@ async def test_recovered_redis_forgets_what_changed_while_it_was_away(
     await a.get("other")  # the probe closes the breaker and replays the missed change
     await eventually(lambda: _redis_value_gone(b, "cv:7"))
     assert a.tiers[1].breaker.state == "closed"
+
+
+async def test_a_silently_hung_link_flushes_the_memory_tier(make_cache: MakeCache, redis_proxy: Any) -> None:
+    a = await make_cache(url=f"redis://127.0.0.1:{redis_proxy.port}/11", heartbeat_s=0.1)
+    await subscribed(a)
+    await a.set("cv:9", "v1", ttl=60)
+    redis_proxy.pause()  # no error, no FIN: only silence
+    await asyncio.sleep(0.6)  # > 3 heartbeats: the listener gives up on the connection
+    redis_proxy.resume()
+    # it re-subscribes and, having possibly missed events, drops its in-process entries
+    await eventually(lambda: _absent(a, "cv:9"))
 
 
 async def _redis_value_gone(cache: LayeredCache, key: str) -> bool:
