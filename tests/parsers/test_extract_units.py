@@ -1,0 +1,70 @@
+"""Units of field extraction: dates, headings in eight languages, contacts."""
+from __future__ import annotations
+
+import pytest
+
+from htdy.parsers.extract.contacts import find_emails, find_phones, location_from, profile_of
+from htdy.parsers.extract.dates import find_range
+from htdy.parsers.extract.vocab import heading_key
+
+
+@pytest.mark.parametrize("text,start,end,current", [
+    ("03/2019", "2019-03", "2019-03", False),
+    ("März 2019 – heute", "2019-03", None, True),
+    ("Mar 2019 – Present", "2019-03", None, True),
+    ("2019–heute", "2019", None, True),
+    ("since 2019", "2019", None, True),
+    ("seit 2020", "2020", None, True),
+    ("Nov 2016 – Sept 2018", "2016-11", "2018-09", False),
+    ("janvier 2020 - aujourd'hui", "2020-01", None, True),
+    ("Okt. 2013 – März 2015", "2013-10", "2015-03", False),
+    ("2019-04 – 2021-12", "2019-04", "2021-12", False),
+    ("wrzesień 2018 – obecnie", "2018-09", None, True),
+    ("maggio 2017 - giugno 2019", "2017-05", "2019-06", False),
+    ("15.09.2015 - 15.12.2015", "2015-09", "2015-12", False),
+    ("2024-08 –", "2024-08", None, True),
+])
+def test_date_ranges(text, start, end, current):
+    r = find_range(text)
+    assert r is not None
+    assert (r.start, r.end, r.current) == (start, end, current)
+
+
+def test_year_in_a_sentence_is_not_a_month():
+    r = find_range("Version 2019 of the tool")
+    assert r is not None and r.start == "2019"
+    assert find_range("no dates here") is None
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Work Experience", "work"), ("Berufserfahrung", "work"), ("Expérience professionnelle", "work"),
+    ("Experiencia laboral", "work"), ("Experiência Profissional", "work"), ("Esperienze lavorative", "work"),
+    ("Werkervaring", "work"), ("Doświadczenie zawodowe", "work"),
+    ("EDUCATION", "education"), ("Ausbildung", "education"), ("Formation", "education"),
+    ("Formación académica", "education"), ("Formação", "education"), ("Istruzione", "education"),
+    ("Opleiding", "education"), ("Wykształcenie", "education"),
+    ("Skills:", "skills"), ("Kenntnisse", "skills"), ("Compétences", "skills"), ("Umiejętności", "skills"),
+    ("Languages", "languages"), ("Sprachen", "languages"), ("Idiomas", "languages"), ("Języki", "languages"),
+    ("Projects", "projects"), ("Certifications", "certificates"), ("Awards", "awards"),
+    ("Publications", "publications"), ("Volunteering", "volunteer"), ("Interests", "interests"),
+    ("Profil", "summary"), ("References", "references"),
+])
+def test_headings_in_eight_languages(text, key):
+    assert heading_key(text) == key
+
+
+def test_sentences_are_not_headings():
+    assert heading_key("I have experience with many languages and tools in production") is None
+
+
+def test_contacts():
+    assert find_emails("mail: jane.doe+cv@mail.example.com.")[0][0] == "jane.doe+cv@mail.example.com"
+    assert find_phones("Tel. +49 151 23456789")[0][0] == "+49 151 23456789"
+    assert find_phones("2015 - 2019") == []
+    assert profile_of("https://www.linkedin.com/in/jane-doe/") == {
+        "network": "LinkedIn", "username": "jane-doe", "url": "https://www.linkedin.com/in/jane-doe/"}
+    assert profile_of("github.com/jdoe")["network"] == "GitHub"
+    assert location_from("Somerville, Massachusetts, US") == {
+        "city": "Somerville", "region": "Massachusetts", "countryCode": "US"}
+    assert location_from("10115 Berlin")["city"] == "Berlin"
+    assert location_from("jane@example.com") is None

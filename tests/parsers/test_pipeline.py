@@ -1,0 +1,173 @@
+"""parse_document (hook, schema validation), the parser pool (timeouts kill the
+worker), the CLI, and the JSON Resume schema helpers."""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from htdy import hookimpl
+from htdy.core.config import settings_from_dict
+from htdy.core.errors import ParseError
+from htdy.core.parsing import ParserPool, parse_document
+from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.schema import prune_invalid, validate_resume
+
+
+class SkillTaxonomy:
+    """A tiny integrator plugin: maps skill keywords to canonical names."""
+
+    CANON = {"postgresql": "PostgreSQL (database)"}
+
+    @hookimpl
+    def htdy_cv_parsed(self, resume, extras, filename):
+        for group in resume.get("skills", []):
+            group["keywords"] = [self.CANON.get(k.lower(), k) for k in group.get("keywords", [])]
+        extras.setdefault("taxonomy", "demo-1")
+        extras["seen_filename"] = filename
+
+
+class BreaksSchema:
+    @hookimpl
+    def htdy_cv_parsed(self, resume, extras, filename):
+        resume["basics"]["email"] = 42  # not a string: must be dropped, not fail
+
+
+def test_cv_parsed_hook_post_processes(docs):
+    pm = get_plugin_manager(extra=[SkillTaxonomy()], load_entrypoints=False)
+    settings = settings_from_dict({}, environ={})
+    r = parse_document(docs["en.docx"], "maria.docx", settings, build_registries(pm), pm)
+    keywords = [k for s in r.resume["skills"] for k in s.get("keywords", [])]
+    assert "PostgreSQL (database)" in keywords and "PostgreSQL" not in keywords
+    assert r.extras["taxonomy"] == "demo-1" and r.extras["seen_filename"] == "maria.docx"
+
+
+def test_invalid_bits_are_dropped_with_a_warning(docs):
+    pm = get_plugin_manager(extra=[BreaksSchema()], load_entrypoints=False)
+    settings = settings_from_dict({}, environ={})
+    r = parse_document(docs["en.docx"], "x.docx", settings, build_registries(pm), pm)
+    assert "email" not in r.resume["basics"]
+    assert any("basics.email" in w for w in r.extras["warnings"])
+    assert validate_resume(r.resume) == []
+
+
+def test_schema_is_the_pinned_official_one():
+    path = Path(__file__).resolve().parents[2] / "core" / "schema" / "jsonresume.schema.json"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == \
+        "a07eedd3d86ac5bb61d72e136d788269e35baf42c35391e15d0be39b3dc5a4bd"
+    assert validate_resume({"basics": {"name": "A"}, "work": [{"startDate": "2020-01"}]}) == []
+    errs = validate_resume({"work": [{"startDate": "January"}]})
+    assert errs and errs[0].startswith("work[0].startDate")
+    fixed, warnings = prune_invalid({"basics": {"name": "A", "email": 3}})
+    assert fixed == {"basics": {"name": "A"}} and warnings
+
+
+SLOW_PLUGIN = textwrap.dedent('''
+    import time
+    from htdy import hookimpl
+    from htdy.core.interfaces import Parser, ParseResult
+
+    class SlowParser(Parser):
+        name = "slow"
+        kinds = ("text",)
+
+        def parse(self, data, *, filename=None):
+            if data.startswith(b"hang"):
+                time.sleep(60)
+            return ParseResult(resume={"basics": {"name": data.decode().strip()}})
+
+    @hookimpl
+    def htdy_register_parsers():
+        return [SlowParser]
+''')
+
+
+@pytest.fixture()
+def slow_plugin(tmp_path, monkeypatch):
+    (tmp_path / "htdy_test_slowparser.py").write_text(SLOW_PLUGIN)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    yield "htdy_test_slowparser"
+    sys.modules.pop("htdy_test_slowparser", None)
+
+
+async def test_pool_timeout_kills_and_replaces_worker(slow_plugin):
+    settings = settings_from_dict({"parsing": {"parsers": {"text": "slow", "pdf": "pdf", "docx": "docx"},
+                                               "workers": 1, "timeout_s": 1.0}}, environ={})
+    pool = ParserPool(settings, extra_plugins=[slow_plugin])
+    try:
+        ok = await pool.parse(b"Jane Doe", "a.txt")
+        assert ok.resume["basics"]["name"] == "Jane Doe"
+        with pytest.raises(ParseError) as exc:
+            await pool.parse(b"hang forever", "b.txt")
+        assert exc.value.code == "timeout"
+        again = await pool.parse(b"John Roe", "c.txt")  # the replacement worker serves
+        assert again.resume["basics"]["name"] == "John Roe"
+        with pytest.raises(ParseError) as exc:
+            await pool.parse(b"", "empty.txt")
+        assert exc.value.code == "empty"
+    finally:
+        pool.close()
+
+
+async def test_pool_parses_real_documents(docs):
+    settings = settings_from_dict({"parsing": {"workers": 2}}, environ={})
+    with ParserPool(settings) as pool:
+        import asyncio
+        results = await asyncio.gather(pool.parse(docs["en_single.pdf"], "a.pdf"),
+                                       pool.parse(docs["de.docx"], "b.docx"))
+        assert [r.resume["basics"]["name"] for r in results] == ["Maria Kowalczyk-Stone", "Jonas Müller"]
+        assert all(rss < 300 for rss in pool.peak_rss_mb())
+
+
+@pytest.fixture()
+def cli_files(tmp_path, docs):
+    paths = {}
+    for name in ("en_single.pdf", "de.docx"):
+        p = tmp_path / name
+        p.write_bytes(docs[name])
+        paths[name] = str(p)
+    bad = tmp_path / "photo.pdf"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    paths["bad"] = str(bad)
+    return paths
+
+
+def _cli():
+    from htdy.core.cli import _load_commands, cli
+    _load_commands()
+    return cli
+
+
+def test_cli_single_file_prints_the_resume(cli_files, monkeypatch):
+    monkeypatch.setenv("HTDY_DISABLE_ENTRYPOINTS", "1")
+    res = CliRunner().invoke(_cli(), ["parse", "--json", cli_files["en_single.pdf"]])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    assert doc["basics"]["name"] == "Maria Kowalczyk-Stone" and "\n" not in res.output.strip()
+    res = CliRunner().invoke(_cli(), ["parse", "--extras", "--backend", "pdfminer", cli_files["en_single.pdf"]])
+    doc = json.loads(res.output)
+    assert set(doc) == {"resume", "extras"} and doc["extras"]["backend"] == "pdfminer"
+
+
+def test_cli_error_is_json_and_nonzero(cli_files, monkeypatch):
+    monkeypatch.setenv("HTDY_DISABLE_ENTRYPOINTS", "1")
+    res = CliRunner().invoke(_cli(), ["parse", "--json", cli_files["bad"]])
+    assert res.exit_code == 1
+    assert json.loads(res.output)["error"]["code"] == "unsupported_type"
+
+
+def test_cli_many_files_json_lines(cli_files, monkeypatch):
+    monkeypatch.setenv("HTDY_DISABLE_ENTRYPOINTS", "1")
+    files = [cli_files["en_single.pdf"], cli_files["de.docx"], cli_files["bad"]]
+    res = CliRunner().invoke(_cli(), ["parse", "--jobs", "2", *files])
+    assert res.exit_code == 1
+    rows = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
+    assert [r["file"] for r in rows] == files
+    assert rows[0]["resume"]["basics"]["name"] == "Maria Kowalczyk-Stone"
+    assert rows[2]["error"]["code"] == "unsupported_type"
