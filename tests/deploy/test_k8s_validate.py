@@ -85,8 +85,7 @@ def test_strict_mode_really_rejects_unknown_fields() -> None:
 def test_each_role_file_holds_its_workload() -> None:
     kinds = {p.stem: sorted(d["kind"] for d in _docs(K8S / p.name)) for p in FILES}
     assert kinds["api"] == ["Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Service"]
-    assert kinds["parser"] == ["Deployment", "PodDisruptionBudget", "ScaledObject", "Service",
-                               "TriggerAuthentication"]
+    assert kinds["parser"] == ["Deployment", "PodDisruptionBudget", "ScaledObject", "Service"]
     assert kinds["renderer"] == ["Deployment", "PodDisruptionBudget", "ScaledObject", "Service"]
 
 
