@@ -146,6 +146,8 @@ class LayeredCache:
             self._channel.tier.subscribe(self._on_message)
 
     async def close(self) -> None:
+        if self._background:  # let queued invalidations go out first
+            await asyncio.wait(list(self._background), timeout=1.0)
         tasks = list(self._background) + list(self._inflight.values())
         for task in tasks:
             task.cancel()
@@ -343,7 +345,7 @@ class LayeredCache:
 
     async def _on_message(self, raw: bytes | None) -> None:
         if raw is None:  # (re)subscribed: anything could have been missed while away
-            self._versions.clear()
+            self._versions = {ns: v for ns, v in self._versions.items() if ns in self._pending_bumps}
             for t in self.tiers:
                 if not t.remote and hasattr(t.tier, "clear"):
                     t.tier.clear()

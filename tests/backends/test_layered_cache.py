@@ -277,3 +277,27 @@ async def test_build_cache_from_settings(redis_url: str, redis_prefix: str) -> N
 
 async def _one() -> int:
     return 1
+
+
+async def test_memory_only_cache_needs_no_redis() -> None:
+    """The default configuration (``tiers = ["memory"]``): versions live in the process."""
+    regs = build_registries(get_plugin_manager(load_entrypoints=False))
+    cache = build_cache(settings_from_dict({}, environ={}), regs)
+    await cache.start()
+    try:
+        assert [t.name for t in cache.tiers] == ["memory"]
+        assert await cache.get_or_set("k", _one, namespace="cv:1") == 1
+        assert await cache.get("k", namespace="cv:1") == 1
+        assert await cache.bump("cv:1") == 1 and await cache.bump("cv:1") == 2
+        assert await cache.get("k", namespace="cv:1") is None
+        assert (await cache.check(strict=True))["memory"]["ok"]
+    finally:
+        await cache.close()
+
+
+async def test_strict_check_raises_when_redis_is_down(make_cache: MakeCache, closed_port: int) -> None:
+    from htdy.core.errors import ServiceUnavailable
+
+    cache = await make_cache(url=f"redis://127.0.0.1:{closed_port}/0")
+    with pytest.raises(ServiceUnavailable):
+        await cache.check(strict=True)
