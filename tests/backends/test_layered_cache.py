@@ -134,14 +134,14 @@ async def test_stale_while_revalidate(make_cache: MakeCache) -> None:
     async def loader() -> int:
         nonlocal calls
         calls += 1
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.3)
         return calls
 
     assert await cache.get_or_set("k", loader, ttl=0.1, stale_ttl=10) == 1
     await asyncio.sleep(0.15)  # now stale
     t0 = time.perf_counter()
     stale = await asyncio.gather(*(cache.get_or_set("k", loader, ttl=0.1, stale_ttl=10) for _ in range(20)))
-    assert time.perf_counter() - t0 < 0.05, "a stale value is served without waiting for the loader"
+    assert time.perf_counter() - t0 < 0.2, "a stale value is served without waiting for the loader"
     assert stale == [1] * 20
     await eventually(lambda: _value_is(cache, "k", 2))
     assert calls == 2, "twenty stale reads trigger one refresh"
@@ -201,7 +201,8 @@ async def test_dead_redis_opens_the_breaker_and_values_come_from_the_loader(
         await cache.get_or_set(f"k{i}", loader, ttl=60)
     elapsed = time.perf_counter() - t0
     assert cache.tiers[1].breaker.state == "open"
-    assert elapsed < 0.5, f"201 reads with Redis down took {elapsed:.3f}s"
+    assert elapsed < 1.0, f"201 reads with Redis down took {elapsed:.3f}s"
+    assert cache.stats["redis.errors"] == 1, "one failed call, then the tier is skipped"
     assert await cache.get_or_set("a", loader) == "fresh-1"  # served by the memory tier
     report = await cache.check()
     assert report["memory"]["ok"] and not report["redis"]["ok"] and report["redis"]["breaker"] == "open"
@@ -221,7 +222,8 @@ async def test_hung_redis_costs_one_short_timeout(make_cache: MakeCache, blackho
         assert await cache.get_or_set(f"k{i}", loader) == "from-db"
     rest = time.perf_counter() - t1
     assert 0.15 < first < 0.6, first
-    assert rest < 0.2, f"100 reads after the breaker opened took {rest:.3f}s"
+    assert rest < 0.5, f"100 reads after the breaker opened took {rest:.3f}s (one timeout is 0.2s)"
+    assert cache.stats["redis.errors"] == 1
 
 
 async def test_recovered_redis_forgets_what_changed_while_it_was_away(
