@@ -45,7 +45,11 @@ def find_name(layout: Layout, lines: list[Line]) -> tuple[int, int | None] | Non
         if layout.has_geometry and (ln.page != nl.page or abs(ln.x0 - nl.x0) > 40 or ln.top - nl.bottom > 3 * nl.size):
             continue
         t = clean(ln.text)
-        if t and len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None:
+        if t == clean(nl.cell_texts()[0]) or not re.search(r"[^\W\d_]{2}", t):
+            continue  # the name repeated (DOCX title + heading) or a decoration
+        if t and len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None \
+                and location_from(t) is None or (t and "," not in t and len(t.split()) <= 6 and not _contactish(t)
+                                                 and heading_key(t) is None and _has_title_word(t)):
             label_i = j
         break
     return name_i, label_i
@@ -100,6 +104,11 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
         spans["basics.location"] = loc.get("city", "")
         conf["basics.location"] = 0.6
     return out
+
+
+def _has_title_word(t: str) -> bool:
+    from htdy.parsers.extract.vocab import TITLE_WORDS, has_word
+    return has_word(t, TITLE_WORDS)
 
 
 def _contactish(t: str) -> bool:

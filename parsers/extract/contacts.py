@@ -34,8 +34,9 @@ def find_emails(text: str) -> list[tuple[str, int, int]]:
 
 def clean_url(u: str) -> str:
     u = u.strip().rstrip(".,;:)]}>")
-    if u.lower().startswith("mailto:") or u.lower().startswith("tel:"):
-        return ""
+    m = re.match(r"^([a-z][a-z0-9+.-]*):", u, re.I)
+    if m and m.group(1).lower() not in ("http", "https") and not re.match(r"^[\w.-]+:\d+(/|$)", u):
+        return ""  # mailto:, tel:, skype:, javascript: …
     return u
 
 
@@ -108,6 +109,37 @@ _LOC_LABEL = re.compile(r"^(?:address|location|adresse|wohnort|anschrift|direcci
                         r"cidade|citt[aà]|miasto|woonplaats)\s*:\s*", re.I)
 
 
+COUNTRIES = frozenset(fold(c) for c in (
+    "United States", "USA", "United Kingdom", "UK", "England", "Scotland", "Ireland", "Germany", "Deutschland",
+    "France", "Spain", "España", "Espana", "Portugal", "Italy", "Italia", "Netherlands", "Nederland", "Belgium",
+    "België", "Belgique", "Poland", "Polska", "Austria", "Österreich", "Switzerland", "Schweiz", "Suisse",
+    "Czech Republic", "Czechia", "Slovakia", "Hungary", "Romania", "Bulgaria", "Greece", "Turkey", "Russia",
+    "Ukraine", "Serbia", "Croatia", "Bosnia and Herzegovina", "Slovenia", "Sweden", "Norway", "Denmark",
+    "Finland", "Estonia", "Latvia", "Lithuania", "Israel", "India", "China", "Japan", "Korea", "South Korea",
+    "Singapore", "Australia", "New Zealand", "Canada", "Mexico", "México", "Brazil", "Brasil", "Argentina",
+    "Chile", "Colombia", "Peru", "Perú", "Uruguay", "Venezuela", "South Africa", "Nigeria", "Egypt", "Morocco",
+    "Tunisia", "Kenya", "UAE", "United Arab Emirates", "Saudi Arabia", "Vietnam", "Thailand", "Philippines",
+    "Indonesia", "Malaysia", "Pakistan", "Bangladesh", "Iran", "Luxembourg", "Iceland", "Cyprus", "Malta",
+))
+_STATE_RX = re.compile(r"^[A-Z]{2,3}$")
+
+
+def split_city_country(text: str) -> dict[str, str] | None:
+    """``Saint-Petersburg Russia`` / ``Brooklyn NY`` / ``A Coruña ES`` (no comma)."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        tail = " ".join(words[-n:])
+        if fold(tail) in COUNTRIES or (n == 1 and _STATE_RX.match(tail)):
+            city = " ".join(words[:-n])
+            if fold(city) in COUNTRIES:
+                return {"countryCode": tail} if _STATE_RX.match(tail) else None
+            key = "countryCode" if _STATE_RX.match(tail) and tail not in _US_STATES else "region"
+            return {"city": city, key: tail}
+    return None
+
+
 def location_from(text: str) -> dict[str, str] | None:
     """A location from a short text such as ``Somerville, Massachusetts, US`` or ``10115 Berlin``."""
     t = _LOC_LABEL.sub("", text.strip()).strip(" ,;|")
@@ -126,6 +158,12 @@ def location_from(text: str) -> dict[str, str] | None:
     if not all(w[:1].isupper() or w.lower() in ("de", "da", "do", "am", "an", "der", "la", "le", "del", "sur")
                for w in first.split()):
         return None
+    if len(parts) == 1 and len(first.split()) >= 2:
+        split = split_city_country(first)
+        if split is not None:
+            return split
+    if fold(first) in COUNTRIES or fold(first) in _LABEL_WORDS:
+        return None
     loc: dict[str, str] = {"city": first}
     rest = [p for p in parts[1:] if p]
     if rest:
@@ -141,6 +179,9 @@ def location_from(text: str) -> dict[str, str] | None:
     return loc
 
 
+_LABEL_WORDS = frozenset(("email", "e-mail", "phone", "mobile", "tel", "telefon", "telephone", "website", "web",
+                          "linkedin", "github", "address", "location", "contact", "kontakt", "handy",
+                          "adresse", "portfolio", "homepage", "blog", "twitter", "skype", "upon request"))
 _US_STATES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
                        "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 

@@ -62,6 +62,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
         name = clean(lines[name_i].cell_texts()[0])
         label = clean(lines[label_i].text) if label_i is not None else None
         drop = {name_i} | ({label_i} if label_i is not None else set())
+        drop |= {i for i, ln in enumerate(lines[:name_i + 4]) if clean(ln.text) == name}
         lines = [ln for i, ln in enumerate(lines) if i not in drop or ln.cell_texts()[1:]]
     sections = split_sections(lines)
     spans: dict[str, str] = {}
