@@ -216,7 +216,25 @@ def build_basics(basics: dict[str, Any], *, photo: bool) -> dict[str, Any]:
             "has_contacts": bool(contacts), "photo": image, "has_photo": bool(image)}
 
 
-def build_view(resume: dict[str, Any], opts: dict[str, Any], *, sidebar: tuple[str, ...] = ()) -> dict[str, Any]:
+SEPARATORS = {"title": ", ", "meta": " · ", "contact": "  ·  ", "keywords": ": ", "level": " — "}
+
+
+def _separate(sections: list[dict[str, Any]], contacts: list[dict[str, Any]], sep: dict[str, str]) -> None:
+    """Put separators into the data (``sub_prefix``, ``meta_text``, ``sep``…) so templates
+    need no CSS generated content and never print a dangling separator."""
+    for i, c in enumerate(contacts):
+        c["sep"] = sep["contact"] if i else ""
+    for s in sections:
+        for e in s.get("items", ()):
+            both = bool(e.get("heading") and e.get("subtitle"))
+            e["sub_prefix"] = sep["title"] if both and s["key"] != "education" else ""
+            e["lvl_prefix"] = sep["level"] if both else ""
+            e["kw_prefix"] = sep["keywords"] if (e.get("heading") or e.get("subtitle")) and e.get("keywords_text") else ""
+            e["meta_text"] = sep["meta"].join(x for x in (e.get("dates", ""), e.get("location", "")) if x)
+
+
+def build_view(resume: dict[str, Any], opts: dict[str, Any], *, sidebar: tuple[str, ...] = (),
+               separators: dict[str, str] | None = None) -> dict[str, Any]:
     """The whole view model. ``opts`` are resolved template options."""
     meta: dict[str, Any] = resume["meta"] if isinstance(resume.get("meta"), dict) else {}
     lang = i18n.base_lang(opts.get("lang") or text(meta.get("language")) or "en")
@@ -233,6 +251,7 @@ def build_view(resume: dict[str, Any], opts: dict[str, Any], *, sidebar: tuple[s
             sec["in_sidebar"] = key in sidebar
             sec["is_entries"] = key in ENTRY_KEYS
             sections.append(sec)
+    _separate(sections, basics["contacts"], {**SEPARATORS, **(separators or {})})
     titles = i18n.titles(lang)
     name = basics["name"]
     return {"lang": lang, "basics": basics, "t": titles, "sections": sections,

@@ -39,7 +39,8 @@ def _compiler(template: Template) -> Any:
 
 def typst_data(resume: dict[str, Any], template: Template, options: dict[str, Any] | None) -> dict[str, Any]:
     opts = resolve_options(template, options)
-    view = context.build_view(resume, opts, sidebar=tuple(template.manifest.get("sidebar", ())))
+    view = context.build_view(resume, opts, sidebar=tuple(template.manifest.get("sidebar", ())),
+                              separators=template.manifest.get("separators"))
     head, body = assets.PAIRS.get(opts.get("fonts") or "sans", assets.PAIRS["sans"])
     fallback = [assets.TYPST_FAMILIES["htdy-cjk"]] if context.has_cjk(resume) else []
     view["opts"] = {"accent": opts.get("accent") or "#1f4e79",

@@ -136,7 +136,7 @@ def test_options_order_hide_dates_language_fonts(regs: Any, full_cv: dict) -> No
                   hide="references,interests", date_format="long", accent="#ff0066", fonts="inter").content.decode()
     hs = headings(html)
     assert hs[:2] == ["Skills", "Education"] and "References" not in hs and "Interests" not in hs
-    assert "March 2021" in html and "--accent:#ff0066" in html and "htdy-inter" in html
+    assert "March 2021" in html and "color:#ff0066" in html and "htdy-inter" in html
     full_cv["meta"] = {"language": "fr"}
     fr = render(regs, "html", "classic", full_cv, "html").content.decode()
     assert "<h2>Expérience professionnelle</h2>" in fr and "mars 2021 – aujourd'hui" in fr
