@@ -3,6 +3,7 @@ Scores differ between engines (and osmem's BM25 is not Lucene's): only orders th
 sane ranking must agree on are asserted."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -168,3 +169,19 @@ async def test_opensearch_forgives_typos(osmem_url: str) -> None:
         assert "grace" in await ids(s, "compilrs")
     finally:
         await s.close()
+
+
+async def test_searches_during_reindexing_see_whole_documents(search: SearchBackend) -> None:
+    async def writer() -> None:
+        for i in range(30):
+            await search.index("ada", dict(DOCS["ada"], summary=f"revision {i} of the summary"))
+
+    async def reader() -> list[int]:
+        totals = []
+        for _ in range(30):
+            totals.append((await search.search("", filters={"location": "berlin"})).total)
+            await asyncio.sleep(0)
+        return totals
+
+    _, totals = await asyncio.gather(writer(), reader())
+    assert set(totals) == {2}, "a document being replaced never disappears or doubles"
