@@ -61,11 +61,9 @@ class CircuitBreaker:
         if self.state == "closed":
             return True
         if time.monotonic() - self.opened_at < self.cooldown:
-            return False
-        if self.state == "open" or self.state == "half-open":  # half-open probe lost → retry
-            self.state, self.opened_at = "half-open", time.monotonic()
-            return True
-        return False
+            return False  # open, or half-open with its probe still out
+        self.state, self.opened_at = "half-open", time.monotonic()  # let one probe through
+        return True
 
     def success(self) -> bool:
         """Record a success; True when this closed an open breaker (the tier recovered)."""

@@ -154,7 +154,6 @@ class RedisTier(CacheTier):
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, 5.0)
 
-
     async def _pump(self, pubsub: Any, listener: Listener) -> None:
         """Deliver messages; PING when idle, and give up on a connection that stays
         silent for three heartbeats (a hung Redis or a dropped link sends no error)."""
