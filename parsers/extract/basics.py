@@ -127,12 +127,17 @@ def _urls(layout: Layout, scope: list[Line], scope_text: str, out: dict[str, Any
           conf: dict[str, float]) -> None:
     urls: list[str] = []
     for lk in layout.links:
+        if lk.url.lower().startswith("skype:") and _in_scope(layout, scope, lk.box, lk.page):
+            user = lk.url[6:].split("?")[0]
+            if user:
+                out.setdefault("profiles", []).append({"network": "Skype", "username": user, "url": lk.url})
+            continue
         u = clean_url(lk.url)
         if u and _in_scope(layout, scope, lk.box, lk.page):
             urls.append(u)
     for u, _, _ in find_urls(scope_text):
         urls.append(u)
-    profiles: list[dict[str, str]] = []
+    profiles: list[dict[str, str]] = out.pop("profiles", [])
     site = None
     seen: set[str] = set()
     for u in urls:

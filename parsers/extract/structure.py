@@ -159,31 +159,44 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     anchors = merged
     if not anchors:
         return _split_by_typography(lines, headerish)
-    starts = []
+    def style(ln: Line) -> tuple[float, bool, str]:
+        return (round(ln.size, 1), ln.bold, ln.spans[0].font)
+
+    def forward_ok(ln: Line, a: int, s: int) -> bool:
+        if not headerish(ln) or _date_line(ln, listy):
+            return False
+        t = BULLET.sub("", clean(ln.text)) if listy else clean(ln.text)
+        strong = ln.bold or ln.italic or ln.size > body + 0.4
+        return strong or a == s or (len(t.split()) <= 8 and not t.endswith("."))
+
+    starts: list[int] = []
+    ends: list[int] = []
     prev_end = 0
+    start_style: tuple[float, bool, str] | None = None
     for k, a in enumerate(anchors):
         s = a
-        while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) and not _date_line(lines[s - 1], listy):
+        while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) \
+                and not _date_line(lines[s - 1], listy):
             s -= 1
+        if start_style is not None and s < a:
+            # entries of a section start alike: trim lines that belong to the previous entry
+            same = [i for i in range(s, a + 1) if style(lines[i]) == start_style]
+            if same:
+                s = same[0]
+        if k == 0:
+            start_style = style(lines[s])
         starts.append(s)
         e = a + 1
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
-        while e < nxt and e - a <= 2 and headerish(lines[e]) and not _date_line(lines[e], listy) and (
-                lines[e].bold or lines[e].italic or lines[e].size > body + 0.4 or a == s):
+        while e < nxt and e - a <= 2 and forward_ok(lines[e], a, s) and style(lines[e]) != start_style:
             e += 1
+        ends.append(e)
         prev_end = e
     entries = []
-    if starts[0] > 0 and any(not is_bullet(ln) for ln in lines[:starts[0]]):
-        pass  # lines before the first dated entry: attach to it as header context
     for k, s in enumerate(starts):
-        a = anchors[k]
         s0 = 0 if k == 0 else s
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        hdr_end = a + 1
-        while hdr_end < end and hdr_end - a <= 2 and headerish(lines[hdr_end]) \
-                and not _date_line(lines[hdr_end], listy) \
-                and (lines[hdr_end].bold or lines[hdr_end].italic or lines[hdr_end].size > body + 0.4 or a == s):
-            hdr_end += 1
+        hdr_end = min(ends[k], end)
         pre = lines[s0:s]
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
                              body=lines[hdr_end:end]))

@@ -209,10 +209,16 @@ class _Builder:
             width = len(text) * size * 0.5
             out.append(Span(text, x, self.y, x + width, self.y + size, style_id or "", size, bold, italic, link))
             x += width
+        visible = any(sp.text.strip() for sp in out)
         for hl in p.iter(W + "hyperlink"):
             url = self.link_target(hl)
             if url:
                 self.links.append(Link(url=url, page=0, box=(0.0, self.y, x, self.y + psize)))
+                if not visible:  # an icon-only link: its target is the content
+                    w = len(url) * psize * 0.5
+                    out.append(Span((" " if out else "") + url, x, self.y, x + w, self.y + psize, style_id or "",
+                                    psize, False, False, url))
+                    x += w
         return out
 
     def link_target(self, hl: Any) -> str | None:
