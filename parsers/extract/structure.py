@@ -183,7 +183,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             same = [i for i in range(s, a + 1) if style(lines[i]) == start_style]
             if same:
                 s = same[0]
-        if k == 0:
+        if k == 0 and s < a:  # the first entry starts with a title line, not its dates
             start_style = style(lines[s])
         starts.append(s)
         e = a + 1
