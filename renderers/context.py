@@ -30,9 +30,11 @@ _CJK = re.compile(r"[\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-
 
 def text(value: Any) -> str:
     """A user value as clean text ("" for None/containers)."""
+    if isinstance(value, str):
+        return (value.replace("\r\n", "\n") if "\r" in value else value).strip()
     if value is None or isinstance(value, dict | list):
         return ""
-    return str(value).replace("\r\n", "\n").strip()
+    return str(value).strip()
 
 
 def safe_href(url: Any) -> str:
@@ -71,7 +73,10 @@ def safe_photo(value: Any) -> str:
 
 
 def paragraphs(value: Any) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n|\n", text(value)) if p.strip()]
+    s = text(value)
+    if "\n" not in s:
+        return [s] if s else []
+    return [p.strip() for p in s.split("\n") if p.strip()]
 
 
 def strings(values: Any) -> list[str]:

@@ -10,12 +10,10 @@ import html as _html
 import re
 from typing import Any
 
-import chevron
-from chevron.tokenizer import tokenize
-
 from htdy.core.interfaces import Renderer, RenderOutput, Template
 from htdy.renderers import assets, context, i18n
 from htdy.renderers.manifest import SHARED_DIR, resolve_options, sources
+from htdy.renderers.mustache import compile_template
 
 _PARTIAL = re.compile(r"\{\{>\s*([\w-]+)\s*\}\}")
 _TRIPLE = re.compile(r"\{\{\{|\{\{&")
@@ -28,10 +26,10 @@ def _inline_partials(text: str, partials: dict[str, str], depth: int = 0) -> str
     return _PARTIAL.sub(lambda m: _inline_partials(partials.get(m.group(1), ""), partials, depth + 1), text)
 
 
-_COMPILED: dict[tuple[str, str], tuple[list[Any], str]] = {}
+_COMPILED: dict[tuple[str, str], tuple[Any, str, str]] = {}
 
 
-def _compile(template: Template) -> tuple[list[Any], str]:
+def _compile(template: Template) -> tuple[Any, str, str]:
     src = sources(template)
     body = _inline_partials(src["layout"], src["partials"])
     body = re.sub(r">\s*\n\s*", ">", re.sub(r"\s*\n\s*<", "<", body)).strip()  # no whitespace-only boxes
@@ -39,11 +37,12 @@ def _compile(template: Template) -> tuple[list[Any], str]:
         raise ValueError(f"template {template.id}: unescaped Mustache tags are not allowed")
     base_css = (SHARED_DIR / "base.css").read_text(encoding="utf-8")
     css = re.sub(r"\s*\n\s*", "", base_css + src["css"])
-    return list(tokenize(body)), css
+    return compile_template(body), css, body
 
 
-def compiled(template: Template) -> tuple[list[Any], str]:
-    """Tokens and CSS of a template, built once per process per (path, version)."""
+def compiled(template: Template) -> tuple[Any, str, str]:
+    """(render function, CSS, Mustache source with partials inlined) of a template,
+    built once per process per (path, version)."""
     key = (str(template.path), template.version)
     if key not in _COMPILED:
         _COMPILED[key] = _compile(template)
@@ -101,12 +100,9 @@ def build_document(resume: dict[str, Any], template: Template, options: dict[str
     view = context.build_view(resume, opts, sidebar=sidebar, separators=template.manifest.get("separators"))
     view["template_id"] = template.id
     view["page_size"] = opts.get("page_size") or "a4"
-    view["cjk"] = context.has_cjk(resume)
-    body = chevron.render(compiled(template)[0], view)
-    style = ""
-    if inline_assets:
-        style = (f"<style>{fonts_css(template, opts, cjk=view['cjk'], inline=True)}"
-                 f"{rules_css(template, opts, view['lang'], cjk=view['cjk'])}{SCREEN_CSS}</style>")
+    body = compiled(template)[0](view)
+    view["cjk"] = context.has_cjk(body)  # every CV text the template shows is in the body
+    style = "<style></style>" if inline_assets else ""
     name = view["basics"]["name"]
     head = (f'<!DOCTYPE html><html lang="{_esc(view["lang"])}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
@@ -115,6 +111,31 @@ def build_document(resume: dict[str, Any], template: Template, options: dict[str
             + (f'<meta name="description" content="{_esc(view["description"])}">' if view["description"] else "")
             + f'<meta name="generator" content="htdy">{style}</head>')
     return f"{head}{body}</html>", view, opts
+
+
+_STYLE_BYTES: dict[tuple[Any, ...], bytes] = {}
+
+
+def style_bytes(template: Template, opts: dict[str, Any], lang: str, cjk: bool) -> bytes:
+    """The standalone document's ``<style>`` (fonts inlined), UTF-8, built once per key."""
+    key = (str(template.path), template.version, opts.get("fonts"), opts.get("accent"),
+           opts.get("page_size"), lang, cjk)
+    data = _STYLE_BYTES.get(key)
+    if data is None:
+        data = (f"<style>{fonts_css(template, opts, cjk=cjk, inline=True)}"
+                f"{rules_css(template, opts, lang, cjk=cjk)}{SCREEN_CSS}</style>").encode()
+        if len(_STYLE_BYTES) > 64:
+            _STYLE_BYTES.clear()
+        _STYLE_BYTES[key] = data
+    return data
+
+
+def render_html(resume: dict[str, Any], template: Template, options: dict[str, Any] | None) -> bytes:
+    """The standalone HTML document as bytes (the big inlined CSS is joined as bytes)."""
+    doc, view, opts = build_document(resume, template, options, inline_assets=True)
+    head, _, tail = doc.partition("<style></style>")
+    return b"".join((head.encode("utf-8"), style_bytes(template, opts, view["lang"], view["cjk"]),
+                     tail.encode("utf-8")))
 
 
 class HtmlRenderer(Renderer):
@@ -126,5 +147,4 @@ class HtmlRenderer(Renderer):
 
     def render(self, resume: dict[str, Any], *, template: Any, fmt: str,
                options: dict[str, Any] | None = None) -> RenderOutput:
-        doc, _view, _opts = build_document(resume, template, options, inline_assets=True)
-        return RenderOutput(doc.encode("utf-8"), "text/html; charset=utf-8")
+        return RenderOutput(render_html(resume, template, options), "text/html; charset=utf-8")

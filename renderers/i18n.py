@@ -5,6 +5,7 @@ Unknown languages fall back to English; a language tag like ``pt-BR`` falls back
 ``pt``."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -115,15 +116,18 @@ DATE_FORMATS = ("month_year", "long", "numeric", "iso", "year")
 _DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
+@functools.lru_cache(maxsize=256)
 def base_lang(lang: str | None) -> str:
     return (lang or "en").replace("_", "-").split("-")[0].lower() or "en"
 
 
+@functools.lru_cache(maxsize=2048)
 def title(key: str, lang: str) -> str:
     table = _TITLES.get(base_lang(lang), {})
     return table.get(key) or _TITLES["en"].get(key, key.title())
 
 
+@functools.lru_cache(maxsize=64)
 def titles(lang: str) -> dict[str, str]:
     return {k: title(k, lang) for k in _TITLES["en"]}
 

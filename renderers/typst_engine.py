@@ -4,6 +4,7 @@ no system fonts, no packages; the template's folder is the compiler root."""
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,19 @@ from htdy.renderers.manifest import resolve_options
 _COMPILERS: dict[tuple[str, str], Any] = {}
 _EMPTY = tempfile.mkdtemp(prefix="htdy-typst-nopkg-")
 _PAPER = {"a4": "a4", "letter": "us-letter"}
+
+
+_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    """Page count from Typst's page tree (uncompressed), else through pdfium."""
+    m = _PAGES.search(pdf)
+    if m:
+        return int(m.group(1))
+    import pypdfium2
+
+    return len(pypdfium2.PdfDocument(pdf))
 
 
 class TypstOptions(PluginOptions):
@@ -74,9 +88,7 @@ class TypstRenderer(Renderer):
             raise RenderError(f"typst: {exc.message}", code="render_failed") from None
         pages_list = out if isinstance(out, list) else [out]
         if fmt == "pdf":
-            import pypdfium2
-
-            pages = len(pypdfium2.PdfDocument(pages_list[0]))
+            pages = _pdf_pages(pages_list[0])
         else:
             pages = len(pages_list)
         max_pages = getattr(self.options, "max_pages", 20)

@@ -185,3 +185,23 @@ def test_cjk_fallback_only_when_needed(regs: Any, full_cv: dict) -> None:
     pdf = render(regs, "pdf", "classic", full_cv, "pdf").content
     assert "山田 太郎" in pdf_text(pdf)
     assert any("htdy-cjk" in f for f in pdf_fonts(pdf))
+
+
+@pytest.mark.parametrize("tid", BUILTIN_TEMPLATES)
+def test_compiled_mustache_matches_chevron(regs: Any, tid: str, full_cv: dict, sparse_cv: dict) -> None:
+    """The compiled renderer is an optimisation of chevron, not a different language."""
+    import chevron
+
+    from htdy.renderers import context
+    from htdy.renderers.html import compiled
+    from htdy.renderers.manifest import resolve_options
+
+    t = regs.templates.get(tid)
+    render_fn, _css, source = compiled(t)
+    full_cv["basics"]["summary"] = '<b>x</b> & "quotes" {{t.contact}}'
+    for cv in (full_cv, sparse_cv):
+        view = context.build_view(cv, resolve_options(t, {"photo": "true"}),
+                                  sidebar=tuple(t.manifest.get("sidebar", ())),
+                                  separators=t.manifest.get("separators"))
+        view["template_id"] = tid
+        assert render_fn(view) == chevron.render(source, view)
