@@ -46,7 +46,9 @@ def _compile(tokens: Iterator[tuple[str, str]], until: str | None = None) -> lis
     nodes: list[Node] = []
     for kind, key in tokens:
         if kind == "literal":
-            nodes.append(lambda stack, out, text=key: out.append(text))
+            def literal(stack: list[Any], out: list[str], text: str = key) -> None:
+                out.append(text)
+            nodes.append(literal)
         elif kind == "variable":
             def var(stack: list[Any], out: list[str], key: str = key) -> None:
                 value = lookup(stack, key)
