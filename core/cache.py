@@ -142,6 +142,10 @@ class LayeredCache:
             await t.tier.start()
         if self._channel is not None and hasattr(self._channel.tier, "subscribe"):
             self._channel.tier.subscribe(self._on_message)
+            ready = getattr(self._channel.tier, "subscribed", None)
+            if isinstance(ready, asyncio.Event):  # serve nothing before events can arrive
+                with contextlib.suppress(TimeoutError):  # a hung Redis must not block start-up
+                    await asyncio.wait_for(ready.wait(), timeout=max(4 * self.timeout, 1.0))
 
     async def close(self) -> None:
         if self._background:  # let queued invalidations go out first

@@ -69,6 +69,7 @@ class RedisTier(CacheTier):
         super().__init__(options)
         self._client: aioredis.Redis | None = None
         self._listener_task: asyncio.Task[None] | None = None
+        self.subscribed = asyncio.Event()  # set after the first subscription attempt
 
     def k(self, key: str) -> str:
         return f"{self.options.prefix}c:{key}"
@@ -140,10 +141,12 @@ class RedisTier(CacheTier):
                 await pubsub.subscribe(self.channel)
                 backoff = 0.1
                 await _call(listener, None)
+                self.subscribed.set()
                 await self._pump(pubsub, listener)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                self.subscribed.set()  # Redis is down: nobody should wait for it
                 level = logging.WARNING if backoff == 0.1 else logging.DEBUG  # once per outage
                 log.log(level, "invalidation channel lost (%s); retrying in %.1fs", exc, backoff)
             finally:
