@@ -73,6 +73,11 @@ def _init_worker(settings_data: dict[str, Any], extra_plugins: tuple[str, ...]) 
     extra = [importlib.import_module(m) for m in extra_plugins]
     pm = get_plugin_manager(extra=extra)
     _STATE.update(settings=settings, pm=pm, registries=build_registries(pm))
+    try:  # warm the built-in parsers' lazily loaded tables
+        from htdy.parsers.extract.places import warm
+        warm()
+    except ImportError:
+        pass
 
 
 def _run_job(data: bytes, filename: str | None, parser_options: dict[str, Any] | None) -> dict[str, Any]:

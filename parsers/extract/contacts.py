@@ -14,7 +14,7 @@ URL = re.compile(
     r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|de|fr|es|pt|br|it|nl|pl|eu|co|app|ai|"
     r"tech|info|xyz|page|site|pub|ch|at|be|uk|us|ca|cz|sk|se|no|dk|fi|ru|in|cv|codes|blog|online|"
     r"github\.io|gitlab\.io)(?:/[^\s<>()\"'|,;]*)?(?![\w@])", re.I)
-PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)?\(?\d[\d ()./-]{6,18}\d(?![\w/-])")
+PHONE = re.compile(r"(?<![\w/.-])\(?(?:\+|00)?\d*\)?\s?\(?\d[\d ()./-]{6,18}\d(?![\w/-])")
 NETWORKS = {
     "linkedin.com": "LinkedIn", "github.com": "GitHub", "gitlab.com": "GitLab", "twitter.com": "Twitter",
     "x.com": "X", "stackoverflow.com": "StackOverflow", "medium.com": "Medium", "dribbble.com": "Dribbble",
@@ -85,6 +85,8 @@ def find_phones(text: str, region: str | None = None, loose: bool = False) -> li
     out = []
     for m in PHONE.finditer(text):
         raw = m.group(0).strip()
+        if raw.count("(") != raw.count(")"):
+            raw = raw.strip("()")
         digits = re.sub(r"\D", "", raw)
         if not 7 <= len(digits) <= 15:
             continue
@@ -145,6 +147,14 @@ def location_from(text: str) -> dict[str, str] | None:
     t = _LOC_LABEL.sub("", text.strip()).strip(" ,;|")
     if not t or len(t) > 60 or "@" in t or re.search(r"https?:|www\.|\.(com|io|dev|org)\b", t):
         return None
+    if "," not in t and re.search(r"\b\d{4,5}\b", t) and re.search(r"\b[A-Z]{2}$", t):
+        # "Upon request Somerville Massachusetts 02143 US": an address line; find the city in it
+        from htdy.parsers.extract.places import is_city
+        words = re.sub(r"\b\d[\d-]{3,}\b", " ", t).split()[:-1]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                if is_city(" ".join(words[i:i + n])):
+                    return {"city": " ".join(words[i:i + n]), "countryCode": t.split()[-1]}
     if re.search(r"\d{5,}", t.replace(" ", "")) and not re.search(r"\b\d{4,5}\b\s+\w", t):
         return None
     parts = [p.strip() for p in re.split(r",|\s[-–|/]\s", t) if p.strip()]
@@ -164,6 +174,12 @@ def location_from(text: str) -> dict[str, str] | None:
             return split
     if fold(first) in COUNTRIES or fold(first) in _LABEL_WORDS:
         return None
+    if len(parts) == 1 and len(first.split()) >= 2:
+        from htdy.parsers.extract.places import is_city
+        words = first.split()
+        for n in range(len(words) - 1, 0, -1):  # "Świdnica Dolnośląskie": the city is the head
+            if is_city(" ".join(words[:n])):
+                return {"city": " ".join(words[:n]), "region": " ".join(words[n:])}
     loc: dict[str, str] = {"city": first}
     rest = [p for p in parts[1:] if p]
     if rest:

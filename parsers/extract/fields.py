@@ -6,10 +6,12 @@ from typing import Any
 
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import find_range
+from htdy.parsers.extract.places import is_city
 from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,
+    LEGAL_FORMS,
     ORG_WORDS,
     TITLE_WORDS,
     fold,
@@ -94,6 +96,8 @@ def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     t = p["text"]
+    if len(t.split()) <= 3 and "," not in t and is_city(t):
+        return {"city": t}
     if is_remote(t) or re.search(r"(?i)\bremote\b|\bhybrid\b", t):
         return {"city": t}
     if p.get("cell", 0) > 0 and len(t.split()) <= 5 and t[:1].isupper() and not has_word(t, TITLE_WORDS) \
@@ -159,7 +163,8 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
             res["location"] = p["text"]
         else:
             rest.append(p)
-    title_i = next((i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)), None)
+    title_i = next((i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)
+                    and not has_word(p["text"], LEGAL_FORMS)), None)
     if title_i is None and position_slots and len(rest) >= 2:
         # no job-title word: use where the other entries of this section put their titles
         best = max(position_slots, key=lambda k: position_slots[k])

@@ -156,11 +156,13 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
     entries = split_entries(sec.lines, geometry)
     first = [work_entry(e) for e in entries]
     slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
-    out = []
+    out: list[dict[str, Any]] = []
     for e, w in zip(entries, first, strict=True):
         if "position" not in w or not w.get("_slot"):
             w = work_entry(e, dict(slots)) if slots else w
         w.pop("_slot", None)
+        if w.get("position") and not w.get("name") and out and out[-1].get("name"):
+            w["name"] = out[-1]["name"]  # another role at the same employer
         if w.get("name") or w.get("position"):
             out.append(w)
     return out

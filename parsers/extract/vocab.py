@@ -137,6 +137,11 @@ ORG_WORDS = tuple(fold(w) for w in (
     "oy", "ab", "as", "kg", "ug", "limited", "studio", "agency", "bank", "foundation",
 ))
 
+LEGAL_FORMS = tuple(fold(w) for w in (
+    "inc", "ltd", "llc", "gmbh", "ag", "s.a.", "sas", "sarl", "srl", "s.r.l.", "bv", "b.v.", "plc", "corp",
+    "corporation", "sp. z o.o.", "s.r.o.", "oy", "ab", "kg", "ug", "limited", "s.l.", "lda", "spa", "s.p.a.",
+))
+
 INSTITUTION_WORDS = tuple(fold(w) for w in (
     "university", "universitat", "universitaet", "universite", "universidad", "universidade", "universita",
     "universiteit", "uniwersytet", "univerzita", "univ", "college", "school", "schule", "hochschule",
@@ -223,7 +228,7 @@ def has_word(text: str, words: tuple[str, ...]) -> bool:
             continue
         w2 = w.strip(".")
         for tok in toks:
-            if tok == w2 or (len(w2) >= 6 and tok.endswith(w2)):
+            if tok == w2 or (len(w2) >= 6 and (tok.endswith(w2) or (tok.startswith(w2) and len(tok) - len(w2) <= 3))):
                 return True
     return False
 
