@@ -205,3 +205,28 @@ def test_compiled_mustache_matches_chevron(regs: Any, tid: str, full_cv: dict, s
                                   separators=t.manifest.get("separators"))
         view["template_id"] = tid
         assert render_fn(view) == chevron.render(source, view)
+
+
+@pytest.mark.parametrize("tid,engine", [(t, "pdf") for t in BUILTIN_TEMPLATES] + [("classic", "typst"),
+                                                                               ("compact", "typst")])
+def test_headings_never_end_a_page(regs: Any, tid: str, engine: str) -> None:
+    """A job's heading and dates stay with its first lines; section titles with content."""
+    import json
+    from pathlib import Path
+
+    ref = Path(__file__).resolve().parents[3] / "shared" / "perf-reference" / "cv_5page.json"
+    if not ref.exists():
+        pytest.skip("shared/perf-reference not available")
+    cv = json.loads(ref.read_text())
+    out = render(regs, engine, tid, cv, "pdf")
+    doc = pypdfium2.PdfDocument(out.content)
+    assert len(doc) >= 2
+    starts = tuple(w["position"] for w in cv["work"]) + tuple(e["institution"] for e in cv["education"])
+    titles = {"experience", "education", "skills", "languages", "profile"}
+    for i in range(len(doc) - 1):
+        lines = [ln.strip() for ln in doc[i].get_textpage().get_text_range().splitlines() if ln.strip()]
+        lines = [ln for ln in lines if not re.match(r"^Page \d+ of \d+$", ln)]
+        last = lines[-1]
+        assert not last.startswith(starts), (i, last)
+        assert last.lower() not in titles, (i, last)
+        assert not re.match(r"^[\w ]*\d{4}( – (\d{4}|Present))?( · [\w ]+)?$", last), (i, last)
