@@ -78,7 +78,9 @@ async def test_values_roundtrip_and_backfill(make_cache: MakeCache) -> None:
 async def test_delete_on_one_node_drops_the_other_nodes_memory_entry(make_cache: MakeCache) -> None:
     a, b = await make_cache(), await make_cache()
     await subscribed(a, b)
+    seen = b.stats["invalidations_received"]
     await a.set("profile:1", {"v": 1}, ttl=60)
+    await eventually(lambda: _received_more(b, seen))  # a's write event reached b
     assert await b.get("profile:1") == {"v": 1}
     assert memory(b).get_nowait("profile:1") is not None
     await a.delete("profile:1")
@@ -90,6 +92,10 @@ async def test_delete_on_one_node_drops_the_other_nodes_memory_entry(make_cache:
     await b.set("profile:2", "new", ttl=60)
     await eventually(lambda: _absent(a, "profile:2"))
     assert await a.get("profile:2") == "new"
+
+
+async def _received_more(cache: LayeredCache, seen: int) -> bool:
+    return cache.stats["invalidations_received"] > seen
 
 
 async def _absent(cache: LayeredCache, key: str) -> bool:
