@@ -21,9 +21,11 @@ from htdy.parsers.extract.vocab import (
 from htdy.parsers.layout.model import Line
 
 _SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s+en\s+(?=[A-Z])|\s*\|\s*")
+_SEP_NO_DASH = re.compile(r"\s+[|•·—]\s+|\s*\|\s*")
+_DANGLING = re.compile(r"(?i)\s+(?:in|of|en|em|w|di|im|at|bei|de|van)$")
 
 
-def pieces(lines: list[Line]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def pieces(lines: list[Line], dash: bool = True) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Text pieces of header lines (split at cells, style changes and separators),
     with the date range found among them."""
     out: list[dict[str, Any]] = []
@@ -52,8 +54,8 @@ def pieces(lines: list[Line]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
                         dates = {"start": r.start, "end": r.end, "current": r.current,
                                  "text": t[r.begin:r.stop]}
                         t = (t[:r.begin] + " | " + t[r.stop:])
-                for part in _SEP.split(t):
-                    p = _strip_piece(part)
+                for part in (_SEP if dash else _SEP_NO_DASH).split(t):
+                    p = _DANGLING.sub("", _strip_piece(part))
                     if p and not re.fullmatch(r"[\W\d]*", p):
                         out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size,
                                     "cell": ci, "line": li})
@@ -201,7 +203,8 @@ def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
 _DEGREE_SPLITS = (
     re.compile(r"\s+(?:in|en|em|im|in der|w zakresie|na kierunku|kierunek|di|in het)\s+", re.I),
     re.compile(r"\s*[,:]\s+|\s+[-–—]\s+"),
-    re.compile(r"\s+(?:of|de|van)\s+", re.I),
+    re.compile(r"\s+(?:of|de|van)\s+(?!(?:science|sciences|arts|engineering|laws|business administration|"
+               r"philosophy|technology|fine arts|education|commerce|medicine|music|applied sciences?)$)", re.I),
 )
 
 
@@ -218,7 +221,7 @@ def _split_degree(deg: str) -> tuple[str, str] | None:
 
 
 def education_entry(entry: Entry) -> dict[str, Any]:
-    ps, dates = pieces(entry.header)
+    ps, dates = pieces(entry.header, dash=False)
     res: dict[str, Any] = {}
     rest = []
     for p in ps:
