@@ -31,7 +31,7 @@ def installed_pack(tmp_path_factory: Any) -> Any:
     importlib.invalidate_caches()
 
 
-def test_pack_installed_with_pip_loads_from_entry_point(installed_pack: Any, full_cv: dict) -> None:
+def test_hook_htdy_register_templates_from_pip_installed_pack(installed_pack: Any, full_cv: dict) -> None:
     pm = get_plugin_manager(load_entrypoints=True)
     regs = build_registries(pm)
     assert "example-mono" in regs.templates

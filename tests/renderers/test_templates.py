@@ -65,7 +65,7 @@ def headings(html: str) -> list[str]:
     return re.findall(r"<h2>(.*?)</h2>", html)
 
 
-def test_builtin_templates_registered_with_manifests(regs: Any) -> None:
+def test_hook_htdy_register_renderers_and_templates_builtin(regs: Any) -> None:
     ids = set(regs.templates.names())
     assert set(BUILTIN_TEMPLATES) <= ids
     for tid in BUILTIN_TEMPLATES:
