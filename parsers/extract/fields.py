@@ -7,7 +7,7 @@ from typing import Any
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.places import is_city
-from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet
+from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet, merge_wrapped
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,
@@ -30,7 +30,7 @@ def pieces(lines: list[Line], dash: bool = True) -> tuple[list[dict[str, Any]], 
     with the date range found among them."""
     out: list[dict[str, Any]] = []
     dates: dict[str, Any] = {}
-    for li, ln in enumerate(lines):
+    for li, ln in enumerate(merge_wrapped(lines)):
         bullet = bool(BULLET.match(ln.text))
         for ci, spans in enumerate(ln.cell_spans()):
             groups: list[list[Any]] = []
@@ -165,8 +165,10 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
             res["location"] = p["text"]
         else:
             rest.append(p)
-    title_i = next((i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)
-                    and not has_word(p["text"], LEGAL_FORMS)), None)
+    titled = [i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)
+              and not has_word(p["text"], LEGAL_FORMS)]
+    # a job title is short; a description that mentions "developers" is not one
+    title_i = min(titled, key=lambda i: (len(rest[i]["text"].split()) > 6, i)) if titled else None
     if title_i is None and position_slots and len(rest) >= 2:
         # no job-title word: use where the other entries of this section put their titles
         best = max(position_slots, key=lambda k: position_slots[k])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.vocab import heading_key
-from htdy.parsers.layout.model import Line
+from htdy.parsers.layout.model import Line, Span
 
 BULLET = re.compile(r"^\s*[•·▪◦‣►■□●○◆▸➢✓✔*–-]\s*")
 PUA = re.compile(r"[\ue000-\uf8ff\ufffd]")
@@ -127,6 +127,37 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     return (is_range and len(t) <= 80) or len(t) <= 40
 
 
+def continues(prev: Line, ln: Line, right: float) -> bool:
+    """``ln`` is the wrapped continuation of ``prev`` (same style and margin, ``prev``
+    runs to the right edge)."""
+    return (prev.page == ln.page and abs(prev.x0 - ln.x0) < 2 and abs(prev.size - ln.size) < 0.3
+            and prev.bold == ln.bold and prev.italic == ln.italic and len(prev.cell_texts()) == 1
+            and prev.x1 > right - 0.15 * (right - prev.x0) and 0 < ln.top - prev.bottom < 1.2 * ln.size
+            and not is_bullet(ln))
+
+
+def merge_wrapped(lines: list[Line]) -> list[Line]:
+    """Join wrapped header lines into one logical line each."""
+    if not lines:
+        return lines
+    right = max(ln.x1 for ln in lines)
+    out: list[Line] = []
+    last: Line | None = None  # the last physical line
+    for ln in lines:
+        joined = last is not None and continues(last, ln, right)
+        last = ln
+        if joined:
+            prev = out[-1]
+            first = ln.spans[0]
+            spans = [Span(" " + first.text.lstrip(), first.x0, first.top, first.x1, first.bottom, first.font,
+                          first.size, first.bold, first.italic, first.link)] + ln.spans[1:]
+            out[-1] = Line(spans=prev.spans + spans, page=prev.page,
+                           cells=[0] * (len(prev.spans) + len(spans)), source=prev.source)
+        else:
+            out.append(ln)
+    return out
+
+
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
@@ -134,6 +165,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     listy = sum(1 for ln in lines if is_bullet(ln)) >= 0.8 * len(lines)
     width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines) or 1.0
     left = min(ln.x0 for ln in lines)
+    col_right = max(ln.x1 for ln in lines)
     body = body_size(lines)
 
     def headerish(ln: Line) -> bool:
@@ -188,7 +220,12 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         starts.append(s)
         e = a + 1
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
-        while e < nxt and e - a <= 2 and forward_ok(lines[e], a, s) and style(lines[e]) != start_style:
+        logical = 0
+        while e < nxt and forward_ok(lines[e], a, s) and style(lines[e]) != start_style:
+            if not (geometry and e > a + 1 and continues(lines[e - 1], lines[e], col_right)):
+                logical += 1
+                if logical > 2:
+                    break
             e += 1
         ends.append(e)
         prev_end = e
