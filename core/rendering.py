@@ -81,15 +81,20 @@ def _build(extra_modules: Iterable[str]) -> Any:
 
 
 def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, dict[str, Any]],
-                 warm_template: str) -> None:
+                 warm_template: str, pdf_engine: str = "pdf") -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["regs"] = _build(extra_modules)
     _WORKER["opts"] = renderer_opts
     _WORKER["renderers"] = {}
-    try:  # warm: import WeasyPrint and lay out a page once
-        _worker_render("pdf", warm_template, WARM_CV, "pdf", None)
-    except Exception:  # noqa: BLE001 - a broken warm-up must not kill the worker
-        log.exception("renderer warm-up failed")
+    regs = _WORKER["regs"]
+    engines = ["pdf"] + ([pdf_engine] if pdf_engine != "pdf" else [])
+    for engine in engines:  # warm: import the engine and lay out a page once
+        try:
+            tid = warm_template if warm_template in regs.templates else regs.templates.names()[0]
+            if engine in regs.renderers and engine in regs.templates.get(tid).engines:
+                _worker_render(engine, tid, WARM_CV, "pdf", None)
+        except Exception:  # noqa: BLE001 - a broken warm-up must not kill the worker
+            log.exception("renderer warm-up failed (%s)", engine)
 
 
 def _renderer(regs: Any, cache: dict[str, Any], opts: dict[str, dict[str, Any]], name: str) -> Any:
@@ -178,7 +183,7 @@ class RenderService:
         ctx = multiprocessing.get_context("forkserver")
         return concurrent.futures.ProcessPoolExecutor(
             max_workers=self.rs.workers, mp_context=ctx, initializer=_worker_init,
-            initargs=(self.extra_modules, self.renderer_options, self.rs.default_template))
+            initargs=(self.extra_modules, self.renderer_options, self.rs.default_template, self.rs.pdf_engine))
 
     def _get_pool(self) -> concurrent.futures.ProcessPoolExecutor:
         with self._pool_lock:

@@ -15,6 +15,7 @@ A PNG plot goes to ``perf/reports/``."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import multiprocessing
 import statistics
@@ -58,6 +59,7 @@ def pdf_ratio(regs: Any, template_id: str, n: str, repeat: int) -> dict[str, Any
     cpu: dict[str, list[float]] = {"ref": [], "htdy": []}
     for _ in range(repeat):
         for name in ("ref", "htdy"):
+            gc.collect()  # the same clean heap for both
             w0, c0 = time.perf_counter(), time.process_time()
             if name == "ref":
                 weasyprint.HTML(string=html).write_pdf()

@@ -73,7 +73,11 @@ def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: boo
             pdf = out_dir / f"{stem}.pdf"
             pdf.write_bytes(out.content)
             png = out_dir / f"{stem}.png"
-            has_png = thumbnail(pdf, png)
+            if engine == "typst":  # a Typst template's preview is Typst's own page image
+                png.write_bytes(svc.render_sync(resume, template_id=t.id, fmt="png", engine="typst").content)
+                has_png = True
+            else:
+                has_png = thumbnail(pdf, png)
             entries.append({"template": t.id, "name": t.name, "engine": engine, "pages": out.pages,
                             "pdf": pdf.name, "png": png.name if has_png else None})
             bar.advance(task)
