@@ -34,13 +34,15 @@ PRESENT = ("present", "current", "currently", "now", "today", "ongoing", "till d
            "heden", "nu", "huidig", "obecnie", "teraz", "nadal", "dzis", "do dzis", "trwa")
 SINCE = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od", "from", "ab")
 
-_MON = r"[A-Za-zÀ-ÿĄĆĘŁŃÓŚŹŻąćęłńóśźż]{3,12}\.?"
+_MONTH_WORDS = "marz|märz|maerz|janv|fevr|févr|août|aout|déc|dec|juil|juin|févr|février|décembre|août|" \
+    "wrzesień|październik|styczeń|kwiecień|sierpień|grudzień|marzo|março|" + "|".join(MONTHS)
+_MON = r"(?:" + "|".join(sorted(set(_MONTH_WORDS.split("|")), key=len, reverse=True)) + r")\.?"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _TOKEN = re.compile(
     rf"(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}\b)"
     rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?\b)"
     rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}\b)"
-    rf"|(?P<mony>\b{_MON},?\s+(?:\d{{1,2}},?\s+)?{_Y}\b)"
+    rf"|(?P<mony>\b{_MON}(?![\w]),?\s+(?:\d{{1,2}},?\s+)?{_Y}\b)"
     rf"|(?P<y>\b{_Y}\b)"
     rf"|(?P<present>\b(?:{'|'.join(re.escape(p) for p in sorted(set(PRESENT), key=len, reverse=True))})\b)",
     re.I)

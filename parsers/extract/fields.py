@@ -25,12 +25,12 @@ _SEP_NO_DASH = re.compile(r"\s+[|•·—]\s+|\s*\|\s*")
 _DANGLING = re.compile(r"(?i)\s+(?:in|of|en|em|w|di|im|at|bei|de|van)$")
 
 
-def pieces(lines: list[Line], dash: bool = True) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Text pieces of header lines (split at cells, style changes and separators),
     with the date range found among them."""
     out: list[dict[str, Any]] = []
     dates: dict[str, Any] = {}
-    for li, ln in enumerate(merge_wrapped(lines)):
+    for li, ln in enumerate(merge_wrapped(lines, right)):
         bullet = bool(BULLET.match(ln.text))
         for ci, spans in enumerate(ln.cell_spans()):
             groups: list[list[Any]] = []
@@ -156,7 +156,7 @@ def slot(p: dict[str, Any]) -> tuple[int, int, bool, bool]:
 
 def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], int] | None = None
                ) -> dict[str, Any]:
-    ps, dates = pieces(entry.header)
+    ps, dates = pieces(entry.header, right=entry.right)
     res: dict[str, Any] = {}
     rest = []
     for p in ps:
@@ -223,7 +223,7 @@ def _split_degree(deg: str) -> tuple[str, str] | None:
 
 
 def education_entry(entry: Entry) -> dict[str, Any]:
-    ps, dates = pieces(entry.header, dash=False)
+    ps, dates = pieces(entry.header, dash=False, right=entry.right)
     res: dict[str, Any] = {}
     rest = []
     for p in ps:

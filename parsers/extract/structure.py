@@ -99,6 +99,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
 class Entry:
     header: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
+    right: float = 0.0  # right edge of the section's column
 
     @property
     def lines(self) -> list[Line]:
@@ -136,11 +137,12 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
             and not is_bullet(ln))
 
 
-def merge_wrapped(lines: list[Line]) -> list[Line]:
-    """Join wrapped header lines into one logical line each."""
+def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
+    """Join wrapped header lines into one logical line each (``right``: the column's
+    right edge)."""
     if not lines:
         return lines
-    right = max(ln.x1 for ln in lines)
+    right = right or max(ln.x1 for ln in lines)
     out: list[Line] = []
     last: Line | None = None  # the last physical line
     for ln in lines:
@@ -236,7 +238,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         hdr_end = min(ends[k], end)
         pre = lines[s0:s]
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
-                             body=lines[hdr_end:end]))
+                             body=lines[hdr_end:end], right=col_right if geometry else 1e9))
     return entries
 
 
