@@ -286,12 +286,14 @@ class RenderService:
             return self._render_here(eng, template, resume, fmt, options)
 
         def on_alarm(signum: int, frame: Any) -> None:
-            raise RenderError(f"rendering took longer than {limit:g} s", code="timeout", status=504)
+            raise _Deadline  # a BaseException: no library's "except Exception" can swallow it
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
         try:
             return self._render_here(eng, template, resume, fmt, options)
+        except _Deadline:
+            raise RenderError(f"rendering took longer than {limit:g} s", code="timeout", status=504) from None
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
@@ -332,6 +334,10 @@ class RenderService:
         report = ats_report(resume, out.content, self.regs)
         report.update(template=template.id, engine=self.engine_for(template, "pdf", engine), pages=out.pages)
         return report
+
+
+class _Deadline(BaseException):
+    """Raised by the SIGALRM handler of ``render_sync``."""
 
 
 def _result(res: tuple[Any, ...]) -> RenderOutput:
