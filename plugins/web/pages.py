@@ -162,7 +162,7 @@ async def profile_pdf(request: web.Request) -> web.StreamResponse:
     slug = request.match_info["slug"]
     if not SLUG_RE.match(slug):
         return not_found(request)
-    status, headers, body = await data.internal_get(request, f"/api/v1/profiles/{slug}?format=pdf")
+    status, headers, body = await data.internal_get(request, f"/api/v1/profiles/{slug}/render?format=pdf")
     if status != 200 or not headers.get("Content-Type", "").startswith("application/pdf"):
         raise web.HTTPNotFound(text="no PDF for this profile\n")
     return web.Response(body=body, content_type="application/pdf", headers={

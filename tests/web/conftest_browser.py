@@ -66,6 +66,13 @@ root = "{root / 'files'}"
     return cfg
 
 
+class External:
+    """A server someone else started (``HTDY_WEB_TEST_URL``); the tests use fresh accounts."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
 class Server:
     def __init__(self, root: Path) -> None:
         self.root = root

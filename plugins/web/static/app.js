@@ -309,7 +309,7 @@
     var initials = name.split(/\s+/).slice(0, 2).map(function (w) { return w.charAt(0); }).join("").toUpperCase();
     var href = it.slug ? "/p/" + encodeURIComponent(it.slug) : null;
     var hl = it.highlights || {};
-    var firstHl = Object.keys(hl).map(function (k) { return (hl[k] || [])[0]; }).filter(Boolean)[0];
+    var firstHl = Object.keys(hl).filter(function (k) { return k !== "name"; }).map(function (k) { return (hl[k] || [])[0]; }).filter(Boolean)[0];
     return h("li", { class: "card result" },
       h("div", { class: "avatar", "aria-hidden": "true", text: initials }),
       h("div", null,

@@ -355,26 +355,45 @@
     if (x && typeof x === "object") return [x.severity || x.level, x.message || x.title || x.detail || x.field || x.name].filter(Boolean).join(": ") || JSON.stringify(x);
     return String(x);
   }
+  function pct(x) { return Math.round((x <= 1 ? x * 100 : x)) + "%"; }
   function atsReport(r) {
+    if (!r.sections && !r.parser) return atsGeneric(r);
     var box = h("div");
-    var score = typeof r.score === "number" ? r.score : null;
-    if (score !== null) {
-      var pct = score <= 1 ? Math.round(score * 100) : Math.round(score);
-      box.appendChild(h("p", { class: "ats-score" }, h("strong", { text: pct + "%" }), h("span", { class: "muted", text: "ATS readability score" })));
+    var parser = r.parser || {};
+    var score = typeof parser.f1 === "number" ? parser.f1 : (typeof r.score === "number" ? r.score : null);
+    var tiles = h("div", { class: "ats-tiles" });
+    if (score !== null) tiles.appendChild(h("p", { class: "ats-score" }, h("strong", { text: pct(score) }), h("span", { class: "muted", text: "fields read back" })));
+    if (typeof r.text_recall === "number") tiles.appendChild(h("p", { class: "ats-score" }, h("strong", { text: pct(r.text_recall) }), h("span", { class: "muted", text: "text extracted" })));
+    box.appendChild(tiles);
+    var secs = r.sections || {};
+    if (Object.keys(secs).length) {
+      box.appendChild(h("table", { class: "ats-table" }, h("caption", { text: "Sections" }),
+        h("thead", null, h("tr", null, h("th", { scope: "col", text: "Section" }), h("th", { scope: "col", text: "Found" }), h("th", { scope: "col", text: "Problems" }))),
+        h("tbody", null, Object.keys(secs).map(function (k) {
+          var sct = secs[k] || {}, lost = sct.lost || [], garbled = sct.garbled || [];
+          var problems = lost.map(function (x) { return "lost: " + itemText(x); }).concat(garbled.map(function (x) { return "garbled: " + itemText(x); }));
+          return h("tr", null, h("th", { scope: "row", text: k }),
+            h("td", null, h("span", { class: "badge " + (sct.found === sct.checked ? "badge-ok" : "badge-warn"), text: (sct.found || 0) + "/" + (sct.checked || 0) })),
+            h("td", { class: problems.length ? "" : "muted", text: problems.length ? problems.slice(0, 4).join("; ") : "none" }));
+        }))));
     }
+    var fields = parser.fields || {};
+    var weak = Object.keys(fields).filter(function (k) { return (fields[k] || {}).f1 < 0.5; });
+    if (parser.available === false) box.appendChild(h("p", { class: "hint", text: "No CV parser is installed, so fields were not read back." }));
+    else if (Object.keys(fields).length) {
+      box.appendChild(h("p", { class: weak.length ? "alert" : "alert alert-ok",
+        text: weak.length ? "An ATS may miss: " + weak.join(", ") + "." : "Every field was read back correctly." }));
+    }
+    var meta = [r.template && "template " + r.template, r.engine && "engine " + r.engine, r.pages && r.pages + " page" + (r.pages === 1 ? "" : "s")].filter(Boolean);
+    if (meta.length) box.appendChild(h("p", { class: "hint", text: "Checked the PDF: " + meta.join(" · ") }));
+    return box;
+  }
+  function atsGeneric(r) {
+    var box = h("div");
     Object.keys(r).forEach(function (k) {
       var v = r[k];
-      if (k === "score") return;
-      var title = k.replace(/_/g, " ");
-      if (Array.isArray(v)) {
-        box.appendChild(h("h3", { text: title.charAt(0).toUpperCase() + title.slice(1) + " (" + v.length + ")" }));
-        if (v.length) box.appendChild(h("ul", { class: "ats-list" }, v.slice(0, 30).map(function (x) { return h("li", { text: itemText(x) }); })));
-      } else if (v && typeof v === "object") {
-        box.appendChild(h("h3", { text: title.charAt(0).toUpperCase() + title.slice(1) }));
-        box.appendChild(h("ul", { class: "ats-list" }, Object.keys(v).map(function (kk) { return h("li", { text: kk.replace(/_/g, " ") + ": " + (typeof v[kk] === "object" ? JSON.stringify(v[kk]) : v[kk]) }); })));
-      } else if (v !== null && v !== undefined) {
-        box.appendChild(h("p", null, h("strong", { text: title + ": " }), String(v)));
-      }
+      box.appendChild(h("p", null, h("strong", { text: k.replace(/_/g, " ") + ": " }),
+        Array.isArray(v) ? v.map(itemText).join("; ") : v && typeof v === "object" ? JSON.stringify(v) : String(v)));
     });
     return box;
   }
