@@ -156,6 +156,8 @@ def build_sections(resume: dict[str, Any], lang: str, fmt: str) -> dict[str, dic
         ent = _entry(e, lang, fmt, title="name", subtitle="entity")
         ent["roles_text"] = ", ".join(strings(e.get("roles")))
         kind = text(e.get("type")).lower()
+        if kind in _TALK_TYPES:  # a talk happened on a date; it is not ongoing
+            ent["dates"] = i18n.date_range(e.get("startDate"), e.get("endDate"), lang, fmt, ongoing=False)
         (talks if kind in _TALK_TYPES else grants if kind in _GRANT_TYPES else projects).append(ent)
     out["projects"], out["talks"], out["grants"] = projects, talks, grants
     out["publications"] = [_entry(e, lang, fmt, title="name", subtitle="publisher",

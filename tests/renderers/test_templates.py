@@ -230,3 +230,17 @@ def test_headings_never_end_a_page(regs: Any, tid: str, engine: str) -> None:
         assert not last.startswith(starts), (i, last)
         assert last.lower() not in titles, (i, last)
         assert not re.match(r"^[\w ]*\d{4}( – (\d{4}|Present))?( · [\w ]+)?$", last), (i, last)
+
+
+def test_preview_and_pdf_use_the_same_font_files(regs: Any, full_cv: dict) -> None:
+    """The HTML preview inlines exactly the packaged files the PDF engine loads."""
+    import base64
+
+    from htdy.renderers.assets import FONTS_DIR, faces_for
+
+    html = render(regs, "html", "modern", full_cv, "html", fonts="mixed").content.decode()
+    inlined = {base64.b64decode(m) for m in re.findall(r"data:font/(?:ttf|otf);base64,([A-Za-z0-9+/=]+)", html)}
+    expected = {(FONTS_DIR / f).read_bytes() for _, _, _, f in faces_for("mixed", cjk=False)}
+    assert inlined == expected
+    pdf_fonts_used = pdf_fonts(render(regs, "pdf", "modern", full_cv, "pdf", fonts="mixed").content)
+    assert {re.sub(r"^[A-Z]{6}\+|-.*$", "", f) for f in pdf_fonts_used} == {"htdy-serif", "htdy-sans"}
