@@ -41,9 +41,9 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                 if groups and groups[-1][0] == key and not wide:
                     groups[-1][1] += s.text
                 else:
-                    groups.append([key, s.text])
+                    groups.append([key, s.text, s.x0])
                 prev = s
-            for (bold, italic), text in groups:
+            for (bold, italic), text, gx in groups:
                 t = clean(text)
                 if bullet:
                     t = BULLET.sub("", t)
@@ -57,13 +57,28 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                 for part in (_SEP if dash else _SEP_NO_DASH).split(t):
                     p = _DANGLING.sub("", _strip_piece(part))
                     if p and not re.fullmatch(r"[\W\d]*", p):
+                        if re.match(r"^(of|in|and|und|et|y|e|de|di|en)\s", p) and out:
+                            # the wrapped end of a narrow cell ("Bachelor" / "of Science")
+                            above = [q for q in out if q["line"] < li and abs(q["x0"] - gx) < 3]
+                            if above:
+                                above[-1]["text"] = _insert_wrapped(above[-1]["text"], p)
+                                continue
                         out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size,
-                                    "cell": ci, "line": li})
+                                    "cell": ci, "line": li, "x0": gx})
     # "Company, Position" inside one piece: split at the comma that separates a title
     final: list[dict[str, Any]] = []
     for piece in out:
         final.extend(_comma_split(piece))
     return final, dates
+
+
+def _insert_wrapped(text: str, tail: str) -> str:
+    """Append a wrapped cell tail; inside "Bachelor Northeastern University" it belongs
+    to the degree word that started the cell."""
+    n = _degree_len(text)
+    if n and n < len(text):
+        return text[:n] + " " + tail + text[n:]
+    return text + " " + tail
 
 
 def _strip_piece(part: str) -> str:
@@ -210,7 +225,16 @@ _DEGREE_SPLITS = (
 )
 
 
+_DEGREE_OF = re.compile(
+    r"^((?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?:applied\s+|fine\s+|political\s+)?"
+    r"(?:science|sciences|arts|engineering|laws|business administration|philosophy|technology|education|"
+    r"commerce|medicine|music|architecture|nursing))\b[\s,:–-]*(?:in\s+)?(.*)$", re.I)
+
+
 def _split_degree(deg: str) -> tuple[str, str] | None:
+    m = _DEGREE_OF.match(deg)
+    if m:
+        return (m.group(1), m.group(2).strip()) if m.group(2).strip() else None
     m = re.match(r"^(.+?)\s*(?:,|\(|\s[-–]\s)\s*([^,()]+?)\)?$", deg)
     if m and _degree_start(m.group(2)) and len(m.group(2).split()) <= 4 and not _degree_start(m.group(1)):
         return m.group(2).strip(), m.group(1).strip()  # "Mechanical Engineering, PhD"
@@ -274,17 +298,24 @@ def education_entry(entry: Entry) -> dict[str, Any]:
 def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     """``Bachelor Northeastern University`` → ``Bachelor`` + ``Northeastern University``."""
     t = p["text"]
-    if not _degree_start(t) or _split_degree(t):
+    if not _degree_start(t):
         return [p]
-    ft = fold(t)
+    m = _DEGREE_OF.match(t)
+    head = m.group(1) if m else t[:_degree_len(t)]
+    rest = t[len(head):].strip(" .,-–")
+    if not rest:
+        return [p]
+    if has_word(rest, INSTITUTION_WORDS) or (not _split_degree(t) and (rest.isupper() or rest[:1].isupper())):
+        return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest)]
+    return [p]
+
+
+def _degree_len(text: str) -> int:
+    """Length of the longest degree word/phrase ``text`` starts with (0 if none)."""
+    ft = fold(text)
     best = max((w for w in DEGREE_WORDS if ft.startswith(w) and (len(ft) == len(w) or not ft[len(w)].isalnum())),
                key=len, default="")
-    rest = t[len(best):].strip(" .,-–")
-    if not best or not rest or len(rest.split()) < 1:
-        return [p]
-    if not (has_word(rest, INSTITUTION_WORDS) or rest.isupper() or rest[:1].isupper()):
-        return [p]
-    return [dict(p, text=t[:len(t) - len(t[len(best):].lstrip(" .,-–"))].strip(" ,-–")), dict(p, text=rest)]
+    return len(best)
 
 
 def _degree_start(text: str) -> bool:

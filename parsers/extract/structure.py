@@ -197,11 +197,16 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         return (round(ln.size, 1), ln.bold, ln.spans[0].font)
 
     def forward_ok(ln: Line, a: int, s: int) -> bool:
-        if not headerish(ln) or _date_line(ln, listy):
+        if _date_line(ln, listy) or (is_bullet(ln) and not listy):
             return False
         t = BULLET.sub("", clean(ln.text)) if listy else clean(ln.text)
+        if not t or len(t) > 110:
+            return False
         strong = ln.bold or ln.italic or ln.size > body + 0.4
-        return strong or a == s or (len(t.split()) <= 8 and not t.endswith("."))
+        if strong or headerish(ln) and a == s:
+            return True
+        long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry else len(t) > 90
+        return not long_line and len(t.split()) <= 8 and not t.endswith((".", ";", ","))
 
     starts: list[int] = []
     ends: list[int] = []
