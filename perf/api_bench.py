@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -30,7 +29,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -70,61 +68,6 @@ RESUME = {
     "skills": [{"name": "Python", "keywords": ["asyncio", "aiohttp"]},
                {"name": "Performance", "keywords": ["wrk", "HdrHistogram"]}],
 }
-
-
-# ------------------------------------------------------------------------------ wrk
-@dataclass
-class WrkResult:
-    rps: float = 0.0
-    requests: int = 0
-    percentiles_ms: dict[int, float] = field(default_factory=dict)
-    non_2xx: int = 0
-    socket_errors: int = 0
-    raw: str = ""
-
-    def p(self, q: int) -> float:
-        return self.percentiles_ms.get(q, math.nan)
-
-
-_UNITS_MS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
-
-
-def _ms(value: str, unit: str) -> float:
-    return round(float(value) * _UNITS_MS[unit], 6)
-
-
-def parse_wrk(text: str) -> WrkResult:
-    """Figures from ``wrk --latency`` output."""
-    r = WrkResult(raw=text)
-    if m := re.search(r"^Requests/sec:\s+([0-9.]+)", text, re.M):
-        r.rps = float(m.group(1))
-    if m := re.search(r"^\s*(\d+) requests in", text, re.M):
-        r.requests = int(m.group(1))
-    for q, v, unit in re.findall(r"^\s+(\d+)%\s+([0-9.]+)(us|ms|s|m)\s*$", text, re.M):
-        r.percentiles_ms[int(q)] = _ms(v, unit)
-    if m := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text):
-        r.non_2xx = int(m.group(1))
-    if m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text):
-        r.socket_errors = sum(int(g) for g in m.groups())
-    return r
-
-
-def run_wrk(url: str, *, duration: int, connections: int, threads: int,
-            headers: dict[str, str] | None = None) -> WrkResult:
-    cmd = [_wrk(), f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
-    for k, v in (headers or {}).items():
-        cmd += ["-H", f"{k}: {v}"]
-    proc = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=duration + 30)
-    if proc.returncode != 0:
-        raise click.ClickException(f"wrk failed ({proc.returncode}): {proc.stderr.strip()}")
-    return parse_wrk(proc.stdout)
-
-
-def _wrk() -> str:
-    path = shutil.which("wrk")
-    if path is None:
-        raise click.ClickException("wrk is not installed (Debian package 'wrk')")
-    return path
 
 
 # ------------------------------------------------------------------------------ servers
@@ -255,7 +198,7 @@ def check_get(url: str, token: str | None = None) -> None:
 
 
 # ------------------------------------------------------------------------------ report
-def plot(path: Path, closed: dict[str, WrkResult], open_loop: dict[str, loadgen.OpenLoopResult]) -> bool:
+def plot(path: Path, closed: dict[str, loadgen.WrkResult], open_loop: dict[str, loadgen.OpenLoopResult]) -> bool:
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -306,7 +249,10 @@ def command(duration: int, connections: int, threads: int, rates: str, open_dura
             keep_server: bool, report_dir: Path) -> None:
     """Load-test the API (wrk, closed loop) and an open-loop generator against hello world."""
     rate_list = [float(r) for r in rates.split(",") if r.strip()]
-    _wrk()
+    try:
+        loadgen.wrk_path()
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
     tmp = Path(tempfile.mkdtemp(prefix="htdy-perf-api-"))
     servers: list[Server] = []
     try:
@@ -339,11 +285,14 @@ def command(duration: int, connections: int, threads: int, rates: str, open_dura
             for _ in range(3):
                 check_get(url, (hdrs or {}).get("Authorization", "").removeprefix("Bearer ") or None)
 
-        closed: dict[str, WrkResult] = {}
+        closed: dict[str, loadgen.WrkResult] = {}
         for name, (url, hdrs) in targets.items():
             click.echo(f"wrk {name}: {url}", err=True)
-            closed[name] = run_wrk(url, duration=duration, connections=connections, threads=threads,
-                                   headers=hdrs)
+            try:
+                closed[name] = loadgen.run_wrk(url, duration=duration, connections=connections,
+                                               threads=threads, headers=hdrs)
+            except RuntimeError as exc:
+                raise click.ClickException(str(exc)) from None
         open_loop: dict[str, loadgen.OpenLoopResult] = {}
         for rate in rate_list:
             click.echo(f"open loop cv_get @ {rate:g} req/s for {open_duration:g}s", err=True)
@@ -372,7 +321,7 @@ def command(duration: int, connections: int, threads: int, rates: str, open_dura
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _report(closed: dict[str, WrkResult], open_loop: dict[str, loadgen.OpenLoopResult],
+def _report(closed: dict[str, loadgen.WrkResult], open_loop: dict[str, loadgen.OpenLoopResult],
             duration: int, connections: int, threads: int, png: Path | None) -> None:
     click.echo(f"\nclosed loop: wrk -t{threads} -c{connections} -d{duration}s --latency")
     click.echo(f"{'scenario':<14}{'req/s':>10}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}")

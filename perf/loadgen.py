@@ -9,13 +9,17 @@ for real users arriving independently.
 
     python -m htdy.perf.loadgen http://127.0.0.1:8080/healthz --rate 500 --duration 10
 
-ends with ``NAME=value`` lines (see :meth:`OpenLoopResult.lines`).
+ends with ``NAME=value`` lines (see :meth:`OpenLoopResult.lines`). Also here: a thin wrapper
+around ``wrk --latency`` (closed loop) and a parser for its output.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import math
+import re
+import shutil
+import subprocess
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -164,6 +168,61 @@ def run(url: str, rate: float, duration_s: float, **kwargs: object) -> OpenLoopR
     except ImportError:  # pragma: no cover - uvloop is in the dev and fast extras
         return asyncio.run(run_open_loop(url, rate, duration_s, **kwargs))  # type: ignore[arg-type]
     return uvloop.run(run_open_loop(url, rate, duration_s, **kwargs))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------ wrk (closed loop)
+@dataclass
+class WrkResult:
+    rps: float = 0.0
+    requests: int = 0
+    percentiles_ms: dict[int, float] = field(default_factory=dict)
+    non_2xx: int = 0
+    socket_errors: int = 0
+    raw: str = ""
+
+    def p(self, q: int) -> float:
+        return self.percentiles_ms.get(q, math.nan)
+
+
+_UNITS_MS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(value: str, unit: str) -> float:
+    return round(float(value) * _UNITS_MS[unit], 6)
+
+
+def parse_wrk(text: str) -> WrkResult:
+    """Figures from ``wrk --latency`` output."""
+    r = WrkResult(raw=text)
+    if m := re.search(r"^Requests/sec:\s+([0-9.]+)", text, re.M):
+        r.rps = float(m.group(1))
+    if m := re.search(r"^\s*(\d+) requests in", text, re.M):
+        r.requests = int(m.group(1))
+    for q, v, unit in re.findall(r"^\s+(\d+)%\s+([0-9.]+)(us|ms|s|m)\s*$", text, re.M):
+        r.percentiles_ms[int(q)] = _ms(v, unit)
+    if m := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text):
+        r.non_2xx = int(m.group(1))
+    if m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text):
+        r.socket_errors = sum(int(g) for g in m.groups())
+    return r
+
+
+def run_wrk(url: str, *, duration: int, connections: int, threads: int,
+            headers: dict[str, str] | None = None) -> WrkResult:
+    cmd = [wrk_path(), f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+    for k, v in (headers or {}).items():
+        cmd += ["-H", f"{k}: {v}"]
+    proc = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=duration + 30)
+    if proc.returncode != 0:
+        raise RuntimeError(f"wrk failed ({proc.returncode}): {proc.stderr.strip()}")
+    return parse_wrk(proc.stdout)
+
+
+def wrk_path() -> str:
+    path = shutil.which("wrk")
+    if path is None:
+        raise RuntimeError("wrk is not installed (Debian package 'wrk')")
+    return path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

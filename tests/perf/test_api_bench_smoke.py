@@ -101,11 +101,11 @@ Transfer/sec:      1.86MB
 
 
 def test_wrk_output_parser() -> None:
-    r = api_bench.parse_wrk(WRK_OUTPUT)
+    r = loadgen.parse_wrk(WRK_OUTPUT)
     assert r.rps == pytest.approx(12530.81)
     assert r.percentiles_ms == {50: 4.9, 75: 5.4, 90: 6.1, 99: 11.53}
     assert r.requests == 125431 and r.non_2xx == 12 and r.socket_errors == 0
-    slow = api_bench.parse_wrk(WRK_OUTPUT.replace("11.53ms", "1.20s").replace("4.90ms", "850.00us")
+    slow = loadgen.parse_wrk(WRK_OUTPUT.replace("11.53ms", "1.20s").replace("4.90ms", "850.00us")
                                + "  Socket errors: connect 0, read 3, write 0, timeout 7\n")
     assert slow.percentiles_ms[99] == 1200 and slow.percentiles_ms[50] == 0.85
     assert slow.socket_errors == 10
@@ -179,7 +179,7 @@ def test_perf_api_is_registered() -> None:
 def test_plot_writes_a_png(tmp_path: object) -> None:
     from pathlib import Path
     out = Path(str(tmp_path)) / "api.png"
-    wrk = api_bench.parse_wrk(WRK_OUTPUT)
+    wrk = loadgen.parse_wrk(WRK_OUTPUT)
     ol = loadgen.OpenLoopResult(url="u", target_rate=500, duration_s=1, connections=1, ok=3,
                                 elapsed_s=1.0, latencies_ms=[1.0, 2.0, 3.0])
     assert api_bench.plot(out, {"hello": wrk, "cv_get": wrk}, {"cv_get@500": ol})
