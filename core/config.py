@@ -36,6 +36,8 @@ class ServerSettings(Section):
 
 class NodeSettings(Section):
     roles: list[Role] = ["api", "parser", "renderer"]
+    # start the parser and renderer process pools at start-up (not on first use)
+    warm_pools: bool = True
 
     @field_validator("roles")
     @classmethod
@@ -100,6 +102,9 @@ class AuthSettings(Section):
     secret_key: str = ""
     session_ttl_h: float = Field(24 * 14, gt=0)
     allow_signup: bool = True
+    # argon2id cost (hashing runs in a thread, off the event loop); lower only for tests
+    argon2_time_cost: int = Field(3, ge=1)
+    argon2_memory_kib: int = Field(65536, ge=8)
 
 
 class LoggingSettings(Section):

@@ -6,6 +6,8 @@ parser extras (confidence, spans, warnings) sit beside it in ``extras``.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -37,6 +39,8 @@ class ApiToken(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)
 
+    user_id: Any
+
     class Meta:
         table = "api_tokens"
 
@@ -50,6 +54,8 @@ class Session(Model):
     token_hash = fields.CharField(max_length=64, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField(db_index=True)
+
+    user_id: Any
 
     class Meta:
         table = "sessions"
@@ -83,6 +89,8 @@ class CV(Model):
     created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
+    owner_id: Any
+
     class Meta:
         table = "cvs"
 
@@ -94,14 +102,18 @@ class CVVersion(Model):
     cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
         "models.CV", related_name="versions", on_delete=fields.CASCADE, db_index=True)
     number = fields.IntField()
-    resume = fields.JSONField()
-    extras = fields.JSONField(default=dict)
+    resume: Any = fields.JSONField()
+    extras: Any = fields.JSONField(default=dict)
     source_file: fields.ForeignKeyNullableRelation[StoredFile] = fields.ForeignKeyField(
         "models.StoredFile", related_name="versions", on_delete=fields.RESTRICT, null=True,
         db_index=True)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="+", on_delete=fields.SET_NULL, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+
+    cv_id: Any
+    source_file_id: Any
+    created_by_id: Any
 
     class Meta:
         table = "cv_versions"
@@ -123,6 +135,9 @@ class Share(Model):
     expires_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
+    cv_id: Any
+    user_id: Any
+
     class Meta:
         table = "shares"
 
@@ -137,8 +152,8 @@ class Job(Model):
     attempts = fields.IntField(default=0)
     error_code = fields.CharField(max_length=50, null=True)
     error_message = fields.TextField(null=True)
-    payload = fields.JSONField(default=dict)
-    result = fields.JSONField(null=True)
+    payload: Any = fields.JSONField(default=dict)
+    result: Any = fields.JSONField(null=True)
     user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="jobs", on_delete=fields.CASCADE, null=True, db_index=True)
     file: fields.ForeignKeyNullableRelation[StoredFile] = fields.ForeignKeyField(
@@ -151,6 +166,9 @@ class Job(Model):
     updated_at = fields.DatetimeField(auto_now=True)
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField(null=True)
+
+    user_id: Any
+    file_id: Any
 
     class Meta:
         table = "jobs"
@@ -166,6 +184,8 @@ class ProfileEvent(Model):
     kind = fields.CharField(max_length=20)
     count = fields.IntField(default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
+
+    cv_id: Any
 
     class Meta:
         table = "profile_events"

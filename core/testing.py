@@ -1,3 +1,81 @@
-"""pytest plugin for htdy plugin authors (fixtures ``htdy_app`` / ``htdy_client``).
+"""pytest plugin for htdy and its plugin authors (entry point ``pytest11``: ``htdy``).
 
-Placeholder until the app factory lands; the API work replaces this module."""
+Fixtures:
+
+* ``htdy_plugins`` — extra plugin objects (modules or instances) for the app; override it.
+* ``htdy_settings`` — settings in a temporary directory: SQLite database, local storage,
+  embedded search, in-process queue, one parser/renderer worker, migrations applied at start.
+* ``htdy_app`` — ``create_app(htdy_settings, plugins=htdy_plugins)``.
+* ``htdy_client`` — an aiohttp test client of ``htdy_app`` (started: database migrated).
+
+A ten-line plugin test::
+
+    import pytest
+    from htdy import hookimpl
+
+    class Hello:
+        @hookimpl
+        def htdy_register_routes(self):
+            from aiohttp import web
+            return [web.get("/hello", lambda r: web.json_response({"hi": 1}))]
+
+    @pytest.fixture
+    def htdy_plugins():
+        return [Hello()]
+
+    async def test_hello(htdy_client):
+        assert (await (await htdy_client.get("/hello")).json()) == {"hi": 1}
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from htdy.core.config import Settings
+
+
+def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections: dict[str, Any]) -> Settings:
+    """Settings for tests: everything embedded under ``tmp_path``; ``sections`` override
+    whole keys of the named sections (e.g. ``queue={"max_attempts": 1}``)."""
+    from htdy.core.config import settings_from_dict
+
+    data: dict[str, Any] = {
+        "database": {"url": database_url or f"sqlite://{tmp_path}/htdy.sqlite3", "auto_migrate": True},
+        "parsing": {"workers": 1, "timeout_s": 60},
+        "rendering": {"workers": 1},
+        "queue": {"poll_interval_s": 0.2},
+        "server": {"shutdown_timeout_s": 5},
+        "node": {"warm_pools": False},
+        "auth": {"argon2_time_cost": 1, "argon2_memory_kib": 1024},
+        "plugins": {"local": {"root": str(tmp_path / "files"), "fsync": False},
+                    "embedded": {"path": str(tmp_path / "search.sqlite3")}},
+    }
+    for section, values in sections.items():
+        data.setdefault(section, {}).update(values)
+    return settings_from_dict(data, "<htdy tests>", environ={})
+
+
+@pytest.fixture
+def htdy_plugins() -> list[Any]:
+    """Extra plugins for ``htdy_app``; override in your conftest or test module."""
+    return []
+
+
+@pytest.fixture
+def htdy_settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+def htdy_app(htdy_settings: Settings, htdy_plugins: list[Any]) -> Any:
+    from htdy.core.app import create_app
+
+    return create_app(htdy_settings, plugins=htdy_plugins)
+
+
+@pytest.fixture
+async def htdy_client(htdy_app: Any, aiohttp_client: Any) -> Any:
+    return await aiohttp_client(htdy_app)

@@ -1,0 +1,90 @@
+"""``/api/v1/auth/*``, ``/api/v1/me``, ``/api/v1/tokens``."""
+from __future__ import annotations
+
+import secrets
+
+from aiohttp import web
+
+from htdy.core import appkeys
+from htdy.core.api import schemas as s
+from htdy.core.api.http import body, respond, svc, user_id
+from htdy.core.api.middlewares import CSRF_COOKIE, SESSION_COOKIE
+from htdy.core.api.routing import ApiRoutes
+from htdy.core.services import accounts
+
+routes = ApiRoutes("accounts")
+
+
+def _set_cookies(request: web.Request, resp: web.Response, session: str) -> None:
+    settings = svc(request).settings
+    max_age = int(settings.auth.session_ttl_h * 3600)
+    secure = settings.server.cookie_secure
+    resp.set_cookie(SESSION_COOKIE, session, max_age=max_age, httponly=True, samesite="Lax",
+                    secure=secure, path="/")
+    resp.set_cookie(CSRF_COOKIE, secrets.token_urlsafe(24), max_age=max_age, httponly=False,
+                    samesite="Lax", secure=secure, path="/")
+
+
+async def _signed_in(request: web.Request, user: object, token: str, status: int) -> web.Response:
+    session = await accounts.create_session(svc(request), str(user.id))  # type: ignore[attr-defined]
+    resp = respond(request, {"user": accounts.user_dict(user), "token": token},  # type: ignore[arg-type]
+                   status=status, cache="no-store")
+    _set_cookies(request, resp, session)
+    return resp
+
+
+@routes.post("/api/v1/auth/signup", summary="Create an account", body=s.SignupIn, response=s.AuthOut,
+             status=201, auth="none", errors=(409, 422))
+async def signup(request: web.Request) -> web.StreamResponse:
+    """Returns a bearer API token and also sets the session and CSRF cookies."""
+    data = await body(request, s.SignupIn)
+    user, token = await accounts.signup(svc(request), data.email, data.password, data.name)
+    return await _signed_in(request, user, token, 201)
+
+
+@routes.post("/api/v1/auth/login", summary="Log in", body=s.LoginIn, response=s.AuthOut, auth="none",
+             errors=(401, 422))
+async def login(request: web.Request) -> web.StreamResponse:
+    data = await body(request, s.LoginIn)
+    user, token = await accounts.login(svc(request), data.email, data.password)
+    return await _signed_in(request, user, token, 200)
+
+
+@routes.post("/api/v1/auth/logout", summary="Log out", status=204, auth="optional")
+async def logout(request: web.Request) -> web.StreamResponse:
+    """Ends the cookie session and revokes the bearer token used for this request."""
+    bearer = None
+    if request.get(appkeys.auth_via) == "token":
+        bearer = request.headers["Authorization"].partition(" ")[2].strip()
+    await accounts.end_session(svc(request), request.cookies.get(SESSION_COOKIE), bearer)
+    resp = web.Response(status=204)
+    resp.del_cookie(SESSION_COOKIE, path="/")
+    resp.del_cookie(CSRF_COOKIE, path="/")
+    return resp
+
+
+@routes.get("/api/v1/me", summary="The signed-in user", response=s.UserOut, errors=(401,))
+async def me(request: web.Request) -> web.StreamResponse:
+    user_id(request)
+    return respond(request, request[appkeys.user])
+
+
+@routes.get("/api/v1/tokens", summary="List API tokens", response=s.TokenList)
+async def list_tokens(request: web.Request) -> web.StreamResponse:
+    return respond(request, {"items": await accounts.list_tokens(user_id(request))})
+
+
+@routes.post("/api/v1/tokens", summary="Create an API token (shown once)", body=s.TokenIn,
+             response=s.TokenOut, status=201)
+async def create_token(request: web.Request) -> web.StreamResponse:
+    uid = user_id(request)
+    data = await body(request, s.TokenIn)
+    tok, secret = await accounts.create_token(svc(request), uid, data.name)
+    return respond(request, {"id": str(tok.id), "name": tok.name, "token": secret,
+                             "created_at": tok.created_at.isoformat()}, status=201, cache="no-store")
+
+
+@routes.delete("/api/v1/tokens/{token_id}", summary="Revoke an API token", status=204, errors=(404,))
+async def delete_token(request: web.Request) -> web.StreamResponse:
+    await accounts.delete_token(svc(request), user_id(request), request.match_info["token_id"])
+    return web.Response(status=204)

@@ -1,0 +1,111 @@
+"""Middlewares, outermost first: request id + access log + metrics, errors as JSON,
+authentication (bearer token or session cookie) with CSRF double-submit for
+cookie-authenticated writes."""
+from __future__ import annotations
+
+import hmac
+import logging
+import re
+import time
+import uuid
+
+import structlog
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from htdy.core import appkeys, metrics
+from htdy.core.errors import Forbidden, HtdyError, Unauthorized
+from htdy.core.services import accounts
+
+log = logging.getLogger("htdy.api")
+access_log = structlog.get_logger("htdy.access")
+SESSION_COOKIE = "htdy_session"
+CSRF_COOKIE = "htdy_csrf"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_RID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 406: "not_acceptable", 409: "conflict", 413: "too_large",
+               415: "unsupported_media_type", 422: "validation_failed", 429: "too_many_requests"}
+
+
+def _route(request: web.Request) -> str:
+    info = request.match_info
+    route = getattr(info, "route", None)
+    resource = getattr(route, "resource", None)
+    return resource.canonical if resource is not None else "unmatched"
+
+
+def error_body(code: str, message: str, details: object, request_id: str) -> dict[str, object]:
+    return {"error": {"code": code, "message": message, "details": details, "request_id": request_id}}
+
+
+@web.middleware
+async def request_context(request: web.Request, handler: Handler) -> web.StreamResponse:
+    rid = request.headers.get("X-Request-ID", "")
+    if not _RID_OK.match(rid):
+        rid = uuid.uuid4().hex
+    request[appkeys.request_id] = rid
+    structlog.contextvars.bind_contextvars(request_id=rid)
+    start = time.perf_counter()
+    metrics.IN_FLIGHT.inc()
+    status = 500
+    try:
+        resp = await handler(request)
+        status = resp.status
+        resp.headers["X-Request-ID"] = rid
+        return resp
+    finally:
+        metrics.IN_FLIGHT.dec()
+        elapsed = time.perf_counter() - start
+        route = _route(request)
+        metrics.REQUESTS.labels(request.method, route, str(status)).inc()
+        metrics.LATENCY.labels(request.method, route).observe(elapsed)
+        if route not in ("/healthz", "/metrics"):
+            access_log.info("request", method=request.method, path=request.path, route=route, status=status,
+                            duration_ms=round(elapsed * 1000, 2), user=(request.get(appkeys.user) or {}).get("id"))
+        structlog.contextvars.unbind_contextvars("request_id")
+
+
+@web.middleware
+async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    rid = request.get(appkeys.request_id, "")
+    try:
+        return await handler(request)
+    except HtdyError as exc:
+        return web.json_response(error_body(exc.code, exc.message, exc.details, rid), status=exc.status)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        code = _HTTP_CODES.get(exc.status, "http_error")
+        message = exc.reason if exc.status != 413 else "the request body is too large"
+        headers = {k: v for k, v in exc.headers.items() if k.lower() == "allow"}
+        return web.json_response(error_body(code, message, None, rid), status=exc.status, headers=headers)
+    except Exception:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return web.json_response(error_body("internal", "internal server error", None, rid), status=500)
+
+
+@web.middleware
+async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Resolve ``request["user"]``; enforce CSRF on cookie-authenticated writes."""
+    svc = request.app[appkeys.services]
+    auth = request.headers.get("Authorization", "")
+    if auth:
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthorized("use Authorization: Bearer <token>", code="invalid_token")
+        user = await accounts.identify(svc, token.strip(), "token")
+        if user is None:
+            raise Unauthorized("the API token is invalid or revoked", code="invalid_token")
+        request[appkeys.user], request[appkeys.auth_via] = user, "token"
+    elif cookie := request.cookies.get(SESSION_COOKIE):
+        user = await accounts.identify(svc, cookie, "session")
+        if user is not None:
+            request[appkeys.user], request[appkeys.auth_via] = user, "session"
+            if request.method not in SAFE_METHODS:
+                sent = request.headers.get("X-CSRF-Token", "")
+                expected = request.cookies.get(CSRF_COOKIE, "")
+                if not sent or not expected or not hmac.compare_digest(sent, expected):
+                    raise Forbidden("missing or wrong X-CSRF-Token header (must equal the htdy_csrf cookie)",
+                                    code="csrf_failed")
+    return await handler(request)

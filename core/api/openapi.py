@@ -1,0 +1,131 @@
+"""The OpenAPI 3.1 document, generated from the route table (``ApiRoutes``) and the
+pydantic models, and ``/api/docs``: a self-contained page that renders it (no CDN)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aiohttp import web
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from htdy import __version__
+from htdy.core import appkeys
+from htdy.core.api import schemas as s
+from htdy.core.api.routing import Operation
+
+REF = "#/components/schemas/{model}"
+_PATH_PARAM = re.compile(r"{(\w+)}")
+_MEDIA_BY_KIND = {"binary": {"application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                             "text/html": {"schema": {"type": "string"}}},
+                  "text": {"text/plain": {"schema": {"type": "string"}}}}
+
+
+def _models(ops: list[Operation]) -> list[type[BaseModel]]:
+    found: dict[str, type[BaseModel]] = {"ErrorOut": s.ErrorOut}
+    for op in ops:
+        for m in (op.body, op.query, op.response):
+            if isinstance(m, type) and issubclass(m, BaseModel):
+                found[m.__name__] = m
+    return list(found.values())
+
+
+def build_spec(ops: list[Operation]) -> dict[str, Any]:
+    models = _models(ops)
+    _, top = models_json_schema([(m, "validation") for m in models], ref_template=REF)
+    schemas = dict(top.get("$defs", {}))
+    paths: dict[str, dict[str, Any]] = {}
+    for op in ops:
+        params: list[dict[str, Any]] = [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+                                        for n in _PATH_PARAM.findall(op.path)]
+        if op.query is not None:
+            qs = schemas.get(op.query.__name__, {})
+            for name, prop in qs.get("properties", {}).items():
+                params.append({"name": name, "in": "query", "required": name in qs.get("required", []),
+                               "schema": {k: v for k, v in prop.items() if k != "description"},
+                               "description": prop.get("description", "")})
+        entry: dict[str, Any] = {"operationId": f"{op.tags[0]}_{op.handler.__name__}", "summary": op.summary,
+                                 "tags": op.tags, "parameters": params, "responses": {}}
+        if op.description:
+            entry["description"] = op.description
+        if op.body is not None:
+            entry["requestBody"] = {"required": True, "content": {
+                "application/json": {"schema": {"$ref": REF.format(model=op.body.__name__)}}}}
+        if op.multipart:
+            entry["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": {
+                "type": "object", "required": ["file"],
+                "properties": {k: ({"type": "string", "format": "binary", "description": d} if k == "file"
+                                   else {"type": "string", "description": d}) for k, d in op.multipart.items()}}}}}
+        ok: dict[str, Any] = {"description": "success"}
+        if op.status != 204:
+            if isinstance(op.response, type) and issubclass(op.response, BaseModel):
+                ok["content"] = {"application/json": {"schema": {"$ref": REF.format(model=op.response.__name__)}}}
+            elif op.response in _MEDIA_BY_KIND:
+                ok["content"] = _MEDIA_BY_KIND[op.response]
+            else:
+                ok["content"] = {"application/json": {"schema": {"type": "object"}}}
+        entry["responses"][str(op.status)] = ok
+        errs = set(op.errors) | {400, 500} | ({401} if op.auth == "user" else set())
+        for code in sorted(errs):
+            if code == 304:
+                entry["responses"]["304"] = {"description": "not modified (If-None-Match matched the ETag)"}
+                continue
+            entry["responses"][str(code)] = {"description": "error", "content": {
+                "application/json": {"schema": {"$ref": REF.format(model="ErrorOut")}}}}
+        if op.auth == "user":
+            entry["security"] = [{"bearer": []}, {"session": []}]
+        elif op.auth == "optional":
+            entry["security"] = [{}, {"bearer": []}, {"session": []}]
+        paths.setdefault(op.path, {})[op.method.lower()] = entry
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "htdy API", "version": __version__,
+                 "description": "Help Them Discover You — CVs: upload, parse, edit, render, share, discover. "
+                                "Cookie-authenticated writes need `X-CSRF-Token` equal to the `htdy_csrf` cookie."},
+        "paths": paths,
+        "components": {"schemas": schemas, "securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer"},
+            "session": {"type": "apiKey", "in": "cookie", "name": "htdy_session"}}},
+    }
+
+
+async def openapi_json(request: web.Request) -> web.StreamResponse:
+    spec = build_spec(request.app[appkeys.api_routes].operations)  # type: ignore[attr-defined]
+    return web.json_response(spec, headers={"Cache-Control": "public, max-age=300"})
+
+
+DOCS_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>htdy API</title>
+<style>body{font:15px/1.45 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
+h2{margin-top:2rem;border-bottom:1px solid #ddd}details{border:1px solid #ddd;border-radius:6px;margin:.4rem 0;padding:.3rem .6rem}
+summary{cursor:pointer}code,pre{font:13px ui-monospace,monospace}pre{background:#f6f6f6;padding:.5rem;overflow:auto}
+.m{display:inline-block;min-width:4.2rem;font-weight:700}.GET{color:#0a6}.POST{color:#06c}.PATCH{color:#a60}.DELETE{color:#c22}
+</style></head><body><h1>htdy API</h1><p>Generated from <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
+<div id="out">Loading…</div><script>
+fetch('/api/openapi.json').then(r=>r.json()).then(spec=>{
+ const out=document.getElementById('out');out.textContent='';
+ const p=document.createElement('p');p.textContent=spec.info.description;out.append(p);
+ const byTag={};
+ for(const [path,ops] of Object.entries(spec.paths))for(const [m,op] of Object.entries(ops))
+  (byTag[op.tags[0]]=byTag[op.tags[0]]||[]).push([m.toUpperCase(),path,op]);
+ for(const [tag,list] of Object.entries(byTag)){
+  const h=document.createElement('h2');h.textContent=tag;out.append(h);
+  for(const [m,path,op] of list){
+   const d=document.createElement('details'),s=document.createElement('summary');
+   const b=document.createElement('span');b.className='m '+m;b.textContent=m;
+   const c=document.createElement('code');c.textContent=path;
+   s.append(b,c,document.createTextNode(' — '+op.summary));d.append(s);
+   const pre=document.createElement('pre');
+   pre.textContent=JSON.stringify({description:op.description,parameters:op.parameters,requestBody:op.requestBody,
+     responses:op.responses,security:op.security},null,2);d.append(pre);out.append(d);}}
+ const h=document.createElement('h2');h.textContent='schemas';out.append(h);
+ const pre=document.createElement('pre');pre.textContent=JSON.stringify(spec.components.schemas,null,2);out.append(pre);
+}).catch(e=>{document.getElementById('out').textContent='Could not load the spec: '+e});
+</script></body></html>"""
+
+
+async def docs(request: web.Request) -> web.StreamResponse:
+    return web.Response(text=DOCS_HTML, content_type="text/html",
+                        headers={"Cache-Control": "public, max-age=300",
+                                 "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline' 'self'; "
+                                                            "style-src 'unsafe-inline'"})

@@ -1,0 +1,94 @@
+"""Rendering through ``RenderService`` (cached in the layered cache), ATS check, templates."""
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from aiohttp import web
+
+from htdy.core import metrics
+from htdy.core.api import schemas as s
+from htdy.core.api.http import PUBLIC, etag_for, not_modified, query, respond, svc, user_id
+from htdy.core.api.routing import ApiRoutes
+from htdy.core.errors import ServiceUnavailable
+from htdy.core.services import cvs, versions
+
+routes = ApiRoutes("rendering")
+ATS_TTL_S = 3600
+
+
+def _options(request: web.Request) -> dict[str, Any] | None:
+    opts = {k[7:]: v for k, v in request.query.items() if k.startswith("option.") and len(k) > 7}
+    return opts or None
+
+
+def _service(request: web.Request) -> Any:
+    render = svc(request).render
+    if render is None:
+        raise ServiceUnavailable("rendering is not available on this node", code="render_unavailable")
+    return render
+
+
+async def render_response(request: web.Request, cv_id: str, number: int, resume: dict[str, Any], *,
+                          template: str | None, fmt: str, cache: str, filename: str) -> web.StreamResponse:
+    render = _service(request)
+    tpl = render.template(template)
+    options = _options(request)
+    etag = etag_for("render", cv_id, number, tpl.id, tpl.version, fmt, sorted((options or {}).items()))
+    headers = {"ETag": etag, "Cache-Control": cache}
+    if not_modified(request, etag):
+        return web.Response(status=304, headers=headers)
+    t0 = time.perf_counter()
+    hits = render.stats["cache_hits"]
+    out = await render.render(resume, template_id=tpl.id, fmt=fmt, options=options,
+                              cache_key_parts={"cv_id": cv_id, "cv_version": number})
+    metrics.RENDER_SECONDS.labels(fmt, str(render.stats["cache_hits"] > hits).lower()).observe(
+        time.perf_counter() - t0)
+    if fmt == "pdf" and svc(request).events is not None:
+        svc(request).events.record(cv_id, "download")  # type: ignore[union-attr]
+    headers["Content-Disposition"] = f'inline; filename="{filename}.{fmt}"'
+    if out.pages is not None:
+        headers["X-Htdy-Pages"] = str(out.pages)
+    return web.Response(body=out.content, headers=headers, content_type=out.media_type.split(";")[0],
+                        charset="utf-8" if "charset" in out.media_type else None)
+
+
+@routes.get("/api/v1/cvs/{cv_id}/render", summary="Render a CV with a template",
+            query=s.RenderQuery, response="binary", errors=(304, 404, 422, 504),
+            description="Extra `option.<name>=<value>` query parameters are passed to the template.")
+async def render_cv(request: web.Request) -> web.StreamResponse:
+    uid = user_id(request)
+    q = query(request, s.RenderQuery)
+    e, _ = await cvs.get_for(svc(request), uid, request.match_info["cv_id"])
+    cv_id = e["cv"]["id"]
+    if q.version and q.version != e["cv"]["current_version"]:
+        v = await versions.get_version(svc(request), uid, cv_id, q.version)
+        number, resume = v.number, v.resume
+    else:
+        number, resume = e["cv"]["current_version"], e["cv"]["resume"]
+    return await render_response(request, cv_id, number, resume, template=q.template, fmt=q.format,
+                                 cache="private, max-age=60", filename=cvs.slugify(e["cv"]["title"]) or "cv")
+
+
+@routes.get("/api/v1/cvs/{cv_id}/ats-check", summary="How an ATS would read the CV rendered with a template",
+            query=s.TemplateQuery, response=dict, errors=(404,))
+async def ats_check(request: web.Request) -> web.StreamResponse:
+    uid = user_id(request)
+    q = query(request, s.TemplateQuery)
+    e, _ = await cvs.get_for(svc(request), uid, request.match_info["cv_id"])
+    render = _service(request)
+    tpl = render.template(q.template)
+    key = f"ats:{e['cv']['id']}:{e['cv']['current_version']}:{tpl.id}:{tpl.version}"
+    report = await svc(request).cache.get_or_set(
+        key, lambda: asyncio.to_thread(render.ats_check, e["cv"]["resume"], tpl.id), ATS_TTL_S)
+    return respond(request, report, etag=etag_for(key))
+
+
+@routes.get("/api/v1/templates", summary="Installed templates", response=dict, auth="none")
+async def templates(request: web.Request) -> web.StreamResponse:
+    regs = svc(request).registries
+    items = [{"id": t.id, "name": t.name, "version": t.version, "description": t.description,
+              "engines": list(t.engines), "options": t.options, "preview": t.preview}
+             for _, t in regs.templates.items()]
+    return respond(request, {"items": items}, cache=PUBLIC, etag=etag_for(*(f"{i['id']}@{i['version']}" for i in items)))

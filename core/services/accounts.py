@@ -1,0 +1,153 @@
+"""Users, passwords (argon2id), bearer API tokens and browser sessions.
+
+Secrets are random (``secrets.token_urlsafe``); only their sha256 is stored, so a
+database leak reveals no usable token. Resolved identities are cached briefly
+(``auth:<hash>``) and dropped from the cache when the token or session is deleted.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import secrets
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from htdy.core.errors import Conflict, Forbidden, NotFound, Unauthorized
+from htdy.core.models import ApiToken, Session, User
+from htdy.core.services import Services, utcnow
+
+AUTH_TTL_S = 60
+_hashers: dict[tuple[int, int], tuple[PasswordHasher, str]] = {}
+
+
+def _hasher(svc: Services) -> tuple[PasswordHasher, str]:
+    """The argon2id hasher for the configured cost, and a dummy hash verified when the
+    email is unknown (so that case is as slow as a wrong password)."""
+    cost = (svc.settings.auth.argon2_time_cost, svc.settings.auth.argon2_memory_kib)
+    if cost not in _hashers:
+        h = PasswordHasher(time_cost=cost[0], memory_cost=cost[1], parallelism=1)
+        _hashers[cost] = (h, h.hash("not-a-real-password"))
+    return _hashers[cost]
+
+
+def _verify(h: PasswordHasher, pw_hash: str, password: str) -> bool:
+    try:
+        return h.verify(pw_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def sha256(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def user_dict(user: User) -> dict[str, Any]:
+    return {"id": str(user.id), "email": user.email, "name": user.name}
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+async def signup(svc: Services, email: str, password: str, name: str) -> tuple[User, str]:
+    if not svc.settings.auth.allow_signup:
+        raise Forbidden("sign-up is disabled on this server", code="signup_disabled")
+    email = normalise_email(email)
+    pw_hash = await asyncio.to_thread(_hasher(svc)[0].hash, password)
+    try:
+        async with in_transaction(svc.conn_name):
+            user = await User.create(email=email, name=name.strip(), password_hash=pw_hash)
+            secret = new_secret()
+            await ApiToken.create(user=user, name="sign-up", token_hash=sha256(secret))
+    except IntegrityError:
+        raise Conflict("an account with this email already exists", code="email_taken") from None
+    return user, secret
+
+
+async def login(svc: Services, email: str, password: str) -> tuple[User, str]:
+    user = await User.get_or_none(email=normalise_email(email))
+    h, dummy = await asyncio.to_thread(_hasher, svc)
+    ok = await asyncio.to_thread(_verify, h, user.password_hash if user else dummy, password)
+    if user is None or not ok or not user.is_active:
+        raise Unauthorized("wrong email or password", code="invalid_credentials")
+    secret = new_secret()
+    async with in_transaction(svc.conn_name):
+        if h.check_needs_rehash(user.password_hash):
+            user.password_hash = await asyncio.to_thread(h.hash, password)
+            await user.save(update_fields=["password_hash", "updated_at"])
+        await ApiToken.create(user=user, name="login", token_hash=sha256(secret))
+    return user, secret
+
+
+def new_secret() -> str:
+    return "htdy_" + secrets.token_urlsafe(32)
+
+
+async def create_token(svc: Services, user_id: str, name: str) -> tuple[ApiToken, str]:
+    secret = new_secret()
+    async with in_transaction(svc.conn_name):
+        token = await ApiToken.create(user_id=user_id, name=name, token_hash=sha256(secret))
+    return token, secret
+
+
+async def list_tokens(user_id: str) -> list[dict[str, Any]]:
+    tokens = await ApiToken.filter(user_id=user_id).order_by("-created_at")
+    return [{"id": str(t.id), "name": t.name, "created_at": t.created_at.isoformat()} for t in tokens]
+
+
+async def delete_token(svc: Services, user_id: str, token_id: str) -> None:
+    try:
+        token_id = str(uuid.UUID(token_id))
+    except ValueError:
+        raise NotFound("no such token") from None
+    token = await ApiToken.get_or_none(id=token_id, user_id=user_id)
+    if token is None:
+        raise NotFound("no such token")
+    async with in_transaction(svc.conn_name):
+        await ApiToken.filter(id=token.id).delete()
+    await svc.cache.delete(f"auth:{token.token_hash}")
+
+
+async def create_session(svc: Services, user_id: str) -> str:
+    secret = secrets.token_urlsafe(32)
+    expires = utcnow() + timedelta(hours=svc.settings.auth.session_ttl_h)
+    async with in_transaction(svc.conn_name):
+        await Session.create(user_id=user_id, token_hash=sha256(secret), expires_at=expires)
+    return secret
+
+
+async def end_session(svc: Services, secret: str | None, bearer: str | None) -> None:
+    """Log out: delete the session (cookie) and the bearer token used, if any."""
+    async with in_transaction(svc.conn_name):
+        if secret:
+            await Session.filter(token_hash=sha256(secret)).delete()
+        if bearer:
+            await ApiToken.filter(token_hash=sha256(bearer)).delete()
+    keys = [f"auth:{sha256(s)}" for s in (secret, bearer) if s]
+    if keys:
+        await svc.cache.delete(*keys)
+
+
+async def identify(svc: Services, secret: str, kind: str) -> dict[str, Any] | None:
+    """The user behind a bearer token (``kind="token"``) or session cookie, or None."""
+    key = f"auth:{sha256(secret)}"
+    hit = await svc.cache.get(key)
+    if hit is not None:
+        return hit or None  # {} caches "unknown" briefly
+    found: dict[str, Any] | None = None
+    if kind == "token":
+        tok = await ApiToken.get_or_none(token_hash=sha256(secret)).select_related("user")
+        if tok is not None and tok.user.is_active:
+            found = user_dict(tok.user)
+    else:
+        sess = await Session.get_or_none(token_hash=sha256(secret)).select_related("user")
+        if sess is not None and sess.expires_at > utcnow() and sess.user.is_active:
+            found = user_dict(sess.user)
+    await svc.cache.set(key, found or {}, AUTH_TTL_S if found else 5)
+    return found

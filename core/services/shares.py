@@ -1,0 +1,105 @@
+"""Shares: with a user (view/edit) or as a link token (view), optionally expiring.
+
+Link tokens are random; only their sha256 is stored, so the URL is shown once, when
+the share is created."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+from tortoise.transactions import in_transaction
+
+from htdy.core.errors import Conflict, NotFound, ValidationFailed
+from htdy.core.models import Share, User
+from htdy.core.services import Services, cvs, utcnow
+from htdy.core.services.accounts import normalise_email, sha256
+
+
+class ShareCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: str | None = None
+    link: bool = False
+    access: Literal["view", "edit"] = "view"
+    expires_at: datetime | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> ShareCreate:
+        if bool(self.email) == bool(self.link):
+            raise ValueError("give either email or link: true")
+        if self.link and self.access != "view":
+            raise ValueError("link shares are view-only")
+        if self.expires_at is not None and self.expires_at.tzinfo is None:
+            raise ValueError("expires_at needs a timezone (e.g. 2030-01-01T00:00:00Z)")
+        return self
+
+
+def share_dict(s: Share, user: User | None = None, url: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": str(s.id), "kind": s.kind, "access": s.access,
+                           "expires_at": s.expires_at.isoformat() if s.expires_at else None,
+                           "created_at": s.created_at.isoformat()}
+    if user is not None:
+        out["user"] = {"id": str(user.id), "email": user.email, "name": user.name}
+    if url is not None:
+        out["url"] = url
+    return out
+
+
+async def list_shares(svc: Services, user_id: str, cv_id: str) -> list[dict[str, Any]]:
+    await cvs.get_for(svc, user_id, cv_id, need="owner")
+    rows = await Share.filter(cv_id=cvs.parse_uuid(cv_id)).order_by("created_at").select_related("user")
+    return [share_dict(s, s.user) for s in rows]
+
+
+async def create(svc: Services, user_id: str, cv_id: str, data: ShareCreate) -> dict[str, Any]:
+    await cvs.get_for(svc, user_id, cv_id, need="owner")
+    cid = cvs.parse_uuid(cv_id)
+    if data.expires_at is not None and data.expires_at <= utcnow():
+        raise ValidationFailed("expires_at is in the past", code="invalid_expiry")
+    target = None
+    token = None
+    if data.email:
+        target = await User.get_or_none(email=normalise_email(data.email))
+        if target is None:
+            raise NotFound("no user with this email", code="user_not_found")
+        if str(target.id) == user_id:
+            raise ValidationFailed("you own this CV already", code="share_with_self")
+    async with in_transaction(svc.conn_name):
+        if target is not None:
+            if await Share.filter(cv_id=cid, user_id=target.id).exists():
+                raise Conflict("this CV is already shared with this user", code="already_shared")
+            share = await Share.create(cv_id=cid, kind="user", user=target, access=data.access,
+                                       expires_at=data.expires_at)
+        else:
+            token = secrets.token_urlsafe(24)
+            share = await Share.create(cv_id=cid, kind="link", token_hash=sha256(token),
+                                       access="view", expires_at=data.expires_at)
+        await cvs.touch(cid)
+    await svc.cache.delete(f"cv:{cid}")
+    return share_dict(share, target, f"/api/v1/shared/{token}" if token else None)
+
+
+async def delete(svc: Services, user_id: str, cv_id: str, share_id: str) -> None:
+    await cvs.get_for(svc, user_id, cv_id, need="owner")
+    cid = cvs.parse_uuid(cv_id)
+    try:
+        sid = cvs.parse_uuid(share_id)
+    except NotFound:
+        raise NotFound("no such share") from None
+    async with in_transaction(svc.conn_name):
+        if not await Share.filter(id=sid, cv_id=cid).delete():
+            raise NotFound("no such share")
+        await cvs.touch(cid)
+    await svc.cache.delete(f"cv:{cid}")
+
+
+async def resolve_link(svc: Services, token: str) -> dict[str, Any]:
+    """The CV entry behind a link token (404 when unknown or expired)."""
+    share = await Share.get_or_none(token_hash=sha256(token), kind="link")
+    if share is None or (share.expires_at is not None and share.expires_at <= utcnow()):
+        raise NotFound("no such share link")
+    e = await cvs.entry(svc, str(share.cv_id))
+    if e is None:
+        raise NotFound("no such share link")
+    return e

@@ -1,0 +1,1 @@
+"""Versioned database migrations (aerich), applied by ``htdy migrate``."""
