@@ -203,7 +203,7 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     for ln in lines:
         margin = next((m for m in frequent if m > ln.x0 + 15), None)
         if margin is not None and len(ln.spans) > 1:
-            k = next((i for i, s in enumerate(ln.spans) if i > 0 and margin - 2 <= s.x0 <= margin + 3), None)
+            k = next((i for i, s in enumerate(ln.spans) if i > 0 and margin - 8 <= s.x0 <= margin + 3), None)
             head = ln.spans[:k] if k else []
             head_text = "".join(s.text for s in head)
             if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
@@ -223,20 +223,25 @@ SOFT_HYPHENS = ("\ufffe", "\u00ad", "\x02")
 
 def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
     """A word hyphenated inside a narrow cell ("Bach-" / "elor") continues in a span
-    at the same x on the next line: join it and drop it from that line."""
+    at the cell's x on the next line: join it and drop it from that line."""
     for i, ln in enumerate(lines):
+        cells = ln.cells or [0] * len(ln.spans)
         for j, s in enumerate(ln.spans):
-            if not s.text.endswith(SOFT_HYPHENS) or j == len(ln.spans) - 1:
+            if not s.text.endswith(SOFT_HYPHENS):
                 continue
+            last_in_cell = j == len(ln.spans) - 1 or cells[j + 1] != cells[j]
+            if last_in_cell and len(set(cells)) <= 1:
+                continue  # an ordinary paragraph line: joined below
+            cell_x0 = min(t.x0 for t, c in zip(ln.spans, cells, strict=True) if c == cells[j])
             for nxt in lines[i + 1:i + 3]:
-                k = next((k for k, t in enumerate(nxt.spans) if abs(t.x0 - s.x0) < 3 or
-                          (k == 0 and abs(t.x0 - ln.spans[0].x0) < 3 and j == 0)), None)
+                k = next((k for k, t in enumerate(nxt.spans) if abs(t.x0 - s.x0) < 3 or abs(t.x0 - cell_x0) < 3),
+                         None)
                 if k is None:
                     continue
                 t = nxt.spans.pop(k)
                 if nxt.cells:
                     nxt.cells.pop(k)
-                s.text = s.text[:-1] + t.text.strip()
+                s.text = _hyphen_join(s.text, t.text.strip())
                 break
     out: list[Line] = []
     for ln in lines:
@@ -247,7 +252,9 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
                 and len(set(ln.cells)) <= 1 and abs(ln.x0 - prev.x0) < 30 and 0 <= ln.top - prev.bottom < 2 * ln.size:
             last = prev.spans[-1]
             first = ln.spans[0].text.lstrip()
-            last.text = last.text[:-1] + ("" if first[:1].islower() else "-")
+            last.text = _hyphen_join(last.text, "")
+            if not first[:1].islower():
+                last.text += "-" if not last.text.endswith(" ") else "- "
             ln.spans[0].text = first
             prev.spans.extend(ln.spans)
             prev.cells = [0] * len(prev.spans)
@@ -271,3 +278,13 @@ def _heading_gutter(lines: list[Line]) -> float | None:
         if not any(c[0] < g - 1 < c[1] - 2 for c in cells):
             return g
     return None
+
+
+def _hyphen_join(text: str, cont: str) -> str:
+    """Join ``text`` (ending with a line-end hyphen marker) and its continuation."""
+    base = text[:-1]
+    if not cont:
+        return base
+    if base.endswith(" "):  # "Technologies -" / "Media Lab": a real dash
+        return base + "- " + cont
+    return base + ("" if cont[:1].islower() else "-") + cont
