@@ -21,16 +21,8 @@ from htdy.core.api import mount
 from htdy.core.api.middlewares import authenticate, errors, request_context
 from htdy.core.config import Settings
 from htdy.core.errors import ConfigError
-from htdy.core.plugins import Registries, build_registries, check_selected, get_plugin_manager
+from htdy.core.plugins import Registries, build_registries, check_selected, get_plugin_manager, selections
 from htdy.core.services import Services
-
-
-def selections(settings: Settings) -> dict[str, list[str]]:
-    picked = {"storage_backends": [settings.storage.backend], "cache_tiers": list(settings.cache.tiers),
-              "search_backends": [settings.search.backend], "queue_backends": [settings.queue.backend]}
-    if settings.has_role("parser"):
-        picked["parsers"] = sorted(set(settings.parsing.parsers.values()))
-    return picked
 
 
 def instantiate(settings: Settings, registry: Any, name: str) -> Any:
