@@ -113,6 +113,9 @@ def is_bullet(ln: Line) -> bool:
 def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     """A line that dates an entry (not a sentence that mentions a year)."""
     t = clean(ln.text)
+    cells = ln.cell_texts()
+    if len(cells) > 1 and date_only(clean(cells[-1])):
+        return True  # dates in their own right-hand cell, even beside a bullet
     if is_bullet(ln):
         if not bullets_are_layout and not date_only(BULLET.sub("", t)):
             return False
@@ -160,9 +163,49 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
     return out
 
 
+def _right_cell(ln: Line, left: float) -> tuple[float, float] | None:
+    groups = ln.cell_spans()
+    if len(groups) < 2 and not (groups and groups[0][0].x0 > left + 150):
+        return None
+    last = groups[-1]
+    return min(s.x0 for s in last), max(s.x1 for s in last)
+
+
+def _stack_top(lines: list[Line], a: int, left: float) -> int:
+    """Dates at the bottom of a right-hand stack (location above dates) anchor the
+    entry at the top of the stack."""
+    cell = _right_cell(lines[a], left)
+    if cell is None:
+        return a
+    top = a
+    for i in range(a - 1, max(-1, a - 3), -1):
+        other = _right_cell(lines[i], left)
+        if other is None or abs(other[1] - cell[1]) > 6 or find_range(clean(lines[i].cell_texts()[-1])):
+            break
+        top = i
+    return top
+
+
+def _detach_dates(lines: list[Line]) -> list[Line]:
+    """A bullet line that carries the entry's dates in a right-hand cell: the dates
+    become their own line (header), the bullet stays a highlight."""
+    out: list[Line] = []
+    for ln in lines:
+        groups = ln.cell_spans()
+        if len(groups) > 1 and is_bullet(ln) and date_only(clean(ln.cell_texts()[-1])):
+            n = len(groups[-1])
+            cells = ln.cells or [0] * len(ln.spans)
+            out.append(Line(spans=ln.spans[-n:], page=ln.page, cells=cells[-n:], source=ln.source))
+            out.append(Line(spans=ln.spans[:-n], page=ln.page, cells=cells[:-n], source=ln.source))
+        else:
+            out.append(ln)
+    return out
+
+
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
+    lines = _detach_dates(lines)
     # a section typeset entirely as a list: bullets are layout, not highlights
     listy = sum(1 for ln in lines if is_bullet(ln)) >= 0.8 * len(lines)
     width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines) or 1.0
@@ -190,7 +233,10 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         if merged and a - merged[-1] == 1 and date_only(clean(lines[a].text)):
             continue
         merged.append(a)
-    anchors = merged
+    date_of: dict[int, int] = {}
+    for a in merged:
+        date_of.setdefault(_stack_top(lines, a, left) if geometry else a, a)
+    anchors = sorted(date_of)
     if not anchors:
         return _split_by_typography(lines, headerish)
     def style(ln: Line) -> tuple[float, bool, str]:
@@ -225,7 +271,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         if k == 0 and s < a:  # the first entry starts with a title line, not its dates
             start_style = style(lines[s])
         starts.append(s)
-        e = a + 1
+        e = date_of[a] + 1
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
         logical = 0
         while e < nxt and forward_ok(lines[e], a, s) and style(lines[e]) != start_style:
