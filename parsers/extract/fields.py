@@ -64,7 +64,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                                 above[-1]["text"] = _insert_wrapped(above[-1]["text"], p)
                                 continue
                         out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size,
-                                    "cell": ci, "line": li, "x0": gx})
+                                    "cell": ci, "line": li, "x0": gx, "styled": len(groups) > 1})
     # "Company, Position" inside one piece: split at the comma that separates a title
     final: list[dict[str, Any]] = []
     for piece in out:
@@ -94,7 +94,7 @@ def _strip_piece(part: str) -> str:
 
 def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     text = p["text"]
-    if "," not in text:
+    if "," not in text or p.get("styled"):  # typography already separated company and title
         return [p]
     parts = [x.strip() for x in text.split(",")]
     best = None
