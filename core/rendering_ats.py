@@ -21,6 +21,7 @@ def norm(value: Any) -> str:
     s = unicodedata.normalize("NFKD", str(value or ""))
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = s.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-").replace("\ufb01", "fi")
+    s = s.replace("\ufffe", "-").replace("\u00ad", "-").replace("\u2010", "-")  # pdfium's line-end hyphen
     return re.sub(r"\s+", " ", s).strip(" .,;:-|/")
 
 
@@ -28,12 +29,23 @@ def squash(value: Any) -> str:
     return re.sub(r"[\s\-\u00ad]+", "", norm(value))
 
 
+_FOOTER = re.compile(r"^\s*(\S+\s+)?\d+\s*(\S+|/)\s*\d+\s*$")
+
+
 def pdf_text(pdf: bytes) -> str:
+    """The text layer, page by page, without running page-number footers ("Page 2 of 3"),
+    so a paragraph that crosses a page break reads as one."""
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(pdf)
     try:
-        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+        pages = []
+        for page in doc:
+            lines = page.get_textpage().get_text_range().splitlines()
+            while lines and (not lines[-1].strip() or _FOOTER.match(lines[-1])):
+                lines.pop()
+            pages.append("\n".join(lines))
+        return "\n".join(pages)
     finally:
         doc.close()
 

@@ -13,7 +13,8 @@ from htdy.core.rendering import ats_check
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = {"sample": ROOT / "core" / "commands" / "render_sample.json",
-           "perf2": ROOT.parent / "shared" / "perf-reference" / "cv_2page.json"}
+           "perf2": ROOT.parent / "shared" / "perf-reference" / "cv_2page.json",
+           "perf5": ROOT.parent / "shared" / "perf-reference" / "cv_5page.json"}
 CASES = [(t, e) for t in ("academic", "bold", "classic", "compact", "modern") for e in ("pdf",)] + \
         [("classic", "typst"), ("compact", "typst")]
 

@@ -78,7 +78,7 @@ async def test_pdf_engine_from_settings(full_cv: dict) -> None:
     assert "WeasyPrint" in pypdfium2.PdfDocument(forced.content).get_metadata_dict().get("Producer", "")
 
 
-async def test_process_pool_render_timeout_and_page_limit(full_cv: dict) -> None:
+async def test_process_pool_render_timeout_and_page_limit(full_cv: dict, sparse_cv: dict) -> None:
     settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60, "max_pages": 1}}, environ={})
     svc = RenderService(settings, mode="pool")
     await svc.start()
@@ -86,13 +86,13 @@ async def test_process_pool_render_timeout_and_page_limit(full_cv: dict) -> None
         with pytest.raises(RenderError) as exc:  # the sample CV is 2 pages: over the limit, from the worker
             await svc.render(full_cv, template_id="classic", fmt="pdf")
         assert exc.value.code == "too_many_pages" and exc.value.details["pages"] >= 2
-        ok = await svc.render(full_cv, template_id="compact", fmt="pdf")
+        ok = await svc.render(sparse_cv, template_id="classic", fmt="pdf")
         assert ok.pages == 1 and ok.content.startswith(b"%PDF")
         with pytest.raises(RenderError) as exc:
-            await svc.render(full_cv, template_id="compact", fmt="pdf", timeout=0.001)
+            await svc.render(sparse_cv, template_id="classic", fmt="pdf", timeout=0.001)
         assert exc.value.code == "timeout" and exc.value.status == 504
         assert svc.stats["pool_restarts"] == 1
-        again = await svc.render(full_cv, template_id="compact", fmt="pdf")  # a fresh pool takes over
+        again = await svc.render(sparse_cv, template_id="classic", fmt="pdf")  # a fresh pool takes over
         assert again.pages == 1
         html = await svc.render(full_cv, template_id="compact", fmt="html")  # cheap formats stay in-process
         assert html.content.startswith(b"<!DOCTYPE html>")
@@ -108,7 +108,7 @@ def test_render_sync_timeout(settings: Any, full_cv: dict) -> None:
     assert svc.render_sync(full_cv, template_id="classic", fmt="txt").content.startswith("Amélie".encode())
 
 
-async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dict) -> None:
+async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dict, sparse_cv: dict) -> None:
     from aiohttp import web
 
     from htdy.core.rendering import internal_routes
@@ -123,7 +123,7 @@ async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dic
     api = RenderService(settings_from_dict({"rendering": {"gateway": "http", "renderer_url": url},
                                             "auth": {"secret_key": "s3cret"}}, environ={}))
     assert api.mode == "http"
-    out = await api.render(full_cv, template_id="compact", fmt="pdf")
+    out = await api.render(sparse_cv, template_id="classic", fmt="pdf")
     assert out.content.startswith(b"%PDF") and out.pages == 1 and out.media_type == "application/pdf"
     md = await api.render(full_cv, template_id="classic", fmt="md")
     assert md.content.startswith("# Amélie".encode())
