@@ -140,6 +140,7 @@ class RenderService:
         self._renderers: dict[str, Any] = {}
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._pool_lock = threading.Lock()
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self.stats = {"renders": 0, "cache_hits": 0, "timeouts": 0, "pool_restarts": 0}
 
     # ---- lookup
@@ -216,21 +217,24 @@ class RenderService:
     async def _run_pool(self, engine: str, template: Template, resume: dict[str, Any], fmt: str,
                         options: dict[str, Any] | None, timeout: float) -> RenderOutput:
         loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, asyncio.Semaphore(self.rs.workers))
         for attempt in (1, 2):
-            pool = self._get_pool()
-            fut = loop.run_in_executor(pool, _worker_render, engine, template.id, resume, fmt, options)
-            try:
-                res = await asyncio.wait_for(fut, timeout)
-            except TimeoutError:
-                self.stats["timeouts"] += 1
-                self._kill_pool(pool)
-                raise RenderError(f"rendering took longer than {timeout:g} s", code="timeout",
-                                  status=504) from None
-            except concurrent.futures.process.BrokenProcessPool:
-                self._kill_pool(pool)
-                if attempt == 2:
-                    raise RenderError("the renderer process died", code="render_failed") from None
-                continue
+            async with self._slots[1]:  # one job per worker: the timeout measures rendering, not queueing
+                pool = self._get_pool()
+                fut = loop.run_in_executor(pool, _worker_render, engine, template.id, resume, fmt, options)
+                try:
+                    res = await asyncio.wait_for(fut, timeout)
+                except TimeoutError:
+                    self.stats["timeouts"] += 1
+                    self._kill_pool(pool)
+                    raise RenderError(f"rendering took longer than {timeout:g} s", code="timeout",
+                                      status=504) from None
+                except concurrent.futures.process.BrokenProcessPool:
+                    self._kill_pool(pool)
+                    if attempt == 2:
+                        raise RenderError("the renderer process died", code="render_failed") from None
+                    continue
             return _result(res)
         raise AssertionError("unreachable")
 

@@ -135,3 +135,17 @@ async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dic
     with pytest.raises(RenderError) as exc:
         await wrong.render(full_cv, template_id="compact", fmt="html")
     assert exc.value.status == 403
+
+
+async def test_pool_timeout_counts_rendering_not_queueing(sparse_cv: dict) -> None:
+    import asyncio
+
+    settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60}}, environ={})
+    svc = RenderService(settings, mode="pool")
+    await svc.start()
+    try:
+        jobs = [svc.render(sparse_cv, template_id="classic", fmt="pdf", timeout=1.0) for _ in range(16)]
+        outs = await asyncio.gather(*jobs)  # ~16 × 60 ms queued behind one worker: none times out
+        assert all(o.pages == 1 for o in outs) and svc.stats["timeouts"] == 0
+    finally:
+        await svc.close()
