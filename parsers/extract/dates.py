@@ -139,3 +139,8 @@ def date_only(text: str) -> bool:
         return False
     rest = (text[:r.begin] + text[r.stop:]).strip(_PUNCT)
     return len(rest) <= 2
+
+
+def is_present(text: str) -> bool:
+    """True for "Present", "heute", "oggi", "obecnie"… on their own."""
+    return fold(text).strip(" .()") in {fold(p) for p in PRESENT}

@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from htdy.parsers.extract.contacts import is_remote, location_from
-from htdy.parsers.extract.dates import find_range
+from htdy.parsers.extract.dates import date_only, find_range, is_present
 from htdy.parsers.extract.places import is_city
 from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet, merge_wrapped
 from htdy.parsers.extract.vocab import (
@@ -32,7 +32,11 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
     dates: dict[str, Any] = {}
     for li, ln in enumerate(merge_wrapped(lines, right)):
         bullet = bool(BULLET.match(ln.text))
+        text_before = False  # a text (not date) cell earlier on this line
         for ci, spans in enumerate(ln.cell_spans()):
+            if ci > 0 and not text_before:
+                prev_text = clean("".join(x.text for x in ln.cell_spans()[ci - 1]))
+                text_before = bool(prev_text) and not date_only(prev_text) and not is_present(prev_text)
             groups: list[list[Any]] = []
             prev = None
             for s in spans:
@@ -64,7 +68,8 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                                 above[-1]["text"] = _insert_wrapped(above[-1]["text"], p)
                                 continue
                         out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size,
-                                    "cell": ci, "line": li, "x0": gx, "styled": len(groups) > 1})
+                                    "cell": ci, "line": li, "x0": gx, "styled": len(groups) > 1,
+                                    "after_text": text_before and ci > 0})
     # "Company, Position" inside one piece: split at the comma that separates a title
     final: list[dict[str, Any]] = []
     for piece in out:
@@ -117,7 +122,7 @@ def _loc(p: dict[str, Any]) -> dict[str, str] | None:
         return {"city": t}
     if is_remote(t) or re.search(r"(?i)\bremote\b|\bhybrid\b", t):
         return {"city": t}
-    if p.get("cell", 0) > 0 and len(t.split()) <= 5 and t[:1].isupper() and not has_word(t, TITLE_WORDS) \
+    if p.get("after_text") and len(t.split()) <= 5 and t[:1].isupper() and not has_word(t, TITLE_WORDS) \
             and not has_word(t, INSTITUTION_WORDS) and not has_word(t, DEGREE_WORDS) \
             and not any(fold(w).strip(".") in ORG_WORDS for w in t.replace(",", " ").split()):
         return {"city": t.split(",")[0]}

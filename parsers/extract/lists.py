@@ -33,7 +33,7 @@ def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool =
         t = BULLET.sub("", clean(ln.text))
         if not t:
             continue
-        cells = [clean(c) for c in ln.cell_texts() if clean(c)]
+        cells = [clean(c) for c in ln.soft_cell_texts() if clean(c)]
         m = re.match(r"^([^:]{1,45}):\s*(.+)$", t)
         if m:
             cur = {"name": m.group(1).strip(), "keywords": _items(m.group(2))}

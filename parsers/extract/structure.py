@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from htdy.parsers.extract.dates import date_only, find_range
+from htdy.parsers.extract.dates import date_only, find_range, is_present
 from htdy.parsers.extract.vocab import heading_key
 from htdy.parsers.layout.model import Line, Span
 
@@ -113,9 +113,9 @@ def is_bullet(ln: Line) -> bool:
 def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     """A line that dates an entry (not a sentence that mentions a year)."""
     t = clean(ln.text)
-    cells = ln.cell_texts()
-    if len(cells) > 1 and date_only(clean(cells[-1])):
-        return True  # dates in their own right-hand cell, even beside a bullet
+    cells = ln.soft_cell_texts()
+    if len(cells) > 1 and (date_only(clean(cells[-1])) or date_only(clean(cells[0]))):
+        return True  # dates in their own cell (right-hand, or a date column), even beside a bullet
     if is_bullet(ln):
         if not bullets_are_layout and not date_only(BULLET.sub("", t)):
             return False
@@ -131,13 +131,22 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     return (is_range and len(t) <= 80) or len(t) <= 40
 
 
+def _last_cell(ln: Line) -> tuple[float, float, bool, bool, float]:
+    g = ln.cell_spans(0.9)[-1]
+    chars = sum(len(s.text) for s in g) or 1
+    bold = sum(len(s.text) for s in g if s.bold) >= 0.6 * chars
+    italic = sum(len(s.text) for s in g if s.italic) >= 0.6 * chars
+    return min(s.x0 for s in g), max(s.x1 for s in g), bold, italic, max(s.size for s in g)
+
+
 def continues(prev: Line, ln: Line, right: float) -> bool:
-    """``ln`` is the wrapped continuation of ``prev`` (same style and margin, ``prev``
-    runs to the right edge)."""
-    return (prev.page == ln.page and abs(prev.x0 - ln.x0) < 2 and abs(prev.size - ln.size) < 0.3
-            and prev.bold == ln.bold and prev.italic == ln.italic and len(prev.cell_texts()) == 1
-            and prev.x1 > right - 0.15 * (right - prev.x0) and 0 < ln.top - prev.bottom < 1.2 * ln.size
-            and not is_bullet(ln))
+    """``ln`` is the wrapped continuation of ``prev``'s last cell (same margin, the
+    cell runs to the right edge, no bullet)."""
+    if prev.page != ln.page or is_bullet(ln) or len(ln.cell_texts()) != 1:
+        return False
+    x0, x1, _bold, _italic, size = _last_cell(prev)
+    return (abs(x0 - ln.x0) < 2 and abs(size - ln.size) < 0.6 and x1 > right - 0.2 * (right - x0)
+            and 0 < ln.top - prev.bottom < 1.2 * ln.size)
 
 
 def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
@@ -156,10 +165,55 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
             first = ln.spans[0]
             spans = [Span(" " + first.text.lstrip(), first.x0, first.top, first.x1, first.bottom, first.font,
                           first.size, first.bold, first.italic, first.link)] + ln.spans[1:]
+            cells = prev.cells or [0] * len(prev.spans)
             out[-1] = Line(spans=prev.spans + spans, page=prev.page,
-                           cells=[0] * (len(prev.spans) + len(spans)), source=prev.source)
+                           cells=cells + [cells[-1]] * len(spans), source=prev.source)
         else:
             out.append(ln)
+    return out
+
+
+def _join_split_dates(lines: list[Line]) -> list[Line]:
+    """A date range wrapped inside a narrow date column ("06/2017 –" / "02/2021")."""
+    out: list[Line] = []
+    skip: set[int] = set()
+    for i, ln in enumerate(lines):
+        if i in skip:
+            continue
+        groups = ln.cell_spans(0.9)
+        texts = [clean("".join(x.text for x in g)) for g in groups]
+        for ci, t in enumerate(texts):
+            if re.search(r"[–—-]\s*$", t) and find_range(t) and i + 1 < len(lines):
+                nxt = lines[i + 1]
+                g = groups[ci]
+                cx0, cx1 = min(s.x0 for s in g), max(s.x1 for s in g)
+                for ng in nxt.cell_spans(0.9):
+                    nx0, nx1 = min(s.x0 for s in ng), max(s.x1 for s in ng)
+                    ntext = clean("".join(x.text for x in ng))
+                    head = re.match(r"^(\S+(?:\s\S+)?)\s*(?:[–—-]\s.*)?$", ntext)
+                    def datey(x: str) -> bool:
+                        return date_only(x) or is_present(x)
+
+                    if min(cx1, nx1) - max(cx0, nx0) > 0 and (datey(ntext) or (head and datey(head.group(1)))):
+                        if not datey(ntext):  # "Present – Cut p95…": only the date word moves
+                            first = ng[0]
+                            word = head.group(1) if head else ""
+                            if not first.text.strip().startswith(word):
+                                break
+                            g[-1].text = g[-1].text.rstrip() + " " + word
+                            first.text = first.text.replace(word, "", 1)
+                            break
+                        g[-1].text = g[-1].text.rstrip() + " " + ntext
+                        keep = [s for s in nxt.spans if s not in ng]
+                        if keep:
+                            idx = [j for j, s in enumerate(nxt.spans) if s not in ng]
+                            cells = nxt.cells or [0] * len(nxt.spans)
+                            lines[i + 1] = Line(spans=keep, page=nxt.page, cells=[cells[j] for j in idx],
+                                                source=nxt.source)
+                        else:
+                            skip.add(i + 1)
+                        break
+        out.append(ln)
     return out
 
 
@@ -205,7 +259,7 @@ def _detach_dates(lines: list[Line]) -> list[Line]:
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
-    lines = _detach_dates(lines)
+    lines = _detach_dates(_join_split_dates(list(lines)))
     # a section typeset entirely as a list: bullets are layout, not highlights
     listy = sum(1 for ln in lines if is_bullet(ln)) >= 0.8 * len(lines)
     width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines) or 1.0

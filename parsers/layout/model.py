@@ -51,16 +51,24 @@ class Line:
             out[-1].append(s.text)
         return [_join(parts) for parts in out]
 
-    def cell_spans(self) -> list[list[Span]]:
+    def cell_spans(self, gap: float | None = None) -> list[list[Span]]:
+        """Spans grouped by cell; with ``gap`` (in font sizes) a horizontal gap wider
+        than that also starts a group ("soft" cells: a date column set close to the text)."""
         out: list[list[Span]] = []
         last = None
+        prev: Span | None = None
         for i, s in enumerate(self.spans):
             c = self.cells[i] if self.cells else 0
-            if c != last:
+            wide = gap is not None and prev is not None and s.x0 - prev.x1 > gap * max(s.size, 1.0)
+            if c != last or wide:
                 out.append([])
                 last = c
             out[-1].append(s)
+            prev = s
         return out
+
+    def soft_cell_texts(self, gap: float = 0.9) -> list[str]:
+        return [_join([s.text for s in g]) for g in self.cell_spans(gap)]
 
     @property
     def x0(self) -> float:

@@ -20,6 +20,12 @@ def docs() -> dict[str, bytes]:
         "de_sidebar.pdf": cvfixtures.render_pdf(cvfixtures.sidebar_html(cvfixtures.CV_DE)),
         "fr_single.pdf": cvfixtures.render_pdf(cvfixtures.single_column_html(cvfixtures.CV_FR)),
         "es_sidebar.pdf": cvfixtures.render_pdf(cvfixtures.sidebar_html(cvfixtures.CV_ES)),
+        "it_dates_left.pdf": cvfixtures.render_pdf(cvfixtures.dates_left_html(cvfixtures.CV_IT)),
+        "pt_dates_left.pdf": cvfixtures.render_pdf(cvfixtures.dates_left_html(cvfixtures.CV_PT)),
+        "en_dates_left.pdf": cvfixtures.render_pdf(cvfixtures.dates_left_html(cvfixtures.CV_EN)),
+        "nl_single.pdf": cvfixtures.render_pdf(cvfixtures.single_column_html(cvfixtures.CV_NL)),
+        "pl_sidebar.pdf": cvfixtures.render_pdf(cvfixtures.sidebar_html(cvfixtures.CV_PL)),
+        "pl.docx": cvfixtures.build_docx(cvfixtures.CV_PL),
         "en.docx": cvfixtures.build_docx(cvfixtures.CV_EN),
         "de.docx": cvfixtures.build_docx(cvfixtures.CV_DE),
     }

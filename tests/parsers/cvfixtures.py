@@ -303,3 +303,111 @@ def entity_docx(base: bytes) -> bytes:
                         + rest)
             zf.writestr(info, data)
     return buf.getvalue()
+
+
+CSS_MODERN = """
+@page { size: A4; margin: 15mm }
+body { font-family: 'DejaVu Serif', serif; font-size: 10pt }
+h1 { font-size: 26pt; font-weight: normal; margin: 0 } .title { font-size: 14pt; color: #555; margin: 0 0 8pt 0 }
+h2 { font-size: 14pt; font-weight: normal; color: #36c; margin: 12pt 0 4pt 0 }
+table { border-collapse: collapse; width: 100% } td { vertical-align: top; padding: 1pt 0 }
+td.d { width: 28mm; text-align: right; padding-right: 6mm; color: #555 }
+"""
+
+
+def dates_left_html(cv: dict[str, Any]) -> str:
+    """moderncv-style (LaTeX): a narrow date column on the left, details on the right."""
+    h = cv["headings"]
+    rows = [f"<h1>{cv['name']}</h1><p class='title'>{cv['label']}</p>",
+            f"<p>{cv['city']} · {cv['phone']} · {cv['email']}</p>",
+            f"<h2>{h['work']}</h2><table>"]
+    for w in cv["work"]:
+        rows.append(f"<tr><td class='d'>{w['dates']}</td><td><b>{w['position']}</b>, <i>{w['name']}</i>"
+                    + "".join(f"<br>– {x}" for x in w["highlights"]) + "</td></tr>")
+    rows.append(f"</table><h2>{h['education']}</h2><table>")
+    for e in cv["education"]:
+        rows.append(f"<tr><td class='d'>{e['dates']}</td><td><b>{e['degree']}</b>, <i>{e['institution']}</i>"
+                    "</td></tr>")
+    rows.append(f"</table><h2>{h['skills']}</h2><table>")
+    for name, kws in cv["skills"]:
+        rows.append(f"<tr><td class='d'>{name}</td><td>{', '.join(kws)}</td></tr>")
+    rows.append(f"</table><h2>{h['languages']}</h2><p>{cv['languages']}</p>")
+    return f"<html><head><meta charset='utf-8'><style>{CSS_MODERN}</style></head><body>{''.join(rows)}</body></html>"
+
+
+CV_IT: dict[str, Any] = {
+    "name": "Giulia Rossi", "label": "Sviluppatrice software", "city": "Bologna, Italia",
+    "email": "giulia.rossi@example.it", "phone": "+39 333 123 4567", "github": "grossi", "linkedin": "giulia-rossi",
+    "summary": "Sviluppatrice con esperienza in applicazioni web e servizi cloud per il settore bancario.",
+    "headings": {"summary": "Profilo", "work": "Esperienza professionale", "education": "Istruzione",
+                 "skills": "Competenze", "languages": "Lingue", "projects": "Progetti", "contact": "Contatti"},
+    "work": [
+        {"name": "Banca Emilia S.p.A.", "position": "Sviluppatrice backend", "dates": "maggio 2020 – oggi",
+         "start": "2020-05", "end": None, "highlights": ["Servizi di pagamento in Java"]},
+        {"name": "Studio Felsina Srl", "position": "Programmatrice junior", "dates": "09/2017 – 04/2020",
+         "start": "2017-09", "end": "2020-04", "highlights": ["Siti web per clienti locali"]},
+    ],
+    "education": [{"institution": "Università di Bologna", "degree": "Laurea magistrale in Informatica",
+                   "dates": "2015 – 2017", "start": "2015", "end": "2017", "studyType": "Laurea magistrale",
+                   "area": "Informatica"}],
+    "skills": [("Linguaggi", ["Java", "Python", "SQL"])],
+    "languages": "Italiano (madrelingua), Inglese (C1)",
+}
+
+CV_NL: dict[str, Any] = {
+    "name": "Daan de Vries", "label": "Data-analist", "city": "Utrecht, Nederland",
+    "email": "daan.devries@example.nl", "phone": "+31 6 12345678", "github": "ddevries", "linkedin": "daan-de-vries",
+    "summary": "Analist met ervaring in dashboards, datakwaliteit en het automatiseren van rapportages.",
+    "headings": {"summary": "Profiel", "work": "Werkervaring", "education": "Opleiding",
+                 "skills": "Vaardigheden", "languages": "Talen", "projects": "Projecten", "contact": "Contact"},
+    "work": [
+        {"name": "Rijnland Verzekeringen B.V.", "position": "Senior data-analist", "dates": "jan 2021 – heden",
+         "start": "2021-01", "end": None, "highlights": ["Dashboards in Power BI"]},
+        {"name": "Gemeente Amersfoort", "position": "Junior analist", "dates": "sep 2018 – dec 2020",
+         "start": "2018-09", "end": "2020-12", "highlights": ["Rapportages geautomatiseerd"]},
+    ],
+    "education": [{"institution": "Universiteit Utrecht", "degree": "Master in Data Science",
+                   "dates": "2016 – 2018", "start": "2016", "end": "2018", "studyType": "Master",
+                   "area": "Data Science"}],
+    "skills": [("Tools", ["Python", "SQL", "Power BI"])],
+    "languages": "Nederlands (moedertaal), Engels (vloeiend)",
+}
+
+CV_PL: dict[str, Any] = {
+    "name": "Katarzyna Nowak", "label": "Inżynier oprogramowania", "city": "Kraków, Polska",
+    "email": "k.nowak@example.pl", "phone": "+48 601 234 567", "github": "knowak", "linkedin": "katarzyna-nowak",
+    "summary": "Inżynier oprogramowania z doświadczeniem w systemach rozproszonych i testach automatycznych.",
+    "headings": {"summary": "Podsumowanie", "work": "Doświadczenie zawodowe", "education": "Wykształcenie",
+                 "skills": "Umiejętności", "languages": "Języki", "projects": "Projekty", "contact": "Kontakt"},
+    "work": [
+        {"name": "Wisła Software Sp. z o.o.", "position": "Starszy programista", "dates": "03.2021 – obecnie",
+         "start": "2021-03", "end": None, "highlights": ["Mikroserwisy w Go"]},
+        {"name": "Kraków Tech S.A.", "position": "Programista", "dates": "10.2018 – 02.2021",
+         "start": "2018-10", "end": "2021-02", "highlights": ["Testy automatyczne"]},
+    ],
+    "education": [{"institution": "Politechnika Krakowska", "degree": "Magister inżynier, Informatyka",
+                   "dates": "2013 – 2018", "start": "2013", "end": "2018", "studyType": "Magister inżynier",
+                   "area": "Informatyka"}],
+    "skills": [("Technologie", ["Go", "Kubernetes", "PostgreSQL"])],
+    "languages": "Polski (ojczysty), Angielski (B2)",
+}
+
+CV_PT: dict[str, Any] = {
+    "name": "Rafael Almeida", "label": "Desenvolvedor full stack", "city": "Recife, Brasil",
+    "email": "rafael.almeida@example.com.br", "phone": "+55 81 91234-5678", "github": "ralmeida",
+    "linkedin": "rafael-almeida",
+    "summary": "Desenvolvedor com foco em aplicações web escaláveis e boas práticas de engenharia.",
+    "headings": {"summary": "Resumo", "work": "Experiência profissional", "education": "Formação acadêmica",
+                 "skills": "Habilidades", "languages": "Idiomas", "projects": "Projetos", "contact": "Contato"},
+    "work": [
+        {"name": "Porto Digital Ltda", "position": "Desenvolvedor pleno", "dates": "fev 2021 – atual",
+         "start": "2021-02", "end": None, "highlights": ["APIs em Node.js"]},
+        {"name": "Mangue Sistemas", "position": "Estagiário de desenvolvimento", "dates": "2019 – 2020",
+         "start": "2019", "end": "2020", "highlights": ["Testes de interface"]},
+    ],
+    "education": [{"institution": "Universidade Federal de Pernambuco",
+                   "degree": "Bacharelado em Ciência da Computação", "dates": "2015 – 2019", "start": "2015",
+                   "end": "2019", "studyType": "Bacharelado", "area": "Ciência da Computação"}],
+    "skills": [("Tecnologias", ["TypeScript", "React", "Node.js"])],
+    "languages": "Português (nativo), Inglês (avançado)",
+}

@@ -21,6 +21,9 @@ CASES = [
     ("en_single.pdf", cvfixtures.CV_EN), ("de_sidebar.pdf", cvfixtures.CV_DE),
     ("fr_single.pdf", cvfixtures.CV_FR), ("es_sidebar.pdf", cvfixtures.CV_ES),
     ("en.docx", cvfixtures.CV_EN), ("de.docx", cvfixtures.CV_DE),
+    ("it_dates_left.pdf", cvfixtures.CV_IT), ("pt_dates_left.pdf", cvfixtures.CV_PT),
+    ("en_dates_left.pdf", cvfixtures.CV_EN), ("nl_single.pdf", cvfixtures.CV_NL),
+    ("pl_sidebar.pdf", cvfixtures.CV_PL), ("pl.docx", cvfixtures.CV_PL),
 ]
 
 
