@@ -9,6 +9,7 @@ date, second text column).
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from htdy.parsers.layout.model import Line, Span
@@ -64,6 +65,9 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         cur_font = fi
         spans.append(cur)
         pending_space = False
+    for sp in spans:  # combining accents and ligatures as single characters ("ć", "fi")
+        if not sp.text.isascii():
+            sp.text = unicodedata.normalize("NFKC", sp.text)
     return spans
 
 
