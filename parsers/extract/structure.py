@@ -33,7 +33,7 @@ def body_size(lines: list[Line]) -> float:
 
 
 def _style(ln: Line) -> tuple[float, bool, str]:
-    return (round(ln.size), ln.bold, ln.spans[0].font.split("-")[0][:12] if ln.spans[0].font else "")
+    return (round(ln.size, 1), ln.bold, ln.spans[0].font.split("-")[0][:12] if ln.spans[0].font else "")
 
 
 def is_heading_like(ln: Line, body: float) -> bool:

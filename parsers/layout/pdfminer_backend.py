@@ -23,6 +23,25 @@ from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Link, Page
 
 
+class _Aggregator(PDFPageAggregator):
+    """Keeps the real font size (font size × text matrix scale) and the font's
+    descriptor weight on each character; ``LTChar.size`` is a glyph box height."""
+
+    def render_char(self, matrix: Any, font: Any, fontsize: float, *args: Any, **kwargs: Any) -> float:
+        adv = super().render_char(matrix, font, fontsize, *args, **kwargs)
+        item = self.cur_item._objs[-1]
+        a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
+        item.pt_size = abs(fontsize) * (abs(a * d - b * c) ** 0.5)
+        desc = getattr(font, "descriptor", None) or {}
+        try:
+            weight = int(resolve1(desc.get("FontWeight", 0)) or 0)
+            flags = int(resolve1(desc.get("Flags", 0)) or 0)
+        except (TypeError, ValueError):
+            weight, flags = 0, 0
+        item.weight = 700 if flags & (1 << 18) else weight
+        return adv
+
+
 def extract(data: bytes, limits: Limits | None = None) -> Layout:
     limits = limits or Limits()
     if len(data) > limits.max_bytes:
@@ -39,7 +58,7 @@ def extract(data: bytes, limits: Limits | None = None) -> Layout:
             raise ParseError("the PDF is encrypted", code="encrypted") from None
         raise ParseError(f"the PDF cannot be read ({type(exc).__name__})", code="corrupt") from None
     rsrc = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(rsrc, laparams=None)
+    device = _Aggregator(rsrc, laparams=None)
     interp = PDFPageInterpreter(rsrc, device)
     layout = Layout(kind="pdf", backend="pdfminer")
     try:
@@ -71,12 +90,14 @@ def _collect(node: Any, chars: list[Char], fonts: list[Font], ids: dict[str, int
              limits: Limits) -> None:
     for obj in node:
         if isinstance(obj, LTChar):
-            name = obj.fontname
-            fi = ids.get(name)
+            weight = getattr(obj, "weight", 0)
+            key = f"{obj.fontname}/{weight}"
+            fi = ids.get(key)
             if fi is None:
-                fi = ids[name] = len(fonts)
-                fonts.append(font_style(name))
-            chars.append((obj.get_text(), obj.x0, height - obj.y1, obj.x1, height - obj.y0, obj.size, fi))
+                fi = ids[key] = len(fonts)
+                fonts.append(font_style(obj.fontname, weight))
+            size = getattr(obj, "pt_size", 0.0) or obj.size
+            chars.append((obj.get_text(), obj.x0, height - obj.y1, obj.x1, height - obj.y0, size, fi))
             if len(chars) > limits.max_chars_per_page:
                 raise ParseError("a page holds too many characters", code="too_large")
         elif isinstance(obj, LTContainer):
