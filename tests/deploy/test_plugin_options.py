@@ -32,3 +32,15 @@ def test_plugin_options_validate(role: str, kind: Any) -> None:
             cls.Options.model_validate(settings.plugin_options(name))
     if unchecked:
         pytest.skip(f"not registered in this build, options unchecked: {', '.join(unchecked)}")
+
+
+@pytest.mark.parametrize("role", ("api", "parser", "renderer"))
+def test_create_app_accepts_the_role_config(role: str, kind: Any) -> None:
+    """The real app factory builds from each role config: every plugin name it selects is
+    registered and every [plugins.*] table is accepted (nothing is started or connected)."""
+    create_app = pytest.importorskip("htdy.core.app").create_app
+    env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com")
+    app = create_app(load_settings(DEPLOY / "config" / f"{role}.toml", environ=env))
+    paths = {r.resource.canonical for r in app.router.routes() if r.resource is not None}
+    assert {"/healthz", "/readyz", "/metrics"} <= paths
+    assert ("/api/v1/cvs" in paths) == (role == "api")

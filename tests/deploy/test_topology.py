@@ -109,7 +109,7 @@ def test_deployment_sizes_and_probes(role: str, kind: Any, seed: dict[str, float
         assert _quantity(c["resources"][bound]["memory"]) == seed[f"{role}_mem_gb"] * GIB
     assert c["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert c["livenessProbe"]["httpGet"]["path"] == "/healthz"
-    assert c["args"] == ["serve"]
+    assert c["args"] == (["worker"] if role == "parser" else ["serve"])
     assert {"name": "HTDY_CONFIG", "value": "/etc/htdy/htdy.toml"} in c["env"]
     assert {"secretRef": {"name": "htdy-secrets"}} in c["envFrom"]
     assert pod["securityContext"]["runAsNonRoot"] is True
@@ -171,7 +171,7 @@ def test_compose_describes_the_split_topology() -> None:
     assert services["api"]["deploy"]["replicas"] >= 3
     for role in ROLES:
         svc = services[role]
-        assert svc["command"] == ["serve"]
+        assert svc["command"] == (["worker"] if role == "parser" else ["serve"])
         assert f"./config/{role}.toml:/etc/htdy/htdy.toml:ro" in svc["volumes"]
         assert "/readyz" in " ".join(svc["healthcheck"]["test"])
     assert "htdy-renderer" in services["renderer"]["networks"]["default"]["aliases"]
