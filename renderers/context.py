@@ -85,6 +85,20 @@ def strings(values: Any) -> list[str]:
     return [s for s in (text(v) for v in values) if s]
 
 
+def check_size(resume: dict[str, Any], max_pages: int) -> None:
+    """Refuse, before any layout, a CV whose text could never fit ``max_pages`` pages
+    (≈ 2,500 characters of JSON per page, with a wide margin), so a huge document fails
+    fast with ``too_many_pages`` instead of running into the time limit."""
+    import json
+
+    from htdy.core.errors import RenderError
+
+    size = len(json.dumps(resume, ensure_ascii=False, default=str))
+    if size > max_pages * 4 * 2500:
+        raise RenderError(f"the CV is far too long for {max_pages} pages", code="too_many_pages",
+                          details={"max_pages": max_pages, "estimated_pages": size // 2500})
+
+
 def has_cjk(resume: Any) -> bool:
     return bool(_CJK.search(str(resume)))
 

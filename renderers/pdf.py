@@ -12,6 +12,7 @@ from typing import Any
 from htdy.core.errors import RenderError
 from htdy.core.interfaces import PluginOptions, Renderer, RenderOutput, Template
 from htdy.renderers import assets
+from htdy.renderers.context import check_size
 from htdy.renderers.html import build_document, fonts_css, rules_css
 
 _LOCK = threading.RLock()
@@ -80,8 +81,9 @@ class WeasyPrintRenderer(Renderer):
                options: dict[str, Any] | None = None) -> RenderOutput:
         if fmt != "pdf":
             raise RenderError(f"the pdf renderer cannot produce {fmt!r}", code="unsupported_format")
-        doc, view, opts = build_document(resume, template, options, inline_assets=False)
         max_pages = getattr(self.options, "max_pages", 20)
+        check_size(resume, max_pages)
+        doc, view, opts = build_document(resume, template, options, inline_assets=False)
         with _LOCK:
             sheets = stylesheets(template, opts, view["lang"], view["cjk"])
             pdf, pages = weasy_render(doc, template.path, view["basics"]["photo"], max_pages, sheets)

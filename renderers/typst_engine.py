@@ -80,6 +80,7 @@ class TypstRenderer(Renderer):
             raise RenderError(f"the typst renderer cannot produce {fmt!r}", code="unsupported_format")
         if "typst" not in template.engines:
             raise RenderError(f"template {template.id} has no Typst variant", code="unsupported_format")
+        context.check_size(resume, getattr(self.options, "max_pages", 20))
         data = json.dumps(typst_data(resume, template, options), ensure_ascii=False)
         try:
             out = _compiler(template).compile(format=fmt, sys_inputs={"data": data},

@@ -149,3 +149,15 @@ async def test_pool_timeout_counts_rendering_not_queueing(sparse_cv: dict) -> No
         assert all(o.pages == 1 for o in outs) and svc.stats["timeouts"] == 0
     finally:
         await svc.close()
+
+
+def test_huge_cv_fails_fast_with_page_limit(settings: Any, full_cv: dict) -> None:
+    import time
+
+    full_cv["work"] = full_cv["work"] * 2000  # ~1 MB of JSON
+    svc = RenderService(settings, mode="inprocess")
+    for engine in ("pdf", "typst"):
+        t0 = time.perf_counter()
+        with pytest.raises(RenderError) as exc:
+            svc.render_sync(full_cv, template_id="classic", fmt="pdf", engine=engine)
+        assert exc.value.code == "too_many_pages" and time.perf_counter() - t0 < 2
