@@ -87,7 +87,9 @@ def _insert_wrapped(text: str, tail: str) -> str:
 
 
 def _strip_piece(part: str) -> str:
-    p = part.strip(" ,;:[]–-|")
+    p = part.strip(" ,;:[]–—-|·•/")
+    if p.endswith("(") or p.startswith(")"):
+        p = p.strip("()").strip()
     while p.startswith("(") and ")" not in p:
         p = p[1:].strip()
     while p.endswith(")") and "(" not in p:

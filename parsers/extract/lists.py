@@ -61,7 +61,7 @@ def finish_skills(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kws = list(dict.fromkeys(k for k in g["keywords"] if k))
         if not g["name"] and not kws:
             continue
-        item: dict[str, Any] = {"name": g["name"] or (kws.pop(0) if kws else "")}
+        item: dict[str, Any] = {"name": g["name"]} if g["name"] else {}
         if kws:
             item["keywords"] = kws
         out.append(item)

@@ -277,7 +277,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             return True
         if ln.bold or ln.italic or ln.size > body + 0.4 or any(s.bold for s in ln.spans[:1]):
             return len(t) < 110
-        long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry else len(t) > 90
+        long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry and len(lines) >= 6 else len(t) > 90
         return not long_line and not t.endswith((".", ";", ",")) and len(t.split()) <= 9 and ln.x0 <= left + 4
 
     anchors = [i for i, ln in enumerate(lines) if _date_line(ln, listy)]
@@ -305,7 +305,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         strong = ln.bold or ln.italic or ln.size > body + 0.4
         if strong or headerish(ln) and a == s:
             return True
-        long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry else len(t) > 90
+        long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry and len(lines) >= 6 else len(t) > 90
         return not long_line and len(t.split()) <= 8 and not t.endswith((".", ";", ","))
 
     starts: list[int] = []

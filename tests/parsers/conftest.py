@@ -26,6 +26,8 @@ def docs() -> dict[str, bytes]:
         "nl_single.pdf": cvfixtures.render_pdf(cvfixtures.single_column_html(cvfixtures.CV_NL)),
         "pl_sidebar.pdf": cvfixtures.render_pdf(cvfixtures.sidebar_html(cvfixtures.CV_PL)),
         "pl.docx": cvfixtures.build_docx(cvfixtures.CV_PL),
+        "fr_date_first.pdf": cvfixtures.render_pdf(cvfixtures.date_first_html(cvfixtures.CV_FR)),
+        "de_date_first.pdf": cvfixtures.render_pdf(cvfixtures.date_first_html(cvfixtures.CV_DE)),
         "en.docx": cvfixtures.build_docx(cvfixtures.CV_EN),
         "de.docx": cvfixtures.build_docx(cvfixtures.CV_DE),
     }

@@ -411,3 +411,22 @@ CV_PT: dict[str, Any] = {
     "skills": [("Tecnologias", ["TypeScript", "React", "Node.js"])],
     "languages": "Português (nativo), Inglês (avançado)",
 }
+
+
+def date_first_html(cv: dict[str, Any]) -> str:
+    """Dates on their own line above each entry; upper-case headings; company — city."""
+    h = cv["headings"]
+    css = ("body{font-family:'DejaVu Sans';font-size:10pt} h1{font-size:22pt} "
+           "h2{font-size:13pt;text-transform:uppercase;letter-spacing:1px} .d{color:#666;font-size:9pt} p{margin:1pt 0}")
+    parts = [f"<h1>{cv['name']}</h1><p>{cv['label']}</p>",
+             f"<p>{cv['email']} • {cv['phone']} • {cv['city']} • github.com/{cv['github']}</p>",
+             f"<h2>{h['summary']}</h2><p>{cv['summary']}</p>", f"<h2>{h['work']}</h2>"]
+    for w in cv["work"]:
+        parts.append(f"<p class='d'>{w['dates']}</p><p><b>{w['position']}</b></p><p><i>{w['name']}</i> — "
+                     f"{cv['city'].split(',')[0]}</p><ul>" + "".join(f"<li>{x}</li>" for x in w["highlights"]) + "</ul>")
+    parts.append(f"<h2>{h['education']}</h2>")
+    for e in cv["education"]:
+        parts.append(f"<p class='d'>{e['dates']}</p><p><b>{e['institution']}</b></p><p>{e['degree']}</p>")
+    parts.append(f"<h2>{h['skills']}</h2><p>{' · '.join(k for _, kws in cv['skills'] for k in kws)}</p>")
+    parts.append(f"<h2>{h['languages']}</h2><p>{cv['languages']}</p>")
+    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"

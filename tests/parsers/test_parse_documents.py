@@ -24,6 +24,7 @@ CASES = [
     ("it_dates_left.pdf", cvfixtures.CV_IT), ("pt_dates_left.pdf", cvfixtures.CV_PT),
     ("en_dates_left.pdf", cvfixtures.CV_EN), ("nl_single.pdf", cvfixtures.CV_NL),
     ("pl_sidebar.pdf", cvfixtures.CV_PL), ("pl.docx", cvfixtures.CV_PL),
+    ("fr_date_first.pdf", cvfixtures.CV_FR), ("de_date_first.pdf", cvfixtures.CV_DE),
 ]
 
 
