@@ -29,7 +29,7 @@ class _Aggregator(PDFPageAggregator):
 
     def render_char(self, matrix: Any, font: Any, fontsize: float, *args: Any, **kwargs: Any) -> float:
         adv = super().render_char(matrix, font, fontsize, *args, **kwargs)
-        item = self.cur_item._objs[-1]
+        item: Any = self.cur_item._objs[-1]
         a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
         item.pt_size = abs(fontsize) * (abs(a * d - b * c) ** 0.5)
         desc = getattr(font, "descriptor", None) or {}
