@@ -24,6 +24,8 @@ def _entry_lines(e: dict[str, Any], md: bool, t: dict[str, str]) -> list[str]:
     lines = [f"### {esc(head)}" if md else head] if head else []
     if meta:
         lines.append(f"*{esc(meta)}*" if md else meta)
+    if e.get("roles_text"):
+        lines.append(esc(e["roles_text"]))
     if e.get("url"):
         lines.append(f"<{e['url']}>" if md else e["url"])
     lines += [esc(p) for p in e.get("summary") or []]

@@ -1,6 +1,7 @@
 """Every built-in template renders every format for a full and a sparse CV."""
 from __future__ import annotations
 
+import html as _html
 import re
 from typing import Any
 
@@ -83,6 +84,11 @@ def test_html_full_and_sparse(regs: Any, tid: str, full_cv: dict, sparse_cv: dic
     assert html.startswith("<!DOCTYPE html>") and 'lang="en"' in html
     for title in ("Experience", "Education", "Skills", "Publications", "Talks", "Grants", "References"):
         assert f"<h2>{title}</h2>" in html
+    for value in ("Maintainer", "Mention très bien", "Distributed systems; Compilers", "Expert", "bouldering",
+                  "proudest of", "cncf.io/certification/cka", "Code Club Lyon", "EuroSys Workshop on Data Systems",
+                  "Cloud Native Computing Foundation", "doi.example.org/10.1000/xyz123", "Professional",
+                  "Région Auvergne-Rhône-Alpes", "PyCon France", "github.com/anovak/pgstream", "Lyon"):
+        assert _html.escape(value, quote=True) in html, value  # every JSON Resume field that has a place
     assert "@font-face" in html and "data:font/" in html  # standalone: fonts inlined
     assert "htdy-asset:" not in html and "http://" not in html.split("<body")[0]
     sparse = render(regs, "html", tid, sparse_cv, "html").content.decode()
