@@ -38,6 +38,9 @@ def _style(ln: Line) -> tuple[float, bool, str]:
 
 def is_heading_like(ln: Line, body: float) -> bool:
     t = clean(ln.text)
+    toks = t.split()
+    if len(toks) >= 4 and sum(1 for w in toks if len(w) == 1) >= 0.8 * len(toks):
+        t = "".join(toks)  # letter-spaced
     if not t or len(t) > 50 or len(t.split()) > 6 or "@" in t or find_range(t):
         return False
     if re.search(r"[.;]$", t) or len(ln.cell_texts()) > 2:
@@ -66,7 +69,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if key is None:
             continue
         typographic = is_heading_like(ln, body)
-        standalone = len(ln.cell_texts()) == 1 and len(t.split()) <= 4
+        standalone = len(ln.cell_texts()) == 1 and (len(t.split()) <= 4 or len(t.replace(" ", "")) <= 30)
         if typographic or (standalone and not ln.spans[0].font and t[:1].isupper()):
             known.append((i, key))
             styles[_style(ln)] += 1

@@ -107,6 +107,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 HEADINGS: dict[str, str] = {fold(p): k for k, ps in SECTIONS.items() for p in ps}
+COMPACT: dict[str, str] = {re.sub(r"[^\w]", "", p): k for p, k in HEADINGS.items()}
 
 TITLE_WORDS = tuple(fold(w) for w in (
     "engineer", "developer", "manager", "intern", "internship", "consultant", "director", "lead",
@@ -197,6 +198,10 @@ def heading_key(text: str) -> str | None:
     t = fold(text).strip(" :.-–|•#*")
     t = _HEAD_CLEAN.sub(" ", t)
     t = " ".join(t.split())
+    toks = t.split()
+    if len(toks) >= 4 and sum(1 for w in toks if len(w) == 1) >= 0.8 * len(toks):
+        # letter-spaced design headings: "E X P E R I E N C E"
+        return COMPACT.get(re.sub(r"[^\w]", "", t))
     if not t or len(t) > 45:
         return None
     if t in HEADINGS:

@@ -53,6 +53,11 @@ def test_headings_in_eight_languages(text, key):
     assert heading_key(text) == key
 
 
+def test_letter_spaced_headings():
+    assert heading_key("E X P E R I E N C E") == "work"
+    assert heading_key("S K I L L S") == "skills"
+
+
 def test_sentences_are_not_headings():
     assert heading_key("I have experience with many languages and tools in production") is None
 
