@@ -248,7 +248,13 @@ def _fmt(v: float) -> str:
 def command(duration: int, connections: int, threads: int, rates: str, open_duration: float,
             keep_server: bool, report_dir: Path) -> None:
     """Load-test the API (wrk, closed loop) and an open-loop generator against hello world."""
-    rate_list = [float(r) for r in rates.split(",") if r.strip()]
+    try:
+        rate_list = [float(r) for r in rates.split(",") if r.strip()]
+    except ValueError:
+        raise click.BadParameter(f"not a comma-separated list of numbers: {rates!r}",
+                                 param_hint="--rates") from None
+    if any(r <= 0 or r > 20_000 for r in rate_list):
+        raise click.BadParameter("rates must be within 0 < rate <= 20000 req/s", param_hint="--rates")
     try:
         loadgen.wrk_path()
     except RuntimeError as exc:
