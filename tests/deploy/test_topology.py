@@ -191,3 +191,15 @@ def test_containerfile_runs_htdy_as_non_root_with_a_healthcheck() -> None:
     assert re.search(r"HEALTHCHECK .*\n?.*?/healthz", text)
     assert re.search(r"pip install .*htdy", text)
     assert "EXPOSE 8080" in lines
+
+
+def test_network_policies_isolate_each_role(kind: Any) -> None:
+    policies = kind("NetworkPolicy")
+    for role in ROLES:
+        pol = policies[f"htdy-{role}"]["spec"]
+        labels = kind("Deployment")[f"htdy-{role}"]["spec"]["template"]["metadata"]["labels"]
+        assert pol["podSelector"]["matchLabels"].items() <= labels.items()
+        assert pol["policyTypes"] == ["Ingress"]
+    renderer_from = policies["htdy-renderer"]["spec"]["ingress"][0]["from"]
+    assert {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "htdy",
+                                            "app.kubernetes.io/component": "api"}}} in renderer_from
