@@ -250,3 +250,10 @@ def test_preview_and_pdf_use_the_same_font_files(regs: Any, full_cv: dict) -> No
     assert inlined == expected
     pdf_fonts_used = pdf_fonts(render(regs, "pdf", "modern", full_cv, "pdf", fonts="mixed").content)
     assert {re.match(r"[A-Z]{6}\+(htdy-[a-z]+)", f).group(1) for f in pdf_fonts_used} == {"htdy-serif", "htdy-sans"}
+
+
+def test_compact_is_one_page_first(regs: Any, full_cv: dict) -> None:
+    """The sample CV has every section; compact still fits it on one page (both engines)."""
+    assert render(regs, "pdf", "compact", full_cv, "pdf").pages == 1
+    assert render(regs, "typst", "compact", full_cv, "pdf").pages == 1
+    assert render(regs, "pdf", "classic", full_cv, "pdf").pages == 2
