@@ -155,9 +155,21 @@ def location_from(text: str) -> dict[str, str] | None:
             for i in range(len(words) - n + 1):
                 if is_city(" ".join(words[i:i + n])):
                     return {"city": " ".join(words[i:i + n]), "countryCode": t.split()[-1]}
+    t = re.sub(r"\s*\((?:home|work|private|privat|domicile)\)\s*$", "", t, flags=re.I)
+    parts = [p.strip() for p in re.split(r",|\s[-–|/]\s", t) if p.strip()]
+    if parts and re.search(r"\d", parts[0]) and len(parts) >= 2:
+        # a street address: "Via Roma 10, 20121, Milan, Italy" → the part that is a known city
+        from htdy.parsers.extract.places import is_city
+        for i, part in enumerate(parts[1:], start=1):
+            name = re.sub(r"^\d[\d-]*\s+|\s+\d[\d-]*$", "", part).strip()
+            if name and is_city(name):
+                loc = {"city": name}
+                if i + 1 < len(parts) and not re.search(r"\d", parts[-1]):
+                    loc["countryCode" if re.fullmatch(r"[A-Z]{2}", parts[-1]) else "region"] = parts[-1]
+                return loc
+        return None
     if re.search(r"\d{5,}", t.replace(" ", "")) and not re.search(r"\b\d{4,5}\b\s+\w", t):
         return None
-    parts = [p.strip() for p in re.split(r",|\s[-–|/]\s", t) if p.strip()]
     if not parts or len(parts) > 4:
         return None
     # postal code + city: "10115 Berlin", "75001 Paris", "00-001 Warszawa"

@@ -118,8 +118,15 @@ def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     return [dict(p, text=best[0]), dict(p, text=best[1])]
 
 
+_LABELLED = re.compile(r"(?i)^(city|country|town|location|place|ort|standort|land|ville|pays|lieu|ciudad|"
+                       r"pa[ií]s|citt[aà]|paese|cidade|miasto|kraj|stad|plaats)\s*:\s*(.+)$")
+
+
 def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     t = p["text"]
+    m = _LABELLED.match(t)
+    if m:
+        return {"city": m.group(2)}
     if len(t.split()) <= 3 and "," not in t and is_city(t):
         return {"city": t}
     if is_remote(t) or re.search(r"(?i)\bremote\b|\bhybrid\b", t):
@@ -182,9 +189,17 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
     res: dict[str, Any] = {}
     rest = []
     for p in ps:
-        loc = _loc(p) if "location" not in res else None
+        if re.match(r"(?i)^(address|adresse|dirección|direccion|endereço|indirizzo|adres|website|web)\s*:", p["text"]):
+            continue
+        loc = _loc(p)
         if loc:
-            res["location"] = p["text"]
+            lab = _LABELLED.match(p["text"])
+            val = lab.group(2) if lab else p["text"]
+            if "location" not in res:
+                res["location"] = val
+            elif lab and lab.group(1).lower() not in ("city", "ort", "ville", "ciudad", "città", "citta", "cidade",
+                                                      "miasto", "stad", "town"):
+                res["location"] += ", " + val
         else:
             rest.append(p)
     titled = [i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)
@@ -260,6 +275,9 @@ def education_entry(entry: Entry) -> dict[str, Any]:
     for p in ps:
         if re.match(r"(?i)^(score|gpa|note|grade|nota|ocena|cijfer|voto)\s*:", p["text"]):
             res["score"] = p["text"].split(":", 1)[1].strip()
+            continue
+        if re.match(r"(?i)^(address|adresse|dirección|direccion|endereço|indirizzo|adres|website|web|city|country)\s*:",
+                    p["text"]):
             continue
         loc = _loc(p)
         if loc and "location" not in res:

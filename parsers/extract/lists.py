@@ -68,7 +68,16 @@ def finish_skills(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _value(text: str) -> str:
+    """``Mother tongue(s): ITALIAN`` → ``ITALIAN`` (a label before a colon)."""
+    m = re.match(r"^([^:]{2,40}):\s*(.+)$", text.strip())
+    if m and fold(re.split(r"[\s(]", m.group(1))[0]) not in NATURAL_LANGUAGES:
+        return m.group(2)
+    return text
+
+
 def is_natural_language(text: str) -> bool:
+    text = _value(text)
     w = fold(re.split(r"[\s:(,\-–]", text.strip())[0]) if text.strip() else ""
     return w in NATURAL_LANGUAGES
 
@@ -76,7 +85,7 @@ def is_natural_language(text: str) -> bool:
 def languages(section: Section) -> list[dict[str, str]]:
     out = []
     for ln in section.lines:
-        t = BULLET.sub("", clean(ln.text))
+        t = _value(BULLET.sub("", clean(ln.text)))
         for part in re.split(r"\s*[;•|]\s*|,\s+(?=[A-ZÀ-Ý])", t):
             m = re.match(r"^([^\W\d_][\w\s]*?)\s*(?:[:(\-–—]\s*(.*?)\)?)?$", part.strip())
             if not m:

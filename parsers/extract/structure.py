@@ -148,8 +148,11 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
     if prev.page != ln.page or is_bullet(ln) or len(ln.cell_texts()) != 1:
         return False
     x0, x1, _bold, _italic, size = _last_cell(prev)
+    pt, nt = clean(prev.text), clean(ln.text)
+    wrapped_text = (nt[:1].islower() or pt.endswith((",", "-", "&", "/", "\ufffe")) or len(pt) > 60
+                    or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)))
     return (abs(x0 - ln.x0) < 2 and abs(size - ln.size) < 0.6 and x1 > right - 0.2 * (right - x0)
-            and 0 < ln.top - prev.bottom < 1.2 * ln.size)
+            and 0 < ln.top - prev.bottom < 1.2 * ln.size and wrapped_text and not pt.endswith("."))
 
 
 def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:

@@ -430,3 +430,25 @@ def date_first_html(cv: dict[str, Any]) -> str:
     parts.append(f"<h2>{h['skills']}</h2><p>{' · '.join(k for _, kws in cv['skills'] for k in kws)}</p>")
     parts.append(f"<h2>{h['languages']}</h2><p>{cv['languages']}</p>")
     return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def europass_html(cv: dict[str, Any]) -> str:
+    """Europass-style: labelled contact fields, "[ dates ] Position", "Company City: X | Country: Y"."""
+    css = ("body{font-family:'DejaVu Sans';font-size:9.5pt} h1{font-size:20pt} "
+           "h2{font-size:11pt;font-weight:bold;border-bottom:1px solid #00c} p{margin:2pt 0}")
+    city, country = [x.strip() for x in cv["city"].split(",")]
+    parts = [f"<h1>{cv['name']}</h1>",
+             f"<p><b>Phone number:</b> {cv['phone']} | <b>Email address:</b> {cv['email']}</p>",
+             f"<p><b>Address:</b> Via Roma 10, 40121, {city}, {country} (Home)</p><h2>WORK EXPERIENCE</h2>"]
+    for w in cv["work"]:
+        parts.append(f"<p>[ {w['dates']} ] <b>{w['position']}</b></p>"
+                     f"<p><b>{w['name']}</b> City: {city} | Country: {country}</p>"
+                     + "".join(f"<p>• {x}</p>" for x in w["highlights"]))
+    parts.append("<h2>EDUCATION AND TRAINING</h2>")
+    for e in cv["education"]:
+        parts.append(f"<p>[ {e['dates']} ] <b>{e['degree']}</b></p><p><b>{e['institution']}</b> "
+                     f"Address: Piazza 1, {city}, {country}</p>")
+    parts.append("<h2>LANGUAGE SKILLS</h2><p>Mother tongue(s): <b>ITALIAN</b></p>"
+                 "<p>Other language(s): <b>ENGLISH</b> C1</p><h2>DIGITAL SKILLS</h2>")
+    parts.append("<p>" + " | ".join(k for _, kws in cv["skills"] for k in kws) + "</p>")
+    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"

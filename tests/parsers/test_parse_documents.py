@@ -98,3 +98,15 @@ def test_corpus_samples_if_present(env, corpus):
         assert r.resume["basics"]["email"].lower() == truth["basics"]["email"].lower()
         assert len(r.resume.get("work", [])) >= 1
         assert validate_resume(r.resume) == []
+
+
+def test_europass_style(env):
+    settings, regs, pm = env
+    cv = cvfixtures.CV_IT
+    r = parse_document(cvfixtures.render_pdf(cvfixtures.europass_html(cv)), "europass.pdf", settings, regs, pm)
+    assert r.resume["basics"]["location"]["city"] == "Bologna"
+    assert [(w["name"], w["position"], w["startDate"], w["location"]) for w in r.resume["work"]] == \
+        [(w["name"], w["position"], w["start"], "Bologna, Italia") for w in cv["work"]]
+    assert r.resume["education"][0]["institution"] == cv["education"][0]["institution"]
+    assert [lang["language"].lower() for lang in r.resume["languages"]][:1] == ["italian"]
+    assert {"Java", "Python", "SQL"} <= {k for s in r.resume["skills"] for k in s.get("keywords", [])}
