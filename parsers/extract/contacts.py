@@ -163,10 +163,10 @@ def location_from(text: str) -> dict[str, str] | None:
         for i, part in enumerate(parts[1:], start=1):
             name = re.sub(r"^\d[\d-]*\s+|\s+\d[\d-]*$", "", part).strip()
             if name and is_city(name):
-                loc = {"city": name}
+                found = {"city": name}
                 if i + 1 < len(parts) and not re.search(r"\d", parts[-1]):
-                    loc["countryCode" if re.fullmatch(r"[A-Z]{2}", parts[-1]) else "region"] = parts[-1]
-                return loc
+                    found["countryCode" if re.fullmatch(r"[A-Z]{2}", parts[-1]) else "region"] = parts[-1]
+                return found
         return None
     if re.search(r"\d{5,}", t.replace(" ", "")) and not re.search(r"\b\d{4,5}\b\s+\w", t):
         return None
