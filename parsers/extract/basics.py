@@ -13,8 +13,9 @@ from htdy.parsers.extract.contacts import (
     profile_of,
 )
 from htdy.parsers.extract.dates import find_range
+from htdy.parsers.extract.places import is_city
 from htdy.parsers.extract.structure import PUA, Section, clean
-from htdy.parsers.extract.vocab import heading_key
+from htdy.parsers.extract.vocab import fold, heading_key
 from htdy.parsers.layout.model import Layout, Line
 
 _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
@@ -165,20 +166,23 @@ def _urls(layout: Layout, scope: list[Line], scope_text: str, out: dict[str, Any
 def _location(scope: list[Line], out: dict[str, Any]) -> dict[str, str] | None:
     """The best location candidate: "City, Region/Country" beats a bare word, and a
     bare word only counts on a short line next to other contact details."""
-    skip = {out.get("name", ""), out.get("label", "")}
-    best: tuple[int, dict[str, str]] | None = None
+    skip = {fold(out.get("name", "")), fold(out.get("label", ""))}
+    best: tuple[float, dict[str, str]] | None = None
     for n, ln in enumerate(scope[:30]):
         near_contact = any(_contactish(clean(o.text)) for o in scope[max(0, n - 2):n + 3] if o is not ln)
         for cell in ln.cell_texts():
             for piece in _pieces(cell):
                 p = piece.strip()
-                if not p or p in skip or _contactish_strict(p) or heading_key(p) is not None:
+                if not p or fold(p) in skip or _contactish_strict(p) or heading_key(p) is not None:
                     continue
                 loc = location_from(p)
                 if not loc:
                     continue
+                rank: float
                 if "," in p or re.search(r"\b\d{4,5}\b", p):
                     rank = 2
+                elif loc.get("city") and is_city(loc["city"]):
+                    rank = 1.5
                 elif near_contact and len(p.split()) <= 3 and _short_contact_line(ln):
                     rank = 1
                 else:

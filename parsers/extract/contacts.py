@@ -138,7 +138,17 @@ def split_city_country(text: str) -> dict[str, str] | None:
             if fold(city) in COUNTRIES:
                 return {"countryCode": tail} if _STATE_RX.match(tail) else None
             key = "countryCode" if _STATE_RX.match(tail) and tail not in _US_STATES else "region"
-            return {"city": city, key: tail}
+            out = {"city": city, key: tail}
+            cw = city.split()
+            if len(cw) >= 2:  # "Świdnica Dolnośląskie PL": city, region, country
+                from htdy.parsers.extract.places import is_city
+                for k in range(len(cw) - 1, 0, -1):
+                    if is_city(" ".join(cw[:k])):
+                        out["city"] = " ".join(cw[:k])
+                        if key == "countryCode":
+                            out["region"] = " ".join(cw[k:])
+                        break
+            return out
     return None
 
 
@@ -177,7 +187,8 @@ def location_from(text: str) -> dict[str, str] | None:
     first = re.sub(r"\s+\d{4,5}$", "", first).strip()
     if not first or not re.match(r"^[^\W\d_]", first) or len(first.split()) > 4:
         return None
-    if not all(w[:1].isupper() or w.lower() in ("de", "da", "do", "am", "an", "der", "la", "le", "del", "sur")
+    if not all(w[:1].isupper() or w.lower() in ("de", "da", "do", "am", "an", "der", "la", "le", "del", "sur",
+                                                "and", "und", "et", "y", "e", "i", "nad", "upon", "on")
                for w in first.split()):
         return None
     if len(parts) == 1 and len(first.split()) >= 2:
