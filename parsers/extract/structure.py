@@ -131,6 +131,8 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     if t.endswith((".", ";")) and len(t) > 40:
         return False
     is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
+    if not is_range and t.endswith(".") and not date_only(t):
+        return False  # "… was acquired by X in 2009."
     return (is_range and len(t) <= 80) or len(t) <= 40
 
 
@@ -323,13 +325,20 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) \
                 and not _date_line(lines[s - 1], listy):
             s -= 1
-        if start_style is not None and s < a:
-            # entries of a section start alike: trim lines that belong to the previous entry
+        if start_style is not None:
+            # entries of a section start alike: trim lines that belong to the previous entry,
+            # or reach back to the title line when plain lines sit between it and the dates
             same = [i for i in range(s, a + 1) if style(lines[i]) == start_style]
-            if same:
+            if same and s < a:
                 s = same[0]
-        if k == 0 and s < a:  # the first entry starts with a title line, not its dates
-            start_style = style(lines[s])
+            elif not same:
+                back = [i for i in range(max(prev_end, a - 3), a) if style(lines[i]) == start_style]
+                if back:
+                    s = back[0]
+        if k == 0:  # the first entry starts with a title line, not its dates
+            first = 0 if s > 0 and all(not is_bullet(x) for x in lines[:s]) and s <= 3 else s
+            if first < a:
+                start_style = style(lines[first])
         starts.append(s)
         e = date_of[a] + 1
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)

@@ -164,7 +164,8 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "mbo", "postgraduate", "postgrado", "pos-graduacao", "especializacao", "tecnico", "technician",
     "high school", "a-levels", "gcse", "bts", "dut", "cfgs", "ausbildung", "staatsexamen",
     "training course", "course", "curso", "curso tecnico", "formation", "formacao", "kurs", "bootcamp",
-    "specialist degree", "engineer's degree", "engineering degree", "mgr", "dr",
+    "specialist degree", "engineer's degree", "engineering degree", "mgr", "dr", "graduation", "maturita",
+    "matura", "bachillerato", "high school diploma", "diplome", "diploma di maturita", "technikum",
 ))
 
 NATURAL_LANGUAGES = tuple(fold(w) for w in (
