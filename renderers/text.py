@@ -9,12 +9,15 @@ from htdy.core.interfaces import Renderer, RenderOutput
 from htdy.renderers import context
 from htdy.renderers.manifest import resolve_options
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.M)
 
 
 def md_escape(s: str) -> str:
+    """Escape what Markdown would read as markup: emphasis, code, links and images (their
+    brackets), HTML, tables, and block markers at a line start. Parentheses stay readable."""
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    return re.sub(r"^(\s*)(\d+)\.", r"\1\2\\.", re.sub(r"^(\s*)-", r"\1\\-", s))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), s)
 
 
 def _entry_lines(e: dict[str, Any], md: bool, t: dict[str, str]) -> list[str]:
@@ -52,9 +55,10 @@ def render_text(view: dict[str, Any], *, md: bool) -> str:
         if md and c["href"].startswith(("http", "mailto")):
             contacts.append(f"[{esc(c['text'])}](<{c['href']}>)")
         else:
-            contacts.append(esc(c["text"]))
+            contacts.append(_MD_SPECIAL.sub(r"\\\1", c["text"]) if md else c["text"])
     if contacts:
-        out.append(" · ".join(contacts) if md else "\n".join(contacts))
+        line = " · ".join(contacts)
+        out.append(_MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line) if md else "\n".join(contacts))
     for sec in view["sections"]:
         out.append("")
         out.append(f"## {esc(sec['title'])}" if md else f"{sec['title'].upper()}\n{'=' * len(sec['title'])}")

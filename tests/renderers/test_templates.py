@@ -132,7 +132,8 @@ def test_markdown_and_text(regs: Any, fmt: str, full_cv: dict, sparse_cv: dict) 
     assert "Amélie Novak-Fernández" in out and "Quantix Analytics" in out
     if fmt == "md":
         assert out.startswith("# Amélie") and "## Experience" in out
-        assert r"\*not bold\*" in out and r"\[x\]\(javascript:alert\(1\)\)" in out
+        assert r"\*not bold\*" in out and r"\[x\](javascript:alert(1))" in out  # no link, no emphasis
+        assert " · +33 6 12 34 56 78 · " in out and "(Ελληνικά, русский)" in out
     sparse = render(regs, fmt, "classic", sparse_cv, fmt).content.decode()
     assert "Education" not in sparse and "EDUCATION" not in sparse and "Skills" not in sparse
 
