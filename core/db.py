@@ -123,7 +123,9 @@ async def run_migrations(settings: Settings) -> list[str]:
 
 async def init_db(settings: Settings, *, migrate: bool | None = None) -> None:
     """Open the connections; check (or, with ``migrate``, apply) migrations."""
-    await Tortoise.init(config=tortoise_config(settings))
+    # the global fallback lets tasks that did not inherit the start-up context (a test
+    # runner's finalizer, a cleanup run from another task) use the same connections
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     auto = settings.database.auto_migrate if migrate is None else migrate
     try:
         if auto:

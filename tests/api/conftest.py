@@ -33,11 +33,14 @@ Signup = Callable[..., Awaitable[dict[str, Any]]]
 @pytest.fixture
 def signup(client: Any) -> Signup:
     """``await signup("a@x.org")`` → ``{"user", "token", "headers"}`` (bearer auth headers)."""
-    async def _signup(email: str, name: str | None = None, password: str = "correct horse battery") -> dict[str, Any]:
+    async def _signup(email: str, name: str | None = None, password: str = "correct horse battery",
+                      keep_cookies: bool = False) -> dict[str, Any]:
         resp = await client.post("/api/v1/auth/signup",
                                  json={"email": email, "password": password, "name": name or email.split("@")[0]})
         assert resp.status == 201, await resp.text()
         data = await resp.json()
+        if not keep_cookies:  # tests authenticate explicitly (bearer) unless they ask for the session
+            client.session.cookie_jar.clear()
         data["headers"] = {"Authorization": f"Bearer {data['token']}"}
         return data
     return _signup
@@ -50,6 +53,27 @@ RESUME = {
     "work": [{"name": "Analytical Engine Co", "position": "Programmer", "startDate": "1842-01"}],
     "skills": [{"name": "Mathematics", "keywords": ["algorithms", "notes"]}],
 }
+
+
+async def poll_job(client: Any, headers: dict[str, str], job_id: str, timeout: float = 90) -> dict[str, Any]:
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        resp = await client.get(f"/api/v1/jobs/{job_id}", headers=headers)
+        assert resp.status == 200, await resp.text()
+        job = dict(await resp.json())
+        if job["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return job
+        await asyncio.sleep(0.2)
+
+
+@pytest.fixture
+def wait_job(client: Any) -> Callable[..., Awaitable[dict[str, Any]]]:
+    async def _wait(headers: dict[str, str], job_id: str, timeout: float = 90) -> dict[str, Any]:
+        return await poll_job(client, headers, job_id, timeout)
+    return _wait
 
 
 @pytest.fixture
