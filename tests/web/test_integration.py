@@ -1,0 +1,72 @@
+"""The web plugin inside the real application (``create_app``): it is registered through
+the plugin hook, its headers survive the API's middlewares, and the public profile is
+served from real data (sign up → create a CV → publish → /p/{slug}, 304)."""
+from __future__ import annotations
+
+import pytest
+
+app_module = pytest.importorskip("htdy.core.app")
+testing = pytest.importorskip("htdy.core.testing")
+if not hasattr(testing, "make_settings"):
+    pytest.skip("the htdy pytest plugin has no make_settings yet", allow_module_level=True)
+
+RESUME = {"basics": {"name": "Ada Lovelace", "label": "Programmer", "email": "ada@example.org",
+                     "location": {"city": "London", "countryCode": "GB"}},
+          "work": [{"name": "Analytical Engines", "position": "Programmer", "startDate": "1842-01"}],
+          "skills": [{"name": "Mathematics", "keywords": ["Bernoulli numbers"]}]}
+
+
+@pytest.fixture
+async def client(aiohttp_client, tmp_path):
+    app = app_module.create_app(testing.make_settings(tmp_path))
+    return await aiohttp_client(app)
+
+
+def _csrf(client) -> dict[str, str]:
+    for cookie in client.session.cookie_jar:
+        if cookie.key == "htdy_csrf":
+            return {"X-CSRF-Token": cookie.value}
+    raise AssertionError("no htdy_csrf cookie")
+
+
+async def test_pages_and_assets_in_the_real_app(client):
+    resp = await client.get("/")
+    assert resp.status == 200 and "Help them discover" in await resp.text()
+    assert resp.headers["Cache-Control"] == "no-cache" and resp.headers["X-Request-ID"]
+    assert "script-src 'self'" in resp.headers["Content-Security-Policy"]
+    from htdy.plugins.web.assets import load_assets
+
+    static = await client.get(load_assets().url("app.js"))
+    assert static.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    redirect = await client.get("/app", allow_redirects=False)
+    assert redirect.status == 302 and redirect.headers["Location"] == "/login?next=/app"
+    missing = await client.get("/p/nobody-here")
+    assert missing.status == 404 and missing.content_type == "text/html"
+
+
+async def test_public_profile_from_real_data(client):
+    signup = await client.post("/api/v1/auth/signup", json={"email": "ada@example.org",
+                                                            "password": "correct horse battery",
+                                                            "name": "Ada"})
+    assert signup.status == 201, await signup.text()
+    assert (await client.get("/app")).status == 200
+    created = await client.post("/api/v1/cvs", json={"title": "Ada", "resume": RESUME}, headers=_csrf(client))
+    assert created.status == 201, await created.text()
+    cv = await created.json()
+    published = await client.patch(f"/api/v1/cvs/{cv['id']}", json={"discoverable": True, "slug": "ada-lovelace"},
+                                   headers=_csrf(client))
+    assert published.status == 200, await published.text()
+
+    page = await client.get("/p/ada-lovelace")
+    body = await page.text()
+    assert page.status == 200, body
+    assert 'itemprop="name">Ada Lovelace<' in body and "Bernoulli numbers" in body
+    assert "<script" not in body
+    assert 'href="/api/v1/profiles/ada-lovelace/render?format=pdf"' in body
+    assert page.headers["Cache-Control"] == "public, max-age=300, s-maxage=900"
+    again = await client.get("/p/ada-lovelace", headers={"If-None-Match": page.headers["ETag"]})
+    assert again.status == 304
+
+    client.session.cookie_jar.clear()  # anonymous visitors get the same cacheable page
+    anon = await client.get("/p/ada-lovelace")
+    assert anon.status == 200 and anon.headers["ETag"] == page.headers["ETag"]
