@@ -91,6 +91,7 @@ def _norm_token(m: re.Match[str]) -> str | None:
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
+    text = text.replace("\u2019", "'").replace("\u02bc", "'")  # same length: offsets stay valid
     out = []
     for m in _TOKEN.finditer(text):
         v = _norm_token(m)
@@ -105,6 +106,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 def find_range(text: str) -> DateRange | None:
     """The first date range (or single date) in ``text``."""
+    text = text.replace("\u2019", "'").replace("\u02bc", "'")
     toks = tokens(text)
     dates = [t for t in toks if t[0] != "present"]
     if not dates:

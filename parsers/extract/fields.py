@@ -213,7 +213,10 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
     if title_i is not None:
         res["position"] = rest[title_i]["text"]
         res["_slot"] = slot(rest[title_i]) if has_word(rest[title_i]["text"], TITLE_WORDS) else None
-        others = [p for i, p in enumerate(rest) if i != title_i]
+        tline = rest[title_i].get("line", 0)
+        # the employer is most likely named on the title's own line
+        others = sorted((p for i, p in enumerate(rest) if i != title_i),
+                        key=lambda p: (p.get("line", 0) != tline, len(p["text"].split()) > 6))
         org = next((p for p in others if has_word(p["text"], ORG_WORDS)), None) or (others[0] if others else None)
         if org:
             res["name"] = org["text"]
