@@ -130,6 +130,8 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
         return True
     if t.endswith((".", ";")) and len(t) > 40:
         return False
+    if re.match(r"(?i)\W*(since|seit|depuis|desde|dal|sinds|od|from|ab)\b", t[r.begin:r.stop]) and len(t) > 40:
+        return False  # "Since 2004 the company has been…": a sentence, not an entry's dates
     is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
     if not is_range and t.endswith(".") and not date_only(t):
         return False  # "… was acquired by X in 2009."
