@@ -191,6 +191,9 @@ def test_journey(browser, server, shots, tmp_path):
     page.get_by_role("button", name="Restore version 1").click()
     expect(page.locator("#version-badge")).to_have_text("Version 4")
     assert page.locator("#f-basics-label").input_value() != "Rear Admiral, compiler pioneer"
+    page.get_by_label("Headline").fill("Computer scientist")  # If-Match after a restore
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#version-badge")).to_have_text("Version 5")
 
     # share with a user, then a link; revoke the link
     page.get_by_label("Share with (email)").fill(ALAN)

@@ -216,7 +216,6 @@
     err.hidden = true;
     var fd = new FormData();
     fd.append("file", file, file.name);
-    fd.append("title", file.name.replace(/\.[^.]+$/, ""));
     setProgress(2, "Uploading " + file.name + "…");
     var xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/v1/uploads");

@@ -277,8 +277,8 @@
   function restore(n) {
     api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/versions/" + n + "/restore").then(function (res) {
       H.toast("Restored version " + n + " as a new version.");
-      return res.data && res.data.resume ? applyCv(res.data, res.response.headers.get("ETag")) : load();
-    }).then(loadVersions).catch(function (e) { H.toast(H.errorText(e), true); });
+      return load();  // a fresh read also brings the new ETag for If-Match
+    }).catch(function (e) { H.toast(H.errorText(e), true); });
   }
 
   // ---------------------------------------------------------------- sharing
