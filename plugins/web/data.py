@@ -74,6 +74,17 @@ async def public_profile(request: web.Request, slug: str) -> Profile | None:
     return profile_from_payload(slug, payload)
 
 
+async def shared_cv(request: web.Request, token: str) -> dict[str, Any] | None:
+    """The CV behind a link share (``GET /api/v1/shared/{token}``), or None."""
+    status, _, body = await internal_get(request, f"/api/v1/shared/{token}")
+    if status in (404, 410):
+        return None
+    if status != 200:
+        raise web.HTTPBadGateway(text=f"share service answered {status}\n")
+    payload = json.loads(body)
+    return payload if isinstance(payload, dict) else None
+
+
 def profile_from_payload(slug: str, payload: dict[str, Any]) -> Profile:
     """Accept the CV shape (``resume`` inside) or a bare JSON Resume document."""
     inner = payload.get("resume")

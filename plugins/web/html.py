@@ -110,8 +110,8 @@ def html_response(request: web.Request, body: str, *, status: int = 200,
 
 def render_page(request: web.Request, template: str, *, page: str, title: str,
                 status: int = 200, cache_control: str = HTML_CACHE, vary_cookie: bool = True,
-                **extra: Any) -> web.Response:
+                headers: dict[str, str] | None = None, **extra: Any) -> web.Response:
     ctx = page_context(request, page=page, title=title, **extra)
     ctx["body"] = render_template(template, ctx)
     return html_response(request, render_template("layout", ctx), status=status,
-                         cache_control=cache_control, vary_cookie=vary_cookie)
+                         cache_control=cache_control, vary_cookie=vary_cookie, headers=headers)

@@ -15,7 +15,7 @@ from htdy.core import appkeys
 from . import data
 from .assets import serve_static
 from .html import SESSION_COOKIE, logged_in, render_page
-from .profile import SLUG_RE, public_profile
+from .profile import SLUG_RE, public_profile, shared_link
 
 routes = web.RouteTableDef()
 
@@ -173,4 +173,5 @@ async def profile_pdf(request: web.Request) -> web.StreamResponse:
 
 
 routes.get("/p/{slug}", name="web-profile")(public_profile)
+routes.get("/s/{token}", name="web-shared-link")(shared_link)
 routes.get("/static/{name}", name="web-static")(serve_static)

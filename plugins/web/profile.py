@@ -16,6 +16,7 @@ from .html import PUBLIC_CACHE, render_page
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 
 
 def _s(value: Any) -> str:
@@ -153,3 +154,20 @@ async def public_profile(request: web.Request) -> web.StreamResponse:
     return render_page(request, "profile", page="profile", title=ctx["name"], js=False, og=True,
                        description=description, canonical=canonical, logged_in=False,
                        cache_control=PUBLIC_CACHE, vary_cookie=False, **ctx)
+
+
+async def shared_link(request: web.Request) -> web.StreamResponse:
+    """``/s/{token}``: a CV shared by link — the same page as a profile, but private
+    (never cached by shared caches, not indexed, no referrer leaks the token)."""
+    token = request.match_info["token"]
+    cv = await data.shared_cv(request, token) if TOKEN_RE.match(token) else None
+    resume = cv.get("resume") if cv else None
+    if not isinstance(resume, dict):
+        return render_page(request, "notfound", page="notfound", title="Link not found", status=404,
+                           heading="Link not found", noindex=True,
+                           message="This link does not exist, has expired or was revoked.")
+    ctx = profile_context(resume)
+    ctx.update(pdf_url=None, shared=True, updated=fmt_date(cv.get("updated_at")) if cv else "")
+    return render_page(request, "profile", page="shared", title=ctx["name"], js=False, noindex=True,
+                       logged_in=False, cache_control="private, no-cache", vary_cookie=False,
+                       headers={"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}, **ctx)

@@ -202,6 +202,12 @@ def test_journey(browser, server, shots, tmp_path):
     page.get_by_role("button", name="Create a view link").click()
     page.locator("#share-list li", has_text="Link").first.wait_for()
     shots(page, "05-editor-shared")
+    link = page.locator("#share-list li", has_text="Link").first.locator("code").inner_text()
+    assert "/s/" in link, link
+    anon_ctx, anon, _ = _new_page(browser, server)
+    anon.goto(link)
+    assert anon.get_by_role("heading", level=1).inner_text().endswith("Hopper")
+    anon_ctx.close()
     page.locator("#share-list li", has_text="Link").first.get_by_role("button", name="Revoke").click()
     expect(page.locator("#share-list li", has_text="Link ·")).to_have_count(0)
 

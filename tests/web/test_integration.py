@@ -70,3 +70,23 @@ async def test_public_profile_from_real_data(client):
     client.session.cookie_jar.clear()  # anonymous visitors get the same cacheable page
     anon = await client.get("/p/ada-lovelace")
     assert anon.status == 200 and anon.headers["ETag"] == page.headers["ETag"]
+
+
+async def test_link_share_page(client):
+    assert (await client.post("/api/v1/auth/signup", json={"email": "grace@example.org", "password": "pw-12345678",
+                                                           "name": "Grace"})).status == 201
+    cv = await (await client.post("/api/v1/cvs", json={"title": "Ada", "resume": RESUME},
+                                  headers=_csrf(client))).json()
+    share = await client.post(f"/api/v1/cvs/{cv['id']}/shares", json={"link": True, "access": "view"},
+                              headers=_csrf(client))
+    assert share.status == 201, await share.text()
+    token = (await share.json())["url"].rstrip("/").rsplit("/", 1)[-1]
+    client.session.cookie_jar.clear()
+    page = await client.get(f"/s/{token}")
+    body = await page.text()
+    assert page.status == 200, body
+    assert "Ada Lovelace" in body and "Shared with you privately" in body
+    assert page.headers["Cache-Control"] == "private, no-cache"
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert '<meta name="robots" content="noindex">' in body
+    assert (await client.get("/s/not-a-real-token-at-all")).status == 404

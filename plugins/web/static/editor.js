@@ -27,7 +27,7 @@
         ["description", "Description", "textarea", null, true], ["highlights", "Highlights — one per line", "lines", null, true]] }
   ];
 
-  var S = { id: null, cv: null, resume: {}, saved: "", etag: null, dirty: false, readOnly: false, mode: "form" };
+  var S = { id: null, cv: null, resume: {}, saved: "", etag: null, dirty: false, readOnly: false, mode: "form", links: {} };
 
   function getPath(obj, path) {
     return path.split(".").reduce(function (o, k) { return o && typeof o === "object" ? o[k] : undefined; }, obj);
@@ -282,6 +282,10 @@
   }
 
   // ---------------------------------------------------------------- sharing
+  function shareUrl(u) {  // show the page for people, not the API address
+    var m = String(u || "").match(/\/api\/v1\/shared\/([^/?#]+)/);
+    return m ? location.origin + "/s/" + m[1] : u ? new URL(u, location.href).href : "";
+  }
   function loadShares() {
     api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares").then(function (res) {
       var list = Array.isArray(res.data) ? res.data : (res.data.items || []);
@@ -289,7 +293,7 @@
       ul.textContent = "";
       if (!list.length) ul.appendChild(h("li", { class: "muted", text: "Not shared with anyone yet." }));
       list.forEach(function (s) {
-        var who = s.kind === "link" ? h("span", null, "Link · can " + s.access + " ", h("code", { text: s.url ? new URL(s.url, location.href).href : "" }))
+        var who = s.kind === "link" ? h("span", null, "Link · can " + s.access + " ", h("code", { text: shareUrl(s.url || S.links[s.id]) }))
           : h("span", { text: ((s.user && (s.user.email || s.user.name)) || "user") + " · can " + s.access });
         ul.appendChild(h("li", null, who, h("button", { type: "button", class: "btn btn-danger btn-sm", text: "Revoke",
           "aria-label": "Revoke share " + who.textContent, onclick: function () { revoke(s.id); } })));
@@ -314,7 +318,8 @@
     $("#link-share").addEventListener("click", function () {
       api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares", { link: true, access: "view" })
         .then(function (res) {
-          var url = res.data.url ? new URL(res.data.url, location.href).href : "";
+          var url = shareUrl(res.data.url);
+          S.links[res.data.id] = res.data.url;  // the API shows a link's address only once
           if (url && navigator.clipboard) navigator.clipboard.writeText(url).catch(function () {});
           H.toast(url ? "Link created (copied): " + url : "Link created.");
           loadShares();
