@@ -48,9 +48,10 @@ def find_name(layout: Layout, lines: list[Line]) -> tuple[int, int | None] | Non
         t = clean(ln.text)
         if t == clean(nl.cell_texts()[0]) or not re.search(r"[^\W\d_]{2}", t):
             continue  # the name repeated (DOCX title + heading) or a decoration
+        place = location_from(t)
+        is_place = place is not None and ("," in t or is_city(place.get("city", "")))
         if t and len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None \
-                and location_from(t) is None or (t and "," not in t and len(t.split()) <= 6 and not _contactish(t)
-                                                 and heading_key(t) is None and _has_title_word(t)):
+                and (not is_place or _has_title_word(t)):
             label_i = j
         break
     return name_i, label_i

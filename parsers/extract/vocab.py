@@ -126,7 +126,8 @@ TITLE_WORDS = tuple(fold(w) for w in (
     "desarrollador", "ingeniero", "jefe", "becario", "analista", "programador", "consultor",
     "desenvolvedor", "engenheiro", "estagiario", "gerente", "coordenador", "lider", "arquiteto",
     "sviluppatore", "ingegnere", "responsabile", "tirocinante", "programmatore",
-    "ontwikkelaar", "medewerker", "stagiair", "beheerder", "adviseur",
+    "ontwikkelaar", "medewerker", "stagiair", "beheerder", "adviseur", "analist", "projectleider",
+    "teamleider", "docent", "analityk", "kierownik", "asystent", "konsultant",
     "programista", "inzynier", "kierownik", "specjalista", "stazysta", "praktykant", "fizjoterapeuta",
     "wlasciciel", "tester", "qa",
 ))

@@ -297,3 +297,41 @@ def europass_html(cv: dict[str, Any]) -> str:
                  "<p>Other language(s): <b>ENGLISH</b> C1</p><h2>DIGITAL SKILLS</h2>")
     parts.append("<p>" + " | ".join(k for _, kws in cv["skills"] for k in kws) + "</p>")
     return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def word_two_column_docx(cv: dict[str, Any]) -> bytes:
+    """A Word template laid out as one two-cell table: contact and skills on the left,
+    the CV on the right; dates after a tab; bold run-level titles."""
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].add_run(cv["headings"]["contact"].upper()).bold = True
+    for x in (cv["email"], cv["phone"], cv["city"]):
+        left.add_paragraph(x)
+    left.add_paragraph().add_run(cv["headings"]["skills"].upper()).bold = True
+    for _, kws in cv["skills"]:
+        for k in kws:
+            left.add_paragraph(k)
+    run = right.paragraphs[0].add_run(cv["name"])
+    run.bold = True
+    run.font.size = Pt(24)
+    right.add_paragraph(cv["label"])
+    right.add_paragraph().add_run(cv["headings"]["work"].upper()).bold = True
+    for w in cv["work"]:
+        p = right.add_paragraph()
+        p.add_run(w["name"]).bold = True
+        p.add_run("\t" + w["dates"])
+        right.add_paragraph(w["position"])
+        for x in w["highlights"]:
+            right.add_paragraph(x, style="List Bullet")
+    right.add_paragraph().add_run(cv["headings"]["education"].upper()).bold = True
+    for e in cv["education"]:
+        p = right.add_paragraph()
+        p.add_run(e["institution"]).bold = True
+        p.add_run("\t" + e["dates"])
+        right.add_paragraph(e["degree"])
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()

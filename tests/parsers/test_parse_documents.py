@@ -110,3 +110,17 @@ def test_europass_style(env):
     assert r.resume["education"][0]["institution"] == cv["education"][0]["institution"]
     assert [lang["language"].lower() for lang in r.resume["languages"]][:1] == ["italian"]
     assert {"Java", "Python", "SQL"} <= {k for s in r.resume["skills"] for k in s.get("keywords", [])}
+
+
+@pytest.mark.parametrize("cv", [cvfixtures.CV_EN, cvfixtures.CV_ES, cvfixtures.CV_NL], ids=["en", "es", "nl"])
+def test_word_table_layout(env, cv):
+    settings, regs, pm = env
+    r = parse_document(cvfixtures.word_two_column_docx(cv), "cv.docx", settings, regs, pm)
+    b = r.resume["basics"]
+    assert (b["name"], b["label"], b["email"]) == (cv["name"], cv["label"], cv["email"])
+    assert b["location"]["city"] == cv["city"].split(",")[0]
+    assert [(w["name"], w["position"], w["startDate"], w.get("endDate")) for w in r.resume["work"]] == \
+        [(w["name"], w["position"], w["start"], w["end"]) for w in cv["work"]]
+    assert [(e["institution"], e.get("studyType"), e.get("area")) for e in r.resume["education"]] == \
+        [(e["institution"], e["studyType"], e["area"]) for e in cv["education"]]
+    assert {k for _, kws in cv["skills"] for k in kws} <= {k for s in r.resume["skills"] for k in s.get("keywords", [])}
