@@ -12,6 +12,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -123,7 +124,10 @@ async def list_for(user_id: str, limit: int, cursor: tuple[str, str] | None) -> 
     total = await base.count()
     q = base
     if cursor is not None:
-        created, last_id = cursor
+        try:
+            created, last_id = datetime.fromisoformat(cursor[0]), str(uuid.UUID(cursor[1]))
+        except ValueError:
+            raise ValidationFailed("invalid cursor", code="invalid_cursor") from None
         q = q.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=last_id))
     rows = await q.order_by("-created_at", "-id").limit(limit + 1).select_related("owner")
     return rows, total
@@ -283,6 +287,8 @@ def _raise_first(errors: list[Any]) -> None:
         raise Forbidden(next(e["message"] for e in errors if e.get("code") == "forbidden"))
     if codes == {"slug_taken"}:
         raise Conflict(errors[0]["message"], code="slug_taken")
+    if len(errors) == 1 and isinstance(errors[0], dict) and errors[0].get("code"):
+        raise ValidationFailed(errors[0]["message"], code=errors[0]["code"], details=errors[0].get("details"))
     raise ValidationFailed("the changes are invalid", details=errors)
 
 
