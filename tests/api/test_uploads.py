@@ -1,0 +1,107 @@
+"""Uploads: bad input leaves no row and no stored file; parse failures end the job
+``failed`` with the parser's code and remove the orphaned file."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from htdy.core.models import CV, Job, StoredFile
+from htdy.core.testing import make_settings
+
+LIMIT_MB = 0.25
+
+
+@pytest.fixture
+def htdy_settings(tmp_path, database_url):
+    return make_settings(tmp_path, database_url=database_url, server={"max_upload_mb": LIMIT_MB})
+
+
+def form(data: bytes, **fields: str) -> aiohttp.FormData:
+    fd = aiohttp.FormData()
+    fd.add_field("file", data, filename="cv.bin", content_type="application/octet-stream")
+    for k, v in fields.items():
+        fd.add_field(k, v)
+    return fd
+
+
+def stored_files(settings) -> list[Path]:
+    root = Path(settings.plugin_options("local")["root"])
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+async def assert_nothing_left(settings) -> None:
+    assert await Job.all().count() == 0
+    assert await StoredFile.all().count() == 0
+    assert stored_files(settings) == []
+
+
+@pytest.mark.parametrize("data, status, code", [
+    (os.urandom(4096), 415, "unsupported_type"),
+    (b"", 422, "empty"),
+    (b"   \n\n  ", 422, "empty"),
+    (b"\x89PNG\r\n\x1a\n" + os.urandom(100), 415, "unsupported_type"),
+    (b"%PDF-1.4\n" + b"0" * int(LIMIT_MB * 1024 * 1024), 413, "too_large"),
+])
+async def test_bad_uploads_leave_nothing(client, signup, htdy_settings, data, status, code):
+    a = await signup("a@example.org")
+    resp = await client.post("/api/v1/uploads", data=form(data), headers=a["headers"])
+    body = await resp.json()
+    assert resp.status == status, body
+    assert body["error"]["code"] == code and body["error"]["request_id"]
+    await assert_nothing_left(htdy_settings)
+
+
+async def test_upload_request_errors(client, signup, htdy_settings):
+    a = await signup("a@example.org")
+    resp = await client.post("/api/v1/uploads", json={"file": "x"}, headers=a["headers"])
+    assert resp.status == 400
+    fd = aiohttp.FormData(default_to_multipart=True)
+    fd.add_field("other", "x")
+    resp = await client.post("/api/v1/uploads", data=fd, headers=a["headers"])
+    assert resp.status == 422 and (await resp.json())["error"]["code"] == "missing_file"
+    resp = await client.post("/api/v1/uploads", data=form(b"Plain text CV\nAda"), headers={})
+    assert resp.status == 401
+    resp = await client.post("/api/v1/uploads", data=form(b"Ada Lovelace\nada@example.org", cv_id="nope"),
+                             headers=a["headers"])
+    assert resp.status == 404
+    await assert_nothing_left(htdy_settings)
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.4\n%%EOF\n",  # a PDF with no pages
+    None,  # a truncated real PDF
+])
+async def test_unparseable_pdf_fails_job_and_removes_file(client, signup, wait_job, htdy_settings, data):
+    if data is None:
+        from weasyprint import HTML
+        full = HTML(string="<h1>Ada Lovelace</h1><p>ada@example.org</p>").write_pdf()
+        data = full[: len(full) // 3]
+    a = await signup("a@example.org")
+    resp = await client.post("/api/v1/uploads", data=form(data), headers=a["headers"])
+    assert resp.status == 202
+    job = await wait_job(a["headers"], (await resp.json())["job"]["id"])
+    assert job["status"] == "failed" and job["error"]["code"] in ("corrupt", "empty", "no_text_layer")
+    assert job["result"] is None and job["error"]["message"]
+    assert await CV.all().count() == 0
+    assert await StoredFile.all().count() == 0 and stored_files(htdy_settings) == []
+
+
+async def test_text_upload_new_version_and_dedup(client, signup, wait_job, make_cv, htdy_settings):
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"])
+    text = b"Ada Lovelace\nada.lovelace@example.org\n\nExperience\nProgrammer, Analytical Engine Co, 1842 - 1843\n"
+    resp = await client.post("/api/v1/uploads", data=form(text, cv_id=cv["id"]), headers=a["headers"])
+    job = await wait_job(a["headers"], (await resp.json())["job"]["id"])
+    assert job["status"] == "done", job
+    assert job["result"] == {"cv_id": cv["id"], "version": 2}
+    got = await (await client.get(f"/api/v1/cvs/{cv['id']}", headers=a["headers"])).json()
+    assert got["current_version"] == 2 and got["resume"]["basics"]["email"] == "ada.lovelace@example.org"
+    resp = await client.post("/api/v1/uploads", data=form(text, title="Copy"), headers=a["headers"])
+    job = await wait_job(a["headers"], (await resp.json())["job"]["id"])
+    assert job["status"] == "done" and job["result"]["version"] == 1
+    assert await StoredFile.all().count() == 1 and len(stored_files(htdy_settings)) == 1  # content-addressed
+    b = await signup("b@example.org")
+    assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=b["headers"])).status == 404
