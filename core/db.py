@@ -125,7 +125,11 @@ async def init_db(settings: Settings, *, migrate: bool | None = None) -> None:
     """Open the connections; check (or, with ``migrate``, apply) migrations."""
     # the global fallback lets tasks that did not inherit the start-up context (a test
     # runner's finalizer, a cleanup run from another task) use the same connections
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    # (only one per process: a second database opened while one is open — a CLI command
+    # run in a thread by a test — stays task-local)
+    from tortoise.context import get_current_context
+
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=get_current_context() is None)
     auto = settings.database.auto_migrate if migrate is None else migrate
     try:
         if auto:

@@ -1,0 +1,147 @@
+"""Job claiming, lease recovery and retries; start-up refusal on an unmigrated database;
+``htdy migrate`` / ``import`` / ``export``."""
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import timedelta
+
+import aiohttp
+import pytest
+from click.testing import CliRunner
+
+from htdy import hookimpl
+from htdy.core import appkeys
+from htdy.core.errors import ConfigError
+from htdy.core.interfaces import StorageBackend
+from htdy.core.models import Job
+from htdy.core.services import utcnow
+from htdy.core.testing import make_settings
+
+
+class FlakyStorage(StorageBackend):
+    """Accepts writes, fails every read like an unreachable object store."""
+
+    name = "flaky"
+
+    async def put(self, key, data, *, content_type="application/octet-stream"):
+        pass
+
+    async def get(self, key):
+        raise ConnectionError("object store unreachable")
+
+    async def delete(self, key):
+        pass
+
+    async def exists(self, key):
+        return False
+
+
+class FlakyPlugin:
+    @hookimpl
+    def htdy_register_storage_backends(self):
+        return [FlakyStorage]
+
+
+async def _job(**kw) -> Job:
+    return await Job.create(kind="test", available_at=utcnow(), payload={}, **kw)
+
+
+async def test_claim_is_compare_and_set(htdy_client, htdy_app):
+    worker = htdy_app[appkeys.services].worker
+    job = await _job()
+    won = await asyncio.gather(*[worker.claim(str(job.id)) for _ in range(5)])
+    assert sorted(won) == [False] * 4 + [True]
+    await job.refresh_from_db()
+    assert job.status == "running" and job.attempts == 1 and job.lease_until > utcnow()
+
+
+async def test_sweep_requeues_expired_leases(htdy_client, htdy_app):
+    worker = htdy_app[appkeys.services].worker
+    dead = await _job(status="running", attempts=1, worker="dead:1", lease_until=utcnow() - timedelta(seconds=5))
+    alive = await _job(status="running", attempts=1, worker="alive:1", lease_until=utcnow() + timedelta(minutes=5))
+    assert await worker.sweep() == 1
+    await dead.refresh_from_db()
+    await alive.refresh_from_db()
+    assert dead.status == "queued" and dead.worker is None and alive.status == "running"
+
+
+@pytest.fixture
+def flaky_settings(tmp_path):
+    return make_settings(tmp_path, storage={"backend": "flaky"}, queue={"max_attempts": 2, "poll_interval_s": 0.1})
+
+
+async def test_transient_errors_retry_then_fail(flaky_settings, aiohttp_client):
+    from htdy.core.app import create_app
+
+    client = await aiohttp_client(create_app(flaky_settings, plugins=[FlakyPlugin()]))
+    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "password1",
+                                                           "name": "A"})
+    h = {"Authorization": f"Bearer {(await resp.json())['token']}"}
+    fd = aiohttp.FormData()
+    fd.add_field("file", b"Ada Lovelace\nada@example.org\n", filename="cv.txt")
+    job_id = (await (await client.post("/api/v1/uploads", data=fd, headers=h)).json())["job"]["id"]
+    for _ in range(100):
+        job = await (await client.get(f"/api/v1/jobs/{job_id}", headers=h)).json()
+        if job["status"] == "failed":
+            break
+        await asyncio.sleep(0.1)
+    assert job["status"] == "failed" and job["attempts"] == 2 and job["error"]["code"] == "internal"
+
+
+async def test_unknown_backend_fails_at_start_up(tmp_path):
+    from htdy.core.app import create_app
+
+    with pytest.raises(ConfigError, match="known: .*local"):
+        create_app(make_settings(tmp_path, storage={"backend": "nope"}))
+
+
+async def test_unmigrated_database_refuses_to_start(tmp_path, database_url):
+    from htdy.core.db import close_db, init_db
+
+    settings = make_settings(tmp_path, database_url=database_url, database={"auto_migrate": False})
+    with pytest.raises(ConfigError, match="htdy migrate"):
+        await init_db(settings)
+    await init_db(settings, migrate=True)
+    await close_db()
+    await init_db(settings)  # migrated now
+    await close_db()
+
+
+def test_migrate_import_export(tmp_path, resume):
+    from htdy.core.cli import _load_commands, cli
+    from htdy.core.db import close_db, init_db
+    from htdy.core.models import User
+
+    _load_commands()
+    cfg = tmp_path / "htdy.toml"
+    cfg.write_text(f'[database]\nurl = "sqlite://{tmp_path}/cli.sqlite3"\n'
+                   f'[plugins.local]\nroot = "{tmp_path}/files"\n[plugins.embedded]\npath = "{tmp_path}/s.sqlite3"\n')
+    runner = CliRunner()
+    out = runner.invoke(cli, ["-c", str(cfg), "migrate", "--check"])
+    assert out.exit_code == 1 and "pending" in out.output
+    out = runner.invoke(cli, ["-c", str(cfg), "migrate"])
+    assert out.exit_code == 0 and "applied" in out.output
+    assert "up to date" in runner.invoke(cli, ["-c", str(cfg), "migrate"]).output
+
+    async def add_user() -> None:
+        await init_db(make_settings(tmp_path, database_url=f"sqlite://{tmp_path}/cli.sqlite3"))
+        await User.create(email="cli@example.org", name="Cli", password_hash="x")
+        await close_db()
+    asyncio.run(add_user())
+
+    src = tmp_path / "ada.json"
+    src.write_text(json.dumps(resume))
+    out = runner.invoke(cli, ["-c", str(cfg), "import", str(src), "--email", "cli@example.org"])
+    assert out.exit_code == 0, out.output
+    cv_id = out.output.strip()
+    dst = tmp_path / "out.json"
+    out = runner.invoke(cli, ["-c", str(cfg), "export", cv_id, "-o", str(dst)])
+    assert out.exit_code == 0, out.output
+    assert json.loads(dst.read_text()) == resume
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"basics": {"name": 3}}))
+    out = runner.invoke(cli, ["-c", str(cfg), "import", str(bad), "--email", "cli@example.org"])
+    assert out.exit_code == 2 and "JSON Resume" in out.output
+    out = runner.invoke(cli, ["-c", str(cfg), "import", str(src), "--email", "nobody@example.org"])
+    assert out.exit_code == 2 and "no user" in out.output
