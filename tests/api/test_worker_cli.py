@@ -145,3 +145,24 @@ def test_migrate_import_export(tmp_path, resume):
     assert out.exit_code == 2 and "JSON Resume" in out.output
     out = runner.invoke(cli, ["-c", str(cfg), "import", str(src), "--email", "nobody@example.org"])
     assert out.exit_code == 2 and "no user" in out.output
+
+
+async def test_read_replica_routing(tmp_path, database_url):
+    """With ``read_replicas`` set, reads go through the replica connection (here the same
+    database under a second connection name) and writes through the primary."""
+    from tortoise import connections
+
+    from htdy.core.db import close_db, init_db, tortoise_config
+    from htdy.core.models import User
+
+    settings = make_settings(tmp_path, database_url=database_url, database={"read_replicas": [database_url]})
+    config = tortoise_config(settings)
+    primary = next(iter(config["connections"]))
+    assert f"{primary}_replica0" in config["connections"] and config["routers"]
+    await init_db(settings)
+    try:
+        await User.create(email="r@example.org", name="R", password_hash="x")
+        assert (await User.get(email="r@example.org")).name == "R"
+        assert connections.get(f"{primary}_replica0") is not None
+    finally:
+        await close_db()
