@@ -166,3 +166,40 @@ async def test_read_replica_routing(tmp_path, database_url):
         assert connections.get(f"{primary}_replica0") is not None
     finally:
         await close_db()
+
+
+class SlowStorage(FlakyStorage):
+    """Reads hang (a stuck object store), so a job is still running at shutdown."""
+
+    name = "slow"
+
+    async def get(self, key):
+        await asyncio.sleep(60)
+        raise AssertionError("unreachable")
+
+
+class SlowPlugin:
+    @hookimpl
+    def htdy_register_storage_backends(self):
+        return [SlowStorage]
+
+
+async def test_graceful_stop_requeues_running_jobs(tmp_path, aiohttp_client):
+    from htdy.core.app import create_app
+
+    settings = make_settings(tmp_path, storage={"backend": "slow"}, queue={"poll_interval_s": 0.05})
+    app = create_app(settings, plugins=[SlowPlugin()])
+    client = await aiohttp_client(app)
+    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "password1",
+                                                           "name": "A"})
+    h = {"Authorization": f"Bearer {(await resp.json())['token']}"}
+    fd = aiohttp.FormData()
+    fd.add_field("file", b"Ada Lovelace\nada@example.org\n", filename="cv.txt")
+    job_id = (await (await client.post("/api/v1/uploads", data=fd, headers=h)).json())["job"]["id"]
+    for _ in range(100):
+        if (await Job.get(id=job_id)).status == "running":
+            break
+        await asyncio.sleep(0.05)
+    await app[appkeys.services].worker.stop(timeout=0.1)
+    job = await Job.get(id=job_id)
+    assert job.status == "queued" and job.attempts == 0 and job.worker is None
