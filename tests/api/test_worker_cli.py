@@ -36,6 +36,9 @@ class FlakyStorage(StorageBackend):
     async def exists(self, key):
         return False
 
+    async def check(self):
+        raise ConnectionError("object store unreachable")
+
 
 class FlakyPlugin:
     @hookimpl
@@ -87,6 +90,28 @@ async def test_transient_errors_retry_then_fail(flaky_settings, aiohttp_client):
             break
         await asyncio.sleep(0.1)
     assert job["status"] == "failed" and job["attempts"] == 2 and job["error"]["code"] == "internal"
+    resp = await client.get("/readyz")
+    ready = await resp.json()
+    assert resp.status == 503 and ready["status"] == "unavailable"
+    assert ready["checks"]["storage"] == {"ok": False, "error": "object store unreachable",
+                                          "ms": ready["checks"]["storage"]["ms"]}
+    assert ready["checks"]["database"]["ok"]
+
+
+async def test_roles_decide_what_runs(tmp_path, aiohttp_client):
+    from htdy.core.app import create_app
+
+    renderer = await aiohttp_client(create_app(make_settings(tmp_path, node={"roles": ["renderer"]})))
+    assert (await renderer.get("/api/v1/me")).status == 404
+    resp = await renderer.post("/internal/render", json={"resume": {"basics": {"name": "Ada"}}, "fmt": "html",
+                                                          "template_id": "classic"})
+    assert resp.status == 200 and "Ada" in await resp.text()
+    assert renderer.app[appkeys.services].worker is None
+    await renderer.close()
+    api = await aiohttp_client(create_app(make_settings(tmp_path, node={"roles": ["api"]})))
+    assert (await api.get("/api/v1/me")).status == 401
+    assert (await api.post("/internal/render", json={})).status in (404, 405)
+    assert api.app[appkeys.services].worker is None
 
 
 async def test_unknown_backend_fails_at_start_up(tmp_path):
