@@ -75,9 +75,9 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
 async def _database(app: web.Application) -> AsyncIterator[None]:
     from htdy.core.db import close_db, init_db
 
-    await init_db(app[appkeys.settings])
+    ctx = await init_db(app[appkeys.settings])
     yield
-    await close_db()
+    await close_db(ctx)
 
 
 async def _cache(app: web.Application) -> AsyncIterator[None]:

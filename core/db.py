@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import contextvars
 import random
 from pathlib import Path
 from typing import Any, ClassVar
@@ -121,15 +122,20 @@ async def run_migrations(settings: Settings) -> list[str]:
     return await cmd.upgrade(run_in_transaction=True)
 
 
-async def init_db(settings: Settings, *, migrate: bool | None = None) -> None:
-    """Open the connections; check (or, with ``migrate``, apply) migrations."""
-    # the global fallback lets tasks that did not inherit the start-up context (a test
-    # runner's finalizer, a cleanup run from another task) use the same connections
-    # (only one per process: a second database opened while one is open — a CLI command
-    # run in a thread by a test — stays task-local)
+def _global_context_free() -> bool:
+    """True when no tortoise context is registered as the process-wide fallback."""
     from tortoise.context import get_current_context
 
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=get_current_context() is None)
+    return contextvars.Context().run(get_current_context) is None
+
+
+async def init_db(settings: Settings, *, migrate: bool | None = None) -> Any:
+    """Open the connections; check (or, with ``migrate``, apply) migrations. Returns the
+    tortoise context to pass to ``close_db``."""
+    # The global fallback lets tasks that did not inherit the start-up context (a test
+    # runner's finalizer, a cleanup run from another task) use the same connections;
+    # there is one per process, so a second database opened meanwhile stays task-local.
+    ctx = await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=_global_context_free())
     auto = settings.database.auto_migrate if migrate is None else migrate
     try:
         if auto:
@@ -142,12 +148,17 @@ async def init_db(settings: Settings, *, migrate: bool | None = None) -> None:
                     f"({len(pending)} pending: {', '.join(pending)}); run `htdy migrate` first "
                     "(or `htdy serve --migrate`)")
     except BaseException:
-        await Tortoise.close_connections()
+        await ctx.close_connections()
         raise
+    return ctx
 
 
-async def close_db() -> None:
-    await Tortoise.close_connections()
+async def close_db(ctx: Any = None) -> None:
+    """Close the connections of ``ctx`` (what ``init_db`` returned), else the current ones."""
+    if ctx is not None:
+        await ctx.close_connections()
+    else:
+        await Tortoise.close_connections()
 
 
 async def check_db(settings: Settings) -> None:

@@ -28,7 +28,7 @@ async def cli_services(ctx: Context) -> AsyncIterator[Any]:
     settings = ctx.settings
     regs = build_registries(ctx.pm)
     svc = Services(settings=settings, pm=ctx.pm, registries=regs, cache=build_cache(settings, regs))
-    await init_db(settings)
+    db = await init_db(settings)
     try:
         svc.search = instantiate(settings, regs.search_backends, settings.search.backend)
         await svc.search.start()
@@ -37,7 +37,7 @@ async def cli_services(ctx: Context) -> AsyncIterator[Any]:
         finally:
             await svc.search.close()
     finally:
-        await close_db()
+        await close_db(db)
 
 
 def _load(path: str) -> dict[str, Any]:

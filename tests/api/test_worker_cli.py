@@ -127,10 +127,8 @@ async def test_unmigrated_database_refuses_to_start(tmp_path, database_url):
     settings = make_settings(tmp_path, database_url=database_url, database={"auto_migrate": False})
     with pytest.raises(ConfigError, match="htdy migrate"):
         await init_db(settings)
-    await init_db(settings, migrate=True)
-    await close_db()
-    await init_db(settings)  # migrated now
-    await close_db()
+    await close_db(await init_db(settings, migrate=True))
+    await close_db(await init_db(settings))  # migrated now
 
 
 def test_migrate_import_export(tmp_path, resume):
@@ -150,9 +148,9 @@ def test_migrate_import_export(tmp_path, resume):
     assert "up to date" in runner.invoke(cli, ["-c", str(cfg), "migrate"]).output
 
     async def add_user() -> None:
-        await init_db(make_settings(tmp_path, database_url=f"sqlite://{tmp_path}/cli.sqlite3"))
+        db = await init_db(make_settings(tmp_path, database_url=f"sqlite://{tmp_path}/cli.sqlite3"))
         await User.create(email="cli@example.org", name="Cli", password_hash="x")
-        await close_db()
+        await close_db(db)
     asyncio.run(add_user())
 
     src = tmp_path / "ada.json"
@@ -184,13 +182,13 @@ async def test_read_replica_routing(tmp_path, database_url):
     config = tortoise_config(settings)
     primary = next(iter(config["connections"]))
     assert f"{primary}_replica0" in config["connections"] and config["routers"]
-    await init_db(settings)
+    db = await init_db(settings)
     try:
         await User.create(email="r@example.org", name="R", password_hash="x")
         assert (await User.get(email="r@example.org")).name == "R"
         assert connections.get(f"{primary}_replica0") is not None
     finally:
-        await close_db()
+        await close_db(db)
 
 
 class SlowStorage(FlakyStorage):
