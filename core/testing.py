@@ -37,6 +37,29 @@ if TYPE_CHECKING:
     from htdy.core.config import Settings
 
 
+def services_required() -> bool:
+    """True under ``HTDY_REQUIRE_SERVICES=1`` (CI): a missing service fails tests, never skips them."""
+    import os
+    return os.environ.get("HTDY_REQUIRE_SERVICES", "") in ("1", "true", "yes")
+
+
+def skip_or_fail(message: str) -> None:
+    """Skip with ``message`` — or fail, when services are required."""
+    if services_required():
+        pytest.fail(f"{message} (HTDY_REQUIRE_SERVICES=1)", pytrace=False)
+    pytest.skip(message)
+
+
+def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
+    """Whether something accepts TCP connections on ``host:port``."""
+    import socket
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
 def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections: dict[str, Any]) -> Settings:
     """Settings for tests: everything embedded under ``tmp_path``; ``sections`` override
     whole keys of the named sections (e.g. ``queue={"max_attempts": 1}``)."""

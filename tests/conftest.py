@@ -7,33 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import uuid
 from collections.abc import Iterator
 
 import pytest
 
+from htdy.core.testing import port_open, skip_or_fail
+
 PG_HOST = os.environ.get("HTDY_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("HTDY_TEST_PG_PORT", "5432"))
 PG_USER = os.environ.get("HTDY_TEST_PG_USER", "postgres")
-
-
-def services_required() -> bool:
-    return os.environ.get("HTDY_REQUIRE_SERVICES", "") in ("1", "true", "yes")
-
-
-def skip_or_fail(message: str) -> None:
-    if services_required():
-        pytest.fail(f"{message} (HTDY_REQUIRE_SERVICES=1)", pytrace=False)
-    pytest.skip(message)
-
-
-def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
 
 
 async def _admin(sql: str) -> None:

@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from htdy.core.testing import port_open, skip_or_fail
+
 REDIS_HOST = os.environ.get("HTDY_TEST_REDIS_HOST", "127.0.0.1")
 REDIS_PORT = int(os.environ.get("HTDY_TEST_REDIS_PORT", "6379"))
 REDIS_DB = int(os.environ.get("HTDY_TEST_REDIS_DB", "11"))  # this suite's own DB number
@@ -28,18 +30,8 @@ def require_service(name: str, reachable: bool, reason: str) -> None:
     """Skip (or, under ``HTDY_REQUIRE_SERVICES=1``, fail) when ``name`` is unreachable."""
     if reachable:
         return
-    message = f"{name} unavailable: {reason}"
-    if os.environ.get("HTDY_REQUIRE_SERVICES", "") in ("1", "true", "yes"):
-        pytest.fail(f"{message} (HTDY_REQUIRE_SERVICES=1)", pytrace=False)
-    pytest.skip(message)
+    skip_or_fail(f"{name} unavailable: {reason}")
 
-
-def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
 
 
 def free_port() -> int:
