@@ -1,5 +1,7 @@
 """The ``htdy`` command line. Each sub-command lives in ``htdy.core.commands.<name>``
-and exposes ``command``; plugins add theirs through ``htdy_register_commands``."""
+and is imported only when it is run (or listed by ``--help``): ``htdy parse`` does not
+load the web server, the database layer or the benchmarks. Plugins add their commands
+through ``htdy_register_commands``, called once when the CLI starts."""
 from __future__ import annotations
 
 import functools
@@ -12,7 +14,18 @@ import click
 from htdy import __version__
 from htdy.core.errors import HtdyError
 
-CORE_COMMANDS = ("serve", "worker", "migrate", "parse", "render", "plugins", "import_export", "check")
+# command name → "module:attribute" of its click command, imported on first use
+CORE_COMMANDS: dict[str, str] = {
+    "serve": "htdy.core.commands.serve:command",
+    "worker": "htdy.core.commands.worker:command",
+    "migrate": "htdy.core.commands.migrate:command",
+    "parse": "htdy.core.commands.parse:command",
+    "render": "htdy.core.commands.render:command",
+    "plugins": "htdy.core.commands.plugins:command",
+    "import": "htdy.core.commands.import_export:import_cmd",
+    "export": "htdy.core.commands.import_export:export_cmd",
+    "check": "htdy.core.commands.check:command",
+}
 
 
 class Context:
@@ -44,7 +57,41 @@ def cli_plugin_manager() -> Any:
 pass_ctx = click.make_pass_decorator(Context)
 
 
-class HtdyGroup(click.Group):
+class LazyGroup(click.Group):
+    """A click group whose sub-commands are named by import path (``lazy_subcommands``:
+    name → ``"module:attribute"``) and imported when first resolved (click's LazyGroup
+    pattern). Commands added the usual way (``add_command``) take precedence. A lazy
+    command whose module this build does not ship is left out."""
+
+    def __init__(self, *args: Any, lazy_subcommands: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_subcommands: dict[str, str] = dict(lazy_subcommands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_subcommands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None and cmd_name in self.lazy_subcommands:
+            cmd = self._load(cmd_name)
+        return cmd
+
+    def _load(self, cmd_name: str) -> click.Command | None:
+        modname, _, attr = self.lazy_subcommands[cmd_name].partition(":")
+        try:
+            mod = importlib.import_module(modname)
+        except ModuleNotFoundError as exc:
+            if exc.name == modname:  # not shipped by this build
+                return None
+            raise
+        cmd = getattr(mod, attr)
+        if not isinstance(cmd, click.Command):
+            raise TypeError(f"{modname}:{attr} is not a click command")
+        self.add_command(cmd, cmd_name)
+        return cmd
+
+
+class HtdyGroup(LazyGroup):
     """Turns expected errors into a one-line message and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -55,7 +102,8 @@ class HtdyGroup(click.Group):
             sys.exit(2)
 
 
-@click.group(cls=HtdyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=HtdyGroup, lazy_subcommands=CORE_COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "-c", envvar="HTDY_CONFIG", type=click.Path(dir_okay=False),
               help="Configuration file (default: ./htdy.toml, or $HTDY_CONFIG).")
 @click.version_option(__version__, prog_name="htdy")
@@ -66,16 +114,7 @@ def cli(ctx: click.Context, config: str | None) -> None:
 
 
 def _load_commands() -> None:
-    for name in CORE_COMMANDS:
-        try:
-            mod = importlib.import_module(f"htdy.core.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"htdy.core.commands.{name}":
-                continue
-            raise
-        for cmd in getattr(mod, "commands", [getattr(mod, "command", None)]):
-            if cmd is not None:
-                cli.add_command(cmd)
+    """Let the plugins add their commands (the core ones are already known, lazily)."""
     cli_plugin_manager().hook.htdy_register_commands(cli=cli)
 
 

@@ -2,7 +2,9 @@
 ``@htdy.hookimpl``. Each one is documented in ``docs/plugins.md`` (a test checks).
 
 Registration hooks are called once at start-up to build the registries; they return
-an iterable of classes (or, for templates, ``Template`` objects). Event hooks let
+an iterable of classes (or, for templates, ``Template`` objects), or of
+``htdy.core.registry.LazyImpl`` references that name them by import path and are imported
+on first use (what the built-in plugins do, to keep start-up cheap). Event hooks let
 plugins react to what happens.
 """
 from __future__ import annotations
@@ -25,42 +27,43 @@ if TYPE_CHECKING:
         StorageBackend,
         Template,
     )
+    from htdy.core.registry import LazyImpl
 
 hookspec = pluggy.HookspecMarker("htdy")
 
 
 @hookspec
-def htdy_register_parsers() -> Iterable[type[Parser]]:
+def htdy_register_parsers() -> Iterable[type[Parser] | LazyImpl]:
     """Return parser classes (subclasses of ``htdy.core.interfaces.Parser``)."""
 
 
 @hookspec
-def htdy_register_renderers() -> Iterable[type[Renderer]]:
+def htdy_register_renderers() -> Iterable[type[Renderer] | LazyImpl]:
     """Return renderer classes (subclasses of ``htdy.core.interfaces.Renderer``)."""
 
 
 @hookspec
-def htdy_register_templates() -> Iterable[Template]:
+def htdy_register_templates() -> Iterable[Template | LazyImpl]:
     """Return ``htdy.core.interfaces.Template`` objects (template packs)."""
 
 
 @hookspec
-def htdy_register_storage_backends() -> Iterable[type[StorageBackend]]:
+def htdy_register_storage_backends() -> Iterable[type[StorageBackend] | LazyImpl]:
     """Return storage backend classes."""
 
 
 @hookspec
-def htdy_register_cache_tiers() -> Iterable[type[CacheTier]]:
+def htdy_register_cache_tiers() -> Iterable[type[CacheTier] | LazyImpl]:
     """Return cache tier classes."""
 
 
 @hookspec
-def htdy_register_search_backends() -> Iterable[type[SearchBackend]]:
+def htdy_register_search_backends() -> Iterable[type[SearchBackend] | LazyImpl]:
     """Return search backend classes."""
 
 
 @hookspec
-def htdy_register_queue_backends() -> Iterable[type[QueueBackend]]:
+def htdy_register_queue_backends() -> Iterable[type[QueueBackend] | LazyImpl]:
     """Return queue backend classes."""
 
 

@@ -9,7 +9,6 @@ plugin manager; each job has a timeout (``[parsing] timeout_s``) after which the
 worker is killed and replaced and the job fails with code ``timeout``."""
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import importlib
 import logging
@@ -136,6 +135,8 @@ class ParserPool:
         return self.result(self.submit(data, filename))
 
     async def parse(self, data: bytes, filename: str | None = None) -> ParseResult:
+        import asyncio  # here, not at module level: `htdy parse` parses in-process, without asyncio
+
         fut = self.submit(data, filename)
         try:
             out = await asyncio.wrap_future(fut)

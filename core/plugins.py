@@ -1,34 +1,38 @@
 """The plugin host: one pluggy manager, built-ins registered like third-party plugins.
 
 Built-in behaviour lives in plain ``@hookimpl`` modules named (as strings, so the core
-imports none of them) in ``DEFAULT_PLUGINS``. Third-party distributions register under
-the entry-point group ``htdy``. ``HTDY_DISABLE_ENTRYPOINTS=1`` switches autoloading off;
-``HTDY_TRACE_HOOKS=1`` logs every hook call.
+imports none of them) in ``DEFAULT_PLUGINS``. Those modules are cheap to import: their
+registration hooks return ``LazyImpl`` references (``htdy.core.registry``), so building the
+registries imports no implementation; each one is imported when it is first used.
+Third-party distributions register under the entry-point group ``htdy``.
+``HTDY_DISABLE_ENTRYPOINTS=1`` switches autoloading off; ``HTDY_TRACE_HOOKS=1`` logs every
+hook call.
 """
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from htdy.core import hookspecs
 from htdy.core.errors import ConfigError
-from htdy.core.interfaces import (
-    CacheTier,
-    Parser,
-    QueueBackend,
-    Renderer,
-    SearchBackend,
-    StorageBackend,
-    Template,
-)
 from htdy.core.registry import Registry, item_name
+
+if TYPE_CHECKING:  # annotations only: importing them would load pydantic on every CLI start
+    from htdy.core.interfaces import (
+        CacheTier,
+        Parser,
+        QueueBackend,
+        Renderer,
+        SearchBackend,
+        StorageBackend,
+        Template,
+    )
 
 log = logging.getLogger("htdy.plugins")
 
@@ -102,9 +106,17 @@ _SLOTS = {
 }
 
 
-def build_registries(pm: pluggy.PluginManager) -> Registries:
+def build_registries(pm: pluggy.PluginManager, slots: Iterable[str] | None = None) -> Registries:
+    """Call the registration hooks and fill each slot's registry (duplicate names fail here).
+    ``slots`` limits this to some slots (``htdy parse`` needs only ``parsers``); the others
+    stay empty."""
+    wanted = set(_SLOTS) if slots is None else set(slots)
+    if unknown := wanted - set(_SLOTS):
+        raise ValueError(f"unknown registry slots: {', '.join(sorted(unknown))}")
     regs = Registries()
     for slot, hookname in _SLOTS.items():
+        if slot not in wanted:
+            continue
         registry: Registry[Any] = getattr(regs, slot)
         caller = getattr(pm.hook, hookname)
         for impl in caller.get_hookimpls():
@@ -146,7 +158,8 @@ def _htdy_version() -> str:
 
 def check_selected(regs: Registries, selected: dict[str, list[str]]) -> None:
     """Fail at start-up if htdy.toml names an implementation nobody registered
-    (``selected`` is usually ``selections(settings)``)."""
+    (``selected`` is usually ``selections(settings)``). The selected implementations are
+    imported here, so a lazily registered one that cannot be imported fails at start-up too."""
     errors = []
     for slot, names in selected.items():
         registry: Registry[Any] = getattr(regs, slot)
@@ -156,6 +169,9 @@ def check_selected(regs: Registries, selected: dict[str, list[str]]) -> None:
                 errors.append(f"unknown {registry.slot} {n!r}; known: {known} — is the plugin installed?")
     if errors:
         raise ConfigError("; ".join(errors))
+    for slot, names in selected.items():
+        for n in names:
+            getattr(regs, slot).get(n)
 
 
 def selections(settings: Any) -> dict[str, list[str]]:

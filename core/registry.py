@@ -1,12 +1,41 @@
-"""Registries of named implementations, one per plugin slot (tox 4's pattern)."""
+"""Registries of named implementations, one per plugin slot (tox 4's pattern).
+
+A registration hook may return, instead of a class, a ``LazyImpl(name, "pkg.module:Class")``:
+the registry knows the name at once (so duplicates and unknown names still fail at start-up)
+but imports the module only when the implementation is first used (``get``/``items``).
+The built-in plugins do this, so a command that parses a PDF never imports redis, aiohttp
+or the database layer."""
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
 
 from htdy.core.errors import ConfigError, PluginNotFound
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LazyImpl:
+    """An implementation registered by name and import path, imported on first use.
+
+    ``target`` is ``"package.module:attribute"`` (the attribute may be dotted). Once
+    imported, the object's own name (a class's ``name``, a template's ``id``) must equal
+    ``name``, otherwise the registry raises ``ConfigError``."""
+
+    name: str
+    target: str
+
+    def load(self) -> Any:
+        modname, sep, attr = self.target.partition(":")
+        if not sep or not modname or not attr:
+            raise ConfigError(f"lazy implementation {self.name!r}: target {self.target!r} is not 'module:attribute'")
+        obj: Any = importlib.import_module(modname)
+        for part in attr.split("."):
+            obj = getattr(obj, part)
+        return obj
 
 
 class Registry(Generic[T]):
@@ -14,10 +43,10 @@ class Registry(Generic[T]):
 
     def __init__(self, slot: str) -> None:
         self.slot = slot
-        self._items: dict[str, T] = {}
+        self._items: dict[str, T | LazyImpl] = {}
         self._owners: dict[str, str] = {}
 
-    def add(self, name: str, item: T, owner: str = "?") -> None:
+    def add(self, name: str, item: T | LazyImpl, owner: str = "?") -> None:
         if not name:
             raise ConfigError(f"{self.slot}: plugin {owner} registered an implementation without a name")
         if name in self._items:
@@ -26,15 +55,30 @@ class Registry(Generic[T]):
         self._items[name] = item
         self._owners[name] = owner
 
+    def _resolve(self, name: str) -> T:
+        item = self._items[name]
+        if not isinstance(item, LazyImpl):
+            return item
+        loaded = item.load()
+        actual = item_name(loaded)
+        if actual != name:
+            raise ConfigError(f"{self.slot} {name!r} (registered by {self._owners[name]}) imports "
+                              f"{item.target}, which is named {actual!r}")
+        self._items[name] = loaded
+        return cast(T, loaded)
+
     def get(self, name: str) -> T:
-        try:
-            return self._items[name]
-        except KeyError:
+        if name not in self._items:
             known = ", ".join(sorted(self._items)) or "none"
             raise PluginNotFound(
                 f"unknown {self.slot} {name!r}; known: {known} — is the plugin installed?",
                 details={"slot": self.slot, "name": name, "known": sorted(self._items)},
-            ) from None
+            )
+        return self._resolve(name)
+
+    def is_loaded(self, name: str) -> bool:
+        """Whether ``name``'s implementation is imported (always, unless registered lazily)."""
+        return not isinstance(self._items[name], LazyImpl)
 
     def owner(self, name: str) -> str:
         return self._owners[name]
@@ -52,11 +96,14 @@ class Registry(Generic[T]):
         return len(self._items)
 
     def items(self) -> list[tuple[str, T]]:
-        return sorted(self._items.items())
+        """Every (name, implementation), importing the lazily registered ones."""
+        return [(name, self._resolve(name)) for name in sorted(self._items)]
 
 
 def item_name(item: Any) -> str:
     """The key an item registers under: a template's ``id``, otherwise the class's ``name``."""
+    if isinstance(item, LazyImpl):
+        return item.name
     from htdy.core.interfaces import Template
     if isinstance(item, Template):
         return item.id

@@ -1,31 +1,27 @@
 """Built-in plugin adding ``htdy perf`` (benchmarks) to the CLI.
 
-Each benchmark lives in its own module exposing a click ``command``; they end with
-their figures as ``NAME=value`` lines so runs can be compared."""
+Each benchmark lives in its own module exposing a click ``command``, imported only when
+that benchmark runs (or ``htdy perf --help`` lists them); they end with their figures as
+``NAME=value`` lines so runs can be compared."""
 from __future__ import annotations
-
-import importlib
 
 import click
 
 from htdy import hookimpl
+from htdy.core.cli import LazyGroup
 
-BENCHMARKS = ("parse_bench", "render_bench", "api_bench")
+BENCHMARKS = {
+    "parse": "htdy.perf.parse_bench:command",
+    "render": "htdy.perf.render_bench:command",
+    "api": "htdy.perf.api_bench:command",
+}
 
 
-@click.group("perf")
+@click.group("perf", cls=LazyGroup, lazy_subcommands=BENCHMARKS)
 def perf() -> None:
     """Benchmarks against the performance targets (figures end as NAME=value lines)."""
 
 
 @hookimpl
 def htdy_register_commands(cli: click.Group) -> None:
-    for name in BENCHMARKS:
-        try:
-            mod = importlib.import_module(f"htdy.perf.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"htdy.perf.{name}":
-                continue
-            raise
-        perf.add_command(mod.command)
     cli.add_command(perf)

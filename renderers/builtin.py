@@ -1,26 +1,32 @@
 """htdy's built-in rendering plugin, registered exactly like a third-party one.
 
 Renderers: ``html`` (standalone HTML), ``pdf`` (WeasyPrint), ``typst`` (Typst: PDF, PNG,
-SVG), ``md`` and ``txt``. Templates: every folder under ``renderers/templates/`` with a
+SVG), ``md`` and ``txt``, returned as ``LazyImpl`` references so each renderer's module is
+imported on first use. Templates: every folder under ``renderers/templates/`` with a
 ``manifest.json``."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from htdy import hookimpl
-from htdy.core.interfaces import Renderer, Template
-from htdy.renderers.html import HtmlRenderer
-from htdy.renderers.manifest import templates_from_package
-from htdy.renderers.pdf import WeasyPrintRenderer
-from htdy.renderers.text import MarkdownRenderer, TextRenderer
-from htdy.renderers.typst_engine import TypstRenderer
+from htdy.core.registry import LazyImpl
+
+if TYPE_CHECKING:
+    from htdy.core.interfaces import Template
 
 
 @hookimpl
-def htdy_register_renderers() -> Iterable[type[Renderer]]:
-    return [HtmlRenderer, WeasyPrintRenderer, TypstRenderer, MarkdownRenderer, TextRenderer]
+def htdy_register_renderers() -> Iterable[LazyImpl]:
+    return [LazyImpl("html", "htdy.renderers.html:HtmlRenderer"),
+            LazyImpl("pdf", "htdy.renderers.pdf:WeasyPrintRenderer"),
+            LazyImpl("typst", "htdy.renderers.typst_engine:TypstRenderer"),
+            LazyImpl("md", "htdy.renderers.text:MarkdownRenderer"),
+            LazyImpl("txt", "htdy.renderers.text:TextRenderer")]
 
 
 @hookimpl
 def htdy_register_templates() -> Iterable[Template]:
+    from htdy.renderers.manifest import templates_from_package
+
     return templates_from_package("htdy.renderers")

@@ -2,7 +2,6 @@
 out of the database, validated against the schema both ways."""
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections.abc import AsyncIterator
@@ -63,6 +62,8 @@ def _load(path: str) -> dict[str, Any]:
 @pass_ctx
 def import_cmd(ctx: Context, file: str, email: str, title: str | None, discoverable: bool) -> None:
     """Import a JSON Resume file as a new CV (version 1)."""
+    import asyncio  # imported here: `htdy --help` imports this module
+
     from htdy.core.models import User
     from htdy.core.services import cvs
     from htdy.core.services.accounts import normalise_email
@@ -88,6 +89,8 @@ def import_cmd(ctx: Context, file: str, email: str, title: str | None, discovera
 @pass_ctx
 def export_cmd(ctx: Context, cv_id: str, output: str | None, number: int | None) -> None:
     """Export a CV's JSON Resume (validated) to a file or stdout."""
+    import asyncio
+
     from htdy.core.models import CV, CVVersion
     from htdy.core.services.cvs import parse_uuid
     from htdy.core.services.validation import validate_resume_or_raise

@@ -1,8 +1,6 @@
 """``htdy migrate``: apply the versioned database migrations (aerich, ``migrations/``)."""
 from __future__ import annotations
 
-import asyncio
-
 import click
 
 from htdy.core.cli import Context, pass_ctx
@@ -13,6 +11,8 @@ from htdy.core.cli import Context, pass_ctx
 @pass_ctx
 def command(ctx: Context, check: bool) -> None:
     """Bring the database schema up to date (safe to run repeatedly)."""
+    import asyncio  # imported here: `htdy --help` imports this module
+
     from tortoise import Tortoise
 
     from htdy.core.db import pending_migrations, run_migrations, tortoise_config

@@ -64,9 +64,9 @@ def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, j
             emit(files[0], None, data)
         else:
             opts_for = _opts(settings, opts)
+            regs = build_registries(ctx.pm, slots=("parsers",))  # the other slots' hooks cost imports
             try:
-                r = parse_document(data, Path(files[0]).name, settings, build_registries(ctx.pm), ctx.pm,
-                                   parser_options=opts_for)
+                r = parse_document(data, Path(files[0]).name, settings, regs, ctx.pm, parser_options=opts_for)
                 emit(files[0], r, None)
             except ParseError as exc:
                 emit(files[0], None, {"code": exc.code, "message": exc.message})

@@ -1,4 +1,5 @@
-"""Built-in cache tiers: ``memory`` (in-process, bounded LRU) and ``redis`` (shared).
+"""Built-in cache tiers: ``memory`` (in-process, bounded LRU) and ``redis`` (shared),
+imported on first use (``LazyImpl``: the redis client is only loaded where it is selected).
 
 ``htdy.core.cache.LayeredCache`` composes the tiers named in ``[cache] tiers``."""
 from __future__ import annotations
@@ -6,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from htdy import hookimpl
-from htdy.core.interfaces import CacheTier
-from htdy.plugins.cache_tiers.memory import MemoryTier
-from htdy.plugins.cache_tiers.redis_tier import RedisTier
+from htdy.core.registry import LazyImpl
 
 
 @hookimpl
-def htdy_register_cache_tiers() -> Iterable[type[CacheTier]]:
-    return [MemoryTier, RedisTier]
+def htdy_register_cache_tiers() -> Iterable[LazyImpl]:
+    return [LazyImpl("memory", "htdy.plugins.cache_tiers.memory:MemoryTier"),
+            LazyImpl("redis", "htdy.plugins.cache_tiers.redis_tier:RedisTier")]

@@ -1,14 +1,14 @@
-"""Built-in queue backends: ``inprocess`` (asyncio) and ``redis`` (sorted sets)."""
+"""Built-in queue backends: ``inprocess`` (asyncio) and ``redis`` (sorted sets), imported
+on first use (``LazyImpl``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from htdy import hookimpl
-from htdy.core.interfaces import QueueBackend
-from htdy.plugins.queue_backends.inprocess import InProcessQueue
-from htdy.plugins.queue_backends.redis_queue import RedisQueue
+from htdy.core.registry import LazyImpl
 
 
 @hookimpl
-def htdy_register_queue_backends() -> Iterable[type[QueueBackend]]:
-    return [InProcessQueue, RedisQueue]
+def htdy_register_queue_backends() -> Iterable[LazyImpl]:
+    return [LazyImpl("inprocess", "htdy.plugins.queue_backends.inprocess:InProcessQueue"),
+            LazyImpl("redis", "htdy.plugins.queue_backends.redis_queue:RedisQueue")]

@@ -1,14 +1,14 @@
-"""Built-in search backends: ``embedded`` (SQLite FTS5) and ``opensearch``."""
+"""Built-in search backends: ``embedded`` (SQLite FTS5) and ``opensearch``, imported on
+first use (``LazyImpl``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from htdy import hookimpl
-from htdy.core.interfaces import SearchBackend
-from htdy.plugins.search_backends.embedded import EmbeddedSearch
-from htdy.plugins.search_backends.opensearch import OpenSearchSearch
+from htdy.core.registry import LazyImpl
 
 
 @hookimpl
-def htdy_register_search_backends() -> Iterable[type[SearchBackend]]:
-    return [EmbeddedSearch, OpenSearchSearch]
+def htdy_register_search_backends() -> Iterable[LazyImpl]:
+    return [LazyImpl("embedded", "htdy.plugins.search_backends.embedded:EmbeddedSearch"),
+            LazyImpl("opensearch", "htdy.plugins.search_backends.opensearch:OpenSearchSearch")]
