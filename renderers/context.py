@@ -237,7 +237,10 @@ def build_basics(basics: dict[str, Any], *, photo: bool) -> dict[str, Any]:
             "has_contacts": bool(contacts), "photo": image, "has_photo": bool(image)}
 
 
-SEPARATORS = {"title": ", ", "meta": " · ", "contact": "  ·  ", "keywords": ": ", "level": " — "}
+# "bullet" starts each highlight as text ("" = the list's own ::marker): a text bullet lays
+# out several times faster in WeasyPrint than a marker box, which is positioned absolutely.
+SEPARATORS = {"title": ", ", "meta": " · ", "contact": "  ·  ", "keywords": ": ", "level": " — ",
+              "bullet": "\u2022\u00a0"}
 
 
 def _separate(sections: list[dict[str, Any]], contacts: list[dict[str, Any]], sep: dict[str, str]) -> None:
@@ -272,12 +275,14 @@ def build_view(resume: dict[str, Any], opts: dict[str, Any], *, sidebar: tuple[s
             sec["in_sidebar"] = key in sidebar
             sec["is_entries"] = key in ENTRY_KEYS
             sections.append(sec)
-    _separate(sections, basics["contacts"], {**SEPARATORS, **(separators or {})})
+    sep = {**SEPARATORS, **(separators or {})}
+    _separate(sections, basics["contacts"], sep)
     titles = i18n.titles(lang)
     name = basics["name"]
     return {"lang": lang, "basics": basics, "t": titles, "sections": sections,
             "main_sections": [s for s in sections if not s["in_sidebar"]],
             "side_sections": [s for s in sections if s["in_sidebar"]],
             "has_side_sections": any(s["in_sidebar"] for s in sections),
+            "bullet": sep["bullet"],
             "doc_title": f"{name} – CV" if name else "CV",
             "description": basics["label"]}

@@ -17,6 +17,7 @@ from htdy.renderers.mustache import compile_template
 
 _PARTIAL = re.compile(r"\{\{>\s*([\w-]+)\s*\}\}")
 _TRIPLE = re.compile(r"\{\{\{|\{\{&")
+_SECTION_WS = re.compile(r"\s*\n\s*(\{\{[#^/][^}]*\}\})|(\{\{[#^/][^}]*\}\})\s*\n\s*")
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 
 
@@ -32,7 +33,9 @@ _COMPILED: dict[tuple[str, str], tuple[Any, str, str]] = {}
 def _compile(template: Template) -> tuple[Any, str, str]:
     src = sources(template)
     body = _inline_partials(src["layout"], src["partials"])
-    body = re.sub(r">\s*\n\s*", ">", re.sub(r"\s*\n\s*<", "<", body)).strip()  # no whitespace-only boxes
+    # no whitespace-only text boxes: line breaks next to tags and section tags go
+    body = re.sub(r">\s*\n\s*", ">", re.sub(r"\s*\n\s*<", "<", body))
+    body = _SECTION_WS.sub(lambda m: m.group(1) or m.group(2), body).strip()
     if _TRIPLE.search(body):
         raise ValueError(f"template {template.id}: unescaped Mustache tags are not allowed")
     base_css = (SHARED_DIR / "base.css").read_text(encoding="utf-8")
@@ -63,8 +66,9 @@ _RULES: dict[tuple[Any, ...], str] = {}
 
 def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool) -> str:
     """Base and template CSS with the options substituted for ``var(--accent)``,
-    ``var(--font-head)`` and ``var(--font-body)`` (plain values lay out faster in
-    WeasyPrint than custom properties), plus page size and localised page numbers.
+    ``var(--font-head)``, ``var(--font-body)`` and ``var(--bullet-hang)`` (plain values
+    lay out faster in WeasyPrint than custom properties), plus page size and localised
+    page numbers.
     Built once per (template version, options that matter, language, CJK)."""
     pair = opts.get("fonts") or "sans"
     accent = opts.get("accent") or "#1f4e79"
@@ -76,6 +80,7 @@ def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool)
         rules = compiled(template)[1]
         rules = rules.replace("var(--accent)", accent).replace("var(--font-head)", head)
         rules = rules.replace("var(--font-body)", body)
+        rules = rules.replace("var(--bullet-hang)", assets.bullet_hang(pair))
         page, of = f"{i18n.title('page', lang)} ", f" {i18n.title('of', lang)} "
         css = (f"{rules}@page{{size:{size};@bottom-right{{content:{_css_str(page)} counter(page) "
                f"{_css_str(of)} counter(pages)}}}}")
