@@ -49,11 +49,12 @@ async def test_cache_hit_never_rerenders(settings: Any, full_cv: dict) -> None:
     await svc.render(full_cv, template_id="classic", fmt="html", cache_key_parts=parts)
     assert svc.stats["renders"] == 4 and svc.stats["cache_hits"] == 1
     # a new template version invalidates too
-    svc.regs.templates.get("classic").version = "9.9.9"
+    classic = svc.regs.templates.get("classic")
+    version, classic.version = classic.version, "9.9.9"
     try:
         await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts)
     finally:
-        svc.regs.templates.get("classic").version = "1.0.0"
+        classic.version = version
     assert svc.stats["renders"] == 5
 
 
@@ -161,3 +162,114 @@ def test_huge_cv_fails_fast_with_page_limit(settings: Any, full_cv: dict) -> Non
         with pytest.raises(RenderError) as exc:
             svc.render_sync(full_cv, template_id="classic", fmt="pdf", engine=engine)
         assert exc.value.code == "too_many_pages" and time.perf_counter() - t0 < 2
+
+
+def test_normalize_options_fills_defaults_and_canonical_values(regs: Any) -> None:
+    from htdy.core.rendering import normalize_options
+
+    classic = regs.templates.get("classic")
+    defaults = normalize_options(classic, None)
+    assert list(defaults) == sorted(classic.options) and defaults["accent"] == "#1f3b5c"
+    assert normalize_options(classic, {}) == defaults
+    assert normalize_options(classic, {"accent": "#1F3B5C", "fonts": "SERIF", "page_size": "a4", "photo": "false",
+                                       "hide": "", "section_order": " , "}) == defaults
+    assert normalize_options(classic, {"accent": "#00f"}) == normalize_options(classic, {"accent": "#0000FF"})
+    assert normalize_options(classic, {"hide": "work, skills"})["hide"] == ["work", "skills"]
+    assert normalize_options(classic, {"photo": "yes"})["photo"] is True
+    assert normalize_options(classic, {"nope": "x"})["nope"] == "x"  # unknown: kept, the renderer rejects it
+    assert normalize_options(None, {"b": 1, "a": 2}) == {"a": 2, "b": 1}
+
+
+async def test_cache_key_ignores_how_default_equal_options_are_written(settings: Any, full_cv: dict) -> None:
+    cache = DictCache()
+    svc = RenderService(settings, cache=cache, mode="inprocess")
+    parts = {"cv_id": "cv1", "cv_version": 1}
+    first = await svc.render(full_cv, template_id="classic", fmt="html", cache_key_parts=parts)
+    for same in ({}, {"accent": "#1F3B5C"}, {"fonts": "serif", "page_size": "A4", "date_format": "month_year"}):
+        again = await svc.render(full_cv, template_id="classic", fmt="html", options=same, cache_key_parts=parts)
+        assert again.content == first.content
+    assert svc.stats["renders"] == 1 and svc.stats["cache_hits"] == 3
+    blue = await svc.render(full_cv, template_id="classic", fmt="html", options={"accent": "#00f"}, cache_key_parts=parts)
+    blue2 = await svc.render(full_cv, template_id="classic", fmt="html", options={"accent": "#0000FF"},
+                             cache_key_parts=parts)
+    assert svc.stats["renders"] == 2 and svc.stats["cache_hits"] == 4 and blue2.content == blue.content
+
+
+async def test_ats_check_goes_through_the_pool(sparse_cv: dict) -> None:
+    """The API runs ats_check in a thread (asyncio.to_thread): its PDF comes from the
+    service's warm pool, never from WeasyPrint in the API process."""
+    import asyncio
+
+    settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60}}, environ={})
+    svc = RenderService(settings, mode="pool")
+    await svc.start()
+    try:
+        report = await asyncio.to_thread(svc.ats_check, sparse_cv, "classic")
+        assert report["template"] == "classic" and report["pages"] == 1 and report["text_recall"] >= 0.99
+        assert svc.stats["pool_jobs"] == 1 and svc.stats["renders"] == 1
+        assert svc._renderers == {}  # no renderer was ever built in this process
+    finally:
+        await svc.close()
+
+
+def test_render_sync_from_a_plain_thread_uses_the_pool(sparse_cv: dict) -> None:
+    """Without a running event loop (a worker thread, a script) render_sync still
+    submits to the pool; timeouts kill the stuck worker."""
+    settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60}}, environ={})
+    svc = RenderService(settings, mode="pool")
+    try:
+        report = svc.ats_check(sparse_cv, "classic")
+        assert report["pages"] == 1 and svc.stats["pool_jobs"] == 1 and svc._renderers == {}
+        with pytest.raises(RenderError) as exc:
+            svc.render_sync(sparse_cv, template_id="classic", fmt="pdf", timeout=0.001)
+        assert exc.value.code == "timeout" and svc.stats["pool_restarts"] == 1
+        assert svc.render_sync(sparse_cv, template_id="classic", fmt="pdf").pages == 1
+    finally:
+        import asyncio
+
+        asyncio.run(svc.close())
+
+
+async def test_render_queue_depth_gauge(sparse_cv: dict) -> None:
+    import asyncio
+
+    from htdy.core import metrics
+
+    def depth() -> float:
+        return metrics.REGISTRY.get_sample_value("htdy_queue_depth", {"kind": "render"}) or 0.0
+
+    settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60}}, environ={})
+    svc = RenderService(settings, mode="pool")
+    assert metrics.REGISTRY.get_sample_value("htdy_queue_depth", {"kind": "render"}) is not None
+    await svc.start()
+    try:
+        base = depth()
+        jobs = [asyncio.ensure_future(svc.render(sparse_cv, template_id="classic", fmt="pdf")) for _ in range(4)]
+        seen = []
+        while not all(j.done() for j in jobs):
+            seen.append((svc.queued, depth() - base))
+            await asyncio.sleep(0.005)
+        await asyncio.gather(*jobs)
+        assert max(q for q, _ in seen) == 3 and max(d for _, d in seen) == 3  # one runs, three wait
+        assert all(q == d for q, d in seen) and svc.queued == 0 and depth() == base
+    finally:
+        await svc.close()
+
+
+async def test_pool_workers_are_warm_and_frozen(sparse_cv: dict) -> None:
+    """Each worker imported the engines, rendered once and froze that heap for the
+    collector before its first job."""
+    import asyncio
+    import gc
+
+    settings = settings_from_dict({"rendering": {"workers": 2, "timeout_s": 60}}, environ={})
+    svc = RenderService(settings, mode="pool")
+    await svc.start()
+    try:
+        pool = svc._get_pool()
+        assert len(pool._processes) == 2
+        loop = asyncio.get_running_loop()
+        frozen = await asyncio.gather(*[loop.run_in_executor(pool, gc.get_freeze_count) for _ in range(2)])
+        assert all(n > 10_000 for n in frozen), frozen
+    finally:
+        await svc.close()
