@@ -71,7 +71,7 @@ def _init_worker(settings_data: dict[str, Any], extra_plugins: tuple[str, ...]) 
     settings = Settings.model_validate(settings_data)
     extra = [importlib.import_module(m) for m in extra_plugins]
     pm = get_plugin_manager(extra=extra)
-    _STATE.update(settings=settings, pm=pm, registries=build_registries(pm))
+    _STATE.update(settings=settings, pm=pm, registries=build_registries(pm, slots=("parsers",)))  # a parse worker needs no templates or backends
     try:  # warm the built-in parsers' lazily loaded tables
         from htdy.parsers.extract.places import warm
         warm()
