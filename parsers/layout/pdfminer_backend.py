@@ -90,6 +90,14 @@ def _collect(node: Any, chars: list[Char], fonts: list[Font], ids: dict[str, int
              limits: Limits) -> None:
     for obj in node:
         if isinstance(obj, LTChar):
+            text = obj.get_text()
+            if text.startswith("(cid:"):
+                # a glyph without a Unicode mapping: like pdfium, the character of its one-byte
+                # code (TeX's T1 en dash arrives as "\x15", "ô" as 244); code 0 (icon fonts) is none
+                code = int(text[5:-1]) if text[5:-1].isdigit() else 0
+                if not 0 < code < 256:
+                    continue
+                text = chr(code)
             weight = getattr(obj, "weight", 0)
             key = f"{obj.fontname}/{weight}"
             fi = ids.get(key)
@@ -97,7 +105,7 @@ def _collect(node: Any, chars: list[Char], fonts: list[Font], ids: dict[str, int
                 fi = ids[key] = len(fonts)
                 fonts.append(font_style(obj.fontname, weight))
             size = getattr(obj, "pt_size", 0.0) or obj.size
-            chars.append((obj.get_text(), obj.x0, height - obj.y1, obj.x1, height - obj.y0, size, fi))
+            chars.append((text, obj.x0, height - obj.y1, obj.x1, height - obj.y0, size, fi))
             if len(chars) > limits.max_chars_per_page:
                 raise ParseError("a page holds too many characters", code="too_large")
         elif isinstance(obj, LTContainer):

@@ -219,6 +219,7 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
 
 
 SOFT_HYPHENS = ("\ufffe", "\u00ad", "\x02")
+_LETTER_HYPHEN = re.compile(r"[^\W\d_][-\u2010]$")
 
 
 def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
@@ -227,17 +228,27 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
     for i, ln in enumerate(lines):
         cells = ln.cells or [0] * len(ln.spans)
         for j, s in enumerate(ln.spans):
-            if not s.text.endswith(SOFT_HYPHENS):
+            # pdfminer keeps a soft hyphen's glyph as "-": a letter + "-" ending a narrow cell
+            real = not s.text.endswith(SOFT_HYPHENS)
+            if real and not (s.text.endswith(("-", "\u2010")) and _LETTER_HYPHEN.search(s.text[-2:]) and (
+                    j == len(ln.spans) - 1 or ln.spans[j + 1].x0 - s.x1 > 0.4 * max(s.size, 1.0))):
                 continue
             last_in_cell = j == len(ln.spans) - 1 or cells[j + 1] != cells[j]
-            if last_in_cell and len(set(cells)) <= 1:
+            # a right-aligned piece set apart by a gap ("Title, Team    City, Bosnia and Herze-")
+            apart = j > 0 and s.x0 - ln.spans[j - 1].x1 > 0.6 * max(s.size, 1.0) and j == len(ln.spans) - 1
+            if last_in_cell and len(set(cells)) <= 1 and not apart:
                 continue  # an ordinary paragraph line: joined below
-            cell_x0 = min(t.x0 for t, c in zip(ln.spans, cells, strict=True) if c == cells[j])
+            cell_x0 = s.x0 if apart else min(t.x0 for t, c in zip(ln.spans, cells, strict=True) if c == cells[j])
             for nxt in lines[i + 1:i + 3]:
                 k = next((k for k, t in enumerate(nxt.spans) if abs(t.x0 - s.x0) < 3 or abs(t.x0 - cell_x0) < 3),
                          None)
-                if k is None:
-                    continue
+                if k is None and (apart or j == len(ln.spans) - 1) and len(nxt.spans) > 1:
+                    # right-aligned: the continuation ends where the hyphenated piece ends
+                    t = nxt.spans[-1]
+                    if abs(t.x1 - s.x1) < 3 and t.x0 > s.x0 - 3 and nxt.spans[-2].x1 < t.x0 - 0.6 * t.size:
+                        k = len(nxt.spans) - 1
+                if k is None or (real and not nxt.spans[k].text.strip()[:1].islower()):
+                    continue  # a real hyphen only joins a word that goes on in lower case ("Bach-" / "elor")
                 t = nxt.spans.pop(k)
                 if nxt.cells:
                     nxt.cells.pop(k)

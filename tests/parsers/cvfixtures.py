@@ -195,6 +195,32 @@ def encrypted_pdf(user_password: str, text: str = "Encrypted Person") -> bytes:
     return bytes(out)
 
 
+def unmapped_glyphs_pdf() -> bytes:
+    """One page in a simple font whose encoding names glyphs no Unicode table knows: an icon
+    at code 1, a symbol at the code of "{" (how TeX bullets and icon fonts often arrive)."""
+    content = b"BT /F1 14 Tf 72 720 Td (Team {Lead) Tj ET BT /F1 14 Tf 72 690 Td (\x01Icon) Tj ET"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/Differences [1 /icon.house 123 /zz123] >> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
 def many_pages_pdf(n: int) -> bytes:
     import pypdfium2 as pdfium
     pdf = pdfium.PdfDocument.new()

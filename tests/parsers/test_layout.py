@@ -27,6 +27,15 @@ def test_pdf_lines_fonts_and_links(docs, backend):
     assert "https://github.com/mariaks" in urls and "mailto:maria.ks@example.org" in urls
 
 
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_glyphs_without_unicode(backend):
+    """Both backends read a glyph nothing maps to Unicode the same way, as the character of its
+    one-byte code (pdfminer says "(cid:1)"; pdfium "\\x01", and the T1 en dash arrives as "\\x15")."""
+    import cvfixtures
+    lay = extract_layout(cvfixtures.unmapped_glyphs_pdf(), "pdf", backend=backend)
+    assert [ln.text for ln in lay.lines()] == ["Team {Lead", "\x01Icon"]
+
+
 def test_backends_agree_on_text(docs):
     a = [t for t in _texts(extract_layout(docs["en_single.pdf"], "pdf", backend="pdfium"))]
     b = [t for t in _texts(extract_layout(docs["en_single.pdf"], "pdf", backend="pdfminer"))]
