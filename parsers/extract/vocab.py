@@ -120,7 +120,7 @@ TITLE_WORDS = tuple(fold(w) for w in (
     "frontend", "front-end", "back-end", "chief", "member", "volunteer", "mentor", "agent",
     "representative", "executive", "supervisor", "physiotherapist", "nurse", "doctor", "accountant",
     "entwickler", "ingenieur", "berater", "leiter", "werkstudent", "praktikant", "mitarbeiter",
-    "softwareentwickler", "geschaftsfuhrer", "referent", "sachbearbeiter", "gesellschafter",
+    "softwareentwickler", "geschaftsfuhrer", "referent", "sachbearbeiter", "gesellschafter", "architekt",
     "developpeur", "ingenieur", "chef", "stagiaire", "responsable", "directeur", "chargé", "charge",
     "architecte", "formateur", "concepteur", "alternant",
     "desarrollador", "ingeniero", "jefe", "becario", "analista", "programador", "consultor",
@@ -167,7 +167,26 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "training course", "course", "curso", "curso tecnico", "formation", "formacao", "kurs", "bootcamp",
     "specialist degree", "engineer's degree", "engineering degree", "mgr", "dr", "graduation", "maturita",
     "matura", "bachillerato", "high school diploma", "diplome", "diploma di maturita", "technikum",
+    # certificates and training, advanced and vocational degrees in the eight languages
+    "certification", "certificat", "certificado", "certificacao", "certificazione", "zertifikat",
+    "certificaat", "certyfikat", "mastere", "master professionnel", "licence professionnelle",
+    "diplome d'ingenieur", "diplomatura", "tecnico superior", "tecnologo", "ensino medio", "ensino tecnico",
+    "laurea triennale", "laurea magistrale", "dottorato di ricerca", "perito", "propedeuse",
+    "studia", "studia magisterskie", "studia inzynierskie", "studia licencjackie", "studia podyplomowe",
+    "technik", "vordiplom", "fachabitur", "realschulabschluss", "mittlere reife", "umschulung",
+    "meisterbrief", "weiterbildung", "fortbildung", "schulung", "szkolenie", "corso", "cursus",
+    "mphil", "dphil", "m.phil", "d.phil", "ll.b", "ll.m", "mres", "pgce", "pgdip",
 ))
+
+# Degree abbreviations that are ordinary words in lower case ("but", "cap", "du", "bed"):
+# recognised only as written, in capitals.
+DEGREE_ABBREVIATIONS = frozenset((
+    "DEA", "DESS", "DEUG", "DU", "DUT", "BUT", "BTS", "CAP", "BEP", "HND", "HNC", "GED", "LLB", "LLM", "JD",
+    "J.D.", "MD", "M.D.", "BBA", "EMBA", "BCom", "MCom", "BEd", "MEd", "BFA", "MFA", "BSN", "MSN", "MPH",
+    "EdD", "PharmD", "DDS", "DVM", "AAS", "FP", "CFGM", "CFGS", "VWO", "HAVO", "MBO", "HBO", "WO", "BTEC",
+))
+_ABBREV = re.compile(r"^(" + "|".join(re.escape(a) for a in sorted(DEGREE_ABBREVIATIONS, key=len, reverse=True))
+                     + r")(?![\w.])")
 
 NATURAL_LANGUAGES = tuple(fold(w) for w in (
     "english", "german", "french", "spanish", "portuguese", "italian", "dutch", "polish", "russian",
@@ -246,3 +265,17 @@ def starts_with_word(text: str, words: tuple[str, ...]) -> bool:
         if t.startswith(w) and (len(t) == len(w) or not t[len(w)].isalnum()):
             return True
     return False
+
+
+def degree_len(text: str) -> int:
+    """Length of the degree word or phrase ``text`` starts with (0 if none): the
+    vocabulary above (any case) or a capitalised abbreviation (``DEA``, ``BTS``, ``LLM``)."""
+    t = text.strip()
+    m = _ABBREV.match(t)
+    if m and (len(t) == m.end() or t[m.end():] != t[m.end():].upper()):
+        # "DEA Informatique", "BTS" — not a word of a line set in capitals ("DU PONT …")
+        return len(text) - len(text.lstrip()) + m.end()
+    ft = fold(text)
+    best = max((w for w in DEGREE_WORDS if ft.startswith(w) and (len(ft) == len(w) or not ft[len(w)].isalnum())),
+               key=len, default="")
+    return len(best)

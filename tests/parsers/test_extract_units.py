@@ -23,11 +23,26 @@ from htdy.parsers.extract.vocab import heading_key
     ("maggio 2017 - giugno 2019", "2017-05", "2019-06", False),
     ("15.09.2015 - 15.12.2015", "2015-09", "2015-12", False),
     ("2024-08 –", "2024-08", None, True),
+    ("mrt 2019 – okt 2020", "2019-03", "2020-10", False),
+    ("Jan, 2024 - Jan, 20251 year", "2024-01", "2025-01", False),  # a duration run glued to the year
+    ("gen 2019 - mar 20212 anni 2 mesi", "2019-01", "2021-03", False),
+    ("– Sep 2022", None, "2022-09", False),  # the start left empty
+    ("• - 2019", None, "2019", False),
 ])
 def test_date_ranges(text, start, end, current):
     r = find_range(text)
     assert r is not None
     assert (r.start, r.end, r.current) == (start, end, current)
+
+
+def test_a_dash_after_a_word_is_no_open_start():
+    r = find_range("Freelance - 2019")
+    assert r is not None and (r.start, r.end) == ("2019", "2019")
+
+
+def test_job_title_words_in_eight_languages():
+    from htdy.parsers.extract.vocab import TITLE_WORDS, has_word
+    assert has_word("Softwarearchitekt", TITLE_WORDS) and has_word("Architektin", TITLE_WORDS)
 
 
 def test_year_in_a_sentence_is_not_a_month():
