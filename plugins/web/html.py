@@ -16,6 +16,7 @@ from htdy import __version__
 from .assets import load_assets
 
 SESSION_COOKIE = "htdy_session"
+CSRF_COOKIE = "htdy_csrf"
 HTML_CACHE = "no-cache"
 PUBLIC_CACHE = "public, max-age=300, s-maxage=900"
 

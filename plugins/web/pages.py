@@ -4,9 +4,11 @@ server-rendered (see :mod:`.profile`)."""
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Any
 from urllib.parse import quote
 
+import aiohttp
 from aiohttp import web
 from yarl import URL
 
@@ -14,7 +16,7 @@ from htdy.core import appkeys
 
 from . import data
 from .assets import serve_static
-from .html import SESSION_COOKIE, logged_in, render_page
+from .html import CSRF_COOKIE, SESSION_COOKIE, logged_in, render_page
 from .profile import SLUG_RE, public_profile, shared_link
 
 routes = web.RouteTableDef()
@@ -27,9 +29,20 @@ def _safe_next(value: str | None) -> str:
     return "/app"
 
 
-def _require_login(request: web.Request) -> None:
-    if not logged_in(request):
-        raise web.HTTPFound("/login?next=" + quote(request.path_qs, safe="/"))
+def _redirect(target: str, status: int = 303, api_headers: Any = None) -> web.Response:
+    """A redirect *returned*, not raised: the API's middlewares count a raised
+    ``HTTPException`` below 400 as a 500 in the access log and ``/metrics``."""
+    resp = web.Response(status=status, headers={"Location": target})
+    for cookie in api_headers.getall("Set-Cookie", []) if api_headers is not None else ():
+        resp.headers.add("Set-Cookie", cookie)
+    return resp
+
+
+def _login_redirect(request: web.Request) -> web.Response | None:
+    """``/login?next=…`` for a visitor without a session cookie, else ``None``."""
+    if logged_in(request):
+        return None
+    return _redirect("/login?next=" + quote(request.path_qs, safe="/"), status=302)
 
 
 def _max_upload_mb(request: web.Request) -> str:
@@ -83,13 +96,6 @@ def _same_origin(request: web.Request) -> bool:
     return URL(source).authority == request.host
 
 
-def _with_cookies(target: str, api_headers: Any) -> web.HTTPSeeOther:
-    resp = web.HTTPSeeOther(target)
-    for cookie in api_headers.getall("Set-Cookie", []):
-        resp.headers.add("Set-Cookie", cookie)
-    return resp
-
-
 async def _auth_post(request: web.Request, kind: str) -> web.StreamResponse:
     """The no-JavaScript path: post the form to the JSON API, pass its cookies on."""
     if not _same_origin(request):
@@ -99,7 +105,7 @@ async def _auth_post(request: web.Request, kind: str) -> web.StreamResponse:
     body = {k: str(form.get(k, "")) for k in fields}
     status, headers, raw = await data.internal_request(request, "POST", f"/api/v1/auth/{kind}", json_body=body)
     if status in (200, 201):
-        raise _with_cookies(_safe_next(str(form.get("next", ""))), headers)
+        return _redirect(_safe_next(str(form.get("next", ""))), api_headers=headers)
     try:
         message = json.loads(raw)["error"]["message"]
     except (ValueError, KeyError, TypeError):
@@ -120,15 +126,29 @@ async def login_post(request: web.Request) -> web.StreamResponse:
 
 @routes.post("/logout", name="web-logout-post")
 async def logout_post(request: web.Request) -> web.StreamResponse:
+    """The no-JavaScript log-out. The same-origin check is this form's CSRF defence, so the
+    API call carries its own double-submit pair instead of relying on the ``htdy_csrf``
+    cookie (a browser that lost or never kept it would otherwise get ``403 csrf_failed``
+    and keep a live session). Cookies are cleared only once the session is really gone."""
     if not _same_origin(request):
         raise web.HTTPForbidden(text="cross-site form post refused\n")
-    csrf = request.cookies.get("htdy_csrf", "")
-    _, headers, _ = await data.internal_request(request, "POST", "/api/v1/auth/logout", forward_cookies=True,
-                                                headers={"X-CSRF-Token": csrf})
-    resp = _with_cookies("/", headers)
-    if not headers.getall("Set-Cookie", []):
-        resp.del_cookie(SESSION_COOKIE, path="/")
-    raise resp
+    session = request.cookies.get(SESSION_COOKIE, "")
+    status = 204
+    if session:
+        csrf = secrets.token_urlsafe(24)
+        try:
+            status, _, _ = await data.internal_request(
+                request, "POST", "/api/v1/auth/logout",
+                headers={"Cookie": f"{SESSION_COOKIE}={session}; {CSRF_COOKIE}={csrf}", "X-CSRF-Token": csrf})
+        except (aiohttp.ClientError, TimeoutError):
+            status = 502
+    if status not in (204, 401):  # the API answers 204 for an already-ended session too
+        return render_page(request, "logout", page="logout", title="Log out", noindex=True, status=502,
+                           error="We could not end your session. Please try again.")
+    resp = _redirect("/")
+    for name in (SESSION_COOKIE, CSRF_COOKIE):
+        resp.del_cookie(name, path="/")
+    return resp
 
 
 @routes.get("/logout", name="web-logout")
@@ -138,14 +158,16 @@ async def logout(request: web.Request) -> web.StreamResponse:
 
 @routes.get("/app", name="web-dashboard")
 async def dashboard(request: web.Request) -> web.StreamResponse:
-    _require_login(request)
+    if (redirect := _login_redirect(request)) is not None:
+        return redirect
     return render_page(request, "dashboard", page="dashboard", title="My CVs", noindex=True,
                        max_upload_mb=_max_upload_mb(request))
 
 
 @routes.get("/app/cvs/{cv_id}", name="web-editor")
 async def editor(request: web.Request) -> web.StreamResponse:
-    _require_login(request)
+    if (redirect := _login_redirect(request)) is not None:
+        return redirect
     return render_page(request, "editor", page="editor", title="Edit CV", noindex=True,
                        cv_id=request.match_info["cv_id"], editor_js=True)
 

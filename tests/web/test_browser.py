@@ -271,3 +271,45 @@ def test_journey(browser, server, shots, tmp_path):
         raise AssertionError("expected 304")
     except urllib.error.HTTPError as exc:
         assert exc.code == 304
+
+
+def test_logout_without_javascript(browser, server, shots):
+    """JavaScript disabled: sign up with the form, log out with the form — the session
+    ends on the server, both cookies are gone and /app sends the browser to the login page."""
+    email = f"nojs-{RUN}@example.org"
+    ctx, page, _ = _new_page(browser, server)  # an account to log in to (any path will do)
+    _signup(page, "No Script", email)
+    ctx.close()
+
+    ctx, page, _ = _new_page(browser, server, java_script_enabled=False)
+    page.goto("/login?next=/app")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/app")
+    cookies = {c["name"]: c for c in ctx.cookies()}
+    assert {"htdy_session", "htdy_csrf"} <= set(cookies), cookies
+    session = cookies["htdy_session"]["value"]
+
+    page.get_by_role("link", name="Log out").click()  # no script: the link opens the logout page
+    page.wait_for_url("**/logout")
+    shots(page, "11-logout-nojs")
+    with page.expect_navigation() as nav:
+        page.get_by_role("button", name="Log out").click()
+    resp = nav.value
+    assert resp is not None and resp.status == 200, resp and resp.status
+    assert page.url == server.url + "/"
+    names = {c["name"] for c in ctx.cookies()}
+    assert not names & {"htdy_session", "htdy_csrf"}, names
+    page.goto("/app")
+    page.wait_for_url(re.compile(r".*/login\?next=%2Fapp$|.*/login\?next=/app$"))
+    assert page.get_by_role("link", name="Log in").first.is_visible()
+    ctx.close()
+
+    # the old session cookie is dead on the server too, not just dropped by the browser
+    req = urllib.request.Request(f"{server.url}/api/v1/me", headers={"Cookie": f"htdy_session={session}"})
+    try:
+        urllib.request.urlopen(req, timeout=10)
+        raise AssertionError("the ended session still authenticates")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 401

@@ -44,3 +44,26 @@ async def test_logout_form_post_ends_the_session(web_client):
     resp = await web_client.post("/logout", allow_redirects=False)
     assert resp.status == 303 and resp.headers["Location"] == "/"
     assert (await web_client.get("/api/v1/me")).status == 401
+
+
+async def test_logout_keeps_the_cookies_when_the_api_cannot_end_the_session(web_client, monkeypatch):
+    import aiohttp
+
+    from htdy.plugins.web import data
+
+    await web_client.post("/signup", data={"name": "C", "email": "c@example.org", "password": "pw123456"},
+                          allow_redirects=False)
+
+    async def unreachable(*args, **kwargs):
+        raise aiohttp.ClientConnectionError("connection refused")
+
+    monkeypatch.setattr(data, "internal_request", unreachable)
+    resp = await web_client.post("/logout", allow_redirects=False)
+    body = await resp.text()
+    assert resp.status == 502 and "could not end your session" in body
+    assert 'id="form-error" role="alert">' in body
+    assert not resp.cookies  # nothing cleared: the session is still alive, the user can retry
+    monkeypatch.undo()
+    assert (await web_client.get("/api/v1/me")).status == 200
+    assert (await web_client.post("/logout", allow_redirects=False)).status == 303
+    assert (await web_client.get("/api/v1/me")).status == 401

@@ -90,3 +90,46 @@ async def test_link_share_page(client):
     assert page.headers["Referrer-Policy"] == "no-referrer"
     assert '<meta name="robots" content="noindex">' in body
     assert (await client.get("/s/not-a-real-token-at-all")).status == 404
+
+
+def _metric(text: str, route: str, status: str) -> float:
+    total = 0.0
+    for line in text.splitlines():
+        if (line.startswith("htdy_http_requests_total{") and f'route="{route}"' in line
+                and f'status="{status}"' in line):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+async def test_no_js_logout_ends_the_session_without_the_csrf_cookie(client):
+    """The form post is same-origin checked, so it does not depend on ``htdy_csrf``: a
+    browser holding only the session cookie is logged out on the server, not just locally."""
+    resp = await client.post("/signup", data={"name": "N", "email": "nojs@example.org", "password": "pw-12345678"},
+                             allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/app"
+    assert resp.headers["X-Request-ID"]  # returned, not raised: the middlewares saw a 303
+    session = next(c.value for c in client.session.cookie_jar if c.key == "htdy_session")
+    client.session.cookie_jar.clear()
+    only_session = {"Cookie": f"htdy_session={session}"}
+    assert (await client.get("/api/v1/me", headers=only_session)).status == 200
+
+    resp = await client.post("/logout", headers=only_session, allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/"
+    cleared = {c.key: c for c in resp.cookies.values()}
+    assert set(cleared) == {"htdy_session", "htdy_csrf"}
+    assert all(c["max-age"] == "0" for c in cleared.values())
+    assert (await client.get("/api/v1/me", headers=only_session)).status == 401
+    # logging out again (an already-ended session) still clears the cookies and redirects
+    again = await client.post("/logout", headers=only_session, allow_redirects=False)
+    assert again.status == 303 and {c.key for c in again.cookies.values()} == {"htdy_session", "htdy_csrf"}
+
+    redirect = await client.get("/app", headers={"Cookie": "htdy_session=x"}, allow_redirects=False)
+    assert redirect.status == 200  # a cookie is a hint; the page's script asks the API
+    redirect = await client.get("/app", allow_redirects=False)
+    assert redirect.status == 302 and redirect.headers["Location"] == "/login?next=/app"
+
+    metrics = await (await client.get("/metrics")).text()
+    for route, status in (("/signup", "303"), ("/logout", "303"), ("/app", "302")):
+        assert _metric(metrics, route, status) >= 1, (route, status)
+    for route in ("/signup", "/logout", "/app"):
+        assert _metric(metrics, route, "500") == 0, route

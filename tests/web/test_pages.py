@@ -15,7 +15,7 @@ CSS_BUDGET = 50 * 1024   # CSS ≤ 50 KB gzipped
 
 @pytest.mark.parametrize("path,needle", [
     ("/", "Help them discover"), ("/signup", "Create your account"), ("/login", "Welcome back"),
-    ("/logout", "Logging out"), ("/search", "Find talent"),
+    ("/logout", "end your session"), ("/search", "Find talent"),
 ])
 async def test_public_pages_render(web_client, path, needle):
     resp = await web_client.get(path)

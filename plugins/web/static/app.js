@@ -135,6 +135,8 @@
     var status = $("#logout-status");
     var form = $("#logout-form");
     form.addEventListener("submit", function (ev) { ev.preventDefault(); logout(); });
+    $("#logout-card h1").textContent = "Logging out…";  // the page itself reads right without script
+    status.textContent = "Ending your session.";
     api("POST", "/api/v1/auth/logout", undefined, { allow401: true })
       .catch(function () { return null; })
       .then(function () {
