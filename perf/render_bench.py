@@ -4,13 +4,21 @@
   template rendering ``../shared/perf-reference/cv_Npage.json`` ÷ WeasyPrint's own time
   for the hand-written ``cv_Npage.html`` in the same run (interleaved; target ≤ 1.0).
   Wall-clock; the ``…_CPU`` variants use process CPU time, which other load on a shared
-  machine disturbs less. Page counts of both are reported.
+  machine disturbs less. Page counts of both are reported. ``RENDER_CPU_MS_2PAGE`` /
+  ``_5PAGE`` — median CPU ms of one warm in-process htdy render (the noise-robust figure;
+  ``REF_CPU_MS_…`` the reference's).
 * ``HTML_RENDERS_PER_S`` — standalone HTML of the 2-page CV, one core (≥ 1,000).
 * ``TYPST_MS_2PAGE`` — median warm Typst compile of the 2-page CV (≤ 25 ms);
   ``TYPST_RENDERS_PER_S`` — Typst PDFs/s over two processes (≥ 60).
 * ``RENDERS_PER_S`` / ``RENDER_P95_S`` — PDFs through ``RenderService``'s process pool
   (``[rendering] workers``, default engine), closed loop with workers + 1 in flight
   (≥ 20/s, P95 < 1 s); ``…_TYPST`` the same with ``pdf_engine = "typst"``.
+  ``RENDER_POOL_CPU_MS`` — CPU the pool workers spent per PDF in that run (from
+  ``/proc``), ``RENDER_GATEWAY_CPU_MS`` this process's share;
+  ``RENDER_CAPACITY_PER_S`` = min(CPUs ÷ both, workers ÷ worker CPU) — the rate an
+  otherwise idle machine would sustain (derived, not measured).
+* ``LOADAVG_START`` / ``_END`` — the 1-minute load average around the run, to tell a
+  busy machine from a slow renderer.
 A PNG plot goes to ``perf/reports/``."""
 from __future__ import annotations
 
@@ -18,6 +26,7 @@ import asyncio
 import gc
 import json
 import multiprocessing
+import os
 import statistics
 import time
 from pathlib import Path
@@ -70,7 +79,8 @@ def pdf_ratio(regs: Any, template_id: str, n: str, repeat: int) -> dict[str, Any
     med = {k: statistics.median(v) for k, v in wall.items()}
     cmed = {k: statistics.median(v) for k, v in cpu.items()}
     return {"ref_ms": med["ref"] * 1000, "htdy_ms": med["htdy"] * 1000, "ratio": med["htdy"] / med["ref"],
-            "cpu_ratio": cmed["htdy"] / cmed["ref"], "ref_pages": _pages(ref_pdf), "htdy_pages": out.pages}
+            "cpu_ratio": cmed["htdy"] / cmed["ref"], "ref_cpu_ms": cmed["ref"] * 1000,
+            "htdy_cpu_ms": cmed["htdy"] * 1000, "ref_pages": _pages(ref_pdf), "htdy_pages": out.pages}
 
 
 def html_rate(regs: Any, template_id: str, seconds: float) -> float:
@@ -127,6 +137,20 @@ def typst_figures(regs: Any, template_id: str, repeat: int) -> dict[str, float]:
             "rate": sum(n for n, _ in done) / wall}
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a live process (``/proc/PID/stat``), 0 if unreadable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _pool_pids(svc: Any) -> list[int]:
+    pool = getattr(svc, "_pool", None)
+    return [p.pid for p in getattr(pool, "_processes", {}).values() if p.pid]
+
+
 async def pool_figures(settings: Any, template_id: str, total: int) -> dict[str, Any]:
     from htdy.core.rendering import RenderService
 
@@ -135,7 +159,11 @@ async def pool_figures(settings: Any, template_id: str, total: int) -> dict[str,
     await svc.start()
     lat: list[float] = []
     try:
-        await svc.render(cv, template_id=template_id, fmt="pdf")
+        # every worker has rendered this CV once (fonts and glyphs it needs are loaded)
+        await asyncio.gather(*[svc.render(cv, template_id=template_id, fmt="pdf")
+                               for _ in range(settings.rendering.workers)])
+        pids = _pool_pids(svc)
+        worker_cpu0, main_cpu0 = sum(_cpu_s(p) for p in pids), time.process_time()
         queue = list(range(total))
         in_flight = settings.rendering.workers + 1
 
@@ -150,9 +178,14 @@ async def pool_figures(settings: Any, template_id: str, total: int) -> dict[str,
         w0 = time.perf_counter()
         await asyncio.gather(*[client() for _ in range(in_flight)])
         wall = time.perf_counter() - w0
+        restarted = _pool_pids(svc) != pids  # a worker died: its CPU is lost, report none
+        worker_cpu = None if restarted else sum(_cpu_s(p) for p in pids) - worker_cpu0
+        main_cpu = time.process_time() - main_cpu0
     finally:
         await svc.close()
-    return {"rate": total / wall, "p95": _p95(lat), "latencies": lat}
+    return {"rate": total / wall, "p95": _p95(lat), "latencies": lat,
+            "worker_cpu_ms": worker_cpu / total * 1000 if worker_cpu else None,
+            "main_cpu_ms": main_cpu / total * 1000}
 
 
 def plot(figs: dict[str, Any], path: Path) -> None:
@@ -194,6 +227,7 @@ def command(ctx: Any, template_id: str | None, repeat: int, pool_renders: int, w
         data["rendering"]["workers"] = workers
     settings = settings_from_dict(data, "<perf>", environ={})
     tid = template_id or settings.rendering.default_template
+    load0 = os.getloadavg()[0]
     regs = _regs()
     click.echo(f"template {tid}; reference CVs from {REF_DIR}")
     r2 = pdf_ratio(regs, tid, "2page", repeat)
@@ -213,6 +247,14 @@ def command(ctx: Any, template_id: str | None, repeat: int, pool_renders: int, w
     pool_t = asyncio.run(pool_figures(settings_from_dict(tdata, "<perf>", environ={}), typ_tid, pool_renders * 2))
     click.echo(f"  pool ({settings.rendering.workers} workers): WeasyPrint {pool['rate']:.1f}/s P95 "
                f"{pool['p95'] * 1000:.0f} ms; Typst {pool_t['rate']:.1f}/s P95 {pool_t['p95'] * 1000:.0f} ms")
+    capacity = None
+    if pool["worker_cpu_ms"]:  # bounded by all CPUs over all CPU spent, and by the workers
+        capacity = min((os.cpu_count() or 1) * 1000 / (pool["worker_cpu_ms"] + pool["main_cpu_ms"]),
+                       settings.rendering.workers * 1000 / pool["worker_cpu_ms"])
+        click.echo(f"  WeasyPrint pool CPU per PDF: workers {pool['worker_cpu_ms']:.1f} ms + gateway "
+                   f"{pool['main_cpu_ms']:.1f} ms → an idle machine sustains ≈ {capacity:.1f}/s")
+    load1 = os.getloadavg()[0]
+    click.echo(f"  load average (1 min): {load0:.2f} at start, {load1:.2f} at end, {os.cpu_count()} CPUs")
     path = REPORTS / f"render-{time.strftime('%Y%m%d-%H%M%S')}.png"
     plot({"r2": r2, "r5": r5, "pool": pool, "pool_typst": pool_t}, path)
     click.echo(f"  plot: {path}")
@@ -220,13 +262,24 @@ def command(ctx: Any, template_id: str | None, repeat: int, pool_renders: int, w
     click.echo(f"RENDER_PDF_RATIO_5PAGE={r5['ratio']:.3f}")
     click.echo(f"RENDER_PDF_RATIO_2PAGE_CPU={r2['cpu_ratio']:.3f}")
     click.echo(f"RENDER_PDF_RATIO_5PAGE_CPU={r5['cpu_ratio']:.3f}")
+    click.echo(f"RENDER_CPU_MS_2PAGE={r2['htdy_cpu_ms']:.1f}")
+    click.echo(f"RENDER_CPU_MS_5PAGE={r5['htdy_cpu_ms']:.1f}")
+    click.echo(f"REF_CPU_MS_2PAGE={r2['ref_cpu_ms']:.1f}")
+    click.echo(f"REF_CPU_MS_5PAGE={r5['ref_cpu_ms']:.1f}")
     click.echo(f"RENDER_PAGES_2PAGE={r2['htdy_pages']}")
     click.echo(f"RENDER_PAGES_5PAGE={r5['htdy_pages']}")
     click.echo(f"RENDERS_PER_S={pool['rate']:.1f}")
     click.echo(f"RENDER_P95_S={pool['p95']:.3f}")
+    if pool["worker_cpu_ms"]:
+        click.echo(f"RENDER_POOL_CPU_MS={pool['worker_cpu_ms']:.1f}")
+    click.echo(f"RENDER_GATEWAY_CPU_MS={pool['main_cpu_ms']:.1f}")
+    if capacity:
+        click.echo(f"RENDER_CAPACITY_PER_S={capacity:.1f}")
     click.echo(f"RENDERS_PER_S_TYPST={pool_t['rate']:.1f}")
     click.echo(f"RENDER_P95_S_TYPST={pool_t['p95']:.3f}")
     click.echo(f"TYPST_MS_2PAGE={ty['warm_ms']:.1f}")
     click.echo(f"TYPST_MS_2PAGE_COLD={ty['cold_ms']:.1f}")
     click.echo(f"TYPST_RENDERS_PER_S={ty['rate']:.1f}")
     click.echo(f"HTML_RENDERS_PER_S={html:.0f}")
+    click.echo(f"LOADAVG_START={load0:.2f}")
+    click.echo(f"LOADAVG_END={load1:.2f}")
