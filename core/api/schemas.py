@@ -169,7 +169,16 @@ class ShareOut(BaseModel):
     expires_at: str | None
     created_at: str
     user: dict[str, Any] | None = None
-    url: str | None = None
+    url: str | None = Field(None, description=(
+        "Absolute API address of the shared CV: for a user share the CV itself "
+        "(`/api/v1/cvs/{id}`, read with the recipient's credentials); for a link "
+        "`/api/v1/shared/{token}` — only in the create response (only the token's hash is "
+        "stored), `null` in lists. Built from `[server] public_url`, else the request's "
+        "scheme and host."))
+    page_url: str | None = Field(None, description=(
+        "Absolute address of the web page to send to people (`/s/{token}` for a link, "
+        "`/app/cvs/{id}` for a user share); same rules as `url`; `null` when no web "
+        "frontend is installed."))
 
 
 class ShareList(BaseModel):

@@ -9,12 +9,34 @@ from htdy.core.api.routing import ApiRoutes
 from htdy.core.services import cvs, shares
 
 routes = ApiRoutes("shares")
+# the web frontend's pages for a share, when a plugin serves them (route names of htdy.plugins.web)
+LINK_PAGE_ROUTE, USER_PAGE_ROUTE = "web-shared-link", "web-editor"
+
+
+def public_base(request: web.Request) -> str:
+    """The origin people reach this server at: ``[server] public_url`` when set (behind a
+    proxy or TLS terminator), else the scheme and ``Host`` this request came in with."""
+    configured = svc(request).settings.server.public_url.strip().rstrip("/")
+    return configured or str(request.url.origin())
+
+
+def share_links(request: web.Request) -> shares.ShareLinks:
+    named = request.app.router.named_resources()
+    link_page, user_page = named.get(LINK_PAGE_ROUTE), named.get(USER_PAGE_ROUTE)
+    return shares.ShareLinks(base=public_base(request),
+                             link_page=link_page.canonical if link_page is not None else None,
+                             user_page=user_page.canonical if user_page is not None else None)
 
 
 @routes.get("/api/v1/cvs/{cv_id}/shares", summary="List a CV's shares (owner)", response=s.ShareList,
             errors=(403, 404))
 async def list_shares(request: web.Request) -> web.StreamResponse:
-    items = await shares.list_shares(svc(request), user_id(request), request.match_info["cv_id"])
+    """Each share has absolute ``url`` (API) and ``page_url`` (web page, ``null`` without the
+    web frontend) addresses. A user share's are the CV's own (the recipient signs in); a
+    link's are ``null`` here: only its token's hash is stored, so its address is shown
+    only when it is created (lost it? revoke the link and create a new one)."""
+    items = await shares.list_shares(svc(request), user_id(request), request.match_info["cv_id"],
+                                     share_links(request))
     return respond(request, {"items": items})
 
 
@@ -22,10 +44,12 @@ async def list_shares(request: web.Request) -> web.StreamResponse:
              body=s.ShareCreate, response=s.ShareOut, status=201, errors=(403, 404, 409, 422))
 async def create_share(request: web.Request) -> web.StreamResponse:
     """``{email, access}`` shares with a user; ``{link: true}`` creates a view link whose
-    ``url`` is shown only in this response."""
+    absolute ``url`` (the JSON read, ``GET /api/v1/shared/{token}``) and ``page_url`` (the
+    page to send to people, ``/s/{token}``) are shown only in this response. Addresses use
+    ``[server] public_url`` when set, else this request's scheme and host."""
     uid = user_id(request)
     data = await body(request, s.ShareCreate)
-    out = await shares.create(svc(request), uid, request.match_info["cv_id"], data)
+    out = await shares.create(svc(request), uid, request.match_info["cv_id"], data, share_links(request))
     return respond(request, out, status=201, cache="no-store")
 
 

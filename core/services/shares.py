@@ -1,10 +1,12 @@
 """Shares: with a user (view/edit) or as a link token (view), optionally expiring.
 
-Link tokens are random; only their sha256 is stored, so the URL is shown once, when
-the share is created."""
+Link tokens are random; only their sha256 is stored, so a link's URL is shown once, when
+the share is created. A user share's URL (the CV's own address, read with the
+recipient's credentials) can be shown any time."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
@@ -35,24 +37,54 @@ class ShareCreate(BaseModel):
         return self
 
 
-def share_dict(s: Share, user: User | None = None, url: str | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ShareLinks:
+    """How to spell a share's absolute addresses: ``base`` is the public origin (no
+    trailing slash); ``link_page``/``user_page`` are the web pages for people
+    (``"/s/{token}"``, ``"/app/cvs/{cv_id}"``), ``None`` when no web frontend serves them."""
+
+    base: str
+    link_page: str | None = None
+    user_page: str | None = None
+
+    def for_link(self, token: str) -> dict[str, str | None]:
+        return {"url": f"{self.base}/api/v1/shared/{token}",
+                "page_url": self.base + self.link_page.format(token=token) if self.link_page else None}
+
+    def for_user(self, cv_id: str) -> dict[str, str | None]:
+        return {"url": f"{self.base}/api/v1/cvs/{cv_id}",
+                "page_url": self.base + self.user_page.format(cv_id=cv_id) if self.user_page else None}
+
+
+def share_dict(s: Share, user: User | None = None, links: ShareLinks | None = None,
+               token: str | None = None) -> dict[str, Any]:
+    """A share as the API shows it. With ``links``: ``url`` and ``page_url`` — absolute for a
+    user share, and for a link share only when its ``token`` is known (at creation; only
+    its hash is stored), else ``null``."""
     out: dict[str, Any] = {"id": str(s.id), "kind": s.kind, "access": s.access,
                            "expires_at": s.expires_at.isoformat() if s.expires_at else None,
                            "created_at": s.created_at.isoformat()}
     if user is not None:
         out["user"] = {"id": str(user.id), "email": user.email, "name": user.name}
-    if url is not None:
-        out["url"] = url
+    if links is not None:
+        if s.kind == "user":
+            out.update(links.for_user(str(s.cv_id)))
+        elif token is not None:
+            out.update(links.for_link(token))
+        else:
+            out.update(url=None, page_url=None)
     return out
 
 
-async def list_shares(svc: Services, user_id: str, cv_id: str) -> list[dict[str, Any]]:
+async def list_shares(svc: Services, user_id: str, cv_id: str,
+                      links: ShareLinks | None = None) -> list[dict[str, Any]]:
     await cvs.get_for(svc, user_id, cv_id, need="owner")
     rows = await Share.filter(cv_id=cvs.parse_uuid(cv_id)).order_by("created_at").select_related("user")
-    return [share_dict(s, s.user) for s in rows]
+    return [share_dict(s, s.user, links) for s in rows]
 
 
-async def create(svc: Services, user_id: str, cv_id: str, data: ShareCreate) -> dict[str, Any]:
+async def create(svc: Services, user_id: str, cv_id: str, data: ShareCreate,
+                 links: ShareLinks | None = None) -> dict[str, Any]:
     await cvs.get_for(svc, user_id, cv_id, need="owner")
     cid = cvs.parse_uuid(cv_id)
     if data.expires_at is not None and data.expires_at <= utcnow():
@@ -77,7 +109,8 @@ async def create(svc: Services, user_id: str, cv_id: str, data: ShareCreate) -> 
                                        access="view", expires_at=data.expires_at)
         await cvs.touch(cid)
     await svc.cache.delete(f"cv:{cid}")
-    return share_dict(share, target, f"/api/v1/shared/{token}" if token else None)
+    # without ``links`` (no request at hand) the addresses are relative to the API's origin
+    return share_dict(share, target, links or ShareLinks(base=""), token)
 
 
 async def delete(svc: Services, user_id: str, cv_id: str, share_id: str) -> None:

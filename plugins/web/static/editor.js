@@ -282,7 +282,7 @@
   }
 
   // ---------------------------------------------------------------- sharing
-  function shareUrl(u) {  // show the page for people, not the API address
+  function shareUrl(u) {  // show the page for people (page_url), not the API address
     var m = String(u || "").match(/\/api\/v1\/shared\/([^/?#]+)/);
     return m ? location.origin + "/s/" + m[1] : u ? new URL(u, location.href).href : "";
   }
@@ -293,7 +293,9 @@
       ul.textContent = "";
       if (!list.length) ul.appendChild(h("li", { class: "muted", text: "Not shared with anyone yet." }));
       list.forEach(function (s) {
-        var who = s.kind === "link" ? h("span", null, "Link · can " + s.access + " ", h("code", { text: shareUrl(s.url || S.links[s.id]) }))
+        var link = s.kind === "link" && shareUrl(s.page_url || s.url || S.links[s.id]);
+        var who = s.kind === "link" ? h("span", null, "Link · can " + s.access + " ", link ? h("code", { text: link })
+            : h("span", { class: "muted", text: "(its address is shown only when it is created)" }))
           : h("span", { text: ((s.user && (s.user.email || s.user.name)) || "user") + " · can " + s.access });
         ul.appendChild(h("li", null, who, h("button", { type: "button", class: "btn btn-danger btn-sm", text: "Revoke",
           "aria-label": "Revoke share " + who.textContent, onclick: function () { revoke(s.id); } })));
@@ -318,8 +320,8 @@
     $("#link-share").addEventListener("click", function () {
       api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares", { link: true, access: "view" })
         .then(function (res) {
-          var url = shareUrl(res.data.url);
-          S.links[res.data.id] = res.data.url;  // the API shows a link's address only once
+          var url = shareUrl(res.data.page_url || res.data.url);
+          S.links[res.data.id] = url;  // the API shows a link's address only once
           if (url && navigator.clipboard) navigator.clipboard.writeText(url).catch(function () {});
           H.toast(url ? "Link created (copied): " + url : "Link created.");
           loadShares();
