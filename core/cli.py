@@ -25,6 +25,7 @@ CORE_COMMANDS: dict[str, str] = {
     "import": "htdy.core.commands.import_export:import_cmd",
     "export": "htdy.core.commands.import_export:export_cmd",
     "check": "htdy.core.commands.check:command",
+    "search": "htdy.core.commands.search:command",
 }
 
 
