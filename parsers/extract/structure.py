@@ -10,7 +10,7 @@ from htdy.parsers.extract.dates import date_only, find_range, is_present
 from htdy.parsers.extract.vocab import heading_key
 from htdy.parsers.layout.model import Line, Span
 
-BULLET = re.compile(r"^\s*[•·▪◦‣►■□●○◆▸➢✓✔*–-]\s*")
+BULLET = re.compile(r"^\s*[•·▪◦‣►■□●○◆▸➢✓✔*—–-]\s*")
 PUA = re.compile(r"[\ue000-\uf8ff\ufffd]")
 
 

@@ -20,6 +20,16 @@ Font = tuple[str, bool, bool]
 SPACE_GAP = 0.18  # x gap (in font sizes) that reads as a word space
 CELL_GAP = 1.6  # x gap (in font sizes) that starts a new cell
 
+# Glyphs of TeX's T1 (Cork) and TS1 encodings in a font without a ToUnicode map (moderncv and
+# most pdflatex documents without \pdfgentounicode) reach us as their one-byte codes: control
+# characters no real text holds (Python even reads 0x1C–0x1F as whitespace). The codes that
+# matter for a CV are the dashes, the f-ligatures and TS1's bullet.
+CONTROL_GLYPHS = {
+    "\x15": "\u2013", "\x16": "\u2014",  # en dash, em dash ("2018--2020", "---")
+    "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl",
+    "\x88": "\u2022",  # TS1 \textbullet
+}
+
 
 def font_style(name: str, weight: int = 0, italic_flag: bool = False) -> Font:
     """(clean name, bold, italic) from a PDF font name like ``ABCDEF+Lato-BoldItalic``."""

@@ -9,7 +9,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from htdy.core.errors import ParseError
-from htdy.parsers.layout.chars import Char, Font, font_style, lines_from_spans, spans_from_chars
+from htdy.parsers.layout.chars import (
+    CONTROL_GLYPHS,
+    Char,
+    Font,
+    font_style,
+    lines_from_spans,
+    spans_from_chars,
+)
 from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Link, Page
 
@@ -87,10 +94,11 @@ def _chars(tr: raw.FPDF_TEXTPAGE, text: str, height: float) -> tuple[list[Font],
     last_obj: int | None = None
     fi = -1
     for c, ch in enumerate(text):
-        if ch in "\r\n" or ch == "\x00":
+        glyph = CONTROL_GLYPHS.get(ch)
+        if glyph is None and (ch in "\r\n" or ch == "\x00"):
             out.append(("\n", 0, 0, 0, 0, 0, fi))
             continue
-        if ch.isspace():
+        if glyph is None and ch.isspace():
             out.append((" ", 0, 0, 0, 0, 0, fi))
             continue
         if not loose(tr, c, prect):
@@ -118,7 +126,7 @@ def _chars(tr: raw.FPDF_TEXTPAGE, text: str, height: float) -> tuple[list[Font],
                     fonts.append(style)
                 by_handle[faddr] = cached
             fi = cached
-        out.append((ch, rect.left, height - rect.top, rect.right, height - rect.bottom, size, fi))
+        out.append((glyph or ch, rect.left, height - rect.top, rect.right, height - rect.bottom, size, fi))
     return fonts, out
 
 

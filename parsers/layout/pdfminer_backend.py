@@ -6,11 +6,13 @@ turns them into lines, as for the pdfium backend."""
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFType3Font
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -18,7 +20,14 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException, PSLiteral
 
 from htdy.core.errors import ParseError
-from htdy.parsers.layout.chars import Char, Font, font_style, lines_from_spans, spans_from_chars
+from htdy.parsers.layout.chars import (
+    CONTROL_GLYPHS,
+    Char,
+    Font,
+    font_style,
+    lines_from_spans,
+    spans_from_chars,
+)
 from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Link, Page
 
@@ -39,7 +48,40 @@ class _Aggregator(PDFPageAggregator):
         except (TypeError, ValueError):
             weight, flags = 0, 0
         item.weight = 700 if flags & (1 << 18) else weight
+        cid = args[2] if len(args) > 2 else kwargs.get("cid", 0)
+        if isinstance(cid, int) and 0 < cid < 256 and _raw_codes(font):
+            item._text = chr(cid)
         return adv
+
+
+_NUMBERED_GLYPH = re.compile(r"^[a-z]?\d+$")
+
+
+def _raw_codes(font: Any) -> bool:
+    """A Type 3 font without ToUnicode whose glyphs are only numbered (``/a232``, how pdfTeX
+    embeds bitmap fonts when no Type 1 version is installed): pdfminer would read the codes as
+    Adobe's StandardEncoding ("è" as "Ł"); pdfium, and the font itself, mean the byte code."""
+    cached = getattr(font, "_htdy_raw", None)
+    if cached is None:
+        cached = False
+        if isinstance(font, PDFType3Font) and not font.unicode_map:
+            enc = resolve1(getattr(font, "_htdy_encoding", None))
+            diff = resolve1(enc.get("Differences")) if isinstance(enc, dict) else None
+            names = [resolve1(v).name for v in (diff or []) if isinstance(resolve1(v), PSLiteral)]
+            named = [n for n in names if n != ".notdef"]
+            cached = bool(named) and all(_NUMBERED_GLYPH.match(n) for n in named)
+        font._htdy_raw = cached
+    return bool(cached)
+
+
+class _Resources(PDFResourceManager):
+    """Keeps each font's /Encoding on the font object (``_raw_codes`` reads its glyph names)."""
+
+    def get_font(self, objid: Any, spec: Any) -> Any:
+        font = super().get_font(objid, spec)
+        if isinstance(font, PDFType3Font) and not hasattr(font, "_htdy_encoding"):
+            font._htdy_encoding = spec.get("Encoding") if isinstance(spec, dict) else None  # type: ignore[attr-defined]
+        return font
 
 
 def extract(data: bytes, limits: Limits | None = None) -> Layout:
@@ -57,7 +99,7 @@ def extract(data: bytes, limits: Limits | None = None) -> Layout:
         if "encrypt" in type(exc).__name__.lower():
             raise ParseError("the PDF is encrypted", code="encrypted") from None
         raise ParseError(f"the PDF cannot be read ({type(exc).__name__})", code="corrupt") from None
-    rsrc = PDFResourceManager(caching=True)
+    rsrc = _Resources(caching=True)
     device = _Aggregator(rsrc, laparams=None)
     interp = PDFPageInterpreter(rsrc, device)
     layout = Layout(kind="pdf", backend="pdfminer")
@@ -98,6 +140,7 @@ def _collect(node: Any, chars: list[Char], fonts: list[Font], ids: dict[str, int
                 if not 0 < code < 256:
                     continue
                 text = chr(code)
+            text = CONTROL_GLYPHS.get(text, text)
             weight = getattr(obj, "weight", 0)
             key = f"{obj.fontname}/{weight}"
             fi = ids.get(key)
