@@ -54,6 +54,10 @@ async def request_context(request: web.Request, handler: Handler) -> web.StreamR
         status = resp.status
         resp.headers["X-Request-ID"] = rid
         return resp
+    except web.HTTPException as exc:  # raised redirects (errors() turns 4xx/5xx into responses)
+        status = exc.status
+        exc.headers["X-Request-ID"] = rid
+        raise
     finally:
         metrics.IN_FLIGHT.dec()
         elapsed = time.perf_counter() - start
