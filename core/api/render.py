@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import Any
 
@@ -12,6 +13,7 @@ from htdy.core.api import schemas as s
 from htdy.core.api.http import PUBLIC, etag_for, not_modified, query, respond, svc, user_id
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import ServiceUnavailable
+from htdy.core.rendering import normalize_options
 from htdy.core.services import cvs, versions
 
 routes = ApiRoutes("rendering")
@@ -35,7 +37,8 @@ async def render_response(request: web.Request, cv_id: str, number: int, resume:
     render = _service(request)
     tpl = render.template(template)
     options = _options(request)
-    etag = etag_for("render", cv_id, number, tpl.id, tpl.version, fmt, sorted((options or {}).items()))
+    etag = etag_for("render", cv_id, number, tpl.id, tpl.version, fmt,
+                    json.dumps(normalize_options(tpl, options), sort_keys=True, default=str))
     headers = {"ETag": etag, "Cache-Control": cache}
     if not_modified(request, etag):
         return web.Response(status=304, headers=headers)

@@ -22,3 +22,18 @@ async def test_render_version_ats_and_profile_pdf(client, signup, make_cv, resum
     resp = await client.get(f"/api/v1/profiles/{cv['slug']}/render?format=pdf")
     assert resp.status == 200 and (await resp.read()).startswith(b"%PDF")
     assert resp.headers["Cache-Control"] == "public, max-age=300, s-maxage=900"
+
+
+async def test_render_etag_follows_normalised_options(client, signup, make_cv):
+    """Equivalent spellings of the same options are one render (same ETag, 304);
+    a different option value is another."""
+    a = await signup("etag@example.org")
+    cv = await make_cv(a["headers"])
+    url = f"/api/v1/cvs/{cv['id']}/render?format=html&template=classic"
+    base = await client.get(url + "&option.accent=%2300F", headers=a["headers"])
+    assert base.status == 200, await base.text()
+    etag = base.headers["ETag"]
+    same = await client.get(url + "&option.accent=%230000ff", headers={**a["headers"], "If-None-Match": etag})
+    assert same.status == 304
+    other = await client.get(url + "&option.accent=%23ff0000", headers={**a["headers"], "If-None-Match": etag})
+    assert other.status == 200 and other.headers["ETag"] != etag
