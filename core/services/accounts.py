@@ -23,6 +23,7 @@ from htdy.core.models import ApiToken, Session, User
 from htdy.core.services import Services, utcnow
 
 AUTH_TTL_S = 60
+MAX_LOGIN_TOKENS = 10  # bearer tokens minted by logins kept per user; older ones are revoked
 _hashers: dict[tuple[int, int], tuple[PasswordHasher, str]] = {}
 
 
@@ -82,6 +83,13 @@ async def login(svc: Services, email: str, password: str) -> tuple[User, str]:
             user.password_hash = await asyncio.to_thread(h.hash, password)
             await user.save(update_fields=["password_hash", "updated_at"])
         await ApiToken.create(user=user, name="login", token_hash=sha256(secret))
+        # Each login mints a bearer token; keep only the newest few so they cannot pile up.
+        stale = await (ApiToken.filter(user=user, name="login").order_by("-created_at", "-id")
+                       .offset(MAX_LOGIN_TOKENS).values_list("token_hash", flat=True))
+        if stale:
+            await ApiToken.filter(token_hash__in=list(stale)).delete()
+    if stale:
+        await svc.cache.delete(*(f"auth:{h}" for h in stale))
     return user, secret
 
 

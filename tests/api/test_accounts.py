@@ -58,6 +58,24 @@ async def test_login_logout_and_tokens(client, signup):
     assert (await client.get("/api/v1/me", headers=h)).status == 401
 
 
+async def test_login_tokens_do_not_pile_up(client, signup):
+    """Every login mints a bearer token; only the newest MAX_LOGIN_TOKENS stay valid."""
+    from htdy.core.services.accounts import MAX_LOGIN_TOKENS
+
+    first = await signup("many@example.org", password="right-password")
+    creds = {"email": "many@example.org", "password": "right-password"}
+    tokens = []
+    for _ in range(MAX_LOGIN_TOKENS + 2):
+        resp = await client.post("/api/v1/auth/login", json=creds)
+        assert resp.status == 200
+        tokens.append((await resp.json())["token"])
+        client.session.cookie_jar.clear()  # bearer only: a session cookie would ask for CSRF
+    me = [(await client.get("/api/v1/me", headers={"Authorization": f"Bearer {t}"})).status for t in tokens]
+    assert me == [401, 401] + [200] * MAX_LOGIN_TOKENS
+    listed = (await (await client.get("/api/v1/tokens", headers=first["headers"])).json())["items"]
+    assert sorted(t["name"] for t in listed) == ["login"] * MAX_LOGIN_TOKENS + ["sign-up"]
+
+
 async def test_unauthenticated(client):
     resp = await client.get("/api/v1/me")
     body = await resp.json()
