@@ -46,6 +46,8 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     cur: Span | None = None
     cur_font = -1
     pending_space = False
+    parts: list[list[str]] = []  # per span: its characters
+    gaps: list[list[float]] = []  # per span: the gap before each character after the first, in font sizes
     for text, x0, top, x1, bottom, size, fi in chars:
         if not text or text in "\r\n":
             pending_space = True if cur is not None else pending_space
@@ -59,11 +61,19 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
             mid = (top + bottom) / 2
             same_row = cur.top - 0.25 * h <= mid <= cur.bottom + 0.25 * h
             gap = x0 - cur.x1
-            if (same_row and -0.5 * size <= gap <= (0.6 if pending_space else 0.3) * size and fi == cur_font
+            room = 0.6 if pending_space else 0.3
+            g = gaps[-1]
+            if text.isalpha() and (min(g[-3:]) >= 0.08 if g else len(cur.text.strip()) == 1 and cur.text.isalpha()):
+                # letter-spaced so far ("C H E…"): the letters of a word, and words set far apart
+                # ("I S T R U Z I O N E   E"), stay one span; _unspace finds the words
+                room = max(room, 2.5 if len(g) >= 3 else 1.0)
+            if (same_row and -0.5 * size <= gap <= room * size and fi == cur_font
                     and abs(size - cur.size) < 0.2):
                 if pending_space or gap > SPACE_GAP * size:
                     cur.text += " "
                 cur.text += text
+                parts[-1].append(text)
+                gaps[-1].append(gap / size)
                 cur.x1 = max(cur.x1, x1)
                 cur.top = min(cur.top, top)
                 cur.bottom = max(cur.bottom, bottom)
@@ -74,11 +84,33 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         cur = Span(lead + text, x0, top, x1, bottom, name, size, bold, italic)
         cur_font = fi
         spans.append(cur)
+        parts.append([text])
+        gaps.append([])
         pending_space = False
+    for sp, chars_, gaps_ in zip(spans, parts, gaps, strict=True):
+        if len(gaps_) >= 4 and " " in sp.text:
+            _unspace(sp, chars_, gaps_)
     for sp in spans:  # combining accents and ligatures as single characters ("ć", "fi")
         if not sp.text.isascii():
             sp.text = unicodedata.normalize("NFKC", sp.text)
     return spans
+
+
+def _unspace(sp: Span, chars: list[str], gaps: list[float]) -> None:
+    """Letter-spaced text (CSS ``letter-spacing``, Word's "expanded" spacing: "E X P E R I E N C E")
+    has every glyph set apart by about the same gap; a word space is that gap plus a space's
+    width. Rebuild the words: a space only where the gap is clearly wider than the letters' own."""
+    apart = sorted(gaps)
+    if apart[len(apart) // 10] < 0.08:  # glyphs of ordinary text touch
+        return
+    base = apart[len(apart) // 4]
+    lead = " " if sp.text.startswith(" ") else ""
+    out = [chars[0]]
+    for ch, g in zip(chars[1:], gaps, strict=True):
+        if g > base + 0.2:
+            out.append(" ")
+        out.append(ch)
+    sp.text = lead + "".join(out)
 
 
 def lines_from_spans(spans: list[Span], page: int) -> list[Line]:

@@ -65,3 +65,18 @@ def test_tex_t1_control_codes(backend):
     pdf = _type3_pdf([b"Jan 2018\x15Aug 2020", b"\x16 ML\x1dow and o\x1ece", b"Mod\xe8les"])
     texts = [ln.text for ln in extract_layout(pdf, "pdf", backend=backend).lines()]
     assert texts == ["Jan 2018\u2013Aug 2020", "\u2014 MLflow and office", "Mod\u00e8les"]
+
+
+_HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_letter_spaced_text_is_read_as_words(backend):
+    """Character spacing (CSS letter-spacing, Word's "expanded" text) sets every glyph apart:
+    the words come back whole, a word gap is where the gap is wider than the letters' own, even
+    when the words are set far apart; ordinary text keeps its spaces."""
+    content = (b"BT /F1 12 Tf 3 Tc 72 720 Td (WORK EXPERIENCE) Tj ET "
+               b"BT /F1 12 Tf 2 Tc 72 690 Td (ISTRUZIONE) Tj 110 0 Td (E) Tj 30 0 Td (FORMAZIONE) Tj ET "
+               b"BT /F1 12 Tf 0 Tc 72 660 Td (B2 B2 C1 A B C) Tj ET")
+    texts = [ln.text for ln in extract_layout(_pdf(content, _HELVETICA), "pdf", backend=backend).lines()]
+    assert texts == ["WORK EXPERIENCE", "ISTRUZIONE E FORMAZIONE", "B2 B2 C1 A B C"]
