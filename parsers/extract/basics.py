@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from htdy.parsers.extract.contacts import (
@@ -15,46 +16,252 @@ from htdy.parsers.extract.contacts import (
 from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.structure import PUA, Section, clean
-from htdy.parsers.extract.vocab import fold, heading_key
-from htdy.parsers.layout.model import Layout, Line
+from htdy.parsers.extract.vocab import HEADINGS, fold, heading_key
+from htdy.parsers.layout.model import Layout, Line, Span
 
 _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
+# Words that head a CV but are never its owner's name (8 languages), and Europass row labels.
+_NOT_NAME = tuple(fold(w) for w in (
+    "cv", "curriculum vitae", "curriculum", "vitae", "resume", "résumé", "lebenslauf", "europass",
+    "currículo", "curriculo", "currículum", "życiorys", "levensloop", "hoja de vida", "portfolio",
+    "job applied for", "position applied for", "desired position", "desired employment", "preferred job",
+    "posizione ricoperta", "occupazione desiderata", "impiego ricercato", "posto desiderato",
+    "puesto solicitado", "empleo deseado", "ocupación deseada", "poste visé", "poste recherché",
+    "emploi recherché", "gewünschte beschäftigung", "angestrebte position", "gewünschte position",
+    "posição pretendida", "emprego pretendido", "função pretendida", "gewenste functie", "beoogde functie",
+    "gewenste baan", "stanowisko", "wnioskowane stanowisko", "pożądane zatrudnienie",
+    "personal information", "personal data", "informazioni personali", "información personal",
+    "informações pessoais", "informations personnelles", "persoonlijke informatie", "persönliche angaben",
+    "informacje osobiste", "dane osobowe", "personalia",
+))
+# "Name", "Nombre(s) / Apellido(s)", "Imię i nazwisko": a row label whose value is the name.
+_NAME_LABEL = re.compile(
+    r"^(?:(?:full\s+|first\s+|last\s+)?names?|surnames?|vorname(?:\s*(?:/|und)?\s*(?:nach)?name)?|(?:nach)?name|"
+    r"pr[ée]nom(?:\s*(?:/|et)?\s*nom)?|nom(?:\s*(?:/|et)?\s*pr[ée]nom)?|nom\s+complet|"
+    r"nombre(?:\(s\))?(?:\s*(?:/|y)\s*apellidos?(?:\(s\))?)?|apellidos?(?:\(s\))?|"
+    r"nome(?:\s*(?:/|e)\s*(?:cognome|apelido|sobrenome))?|nome\s+completo|cognome|apelidos?|"
+    r"(?:volledige\s+)?naam|voornaam|achternaam|imi[ęe](?:\s+i\s+nazwisko)?|nazwisko)(?![\w(])\s*[:/]?\s*", re.I)
+
+
+def _is_not_name(t: str) -> bool:
+    f = " " + fold(t) + " "
+    return any(" " + w + " " in f for w in _NOT_NAME) or heading_key(t) is not None
+
+
+_PARTICLES = frozenset("van von den der de del della di da das do dos du la le ten ter zu y e i bin al".split())
 
 
 def _looks_like_name(t: str) -> bool:
+    words = [w for w in t.split() if w not in _PARTICLES]  # "Thijs van den Berg"
     return bool(_NAMEISH.match(t)) and heading_key(t) is None and len(t) <= 50 and "@" not in t \
-        and sum(1 for w in t.split() if w[:1].isupper()) >= max(1, len(t.split()) - 1)
+        and bool(words) and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) - 1)
 
 
-def find_name(layout: Layout, lines: list[Line]) -> tuple[int, int | None] | None:
-    """Index of the name line (largest name-like text near the top of page 1) and of
-    the label line under it, if any."""
+def _email_keys(texts: list[str]) -> list[str]:
+    """The letters of each e-mail's local part (``marta.kowalska@`` → ``martakowalska``); for a
+    generic mailbox (``info@``, ``contact@``) the first label of the domain."""
+    out = []
+    for t in texts:
+        for e, _, _ in find_emails(t):
+            local, _, domain = e.partition("@")
+            key = re.sub(r"[^a-z]", "", fold(local))
+            if key in ("info", "contact", "mail", "hello", "hi", "me", "cv", "jobs", "kontakt", "job", "work"):
+                key = re.sub(r"[^a-z]", "", fold(domain.split(".")[0]))
+            if len(key) >= 3 and key not in out:
+                out.append(key)
+    return out
+
+
+def _email_match(t: str, keys: list[str]) -> float:
+    """How well the words of ``t`` spell an e-mail local part: the share of the local part
+    they cover, lowered when the text has words the address lacks."""
+    toks = [w for w in re.split(r"[^a-z]+", fold(t)) if w]
+    if not toks or not keys:
+        return 0.0
+    best = 0.0
+    for key in keys:
+        covered = [False] * len(key)
+        hit = 0
+        for w in toks:
+            pos = key.find(w) if len(w) >= 2 else -1
+            if pos >= 0:
+                hit += len(w)
+                for k in range(pos, pos + len(w)):
+                    covered[k] = True
+        if len(toks) >= 2 and key[:1] == toks[0][:1] and not covered[0] and key.find(toks[-1]) == 1:
+            covered[0] = True  # "mreed" ↔ "Marcus Reed"
+            hit += 1
+        cov = sum(covered) / len(key)
+        prec = hit / sum(len(w) for w in toks)
+        best = max(best, cov * (0.5 + 0.5 * min(1.0, prec)))
+    return best
+
+
+def _unspace(t: str, locals_parts: list[list[str]]) -> str:
+    """A letter-spaced name (``C H L O É  M A R T I N``) back to words: the letters are cut where
+    the e-mail's local part has a separator; without such an address the text stays as it is."""
+    toks = t.split()
+    if len(toks) < 4 or sum(1 for w in toks if len(w) == 1) < 0.8 * len(toks):
+        return t
+    letters = "".join(toks)
+    folded = [re.sub(r"[^a-z]", "", fold(c)) for c in letters]
+    if any(len(f) != 1 for f in folded):
+        return t
+    flat = "".join(folded)
+    for e_parts in locals_parts:
+        if "".join(e_parts) == flat and len(e_parts) >= 2:
+            out, i = [], 0
+            for p in e_parts:
+                out.append(letters[i:i + len(p)])
+                i += len(p)
+            return " ".join(out)
+    return t
+
+
+def _nice_case(t: str) -> str:
+    """``ANTOINE LEFÈVRE`` → ``Antoine Lefèvre``; mixed case is kept as printed."""
+    if t != t.upper() or not any(c.isalpha() for c in t):
+        return t
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), t)
+
+
+@dataclass
+class FoundName:
+    name: str
+    label: str | None = None
+    drop: set[int] = field(default_factory=set)  # indices of ``lines`` that held only name/label
+
+
+def _cell_size(spans: list[Span]) -> float:
+    best: dict[float, int] = {}
+    for s in spans:
+        best[round(s.size, 1)] = best.get(round(s.size, 1), 0) + len(s.text.strip())
+    return max(best, key=lambda k: best[k]) if best else 0.0
+
+
+def _strip_labels(t: str) -> tuple[str, bool]:
+    """Leading labels off a cell: ``PERSONAL INFORMATION Olivia Harrington``,
+    ``Nombre(s) / Apellido(s) Javier Romero``, ``Curriculum Vitae Giulia Moretti``. The flag
+    says a name label was among them."""
+    named = False
+    for _ in range(4):
+        m = _NAME_LABEL.match(t)
+        if m and m.end() < len(t) and (m.group(0).rstrip() != m.group(0) or ":" in m.group(0)):
+            t, named = t[m.end():].strip(" :"), True
+            continue
+        words = t.split()
+        for k in range(min(len(words) - 1, 5), 0, -1):
+            head = " ".join(words[:k])
+            if fold(head).strip(" :") in _NOT_NAME or fold(head).strip(" :") in HEADINGS:
+                t = " ".join(words[k:])
+                break
+        else:
+            break
+    return t, named
+
+
+def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = None) -> FoundName | None:
+    """The CV owner's name: among the name-like texts near the top of page 1 (cells, pieces
+    between separators, page-header lines), the one that spells the e-mail address best,
+    else the largest; a label or title word is never a name. A one-word name continues on
+    the next lines of the same size (``MARTA`` / ``GIL NAVARRO``). The line under the name
+    is its label when it reads like one."""
+    head = [ln for ln in (margins or []) if ln.page == 0 and ln.source == "header"]
+    seq: list[tuple[Line, int | None]] = [(ln, None) for ln in head]
     if layout.has_geometry and layout.pages:
         h = layout.pages[0].height or 842
-        pool = [i for i, ln in enumerate(lines) if ln.page == 0 and ln.top < 0.4 * h]
+        seq += [(ln, i) for i, ln in enumerate(lines) if ln.page == 0 and ln.top < 0.4 * h]
     else:
-        pool = [i for i, ln in enumerate(lines[:15]) if ln.source != "footer"]
-    cands = [i for i in pool if _looks_like_name(clean(lines[i].cell_texts()[0]))]
+        seq += [(ln, i) for i, ln in enumerate(lines[:15]) if ln.source != "footer"]
+    texts = [ln.text for ln in lines[:80]] + [ln.text for ln in margins or []]
+    keys = _email_keys(texts)
+    locals_parts = [[p for p in re.split(r"[^a-z]+", fold(e.partition("@")[0])) if p]
+                    for t in texts for e, _, _ in find_emails(t)]
+    cands: list[dict[str, Any]] = []
+    for pos, (ln, idx) in enumerate(seq):
+        groups = ln.cell_spans()
+        labelled_row = False
+        for c, spans in enumerate(groups):
+            text = clean("".join(s.text for s in spans))
+            if c == 0 and len(groups) > 1 and _NAME_LABEL.fullmatch(text + " "):
+                labelled_row = True
+                continue
+            pieces = [p.strip() for p in re.split(r"\s+[|•·]\s+|\s{3,}", text) if p.strip()]
+            for k, piece in enumerate(pieces):
+                t, named = _strip_labels(piece)
+                t = _unspace(t, locals_parts)
+                if not t or not _looks_like_name(t) or _is_not_name(t) or _NAME_LABEL.fullmatch(t + " "):
+                    continue
+                words = t.split()
+                if len(words) == 1 and len(t) <= 3:
+                    continue  # initials in a photo placeholder
+                em = _email_match(t, keys)
+                if _has_title_word(t) and em < 0.5:
+                    continue
+                cands.append({"pos": pos, "line": ln, "idx": idx, "text": t, "size": _cell_size(spans),
+                              "em": em, "named": named or labelled_row, "whole": len(groups) == 1 and len(pieces) == 1
+                              and t == text, "rest": [p for j, p in enumerate(pieces) if j != k]})
     if not cands:
         return None
-    biggest = max(lines[i].size for i in cands)
-    name_i = next(i for i in cands if lines[i].size >= biggest - 0.1)
-    label_i = None
-    nl = lines[name_i]
-    for j in range(name_i + 1, min(len(lines), name_i + 4)):
-        ln = lines[j]
+    for cd in cands:  # a one-word name continued on the next lines in the same type
+        if len(cd["text"].split()) != 1 or not cd["whole"]:
+            continue
+        text, last = cd["text"], cd["pos"]
+        for pos in range(cd["pos"] + 1, min(len(seq), cd["pos"] + 3)):
+            ln, _ = seq[pos]
+            nt = clean(ln.text)
+            prev = seq[last][0]
+            if not (_looks_like_name(nt) and not _is_not_name(nt) and not _has_title_word(nt)
+                    and abs(ln.size - prev.size) <= 0.6 and len((text + " " + nt).split()) <= 4
+                    and (not layout.has_geometry or (abs(ln.x0 - prev.x0) <= 3 and ln.top - prev.bottom < prev.size))):
+                break
+            text, last = text + " " + nt, pos
+        if last > cd["pos"]:
+            cd.update(text=text, last=last, em=_email_match(text, keys))
+    def confirmed(cd: dict[str, Any]) -> bool:
+        # one word ("AYastrebov", "ayastrebov") is a user name, not the person's name
+        return cd["named"] or (cd["em"] >= 0.45 and len(cd["text"].split()) >= 2)
+
+    pool = [cd for cd in cands if confirmed(cd)] or cands
+    best_size = max(cd["size"] for cd in pool)
+
+    def score(cd: dict[str, Any]) -> tuple[float, float, float]:
+        return (cd["size"] >= best_size - 0.1, cd["em"], -cd["pos"])
+
+    best = max(pool, key=score)
+    out = FoundName(_nice_case(best["text"]))
+    last = best.get("last", best["pos"])
+    for pos in range(best["pos"], last + 1):
+        ln, idx = seq[pos]
+        if idx is not None and (pos > best["pos"] or best["whole"]):
+            out.drop.add(idx)
+    label_piece = next((p for p in best["rest"] if _title_like(p)), None)
+    if label_piece:
+        out.label = label_piece
+        return out
+    nl = seq[last][0]
+    for pos in range(last + 1, min(len(seq), last + 4)):
+        ln, idx = seq[pos]
         if layout.has_geometry and (ln.page != nl.page or abs(ln.x0 - nl.x0) > 40 or ln.top - nl.bottom > 3 * nl.size):
             continue
         t = clean(ln.text)
-        if t == clean(nl.cell_texts()[0]) or not re.search(r"[^\W\d_]{2}", t):
+        if fold(t) == fold(best["text"]) or not re.search(r"[^\W\d_]{2}", t):
+            if idx is not None:
+                out.drop.add(idx)
             continue  # the name repeated (DOCX title + heading) or a decoration
-        place = location_from(t)
-        is_place = place is not None and ("," in t or is_city(place.get("city", "")))
-        if t and len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None \
-                and (not is_place or _has_title_word(t)):
-            label_i = j
+        if _title_like(t):
+            out.label = t
+            if idx is not None:
+                out.drop.add(idx)
         break
-    return name_i, label_i
+    return out
+
+
+def _title_like(t: str) -> bool:
+    place = location_from(t)
+    is_place = place is not None and ("," in t or is_city(place.get("city", "")))
+    return bool(t) and len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None \
+        and (not is_place or _has_title_word(t))
 
 
 def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: dict[str, str],
@@ -83,17 +290,13 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
     if "email" in out:
         spans["basics.email"] = out["email"]
         conf["basics.email"] = 0.98
-    phones = []
-    for ln in scope or lines[:15]:
-        t = PUA.sub("  ", ln.text)
-        for piece in re.split(r"\s{2,}|\s*[|•·]\s*", t):
-            if find_range(piece) and not re.search(r"\d{5,}", piece.replace(" ", "")):
-                continue
-            phones.extend(find_phones(piece, loose=True))
+    region = region_hint(out.get("email", ""))
+    body0 = [ln for ln in lines if ln.page == 0]
+    phones = _phones(scope + [ln for ln in extra_scope or [] if ln.page == 0], body0, region)
     tels = [lk.url[4:] for lk in layout.links
             if lk.url.lower().startswith("tel:") and len(re.sub(r"\D", "", lk.url)) >= 6]
     if phones:
-        out["phone"] = phones[0][0]
+        out["phone"] = phones[0]
     elif tels:
         out["phone"] = tels[0]
     if "phone" in out:
@@ -106,6 +309,70 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
         spans["basics.location"] = loc.get("city", "")
         conf["basics.location"] = 0.6
     return out
+
+
+_PHONE_LABEL = re.compile(
+    r"(?:^|[\s(|•·,;:])(?:tel(?:e(?:f|ph)on[eo]?s?)?|t[ée]l[ée]phone|tel[ée]fonos?(?:\(s\))?|telefone|telefoon|"
+    r"phone|ph|mobile?|mobil|handy|m[óo]vil|cell(?:ular)?|celular|telem[óo]vel|portable|cellulare|mobiel|gsm|"
+    r"kom[óo]rka|tel\.\s*kom|n[úu]mero\s+de\s+tel[ée]fon[oe]|num[ée]ro\s+de\s+t[ée]l[ée]phone|"
+    r"numero\s+di\s+telefono|[MTP])\.?\s*(?:\(s\))?\s*[:.]?\s*$", re.I)
+_PHONE_GLYPHS = "☎✆📞📱☏\uf095\uf098\uf10b\uf3cd\uf2a0\ue0b0"
+
+
+def _phones(scope: list[Line], page1: list[Line], region: str | None) -> list[str]:
+    """Phone numbers, best first: one after a phone label or glyph ("Tel.:", "Teléfono(s)",
+    "M", ☎), then one standing alone between separators, then one inside other text. The
+    contact lines (preamble, contact section, page margins) are read first; elsewhere on
+    page 1 only a labelled or stand-alone number counts (a contact block beside the name,
+    a sidebar painted before it). A postcode ("4000-442 Porto") is text around a number."""
+    found: list[tuple[float, int, str]] = []
+    seen: set[int] = set()
+    order = 0
+    for in_scope, group in ((True, scope), (False, page1)):
+        for ln in group:
+            if id(ln) in seen:
+                continue
+            seen.add(id(ln))
+            for cell in ln.cell_texts():
+                for piece in re.split(r"\s{2,}|\s*[|•·]\s*", cell):
+                    if find_range(piece) and not re.search(r"\d{5,}", piece.replace(" ", "")):
+                        continue
+                    for raw, a, b in find_phones(piece, region, loose=True):
+                        before = piece[:a]
+                        residue = re.sub(r"[\W\d_]+", "", PUA.sub("", before + piece[b:]))
+                        if _PHONE_LABEL.search(PUA.sub(" ", before)) or any(g in before[-3:] for g in _PHONE_GLYPHS):
+                            rank = 3.0
+                        elif (len(residue) <= 3 or re.fullmatch(r"\(?[^\W\d_]+\)?", piece[b:].strip())
+                              or (not re.search(r"[^\W\d_]", piece[b:]) and heading_key(clean(before)))):
+                            rank = 2.0  # alone, "(Mobile)" after it, a heading glued before it
+                        else:
+                            rank = 1.0
+                        if raw.startswith(("+", "00", "(+")):
+                            rank += 0.5
+                        if not in_scope and rank < 2:
+                            continue
+                        found.append((rank + (0.25 if in_scope else 0.0), -order, raw))
+                        order += 1
+    found.sort(reverse=True)
+    return [raw for _, _, raw in found]
+
+
+_CC_TLDS = {"uk": "GB", "com.br": "BR", "com.ar": "AR", "com.mx": "MX", "co.uk": "GB", "com.au": "AU"}
+
+
+def region_hint(email: str) -> str | None:
+    """The country an e-mail address points at (``.de`` → DE, ``.com.br`` → BR): the default
+    region for phone numbers printed without their country code."""
+    host = email.rpartition("@")[2].lower()
+    for tld, reg in _CC_TLDS.items():
+        if host.endswith("." + tld):
+            return reg
+    tld = host.rpartition(".")[2]
+    if len(tld) == 2 and tld not in ("io", "me", "co", "ai", "tv", "cc", "ws", "fm", "eu"):
+        import phonenumbers
+        if phonenumbers.country_code_for_region(tld.upper()):
+            return tld.upper()
+    return None
 
 
 def _has_title_word(t: str) -> bool:

@@ -55,15 +55,11 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
         raise ParseError("the document is empty", code="empty")
     margins = [ln for ln in lines if ln.source in ("header", "footer")]
     lines = [ln for ln in lines if ln.source not in ("header", "footer")]
-    found_name = find_name(layout, lines)
+    found_name = find_name(layout, lines, margins)
     name = label = None
     if found_name:
-        name_i, label_i = found_name
-        name = clean(lines[name_i].cell_texts()[0])
-        label = clean(lines[label_i].text) if label_i is not None else None
-        drop = {name_i} | ({label_i} if label_i is not None else set())
-        drop |= {i for i, ln in enumerate(lines[:name_i + 4]) if clean(ln.text) == name}
-        lines = [ln for i, ln in enumerate(lines) if i not in drop or ln.cell_texts()[1:]]
+        name, label = found_name.name, found_name.label
+        lines = [ln for i, ln in enumerate(lines) if i not in found_name.drop or ln.cell_texts()[1:]]
     sections = split_sections(lines)
     spans: dict[str, str] = {}
     conf: dict[str, float] = {}

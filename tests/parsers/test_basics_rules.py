@@ -1,0 +1,129 @@
+"""Rules for the CV owner's name, contacts and place, each on a small layout built here
+(lines with their font size and position), in the shapes Europass, Canva, Word and LaTeX
+templates give them."""
+from __future__ import annotations
+
+from typing import Any
+
+from htdy.parsers.extract.basics import basics, find_name, region_hint
+from htdy.parsers.extract.structure import Section
+from htdy.parsers.layout.model import Layout, Line, Page, Span
+
+
+def _line(cells: list[str] | str, size: float = 10.0, top: float = 0.0, x0: float = 50.0, source: str = "body",
+          page: int = 0) -> Line:
+    cells = [cells] if isinstance(cells, str) else cells
+    spans, ids, x = [], [], x0
+    for c, text in enumerate(cells):
+        w = len(text) * size * 0.5
+        spans.append(Span(text, x, top, x + w, top + size, size=size))
+        ids.append(c)
+        x += w + 4 * size
+    return Line(spans, page=page, cells=ids, source=source)
+
+
+def _layout(rows: list[tuple], geometry: bool = True) -> tuple[Layout, list[Line]]:
+    """rows: (cells, size[, x0]) from the top of the page down."""
+    lines, top = [], 30.0
+    for row in rows:
+        cells, size = row[0], row[1]
+        x0 = row[2] if len(row) > 2 else 50.0
+        lines.append(_line(cells, size, top, x0))
+        top += size * 1.3
+    return Layout(pages=[Page(595, 842, lines)], has_geometry=geometry), lines
+
+
+def _name(rows: list[tuple], margins: list[Line] | None = None, geometry: bool = True) -> str | None:
+    layout, lines = _layout(rows, geometry)
+    found = find_name(layout, lines, margins)
+    return found.name if found else None
+
+
+def test_cv_titles_and_job_titles_are_no_names():
+    assert _name([("Lebenslauf", 24), ("Persönliche Daten", 12), (["Name", "Thomas Becker"], 10.5),
+                  (["E-Mail", "thomas.becker@example.de"], 10.5)]) == "Thomas Becker"
+    assert _name([("Europass Curriculum Vitae", 13), ("Data Analyst", 17), ("Olivia Harrington", 11),
+                  ("olivia.harrington@example.co.uk", 10)]) == "Olivia Harrington"
+    assert _name([("POSIZIONE RICOPERTA", 13), ("Giulia Moretti", 10)]) == "Giulia Moretti"
+
+
+def test_the_name_spelled_by_the_email_wins_over_a_larger_label():
+    assert _name([(["Sanne de Vries", "sanne.devries@example.nl"], 12.7), ("VERPLEEGKUNDIGE", 16),
+                  ("P R O F I E L", 12)]) == "Sanne de Vries"
+    # a user name spelling the address is one word: not the name
+    assert _name([("Andrey Yastrebov", 30), ("me@ayastrebov.com   AYastrebov", 10)]) == "Andrey Yastrebov"
+    # the larger of two texts that both spell the address
+    assert _name([("David Barreiro Salgueiro", 30), ("david.barreiro@example.es", 7.5),
+                  ("David Barreiro", 7.5)]) == "David Barreiro Salgueiro"
+
+
+def test_leading_labels_are_cut_off_the_name():
+    assert _name([(["europass Curriculum Vitae"], 12), ("PERSONAL INFORMATION Olivia Harrington", 10.7),
+                  ("Data Analyst", 17)]) == "Olivia Harrington"
+    assert _name([("Europass Curriculum Vitae", 13), ("Información personal", 11),
+                  ("Nombre(s) / Apellido(s) Javier Romero Castillo", 12),
+                  ("Nacionalidad Española", 9.5)]) == "Javier Romero Castillo"
+    assert _name([("Imię i nazwisko", 17), ("Katarzyna Wiśniewska", 16)]) == "Katarzyna Wiśniewska"
+
+
+def test_name_split_over_lines_of_the_same_size():
+    assert _name([("MARTA", 29.3, 26), ("GIL", 29.3, 26), ("NAVARRO", 29.3, 26),
+                  ("D I S E Ñ A D O R A", 11.3, 26)]) == "Marta Gil Navarro"
+
+
+def test_letter_spaced_name_is_cut_where_the_email_is():
+    assert _name([("C H L O É M A R T I N", 36), ("C O N T A C T", 13), ("chloe.martin@example.fr", 11.7)]) \
+        == "Chloé Martin"
+
+
+def test_photo_initials_are_no_name():
+    assert _name([("LH", 26.7), ("K O N T A K T", 13.3), ("Lena Hoffmann", 20)]) == "Lena Hoffmann"
+
+
+def test_name_in_the_page_header_only():
+    header = [_line("ANTOINE LEFÈVRE", 16, 0, 0, source="header"),
+              _line("44000 Nantes • +33 6 12 34 56 78 • antoine.lefevre@example.fr", 9, 21, 0, source="header")]
+    assert _name([("Ingénieur DevOps", 13), ("EXPÉRIENCE PROFESSIONNELLE", 11.5)], header, geometry=False) \
+        == "Antoine Lefèvre"
+
+
+def test_name_and_title_on_one_line():
+    layout, lines = _layout([("Nicolas Girard | Data scientist", 24.8), ("31000 Toulouse", 10.9)])
+    found = find_name(layout, lines)
+    assert found is not None and (found.name, found.label) == ("Nicolas Girard", "Data scientist")
+
+
+def test_name_with_particles():
+    assert _name([(["Thijs van den Berg", "Eindhoven"], 33.9), ("Embedded Software Engineer", 17.2)]) \
+        == "Thijs van den Berg"
+
+
+def _basics(preamble: list[tuple], rest: list[tuple] = (), margins: list[Line] | None = None) -> dict[str, Any]:
+    """basics() with ``preamble`` rows before the first heading and ``rest`` in a work section."""
+    layout, lines = _layout(list(preamble) + list(rest))
+    pre = Section("preamble", "", lines[:len(preamble)])
+    work = Section("work", "Work", lines[len(preamble):])
+    return basics(layout, lines, [pre, work] if preamble else [work], {}, {}, extra_scope=margins)
+
+
+def test_labelled_phone_beats_a_postcode():
+    b = _basics([("Endereço: Rua de Santa Catarina 112, 4000-442 Porto, Portugal (Casa)", 10.7),
+                 ("Endereço de e-mail: ines.carvalho@example.pt", 10.7),
+                 ("Número de telefone: (+351) 912 345 678 (Telemóvel)", 10.7)])
+    assert b["phone"] == "(+351) 912 345 678"
+
+
+def test_phone_outside_the_contact_lines():
+    # a contact block right of the name, read after the sections in text order
+    b = _basics([], [("jan. 2019 – heden", 11.5), ("Verpleegkundige cardiologie", 13.3), ("Team van 1200000 mensen", 13),
+                     ("06-12345678", 12.7, 498)])
+    assert b["phone"] == "06-12345678"
+    b = _basics([], [("Estagiário", 12), ("C O N T A T O +55 11 98765-4321", 10.9, 414)])
+    assert b["phone"] == "+55 11 98765-4321"
+
+
+def test_region_hint_from_the_email():
+    assert region_hint("ines@example.pt") == "PT"
+    assert region_hint("rafael@example.com.br") == "BR"
+    assert region_hint("ann@example.com") is None
+    assert region_hint("x@studio.io") is None
