@@ -6,7 +6,7 @@ from typing import Any
 
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import DURATION, date_only, find_range, is_present
-from htdy.parsers.extract.places import is_city
+from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, is_bullet, merge_wrapped
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
@@ -20,7 +20,21 @@ from htdy.parsers.extract.vocab import (
 )
 from htdy.parsers.layout.model import Line
 
-_SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s+en\s+(?=[A-Z])|\s*\|\s*")
+_SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s*\|\s*")
+_EN = re.compile(r"\s+en\s+(?=[A-Z])")
+
+
+def _split_en(parts: list[str]) -> list[str]:
+    """Spanish "Desarrollador en Acme" (title *en* employer) — not the Dutch "and" inside a
+    name ("BAM Bouw en Techniek"): split only after a job title."""
+    out: list[str] = []
+    for part in parts:
+        m = _EN.search(part)
+        if m and has_word(part[:m.start()], TITLE_WORDS) and not has_word(part[m.end():], TITLE_WORDS):
+            out += [part[:m.start()], part[m.end():]]
+        else:
+            out.append(part)
+    return out
 _SEP_NO_DASH = re.compile(r"\s+[|•·—]\s+|\s*\|\s*")
 _DANGLING = re.compile(r"(?i)\s+(?:in|of|en|em|w|di|im|at|bei|de|van)$")
 
@@ -61,7 +75,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                         after = t[r.stop:]
                         glued = DURATION.match(after)  # "… – Jan 2025 · 1 year 11 months"
                         t = (t[:r.begin] + " | " + (after[glued.end():] if glued else after))
-                parts = (_SEP if dash else _SEP_NO_DASH).split(t)
+                parts = _split_en(_SEP.split(t)) if dash else _SEP_NO_DASH.split(t)
                 if dash and bold and len(groups) > 1 and len(parts) > 1 and not any(
                         has_word(x, TITLE_WORDS) or _loc({"text": _strip_piece(x)}) for x in parts):
                     # typography already separates the fields of this line: a dash inside its
@@ -79,11 +93,90 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                         out.append({"text": p, "bold": bold, "italic": italic, "size": gsize,
                                     "cell": ci, "line": li, "x0": gx, "styled": len(groups) > 1,
                                     "after_text": text_before and ci > 0, "run": t})
-    # "Company, Position" inside one piece: split at the comma that separates a title
+    # "Company, City (Country)": the place after the comma is set apart; then "Company,
+    # Position" inside one piece: split at the comma that separates a title
     final: list[dict[str, Any]] = []
     for piece in out:
-        final.extend(_comma_split(piece))
+        for q in _place_split(piece):
+            final.extend([q] if q.get("place") else _comma_split(q))
     return final, dates
+
+
+# country names as CVs print them in the eight languages (beside an English gazetteer)
+_COUNTRIES = frozenset(fold(c) for c in (
+    "Deutschland", "Germany", "Allemagne", "Alemania", "Alemanha", "Germania", "Duitsland", "Niemcy",
+    "Österreich", "Austria", "Autriche", "Oostenrijk", "Schweiz", "Suisse", "Svizzera", "Switzerland", "Suiza",
+    "Zwitserland", "Szwajcaria", "France", "Frankreich", "Francia", "França", "Frankrijk", "Francja",
+    "España", "Spain", "Spanien", "Espagne", "Espanha", "Spagna", "Spanje", "Hiszpania", "Portugal",
+    "Portogallo", "Portugalia", "Italia", "Italy", "Italien", "Italie", "Itália", "Italië", "Włochy",
+    "Nederland", "Netherlands", "Niederlande", "Pays-Bas", "Países Bajos", "Países Baixos", "Paesi Bassi",
+    "Holandia", "Holland", "België", "Belgique", "Belgium", "Belgien", "Bélgica", "Belgio", "Belgia",
+    "Polska", "Poland", "Polen", "Pologne", "Polonia", "Polônia", "Polónia", "United Kingdom", "UK",
+    "Royaume-Uni", "Reino Unido", "Regno Unito", "Verenigd Koninkrijk", "Vereinigtes Königreich",
+    "Wielka Brytania", "England", "Scotland", "Ireland", "Irlanda", "Irland", "Irlande", "Ierland",
+    "USA", "U.S.", "US", "United States", "Estados Unidos", "États-Unis", "Stati Uniti", "Verenigde Staten",
+    "Brasil", "Brazil", "Brasilien", "Brésil", "Brasile", "Brazylia", "Luxembourg", "Luxemburg",
+    "Lussemburgo", "Canada", "Kanada", "México", "Mexico", "Argentina", "Chile", "Colombia", "Perú",
+    "Czech Republic", "Česko", "Czechy", "Danmark", "Denmark", "Sverige", "Sweden", "Norge", "Norway",
+))
+
+
+def _region(text: str) -> bool:
+    t = text.strip(" .()")
+    return bool(re.fullmatch(r"[A-Z]{2,3}", t)) or fold(t) in _COUNTRIES or is_region(t)
+
+
+def _place(text: str) -> bool:
+    """A city as printed after an employer: ``Preston (United Kingdom)``, ``São Paulo - SP``,
+    ``Austin`` — the name must be in the gazetteer."""
+    t = text.strip()
+    m = re.fullmatch(r"(.+?)\s*\(([^()]{2,40})\)", t)
+    if m:
+        t = m.group(1)
+        if _region(m.group(2)) and 1 <= len(t.split()) <= 3 and t[:1].isupper() and not re.search(r"\d", t):
+            return not has_word(t, TITLE_WORDS)  # "Torino (Italia)": a name followed by its country
+    m = re.fullmatch(r"(.+?)\s+[-–]\s+([A-Z]{2,3})", t)
+    if m:
+        t = m.group(1)
+    return is_city(t) and not has_word(t, TITLE_WORDS)
+
+
+_LEGAL_END = re.compile(r"(?i)(?:\b(?:gmbh(?: & co\.? kg)?|kg|ag|se|ltd|llc|inc|plc|corp|sas|sasu|sarl|srl|spa|s\.p\.a|"
+                        r"s\.r\.l|s\.a|sa|s\.l|sl|lda|ltda|b\.v|bv|n\.v|nv|oy|ab|as|sp\. ?z o\.o|s\.r\.o|"
+                        r"limited|corporation))\.?$")
+
+
+def _legal_end(text: str) -> bool:
+    """The text ends with a legal form: ``Otto GmbH & Co KG``, ``Solaris Sp. z o.o.``, ``Reply S.p.A.``."""
+    return bool(_LEGAL_END.search(text.strip()))
+
+
+def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """``Booths Supermarkets Ltd, Preston (United Kingdom)``, ``St. David's Medical Center,
+    Austin, TX``, ``Ingénieur DevOps, Nantes`` → the text before the place, and the place
+    (a gazetteer city, optionally followed by a region, state or country; after a legal
+    form any short capitalised name)."""
+    text = p["text"]
+    if "," not in text:
+        return [p]
+    parts = text.split(",")
+    for i in range(1, len(parts)):
+        head, tail = ",".join(parts[:i]).strip(), [x.strip() for x in parts[i:]]
+        if not head or not tail[0] or _place(parts[0]) or _region(parts[0]):
+            continue  # "Paris, France" is a place as a whole
+        first = _place(tail[0]) or (
+            _legal_end(head) and len(tail) == 1 and 1 <= len(tail[0].split()) <= 3 and tail[0][:1].isupper()
+            and not re.search(r"\d", tail[0]) and not has_word(tail[0], TITLE_WORDS)
+            and not has_word(tail[0], ORG_WORDS) and not _legal_end(tail[0]))
+        first = first or (len(tail) == 1 and len(tail[0].split()) <= 2 and tail[0][:1].isupper()
+                          and re.search(r"(?:^|[\s'’])" + re.escape(fold(tail[0])) + r"$", fold(head)) is not None)
+        # "Office de Tourisme d'Arcachon, Arcachon": the place the name ends with
+        first = first or (len(tail) == 2 and _region(tail[1]) and 1 <= len(tail[0].split()) <= 3
+                          and tail[0][:1].isupper() and not re.search(r"\d", tail[0])
+                          and not has_word(tail[0], TITLE_WORDS))  # "…, Torino, Italia"
+        if first and all(_region(x) or _place(x) for x in tail[1:]):
+            return [dict(p, text=head), dict(p, text=", ".join(tail), place=True)]
+    return [p]
 
 
 def _insert_wrapped(text: str, tail: str) -> str:
@@ -133,6 +226,8 @@ _LABELLED = re.compile(r"(?i)^(city|country|town|location|place|ort|standort|lan
 
 def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     t = p["text"]
+    if p.get("place"):
+        return {"city": t}
     m = _LABELLED.match(t)
     if m:
         return {"city": m.group(2)}
@@ -192,15 +287,154 @@ def slot(p: dict[str, Any]) -> tuple[int, int, bool, bool]:
     return (p.get("line", 0), p.get("cell", 0), p.get("bold", False), p.get("italic", False))
 
 
+# Europass row labels (the CV form's fixed wording in the eight languages): the label names
+# the field its value fills. Folded, matched at the start of a line.
+_ROW_LABELS: dict[str, tuple[str, ...]] = {
+    "dates": ("dates", "date", "datum", "zeitraum", "fechas", "datas", "data", "daty", "periodo", "période",
+              "periode"),
+    "position": ("occupation or position held", "beruf oder funktion", "fonction ou poste occupé",
+                 "profesión o cargo desempeñado", "função ou cargo ocupado", "funcao ou cargo ocupado",
+                 "lavoro o posizione ricoperti", "functie of positie", "zajmowane stanowisko", "position held",
+                 "occupation", "puesto", "poste occupé", "posizione ricoperta"),
+    "activities": ("main activities and responsibilities", "wichtigste tätigkeiten und zuständigkeiten",
+                   "principales activités et responsabilités", "funciones y responsabilidades principales",
+                   "principais actividades e responsabilidades", "principais atividades e responsabilidades",
+                   "principali attività e responsabilità", "voornaamste werkzaamheden en verantwoordelijkheden",
+                   "główne czynności i zakresy odpowiedzialności", "główne czynności i zakresy"),
+    "employer": ("name and address of employer", "name und adresse des arbeitgebers",
+                 "nom et adresse de l'employeur", "nombre y dirección de la empresa o empleador",
+                 "nombre y dirección del empleador", "nome e morada do empregador", "nome e endereço do empregador",
+                 "nome e indirizzo del datore di lavoro", "naam en adres van de werkgever",
+                 "nazwa i adres pracodawcy", "employer"),
+    "sector": ("type of business or sector", "business or sector", "tätigkeitsbereich oder branche",
+               "branche", "type ou secteur d'activité", "secteur d'activité", "tipo de empresa o sector",
+               "tipo de empresa ou sector", "tipo de empresa ou setor", "tipo di attività o settore",
+               "attività o settore", "soort onderneming of sector", "type of sector", "sector",
+               "typ działalności lub sektor", "rodzaj działalności lub sektor"),
+    "qualification": ("title of qualification awarded", "bezeichnung der erworbenen qualifikation",
+                      "intitulé du certificat ou diplôme délivré", "cualificación obtenida",
+                      "designação da qualificação atribuída", "titolo della qualifica rilasciata",
+                      "naam van het diploma", "nazwa uzyskanego dyplomu", "qualification awarded"),
+    "subjects": ("principal subjects", "hauptfächer", "principales matières", "principales materias",
+                 "principais disciplinas", "principali tematiche", "belangrijkste vakken", "główne przedmioty"),
+    "school": ("name and type of organisation providing education and training",
+               "nom et type de l'établissement d'enseignement ou de formation",
+               "name und art der bildungs- oder ausbildungseinrichtung",
+               "nome e tipo da organização de ensino ou formação",
+               "nome e tipo d'organizzazione erogatrice dell'istruzione e formazione",
+               "naam en type van de onderwijs- of opleidingsinstelling",
+               "nazwa i rodzaj organizacji świadczącej usługi edukacyjne lub szkoleniowe",
+               "name and type of organisation providing education", "name und art der bildungs",
+               "nom et type de l'établissement", "nombre y tipo del centro de estudios",
+               "nombre y tipo de la organización", "nome e tipo da organização", "nome e tipo d'organizzazione",
+               "naam en type van de onderwijs", "nazwa i rodzaj organizacji świadczącej"),
+    "level": ("level in national or international classification", "stufe der nationalen", "niveau dans la classification",
+              "nivel conforme a una clasificación", "nível segundo a classificação", "livello nella classificazione",
+              "niveau in de nationale", "poziom w krajowej"),
+}
+_ROW_LABEL_LIST = sorted(((fold(lab), key) for key, labs in _ROW_LABELS.items() for lab in labs),
+                         key=lambda x: -len(x[0]))
+
+
+def row_label(text: str) -> tuple[str, str] | None:
+    """(field, value) of a Europass row ``{label} {value}``: ``Fechas Enero 2018 – Actualidad`` →
+    ("dates", "Enero 2018 – Actualidad"). A short label ("Data", "Date") counts only before a
+    date or on its own."""
+    t = clean(text)
+    ft = fold(t)
+    for lab, key in _ROW_LABEL_LIST:
+        if ft.startswith(lab) and (len(ft) == len(lab) or not ft[len(lab)].isalnum()):
+            value = t[len(lab):].strip(" :\t")  # fold keeps the length of these (accents only)
+            if len(fold(t[:len(lab)])) != len(lab):
+                value = " ".join(t.split()[len(lab.split()):]).strip(" :")
+            if key == "dates" and value and not find_range(value):
+                return None
+            if len(lab.split()) == 1 and key not in ("dates",) and not value:
+                return None
+            return key, value
+    return None
+
+
+def _labelled(entry: Entry) -> list[tuple[str, str]]:
+    """The labelled rows of an entry, a value wrapped onto an unlabelled line joined to its row."""
+    rows: list[tuple[str, str]] = []
+    for ln in entry.lines:
+        t = clean(ln.text)
+        if not t:
+            continue
+        lab = row_label(t)
+        if lab:
+            rows.append(lab)
+        elif rows and rows[-1][0] in ("activities", "employer", "subjects", "school"):
+            rows[-1] = (rows[-1][0], (rows[-1][1] + " " + BULLET.sub("", t)).strip())
+    return rows
+
+
+def _labelled_work(rows: list[tuple[str, str]]) -> dict[str, Any]:
+    res: dict[str, Any] = {}
+    got = dict(reversed(rows))  # the first row of each label
+    if got.get("employer"):
+        parts = _place_split({"text": got["employer"]})
+        res["name"] = parts[0]["text"]
+        if len(parts) > 1:
+            res["location"] = parts[1]["text"]
+    if got.get("position"):
+        res["position"] = got["position"]
+    r = find_range(got.get("dates", ""))
+    if r:
+        _dates(res, {"start": r.start, "end": r.end, "current": r.current})
+    if got.get("activities"):
+        items = [x.strip(" •-") for x in re.split(r";\s*|\s•\s", got["activities"]) if x.strip(" •-")]
+        if len(items) > 1:
+            res["highlights"] = items
+        else:
+            res["summary"] = got["activities"]
+    return res
+
+
 def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], int] | None = None
                ) -> dict[str, Any]:
+    rows = _labelled(entry)
+    if len({k for k, _ in rows} & {"position", "employer", "activities"}) >= 2:
+        return _labelled_work(rows)
+    if rows:  # a "Business or sector" row among ordinary lines names no field of ours
+        def keep(ln: Line) -> bool:
+            return (row_label(ln.text) or ("", ""))[0] not in ("sector", "level")
+        entry = Entry(header=[ln for ln in entry.header if keep(ln)], body=[ln for ln in entry.body if keep(ln)],
+                      right=entry.right)
+    res = _work_fields(entry, position_slots)
+    if "name" not in res and res.get("position") and _employer_line_below(entry):
+        # the employer in body type under the title ("Senior Data Analyst" / "Northern Care
+        # Alliance NHS Foundation Trust, Salford (United Kingdom)" / bullets)
+        below = _work_fields(Entry(header=entry.header + entry.body[:1], body=entry.body[1:], right=entry.right),
+                             position_slots)
+        if below.get("name") and below.get("position") == res["position"]:
+            res = below
+    return res
+
+
+def _employer_line_below(entry: Entry) -> bool:
+    if not entry.body or is_bullet(entry.body[0]):
+        return False
+    t = clean(entry.body[0].text)
+    return bool(t) and len(t.split()) <= 12 and not t.endswith((".", ";", ":")) and not find_range(t) \
+        and t[:1].isupper()
+
+
+def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], int] | None) -> dict[str, Any]:
     ps, dates = pieces(entry.header, right=entry.right)
     res: dict[str, Any] = {}
     rest = []
+    # a bare city name is the employer when the header names its place apart already
+    # ("Orange – Alternant administrateur réseau, Lannion")
+    placed = any(p.get("place") or _LABELLED.match(p["text"]) for p in ps)
     for p in ps:
         if re.match(r"(?i)^(address|adresse|dirección|direccion|endereço|indirizzo|adres|website|web)\s*:", p["text"]):
             continue
         loc = _loc(p)
+        if loc and placed and not p.get("place") and not _LABELLED.match(p["text"]) and "," not in p["text"] \
+                and not p.get("after_text") and is_city(p["text"]):
+            loc = None
         if loc:
             lab = _LABELLED.match(p["text"])
             val = lab.group(2) if lab else p["text"]
@@ -212,7 +446,14 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
         else:
             rest.append(p)
     titled = [i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)
-              and not has_word(p["text"], LEGAL_FORMS)]
+              and not has_word(p["text"], LEGAL_FORMS) and not _legal_end(p["text"])]
+    if len(titled) > 1:
+        # a title set in bold or larger type, rather than a plain line that mentions a job
+        # ("Charge nurse on night shifts" above the bold "Emergency Room Nurse")
+        small = min(rest[i].get("size", 0.0) for i in titled)
+        heavy = [i for i in titled if rest[i].get("bold") or rest[i].get("size", 0.0) > small + 0.4]
+        if heavy and len(heavy) < len(titled):
+            titled = heavy
     # a job title is short; a description that mentions "developers" is not one
     title_i = min(titled, key=lambda i: (len(rest[i]["text"].split()) > 6, i)) if titled else None
     if len(titled) > 1 and position_slots:
@@ -225,7 +466,7 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
     if title_i is None and position_slots and len(rest) >= 2:
         # no job-title word: use where the other entries of this section put their titles
         best = max(position_slots, key=lambda k: position_slots[k])
-        title_i = next((i for i, p in enumerate(rest) if slot(p) == best), None)
+        title_i = next((i for i, p in enumerate(rest) if slot(p) == best and not _legal_end(p["text"])), None)
     if len(titled) > 1:
         res["_ambiguous"] = True
     if title_i is not None:
@@ -233,8 +474,10 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
         res["_slot"] = slot(rest[title_i]) if has_word(rest[title_i]["text"], TITLE_WORDS) else None
         tline = rest[title_i].get("line", 0)
         # the employer is most likely named on the title's own line
+        # then a line set apart in bold or italic, before plain text
         others = sorted((p for i, p in enumerate(rest) if i != title_i),
-                        key=lambda p: (p.get("line", 0) != tline, len(p["text"].split()) > 6))
+                        key=lambda p: (p.get("line", 0) != tline, len(p["text"].split()) > 6,
+                                       not (p.get("bold") or p.get("italic"))))
         org = _prominent(others, rest[title_i]) or next((p for p in others if has_word(p["text"], ORG_WORDS)), None) \
             or (others[0] if others else None)
         if org:
@@ -243,7 +486,7 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
         if joined and not (org and org.get("joined") == joined):
             res["position"] = joined  # "Developer, Java & Angular": the comma did not separate an employer
     elif rest:
-        org_i = next((i for i, p in enumerate(rest) if has_word(p["text"], ORG_WORDS)), 0)
+        org_i = next((i for i, p in enumerate(rest) if has_word(p["text"], ORG_WORDS) or _legal_end(p["text"])), 0)
         res["name"] = rest[org_i]["text"]
         others = [p for i, p in enumerate(rest) if i != org_i]
         if others:
@@ -326,6 +569,13 @@ def _repeated_tail(text: str) -> tuple[str, str] | None:
     return None
 
 
+_COURSE_WORDS = tuple(fold(w) for w in (
+    "formation", "formação", "formacion", "course", "curso", "kurs", "corso", "cursus", "cursos", "training",
+    "certification", "certificat", "certificado", "certificate", "zertifikat", "certificazione",
+    "certificaat", "certyfikat", "szkolenie", "schulung", "weiterbildung", "fortbildung", "bootcamp",
+    "umschulung", "certificação", "certificacao"))
+
+
 def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
     """(studyType, area) from one piece naming both, or None."""
     rep = _repeated_tail(deg) if repeated else None
@@ -337,8 +587,16 @@ def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
     m = re.match(r"^(.+?)\s*(?:,|\(|\s[-–]\s)\s*([^,()]+?)\)?$", deg)
     if m and _degree_start(m.group(2)) and len(m.group(2).split()) <= 4 and not _degree_start(m.group(1)):
         return m.group(2).strip(), m.group(1).strip()  # "Mechanical Engineering, PhD"
-    for rx in _DEGREE_SPLITS:
-        cands = [m for m in rx.finditer(deg) if _degree_start(deg[:m.start()].strip()) and deg[m.end():].strip()]
+    for k, rx in enumerate(_DEGREE_SPLITS):
+        cands = [m for m in rx.finditer(deg) if _degree_start(deg[:m.start()].strip()) and deg[m.end():].strip()
+                 and (k < 2 or _degree_len(deg[:m.start()].strip()) == len(deg[:m.start()].strip()))]
+        if k == 2 and not cands and not rep:
+            # "Master Management de l'événementiel": the field starts after an academic degree
+            # word (a course's name runs on: "formation Node.Js avancé")
+            n = _degree_len(deg)
+            tail = deg[n:].strip(" ,-–")
+            if n and tail[:1].isupper() and deg[n:n + 1] == " " and not has_word(deg[:n], _COURSE_WORDS):
+                return deg[:n].strip(), tail
         if cands:
             # "Formation … des applications en Swift in iOS": when the joiners differ, the
             # English/German "in" of the template joins degree and field
@@ -347,12 +605,61 @@ def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
     return rep
 
 
+# words that announce the field of a degree ("spécialité Informatique", "kierunek: Informatyka")
+_AREA_PREFIX = re.compile(r"(?i)^(?:sp[ée]cialit[ée]|option|parcours|schwerpunkt|fachrichtung|studiengang|"
+                          r"major(?:\s+in)?|speciali[sz]ation(?:\s+in)?|especialidad|especializa[çc][ãa]o(?:\s+em)?|"
+                          r"specializzazione|indirizzo|richting|afstudeerrichting|specjalno[śs][ćc]|kierunek|"
+                          r"field(?:\s+of\s+study)?)\s*:?\s+(?=\S)")
+
+_SCORE = re.compile(r"\s*[(,;]\s*((?:note|grade|gpa|nota|voto|ocena|cijfer|mention|score)\s*:?\s*[^()]*?|"
+                    r"\d{2,3}\s*/\s*\d{2,3}(?:\s*(?:e|with|cum|con)\s+\w+)?|"
+                    r"summa cum laude|magna cum laude|cum laude|con lode|e lode|mit auszeichnung|"
+                    r"mention (?:très bien|bien|assez bien)|sehr gut|celující)\s*\)?\s*$", re.I)
+
+
+def _score_split(text: str) -> tuple[str, str | None]:
+    """A grade printed after the degree: ``Ingegneria Informatica (110/110 e lode)``,
+    ``Diplom-Informatiker (Note 1,7)`` → (text, grade)."""
+    m = _SCORE.search(text)
+    if not m or not text[:m.start()].strip():
+        return text, None
+    score = re.sub(r"(?i)^(?:note|grade|gpa|nota|voto|ocena|cijfer|score)\s*:?\s*", "", m.group(1)).strip()
+    return text[:m.start()].strip(" ,;"), score or None
+
+
 _EDU_LABEL = re.compile(r"(?i)^(score|gpa|note|grade|nota|ocena|cijfer|voto|courses?|cours|kurse|cursos|corsi|"
                         r"kursy|vakken|modules?|thesis|th[eè]se|tesi|tesis|abschlussarbeit|praca|scriptie|"
                         r"honou?rs|awards?|activities|focus|schwerpunkt)\b")
 
 
+def _labelled_education(rows: list[tuple[str, str]]) -> dict[str, Any]:
+    res: dict[str, Any] = {}
+    got = dict(reversed(rows))
+    if got.get("school"):
+        parts = _place_split({"text": got["school"]})
+        res["institution"] = parts[0]["text"]
+    deg = got.get("qualification", "")
+    if deg:
+        deg, score = _score_split(deg)
+        if score:
+            res["score"] = score
+        split = _split_degree(deg)
+        if split:
+            res["studyType"], res["area"] = split
+        else:
+            res["studyType"] = deg
+    if got.get("subjects") and "area" not in res:
+        res["area"] = got["subjects"]
+    r = find_range(got.get("dates", ""))
+    if r:
+        _dates(res, {"start": r.start, "end": r.end, "current": r.current})
+    return res
+
+
 def education_entry(entry: Entry) -> dict[str, Any]:
+    rows = _labelled(entry)
+    if len({k for k, _ in rows} & {"qualification", "school", "subjects"}) >= 2:
+        return _labelled_education(rows)
     res = _education_fields(entry)
     if "studyType" not in res and "area" not in res and _degree_line_below(entry):
         # the degree line set in body type under the institution/dates line ("Kurs …" under
@@ -404,7 +711,13 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     if deg_i is None:  # no degree word: a piece whose end repeats its own words names both
         deg_i = next((i for i, p in enumerate(rest) if i != inst_i and _repeated_tail(p["text"])), None)
     if inst_i is None:
-        inst_i = next((i for i in range(len(rest)) if i != deg_i), None)
+        # not the degree's own field ("DUT Réseaux…", "Diplôme d'ingénieur, spécialité…"), when
+        # another piece is there to name the school
+        joined = rest[deg_i].get("joined") if deg_i is not None else None
+        cands = [i for i in range(len(rest)) if i != deg_i]
+        apart = [i for i in cands if not rest[i].get("field") and not (joined and rest[i].get("joined") == joined)
+                 and not _AREA_PREFIX.match(rest[i]["text"])]
+        inst_i = (apart or cands)[0] if (apart or cands) else None
     if inst_i is not None:
         res["institution"] = rest[inst_i]["text"]
     others = [p["text"] for i, p in enumerate(rest) if i not in (inst_i, deg_i)]
@@ -420,6 +733,14 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             res["studyType"] = deg
     elif others:
         res["area"] = others.pop(0)
+    for key in ("area", "studyType"):
+        if res.get(key):
+            val, score = _score_split(res[key])
+            if score:
+                res[key] = val
+                res.setdefault("score", score)
+    if res.get("area"):
+        res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
     if res.get("studyType"):
         res["studyType"] = re.sub(r"(?i)\s+(in|en|em|of|de|di|im|w)$", "", res["studyType"]).strip()
     _dates(res, dates)
@@ -445,14 +766,24 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     rest = t[len(head):].strip(" .,-–")
     if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
         return [p]
-    if has_word(rest, INSTITUTION_WORDS) or (not _split_degree(t) and (rest.isupper() or rest[:1].isupper())):
+    if has_word(rest, INSTITUTION_WORDS):
         return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest)]
+    if not _split_degree(t) and (rest.isupper() or rest[:1].isupper()):
+        # "DUT Réseaux et Télécommunications": the rest is the degree's field, not a school
+        return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest, field=not rest.isupper())]
     return [p]
 
 
 def _degree_len(text: str) -> int:
-    """Length of the longest degree word/phrase ``text`` starts with (0 if none)."""
-    return degree_len(text)
+    """Length of the longest degree word/phrase ``text`` starts with (0 if none); a level
+    word followed by the degree counts as one (``WO Master``, ``HBO Bachelor``)."""
+    n = degree_len(text)
+    if n:
+        rest = text[n:]
+        m = degree_len(rest.lstrip())
+        if m and rest[:1] == " ":
+            n += len(rest) - len(rest.lstrip()) + m
+    return n
 
 
 def _degree_start(text: str) -> bool:

@@ -130,6 +130,17 @@ TITLE_WORDS = tuple(fold(w) for w in (
     "teamleider", "docent", "analityk", "kierownik", "asystent", "konsultant",
     "programista", "inzynier", "kierownik", "specjalista", "stazysta", "praktykant", "fizjoterapeuta",
     "wlasciciel", "tester", "qa",
+    # feminine and further job titles in the eight languages
+    "designerin", "cheffe", "coordinatrice", "assistante", "conseillere", "vendeuse", "infirmiere",
+    "sviluppatrice", "programmatrice", "progettista", "contabile", "addetto", "addetta", "impiegato",
+    "impiegata", "borsista", "ricercatore", "ricercatrice", "commessa", "magazziniere", "infermiere",
+    "infermiera", "tecnico", "tecnica", "tecnica", "disenadora", "disenador", "maquetador", "maquetadora",
+    "enfermera", "enfermero", "administrativo", "administrativa", "engenheira", "desenvolvedora",
+    "coordenadora", "enfermeira", "vendedor", "vendedora", "hilfskraft", "pfleger", "pflegerin",
+    "krankenschwester", "verpleegkundige", "uitvoerder", "werkvoorbereider", "verkoper", "technolog",
+    "koordynator", "koordynatorka", "mlodszy", "starszy", "ksiegowa", "ksiegowy", "pielegniarka",
+    "kierowniczka", "specjalistka", "asystentka", "technician", "clerk", "cashier", "receptionist",
+    "administrateur", "administratrice", "technicienne", "gestionnaire", "comptable", "vendeur",
 ))
 
 ORG_WORDS = tuple(fold(w) for w in (
@@ -152,6 +163,7 @@ INSTITUTION_WORDS = tuple(fold(w) for w in (
     "polytechnique", "ecole", "escola", "escuela", "scuola", "lycee", "liceo", "liceum", "gymnasium",
     "faculty", "fakultat", "faculte", "facultad", "faculdade", "wydzial", "dhbw", "tu ", "eth",
     "szkola", "technikum", "conservatory", "seminary", "campus", "bootcamp",
+    "hogescholen", "iut", "universitaria", "universitario",
 ))
 
 DEGREE_WORDS = tuple(fold(w) for w in (

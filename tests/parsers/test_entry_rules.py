@@ -1,0 +1,211 @@
+"""Rules for the fields of work and education entries, each exercised by a small Word CV
+written for it (python-docx) or by the function that holds the rule: a place after the
+employer's comma, Europass row labels, a grade after the degree, compound degree names,
+a city name that is the employer, a job title set apart from a plain line mentioning a job."""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+
+from htdy.core.config import settings_from_dict
+from htdy.core.parsing import parse_document
+from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.parsers.extract.fields import _place_split, _score_split, row_label
+
+
+@pytest.fixture(scope="module")
+def env():
+    pm = get_plugin_manager(load_entrypoints=False)
+    return settings_from_dict({}, environ={}), build_registries(pm), pm
+
+
+def _parse(env, data: bytes, name: str = "cv.docx") -> dict[str, Any]:
+    settings, regs, pm = env
+    return parse_document(data, name, settings, regs, pm).resume
+
+
+def _work(r: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(w.get("name"), w.get("position"), w.get("startDate"), w.get("endDate")) for w in r.get("work", [])]
+
+
+def _edu(r: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(e.get("institution"), e.get("studyType"), e.get("area"), e.get("score")) for e in r.get("education", [])]
+
+
+def _save(d: Any) -> bytes:
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------ place after the employer
+@pytest.mark.parametrize("text,head,place", [
+    ("Nordwind Logistik GmbH, Bremen", "Nordwind Logistik GmbH", "Bremen"),
+    ("Harbour Foods Ltd, Leeds (United Kingdom)", "Harbour Foods Ltd", "Leeds (United Kingdom)"),
+    ("Mercy General Hospital, Sacramento, CA", "Mercy General Hospital", "Sacramento, CA"),
+    ("Cantieri Riuniti S.p.A., Ancona (Italia)", "Cantieri Riuniti S.p.A.", "Ancona (Italia)"),
+    ("Wola Metal Sp. z o.o., Zielonka", "Wola Metal Sp. z o.o.", "Zielonka"),  # after a legal form
+    ("Musée des Beaux-Arts de Quimper, Quimper", "Musée des Beaux-Arts de Quimper", "Quimper"),
+    ("Técnica Norte, Campinas - SP", "Técnica Norte", "Campinas - SP"),
+])
+def test_place_after_the_employer(text, head, place):
+    assert [p["text"] for p in _place_split({"text": text})] == [head, place]
+
+
+@pytest.mark.parametrize("text", ["Paris, France", "Developer, Java & Angular", "Acme, Inc.",
+                                  "Amministrazione, Finanza e Controllo"])
+def test_no_place_to_split(text):
+    assert [p["text"] for p in _place_split({"text": text})] == [text]
+
+
+def _us_docx() -> bytes:
+    """Bold title with a right-tab date, then the employer and its place in italics, then a
+    plain line that mentions a job; a line of the same kind before the next title."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Dana Whitfield", level=0)
+    d.add_paragraph("dana.whitfield@example.com | (916) 555-0182")
+    d.add_heading("Experience", level=1)
+    for title, dates, org, line in (
+            ("Charge Nurse", "MARCH 2019 - PRESENT", "Mercy General Hospital, Sacramento, CA",
+             "Lead nurse for a 24-bed step-down unit"),
+            ("Staff Nurse", "JULY 2015 - FEBRUARY 2019", "Sutter Medical Center, Sacramento, CA",
+             "Float nurse for medical and surgical wards")):
+        p = d.add_paragraph()
+        p.add_run(title).bold = True
+        p.add_run("\t" + dates)
+        p = d.add_paragraph()
+        p.add_run(org).italic = True
+        d.add_paragraph(line)
+    return _save(d)
+
+
+def test_employer_and_place_in_italics_under_the_title(env):
+    assert _work(_parse(env, _us_docx())) == [
+        ("Mercy General Hospital", "Charge Nurse", "2019-03", None),
+        ("Sutter Medical Center", "Staff Nurse", "2015-07", "2019-02"),
+    ]
+
+
+def _fr_docx() -> bytes:
+    """"Employer – Title, City" in bold: an employer that is also a city name (the place is
+    already given after the comma); an employer with "en" inside its name (Dutch)."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Hugo Lemaire", level=0)
+    d.add_paragraph("hugo.lemaire@example.fr | +33 6 11 22 33 44")
+    d.add_heading("Expérience professionnelle", level=1)
+    for line, dates in (("Victoria – Responsable logistique, Lyon", "mars 2018 – aujourd'hui"),
+                        ("Smit en Zonen, Utrecht – Uitvoerder", "janv. 2014 – févr. 2018")):
+        p = d.add_paragraph()
+        p.add_run(line).bold = True
+        p.add_run("\t" + dates).italic = True
+        d.add_paragraph("Pilotage des approvisionnements et des équipes.", style="List Bullet")
+    return _save(d)
+
+
+def test_city_named_employer_and_dutch_en(env):
+    assert _work(_parse(env, _fr_docx())) == [
+        ("Victoria", "Responsable logistique", "2018-03", None),
+        ("Smit en Zonen", "Uitvoerder", "2014-01", "2018-02"),
+    ]
+
+
+# ------------------------------------------------------------------ Europass row labels
+@pytest.mark.parametrize("text,key,value", [
+    ("Fechas Enero 2018 – Actualidad", "dates", "Enero 2018 – Actualidad"),
+    ("Zajmowane stanowisko Analityk", "position", "Analityk"),
+    ("Nom et adresse de l'employeur Acme SA, Lyon", "employer", "Acme SA, Lyon"),
+    ("Attività o settore Servizi informatici", "sector", "Servizi informatici"),
+    ("Title of qualification awarded MSc Physics", "qualification", "MSc Physics"),
+])
+def test_row_labels(text, key, value):
+    assert row_label(text) == (key, value)
+
+
+def test_short_label_needs_a_date():
+    assert row_label("Data Analyst") is None
+
+
+def _europass_docx() -> bytes:
+    """Pre-2013 Europass: one labelled row per fact, the label in the left cell (French)."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Curriculum Vitae", level=0)
+    d.add_paragraph("Élodie Marchand – elodie.marchand@example.fr – +33 6 55 44 33 22")
+    d.add_heading("Expérience professionnelle", level=1)
+    rows = [
+        ("Dates", "Avril 2017 – Aujourd'hui"), ("Fonction ou poste occupé", "Technicienne de laboratoire"),
+        ("Principales activités et responsabilités", "Analyses microbiologiques; Suivi qualité"),
+        ("Nom et adresse de l'employeur", "Laboratoires Durand SA, Dijon (France)"),
+        ("Type ou secteur d'activité", "Agroalimentaire"),
+        ("Dates", "Septembre 2014 – Mars 2017"), ("Fonction ou poste occupé", "Assistante qualité"),
+        ("Principales activités et responsabilités", "Audits internes"),
+        ("Nom et adresse de l'employeur", "Fromageries Vallet, Besançon (France)"),
+        ("Type ou secteur d'activité", "Industrie laitière"),
+    ]
+    for label, value in rows:
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = label
+        t.cell(0, 1).text = value
+    d.add_heading("Éducation et formation", level=1)
+    for label, value in (("Dates", "2011 – 2014"),
+                         ("Intitulé du certificat ou diplôme délivré", "Licence en Biologie (mention bien)"),
+                         ("Nom et type de l'établissement d'enseignement ou de formation", "Université de Bourgogne")):
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = label
+        t.cell(0, 1).text = value
+    return _save(d)
+
+
+def test_europass_rows_fill_the_fields_they_name(env):
+    r = _parse(env, _europass_docx())
+    assert _work(r) == [("Laboratoires Durand SA", "Technicienne de laboratoire", "2017-04", None),
+                        ("Fromageries Vallet", "Assistante qualité", "2014-09", "2017-03")]
+    assert _edu(r) == [("Université de Bourgogne", "Licence", "Biologie", "mention bien")]
+
+
+# ------------------------------------------------------------------ degrees
+@pytest.mark.parametrize("text,rest,score", [
+    ("Ingegneria Gestionale (108/110)", "Ingegneria Gestionale", "108/110"),
+    ("Chemie (Note 1,3)", "Chemie", "1,3"),
+    ("Rechten, cum laude", "Rechten", "cum laude"),
+    ("Computer Science", "Computer Science", None),
+])
+def test_grade_after_the_degree(text, rest, score):
+    assert _score_split(text) == (rest, score)
+
+
+def _degrees_docx() -> bytes:
+    """Degree line first, then the school: a level word before the degree ("HBO Bachelor"), a
+    capitalised abbreviation with its field ("BTS Commerce International"), a field announced
+    by "spécialité", an academic degree whose field holds "de"."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Inès Girard", level=0)
+    d.add_paragraph("ines.girard@example.fr | +33 6 12 12 12 12")
+    d.add_heading("Formation", level=1)
+    for degree, school, dates in (("HBO Bachelor Logistiek", "Hogeschool Windesheim", "2016 – 2020"),
+                                  ("BTS Commerce International", "Lycée Jean Moulin", "2014 – 2016"),
+                                  ("Diplôme d'ingénieur, spécialité Génie civil", "Polytech Clermont", "2009 – 2014"),
+                                  ("Master Gestion de patrimoine", "Université de Tours", "2007 – 2009")):
+        p = d.add_paragraph()
+        p.add_run(degree).bold = True
+        p.add_run("\t" + dates)
+        d.add_paragraph(school)
+    return _save(d)
+
+
+def test_degree_line_above_the_school(env):
+    assert _edu(_parse(env, _degrees_docx())) == [
+        ("Hogeschool Windesheim", "HBO Bachelor", "Logistiek", None),
+        ("Lycée Jean Moulin", "BTS", "Commerce International", None),
+        ("Polytech Clermont", "Diplôme d'ingénieur", "Génie civil", None),
+        ("Université de Tours", "Master", "Gestion de patrimoine", None),
+    ]
