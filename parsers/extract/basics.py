@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from htdy.parsers.extract.contacts import (
+    address_location,
     clean_url,
     find_emails,
     find_phones,
@@ -291,7 +292,7 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
         spans["basics.email"] = out["email"]
         conf["basics.email"] = 0.98
     region = region_hint(out.get("email", ""))
-    body0 = [ln for ln in lines if ln.page == 0]
+    body0 = [ln for ln in lines if ln.page == 0] if layout.has_geometry else lines[:40]
     phones = _phones(scope + [ln for ln in extra_scope or [] if ln.page == 0], body0, region)
     tels = [lk.url[4:] for lk in layout.links
             if lk.url.lower().startswith("tel:") and len(re.sub(r"\D", "", lk.url)) >= 6]
@@ -302,8 +303,8 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
     if "phone" in out:
         spans["basics.phone"] = out["phone"]
         conf["basics.phone"] = 0.9
-    _urls(layout, scope, scope_text, out, spans, conf)
-    loc = _location(scope, out)
+    _urls(layout, scope, body0, out, spans, conf)
+    loc = _location(scope + [ln for ln in extra_scope or [] if ln.page == 0], body0, out)
     if loc:
         out["location"] = loc
         spans["basics.location"] = loc.get("city", "")
@@ -392,20 +393,69 @@ def _in_scope(layout: Layout, scope: list[Line], box: tuple[float, float, float,
     return any(ln.page == page and ln.top - 2 <= mid <= ln.bottom + 2 for ln in scope)
 
 
-def _urls(layout: Layout, scope: list[Line], scope_text: str, out: dict[str, Any], spans: dict[str, str],
+# CV builders and template footers ("© European Union | europass.cedefop.europa.eu"): not the person's site
+_VENDOR_HOSTS = ("europa.eu", "europass", "cedefop", "canva.com", "overleaf.com", "zety.", "novoresume.com",
+                 "resume.io", "kickresume.com", "enhancv.com", "visualcv.com", "livecareer.", "resumegenius.com",
+                 "flowcv.", "cvmaker.", "resume.com", "indeed.com/resume", "myperfectresume.com")
+
+
+def _vendor(u: str) -> bool:
+    low = u.lower()
+    return any(v in low for v in _VENDOR_HOSTS)
+
+
+def _contact_row(ln: Line) -> bool:
+    t = ln.text
+    return bool(find_emails(t) or find_phones(PUA.sub(" ", t)))
+
+
+def _unwrap(lines: list[Line]) -> str:
+    """The lines' text, a URL wrapped at one of its hyphens joined back
+    (``linkedin.com/in/chloe-martin-`` / ``events``)."""
+    texts = [clean(ln.text) for ln in lines if "©" not in ln.text and "copyright" not in ln.text.lower()]
+    texts = [re.sub(r"[\ufffe\u00ad\u2010\u2011]$", "-", t) for t in texts]
+    out: list[str] = []
+    for t in texts:
+        if out and re.search(r"\S*[./]\S*-$", out[-1]) and re.match(r"^[a-z0-9][\w.\-/]*$", t) \
+                and find_urls(out[-1].rsplit(None, 1)[-1]):
+            out[-1] += t
+        else:
+            out.append(t)
+    return "\n".join(out)
+
+
+def _urls(layout: Layout, scope: list[Line], page1: list[Line], out: dict[str, Any], spans: dict[str, str],
           conf: dict[str, float]) -> None:
+    """Personal site and profiles: link targets and text URLs of the contact lines; elsewhere on
+    page 1, those of a row holding the e-mail or phone (a contact row set apart from the header)
+    and a profile URL standing alone after an icon (a sidebar). A template footer's site is none."""
     urls: list[str] = []
+    rows = [ln for ln in page1 if _contact_row(ln)]
     for lk in layout.links:
-        if lk.url.lower().startswith("skype:") and _in_scope(layout, scope, lk.box, lk.page):
+        inside = _in_scope(layout, scope, lk.box, lk.page) or _in_scope(layout, rows, lk.box, lk.page)
+        if lk.url.lower().startswith("skype:") and inside:
             user = lk.url[6:].split("?")[0]
             if user:
                 out.setdefault("profiles", []).append({"network": "Skype", "username": user, "url": lk.url})
             continue
         u = clean_url(lk.url)
-        if u and _in_scope(layout, scope, lk.box, lk.page):
+        if u and inside:
             urls.append(u)
-    for u, _, _ in find_urls(scope_text):
+    for u, _, _ in find_urls(_unwrap(scope)):
         urls.append(u)
+    in_scope = {id(ln) for ln in scope}
+    for ln in page1:
+        if id(ln) in in_scope:
+            continue
+        contact_row = id(ln) in {id(r) for r in rows}
+        for piece in _pieces(ln.text, keep_glyphs=True):
+            glyph = bool(PUA.match(piece)) or piece[:1] in "⊕🔗🌐"
+            bare = clean(PUA.sub(" ", piece)).lstrip("⊕🔗🌐 ")
+            found = find_urls(bare)
+            if len(found) == 1 and (contact_row or (glyph and found[0][1] == 0 and found[0][2] == len(bare)
+                                                    and profile_of(found[0][0]))):
+                urls.append(found[0][0])
+    urls = [u for u in urls if not _vendor(u)]
     profiles: list[dict[str, str]] = out.pop("profiles", [])
     site = None
     seen: set[str] = set()
@@ -431,42 +481,99 @@ def _urls(layout: Layout, scope: list[Line], scope_text: str, out: dict[str, Any
         conf["basics.profiles"] = 0.85
 
 
-def _location(scope: list[Line], out: dict[str, Any]) -> dict[str, str] | None:
-    """The best location candidate: "City, Region/Country" beats a bare word, and a
-    bare word only counts on a short line next to other contact details."""
+_LOC_GLYPHS = "⌂📍🏠\uf3c5\uf041\uf015\uf276\ue0c8"
+_PLACE_LABEL = re.compile(
+    r"^(?:address|home address|adres(?:se)?|adres zamieszkania|anschrift|wohnort|wohnhaft in|direcci[oó]n|"
+    r"domicilio|residencia|endere[cç]o|morada|indirizzo|residenza|woonplaats|location|localiza[cç][aã]o|"
+    r"ubicaci[oó]n|localit[aà]|city|ville|ciudad|cidade|citt[aà]|miasto|lieu|based in)(?![\w])\s*:?\s*", re.I)
+
+
+def _place_ok(loc: dict[str, str]) -> tuple[bool, bool]:
+    """(the city is a known city, the region/country is a known one)."""
+    from htdy.parsers.extract.contacts import _US_STATES, COUNTRIES
+    city = loc.get("city", "")
+    reg = loc.get("region") or loc.get("countryCode") or ""
+    known_reg = bool(reg) and (reg in _US_STATES or fold(reg) in COUNTRIES or is_region(reg)
+                               or bool(re.fullmatch(r"[A-Z]{2}", reg)))
+    return bool(city) and is_city(city), known_reg
+
+
+def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict[str, str] | None:
+    """The best location: after a place label or glyph ("Adresse:", ⌂, map-marker icon), then a
+    street address or "City, Region" with a known city or region, then a known city alone, then
+    (contact lines only) a short capitalised text among other contact details. Contact lines
+    (preamble, contact section, page margins) first; elsewhere on page 1 only the stronger kinds,
+    or a known city in a block of contact details (a sidebar, a block beside the name)."""
     skip = {fold(out.get("name", "")), fold(out.get("label", ""))}
-    best: tuple[float, dict[str, str]] | None = None
-    for n, ln in enumerate(scope[:30]):
-        near_contact = any(_contactish(clean(o.text)) for o in scope[max(0, n - 2):n + 3] if o is not ln)
-        for cell in ln.cell_texts():
-            for piece in _pieces(cell):
-                p = piece.strip()
-                if not p or fold(p) in skip or _contactish_strict(p) or heading_key(p) is not None \
-                        or _has_title_word(p):
-                    continue  # "Staff Engineer, Spatial Genomics": a job title, not "City, Region"
-                loc = location_from(p)
-                if not loc:
-                    continue
-                if loc.get("city") and is_region(loc["city"]):  # "California, US": a state, no city
-                    loc = {"region": loc.pop("city"), **loc}
-                rank: float
-                if "," in p or re.search(r"\b\d{4,5}\b", p):
-                    rank = 2
-                elif loc.get("city") and is_city(loc["city"]):
-                    rank = 1.5
-                elif near_contact and len(p.split()) <= 3 and _short_contact_line(ln):
-                    rank = 1
-                else:
-                    continue
-                if best is None or rank > best[0]:
-                    best = (rank, loc)
-                if rank == 2:
-                    return loc
-    return best[1] if best else None
+    best: tuple[float, int, dict[str, str]] | None = None
+    seen: set[int] = set()
+    order = 0
+    for in_scope, group in ((True, scope), (False, page1)):
+        group = [ln for ln in group if id(ln) not in seen]
+        seen.update(id(ln) for ln in group)
+        for n, ln in enumerate(group[:60] if in_scope else group):
+            near_contact = any(_contactish(clean(o.text)) for o in group[max(0, n - 2):n + 3] if o is not ln)
+            cells = ln.cell_texts()
+            labelled_row = len(cells) > 1 and bool(_PLACE_LABEL.fullmatch(clean(cells[0])))
+            for c, cell in enumerate(cells):
+                for raw_piece in _pieces(cell, keep_glyphs=True):
+                    glyph = any(g in raw_piece[:3] for g in _LOC_GLYPHS)
+                    piece = clean(PUA.sub(" ", raw_piece)).strip(" ,;")
+                    piece = re.sub(r"^[^\w(]+", "", piece)
+                    m = _PLACE_LABEL.match(piece)
+                    labelled = glyph or (labelled_row and c > 0) or bool(m and m.end() < len(piece))
+                    if m and m.end() < len(piece):
+                        piece = piece[m.end():]
+                    piece = _cut_phone(piece)
+                    if not piece or fold(piece) in skip or find_emails(piece) or find_urls(piece) \
+                            or find_range(piece) or heading_key(piece) is not None or _is_not_name(piece) \
+                            or _has_title_word(piece):
+                        continue  # "Staff Engineer, Spatial Genomics": a job title, not "City, Region"
+                    loc = address_location(piece)
+                    if not loc or not loc.get("city") and not loc.get("region"):
+                        continue
+                    if loc.get("city") and is_region(loc["city"]) and not loc.get("region"):
+                        loc = {"region": loc.pop("city"), **loc}  # "California, US": a state, no city
+                    if not loc.get("city"):
+                        continue
+                    known_city, known_reg = _place_ok(loc)
+                    address = bool(re.search(r"\d", piece))
+                    rank: float
+                    if labelled and (known_city or known_reg or loc["city"] != loc["city"].upper()):
+                        rank = 3
+                    elif known_city and ("," in piece or address or known_reg):
+                        rank = 2.5
+                    elif known_reg and ("," in piece or address):
+                        rank = 2
+                    elif known_city and len(piece.split()) <= 3:
+                        rank = 1.5 if in_scope or near_contact else 0
+                    elif in_scope and near_contact and len(piece.split()) <= 3 and _short_contact_line(ln) \
+                            and loc["city"] != loc["city"].upper() and len(loc["city"]) > 3 \
+                            and not piece.endswith("."):  # "Prototyping.": the end of a sentence
+                        rank = 1
+                    else:
+                        continue
+                    if not in_scope and rank < 1.5:
+                        continue
+                    rank += 0.25 if in_scope else 0.0
+                    if best is None or rank > best[0]:
+                        best = (rank, order, loc)
+                    order += 1
+    return best[2] if best else None
 
 
-def _pieces(cell: str) -> list[str]:
-    t = PUA.sub(" | ", cell)
+def _cut_phone(piece: str) -> str:
+    """The text before a phone number and its label ("…04275 Leipzig M +49 341 …")."""
+    ph = find_phones(piece)
+    if not ph:
+        return piece
+    head = piece[:ph[0][1]]
+    head = re.sub(r"\s+[^\W\d_]{1,3}\.?\s*:?\s*$", "", head)  # its label: "M", "Tel."
+    return head.strip(" ,;|:")
+
+
+def _pieces(cell: str, keep_glyphs: bool = False) -> list[str]:
+    t = re.sub(r"([\ue000-\uf8ff])", r" | \1", cell) if keep_glyphs else PUA.sub(" | ", cell)
     parts = re.split(r"\s*[|•·⋅∙]\s*|\s{3,}", t)
     return [p.strip(" ,") for p in parts if p.strip(" ,")]
 

@@ -228,3 +228,60 @@ _US_STATES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME
 def is_remote(text: str) -> bool:
     return fold(text).strip() in ("remote", "remoto", "remota", "fernarbeit", "teletravail", "zdalnie",
                                   "hybrid", "online")
+
+
+_GLYPHS = re.compile(r"[\ue000-\uf8ff\ufffd\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]")
+_UK_POSTCODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_ZIP_AFTER_STATE = re.compile(r"\b([A-Z]{2})\s+\d{5}(?:-\d{4})?\s*$")
+# a postcode before the place name: PT 4000-442, PL 31-147, NL 1012 AB, DE/FR/ES/IT/US 12345, 4-digit, "D-12345"
+_POSTCODE = re.compile(r"^(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}(?=\s+[^\W\d_])|[A-Z]{1,2}-\d{4,5}|\d{4,5})\s+"
+                       r"(?=[^\W\d_])")
+
+
+def address_location(text: str) -> dict[str, str] | None:
+    """A location from a contact text that may be a full address, in the formats of many
+    countries: ``Rua de Santa Catarina 112, 4000-442 Porto, Portugal (Casa)``,
+    ``ul. Długa 14/3, 31-147 Kraków``, ``14 Oldham Street, Manchester M1 1JQ (United Kingdom)``,
+    ``Austin, TX 78704``, ``28015 Madrid``, ``1012 AB Amsterdam``, ``Milano (MI)``. The city of a
+    street address is a known city among its parts, else the name after the postcode."""
+    t = _GLYPHS.sub(" ", text)
+    t = _LOC_LABEL.sub("", " ".join(t.split())).strip(" ,;|:")
+    if not t or len(t) > 90 or "@" in t or re.search(r"https?:|www\.", t):
+        return None
+    tail = None
+    m = re.search(r"\s*\(([^()]{2,40})\)\s*$", t)
+    if m:
+        tail = m.group(1).strip()
+        t = t[:m.start()].strip(" ,")
+        if fold(tail) in ("home", "work", "casa", "domicile", "domicilio", "privat", "private", "thuis", "dom"):
+            tail = None
+    t = _UK_POSTCODE.sub("", t)
+    t = _ZIP_AFTER_STATE.sub(r"\1", t)
+    parts = [p.strip() for p in re.split(r",|\s[-–|/]\s", t) if p.strip()]
+    if not parts:
+        return None
+    marked = None
+    for i, p in enumerate(parts):
+        pm = _POSTCODE.match(p)
+        if pm:
+            parts[i] = p[pm.end():].strip()
+            marked = i
+    if marked is None and not re.search(r"\d", parts[0]):
+        loc = location_from(", ".join(parts))
+        if loc and tail and not (loc.get("region") or loc.get("countryCode")):
+            loc["countryCode" if re.fullmatch(r"[A-Z]{2}", tail) and tail not in _US_STATES else "region"] = tail
+        return loc
+    from htdy.parsers.extract.places import is_city
+    city_i = next((i for i, p in enumerate(parts) if (i > 0 or marked == 0) and not re.search(r"\d", p)
+                   and is_city(p)), None)
+    if city_i is None:
+        if marked is None or not parts[marked] or re.search(r"\d", parts[marked]) or len(parts[marked].split()) > 4 \
+                or not parts[marked][:1].isupper():
+            return location_from(t) if len(parts) == 1 else None  # "Somerville Massachusetts 02143 US"
+        city_i = marked
+    out = {"city": parts[city_i]}
+    rest = [p for p in parts[city_i + 1:] if not re.search(r"\d", p)]
+    region = rest[-1] if rest else tail
+    if region:
+        out["countryCode" if re.fullmatch(r"[A-Z]{2}", region) and region not in _US_STATES else "region"] = region
+    return out

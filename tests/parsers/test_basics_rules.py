@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from htdy.parsers.extract.basics import basics, find_name, region_hint
+from htdy.parsers.extract.contacts import address_location
 from htdy.parsers.extract.structure import Section
-from htdy.parsers.layout.model import Layout, Line, Page, Span
+from htdy.parsers.layout.model import Layout, Line, Link, Page, Span
 
 
 def _line(cells: list[str] | str, size: float = 10.0, top: float = 0.0, x0: float = 50.0, source: str = "body",
@@ -127,3 +130,81 @@ def test_region_hint_from_the_email():
     assert region_hint("rafael@example.com.br") == "BR"
     assert region_hint("ann@example.com") is None
     assert region_hint("x@studio.io") is None
+
+
+@pytest.mark.parametrize("text,city,region", [
+    ("Rua de Santa Catarina 112, 4000-442 Porto, Portugal (Casa)", "Porto", "Portugal"),
+    ("ul. Długa 14/3, 31-147 Kraków, Polska", "Kraków", "Polska"),
+    ("⌂ 14 Oldham Street, Manchester M1 1JQ (United Kingdom)", "Manchester", "United Kingdom"),
+    ("Austin, TX 78704", "Austin", "TX"),
+    ("28015 Madrid", "Madrid", None),
+    ("1012 AB Amsterdam", "Amsterdam", None),
+    ("Milano (MI)", "Milano", "MI"),
+    ("Calle de Colón 18, 3º B, 46004 Valencia (España)", "Valencia", "España"),
+    ("Karl-Liebknecht-Straße 40, 04275 Leipzig", "Leipzig", None),
+    ("Adresse: 12 rue de la République, 69002 Lyon, France (Domicile)", "Lyon", "France"),
+    ("Hauptstraße 3, 12345 Kleinhausen", "Kleinhausen", None),  # not in the gazetteer: after the postcode
+    ("Upon request Somerville Massachusetts 02143 US", "Somerville", None),
+])
+def test_addresses_in_eu_and_us_formats(text, city, region):
+    loc = address_location(text)
+    assert loc is not None and loc["city"] == city
+    assert (loc.get("region") or loc.get("countryCode")) == region or region is None
+
+
+def test_labels_and_initials_are_no_places():
+    b = _basics([("JOB APPLIED FOR", 10.7), ("PERSONAL INFORMATION", 10), ("INFORMAZIONI PERSONALI", 10),
+                 ("⌂ 14 Oldham Street, Manchester M1 1JQ (United Kingdom)", 11.5), ("✆ +44 7700 900481", 11.5)])
+    assert b["location"]["city"] == "Manchester"
+    b = _basics([("LH", 26), ("✆ +49 176 4432 1190", 11.5), ("Prototyping.", 11.5), ("SAP FI", 11)])
+    assert "location" not in b
+
+
+def test_place_after_a_glyph_or_in_a_contact_block_outside_the_contact_lines():
+    b = _basics([], [("Senior UX Designerin", 13), ("✉ lena@example.de", 11.5), ("⌂ München", 11.5)])
+    assert b["location"]["city"] == "München"
+    b = _basics([], [("jan. 2019 – heden", 11.5), ("Wijkverpleegkundige", 13), ("06-12345678", 12.7, 498),
+                     ("Utrecht", 12.7, 520)])
+    assert b["location"]["city"] == "Utrecht"
+    footer = [_line("28015 Madrid", 10.9, 745, 266, source="footer"),
+              _line("M +34 699 88 77 66 • E pablo.ruiz@example.es", 10.9, 754, 132, source="footer")]
+    b = _basics([], [("Ingeniero de software", 12)], margins=footer)
+    assert b["location"]["city"] == "Madrid" and b["phone"] == "+34 699 88 77 66"
+    b = _basics([("Karl-Liebknecht-Straße 40, 04275 Leipzig M +49 341 9876 5432", 10)])
+    assert b["location"]["city"] == "Leipzig" and b["phone"] == "+49 341 9876 5432"
+
+
+def _urls(b: dict[str, Any]) -> list[str]:
+    return ([b["url"]] if b.get("url") else []) + [p["url"] for p in b.get("profiles", [])]
+
+
+def test_url_wrapped_at_a_hyphen_is_joined():
+    b = _basics([("☎ 06 72 45 18 39", 11.7), ("in linkedin.com/in/chloe-martin\ufffe", 11.7), ("events", 11.7)])
+    assert _urls(b) == ["https://linkedin.com/in/chloe-martin-events"]
+
+
+def test_template_footer_site_is_not_the_persons():
+    footer = [_line("© Unione europea, 2002-2015 | europass.cedefop.europa.eu Pagina 1 / 1", 7, 800, source="footer")]
+    b = _basics([("✉ giulia.moretti@example.it", 9)], margins=footer)
+    assert _urls(b) == []
+    b = _basics([("✉ giulia.moretti@example.it", 9), ("Europass: europass.cedefop.europa.eu/cv", 9)])
+    assert _urls(b) == []
+
+
+def test_urls_outside_the_contact_lines():
+    # a sidebar painted before the name: profiles after icon-font glyphs
+    b = _basics([], [("Estagiário", 12), ("\uf09b github.com/rafaelsouzalima", 10.9, 415),
+                     ("\uf08c linkedin.com/in/rafaelsouzalima", 10.9, 415),
+                     ("Projeto: github.com/acme/tool e example.org", 10)])
+    assert _urls(b) == ["https://github.com/rafaelsouzalima", "https://linkedin.com/in/rafaelsouzalima"]
+    # a contact row under the name band: a bare host name
+    b = _basics([], [("Marketing", 12), (["(312) 555-0147", "\uf0e0 marcus.reed@example.com", "\uf3c5 Chicago, IL",
+                                          "\uf0ac marcusreed.example.com"], 11.2, 48)])
+    assert _urls(b) == ["https://marcusreed.example.com"] and b["location"] == {"city": "Chicago", "region": "IL"}
+    # a link target on the contact row at the foot of the page (moderncv casual)
+    layout, lines = _layout([("Ingeniero de software", 12), ("C1", 10),
+                             ("M +34 699 88 77 66 • E pablo.ruiz@example.es • gh pabloruizh", 10.9)])
+    top = lines[2].top
+    layout.links.append(Link("https://github.com/pabloruizh", 0, (400, top, 460, top + 10)))
+    b = basics(layout, lines, [Section("skills", "Skills", lines)], {}, {})
+    assert _urls(b) == ["https://github.com/pabloruizh"]
