@@ -49,7 +49,7 @@ _TOKEN = re.compile(
     rf"(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}{_YE})"
     rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?\b)"
     rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}{_YE})"
-    rf"|(?P<mony>\b{_MON}(?![\w]),?\s+(?:\d{{1,2}},?\s+)?{_Y}{_YE})"
+    rf"|(?P<mony>\b{_MON}(?![\w])(?:,?\s+(?:\d{{1,2}},?\s+)?|\s?[/-]\s?){_Y}{_YE})"
     rf"|(?P<y>\b{_Y}{_YE})"
     rf"|(?P<present>\b(?:{'|'.join(re.escape(p) for p in sorted(set(PRESENT), key=len, reverse=True))})\b)",
     re.I)

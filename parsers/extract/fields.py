@@ -228,6 +228,9 @@ def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     t = p["text"]
     if p.get("place"):
         return {"city": t}
+    parts = t.split(",")
+    if 1 < len(parts) <= 3 and _place(parts[0]) and all(_region(x) for x in parts[1:]):
+        return {"city": parts[0].strip()}  # "Boston, MA": a city and its state, not a degree
     m = _LABELLED.match(t)
     if m:
         return {"city": m.group(2)}
@@ -243,9 +246,14 @@ def _loc(p: dict[str, Any]) -> dict[str, str] | None:
         return None
     if has_word(t, TITLE_WORDS) or has_word(t, INSTITUTION_WORDS) or has_word(t, DEGREE_WORDS):
         return None
-    if any(fold(w).strip(".") in ORG_WORDS for w in t.replace(",", " ").split()):
+    if any(fold(w).strip(".") in ORG_WORDS for w in t.replace(",", " ").split()) or _legal_end(t):
         return None
-    return location_from(t) if "," in t else None
+    if "," not in t:
+        return None
+    first, *more = [x.strip() for x in t.split(",")]
+    if not (_place(first) or _region(first) or any(_region(x) or re.search(r"\d", x) for x in more)):
+        return None  # "Buurtzorg Nederland, Houten": an employer and its place, not "City, Region"
+    return location_from(t)
 
 
 def body_text(entry: Entry) -> tuple[str, list[str]]:
@@ -417,8 +425,8 @@ def _employer_line_below(entry: Entry) -> bool:
     if not entry.body or is_bullet(entry.body[0]):
         return False
     t = clean(entry.body[0].text)
-    return bool(t) and len(t.split()) <= 12 and not t.endswith((".", ";", ":")) and not find_range(t) \
-        and t[:1].isupper()
+    sentence = t.endswith((";", ":")) or (t.endswith(".") and not _legal_end(t) and len(t.split()) > 4)
+    return bool(t) and len(t.split()) <= 12 and not sentence and not find_range(t) and t[:1].isupper()
 
 
 def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], int] | None) -> dict[str, Any]:
@@ -485,6 +493,7 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
         joined = rest[title_i].get("joined")
         if joined and not (org and org.get("joined") == joined):
             res["position"] = joined  # "Developer, Java & Angular": the comma did not separate an employer
+        _place_tail(res, "name")
     elif rest:
         org_i = next((i for i, p in enumerate(rest) if has_word(p["text"], ORG_WORDS) or _legal_end(p["text"])), 0)
         res["name"] = rest[org_i]["text"]
@@ -601,12 +610,41 @@ def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
             # "Formation … des applications en Swift in iOS": when the joiners differ, the
             # English/German "in" of the template joins degree and field
             m = next((c for c in cands if c.group(0).strip() == "in"), cands[0])
+            n = _degree_len(deg)
+            head = deg[:n]
+            if k == 0 and m.group(0).strip() != "in" and n < m.start() and head.isupper() and len(head) <= 6 \
+                    and deg[n:n + 1] == " " and deg[n:].strip()[:1].isupper():
+                # "MBO Zorg en Welzijn": after a degree abbreviation, "en" is the field's "and"
+                return head.strip(), deg[n:].strip()
             return deg[:m.start()].strip(), deg[m.end():].strip()
     return rep
 
 
+# a qualification level printed after the field: "(niveau 4)", "(EQF level 6)", "(nível 5)"
+_LEVEL = re.compile(r"(?i)\s*\((?:eqf|nqf|eqr|kwalifikatie)?\s*(?:niveau|level|nivel|n[ií]vel|livello|poziom|stufe)"
+                    r"\s*\d\)\s*$")
+
+
+def _place_tail(res: dict[str, Any], key: str) -> None:
+    """``Buurtzorg Nederland, Houten`` with no place found yet: a short capitalised name after
+    the last comma of the employer/institution is its place (gazetteer or not)."""
+    val = res.get(key)
+    if not val or "location" in res or ", " not in val:
+        return
+    head, tail = val.rsplit(", ", 1)
+    words = tail.split()
+    if not head or not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or re.search(r"\d", tail) \
+            or tail.isupper() or has_word(tail, TITLE_WORDS) or has_word(tail, ORG_WORDS) or _legal_end(tail) \
+            or has_word(tail, INSTITUTION_WORDS) or has_word(tail, DEGREE_WORDS) or _place(head) or _region(head):
+        return
+    res[key] = head
+    res["location"] = tail
+
+
 # words that announce the field of a degree ("spécialité Informatique", "kierunek: Informatyka")
 _AREA_PREFIX = re.compile(r"(?i)^(?:sp[ée]cialit[ée]|option|parcours|schwerpunkt|fachrichtung|studiengang|"
+                          r"studium\s+(?:der|des)|studium|studies\s+in|study\s+of|[ée]tudes\s+(?:de|d')|"
+                          r"estudios\s+de|estudos\s+de|studi\s+in|studia\s+na\s+kierunku|"
                           r"major(?:\s+in)?|speciali[sz]ation(?:\s+in)?|especialidad|especializa[çc][ãa]o(?:\s+em)?|"
                           r"specializzazione|indirizzo|richting|afstudeerrichting|specjalno[śs][ćc]|kierunek|"
                           r"field(?:\s+of\s+study)?)\s*:?\s+(?=\S)")
@@ -650,6 +688,8 @@ def _labelled_education(rows: list[tuple[str, str]]) -> dict[str, Any]:
             res["studyType"] = deg
     if got.get("subjects") and "area" not in res:
         res["area"] = got["subjects"]
+    if res.get("area"):
+        res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
     r = find_range(got.get("dates", ""))
     if r:
         _dates(res, {"start": r.start, "end": r.end, "current": r.current})
@@ -701,13 +741,15 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             res["location"] = p["text"]
             continue
         rest.append(p)
-    rest = [q for p in rest for q in _degree_prefix(p)]
+    rest = [q for p in rest for r in _degree_label_split(p) for q in _degree_prefix(r)]
     schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS)]
     # "Certificat d'université …" names a school word but is the degree
     inst_i = next((i for i in schools if not _degree_start(rest[i]["text"])),
                   schools[0] if schools and len(rest) == 1 else None)
-    deg_i = next((i for i, p in enumerate(rest) if i != inst_i and (_degree_start(p["text"])
-                                                                     or _split_degree(p["text"], False))), None)
+    deg_i = next((i for i, p in enumerate(rest) if p.get("degree") and i != inst_i), None)
+    if deg_i is None:
+        deg_i = next((i for i, p in enumerate(rest) if i != inst_i and (_degree_start(p["text"])
+                                                                         or _split_degree(p["text"], False))), None)
     if deg_i is None:  # no degree word: a piece whose end repeats its own words names both
         deg_i = next((i for i, p in enumerate(rest) if i != inst_i and _repeated_tail(p["text"])), None)
     if inst_i is None:
@@ -741,6 +783,8 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
                 res.setdefault("score", score)
     if res.get("area"):
         res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
+        res["area"] = _LEVEL.sub("", res["area"]).strip() or res["area"]
+    _place_tail(res, "institution")
     if res.get("studyType"):
         res["studyType"] = re.sub(r"(?i)\s+(in|en|em|of|de|di|im|w)$", "", res["studyType"]).strip()
     _dates(res, dates)
@@ -756,6 +800,28 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     return res
 
 
+_DEGREE_LABEL = re.compile(r"(?i)(?:^|,\s*|;\s*)(?:abschluss|degree|dipl[oô]me obtenu|titre|t[ií]tulo|titolo|tytu[łl]|"
+                           r"graad|grau|qualification)\s*:\s*")
+
+
+def _degree_label_split(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """``Studium der Informatik, Abschluss: Diplom-Informatiker`` → the field, the degree;
+    ``Licence – Université Lumière Lyon 2`` (one line, a dash) → the degree, the school."""
+    t = p["text"]
+    m = _DEGREE_LABEL.search(t)
+    if m and t[m.end():].strip():
+        head = t[:m.start()].strip(" ,;")
+        out = [dict(p, text=head, field=True)] if head else []
+        return out + [dict(p, text=t[m.end():].strip(), degree=True)]
+    parts = re.split(r"\s+[–—-]\s+", t)
+    if len(parts) == 2 and all(parts):
+        a, b = parts
+        if (_degree_start(a) and not _degree_start(b) and not has_word(a, INSTITUTION_WORDS)) or \
+                (_degree_start(b) and has_word(a, INSTITUTION_WORDS) and not has_word(b, INSTITUTION_WORDS)):
+            return [dict(p, text=a), dict(p, text=b)]
+    return [p]
+
+
 def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     """``Bachelor Northeastern University`` → ``Bachelor`` + ``Northeastern University``."""
     t = p["text"]
@@ -763,6 +829,8 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
         return [p]
     m = _DEGREE_OF.match(t)
     head = m.group(1) if m else t[:_degree_len(t)]
+    if t[len(head):len(head) + 1] == "-":
+        return [p]  # "Diplom-Informatiker": one word
     rest = t[len(head):].strip(" .,-–")
     if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
         return [p]

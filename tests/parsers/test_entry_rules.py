@@ -209,3 +209,102 @@ def test_degree_line_above_the_school(env):
         ("Polytech Clermont", "Diplôme d'ingénieur", "Génie civil", None),
         ("Université de Tours", "Master", "Gestion de patrimoine", None),
     ]
+
+
+# ------------------------------------------------------------------ dates
+@pytest.mark.parametrize("text,start,end", [
+    ("mar/2021 – atual", "2021-03", None),
+    ("jul/2018 – fev/2021", "2018-07", "2021-02"),
+    ("Mar-2020 - Jun-2021", "2020-03", "2021-06"),
+])
+def test_month_word_slash_year(text, start, end):
+    from htdy.parsers.extract.dates import find_range
+    r = find_range(text)
+    assert r is not None and (r.start, r.end) == (start, end)
+
+
+def _meta_line_docx() -> bytes:
+    """Canva-like: bold title, then "Employer • mon/yyyy – mon/yyyy • City - ST" meta lines."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Tiago Ramos", level=0)
+    d.add_paragraph("tiago.ramos@example.com.br | +55 21 99876-5432")
+    d.add_heading("Experiência", level=1)
+    for title, meta in (("Analista de Suporte Sênior", "Globo Sistemas • abr/2020 – atual • Niterói - RJ"),
+                        ("Analista de Suporte", "Rede Sul Telecom • fev/2016 – mar/2020 • Curitiba - PR")):
+        d.add_paragraph().add_run(title).bold = True
+        d.add_paragraph(meta)
+        d.add_paragraph("Atendimento a clientes corporativos", style="List Bullet")
+    return _save(d)
+
+
+def test_meta_line_with_month_slash_year(env):
+    assert _work(_parse(env, _meta_line_docx())) == [
+        ("Globo Sistemas", "Analista de Suporte Sênior", "2020-04", None),
+        ("Rede Sul Telecom", "Analista de Suporte", "2016-02", "2020-03"),
+    ]
+
+
+# ------------------------------------------------------------------ more degrees
+def _degrees2_docx() -> bytes:
+    """Dates and school on one line, the degree line below: school with "City, ST" after it; a
+    German "Studium der X, Abschluss: Y (Note …)" line; "DEGREE FIELD – SCHOOL" in capitals; a
+    Dutch level abbreviation with "en" inside the field and its level."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Sam Keller", level=0)
+    d.add_paragraph("sam.keller@example.com | +1 617 555 0100")
+    d.add_heading("Education", level=1)
+    for dates, school, degree in (
+            ("09/2012 – 05/2016", "Tufts University\tMedford, MA", "Bachelor of Arts in Economics"),
+            ("10/2016 – 09/2019", "Universität Bremen", "Studium der Physik, Abschluss: Diplom-Physiker (Note 1,3)"),
+            ("2009 – 2012", "", "LICENCE HISTOIRE DE L'ART – UNIVERSITÉ DE POITIERS"),
+            ("2005 – 2009", "ROC Friesland College", "MBO Sport en Bewegen (niveau 4)")):
+        p = d.add_paragraph()
+        p.add_run(dates + "\t")
+        name, _, place = school.partition("\t")
+        p.add_run(name).bold = True
+        if place:
+            p.add_run("\t" + place)
+        d.add_paragraph().add_run(degree).italic = True
+    return _save(d)
+
+
+def test_degree_rules_in_four_designs(env):
+    assert _edu(_parse(env, _degrees2_docx())) == [
+        ("Tufts University", "Bachelor of Arts", "Economics", None),
+        ("Universität Bremen", "Diplom-Physiker", "Physik", "1,3"),
+        ("UNIVERSITÉ DE POITIERS", "LICENCE", "HISTOIRE DE L'ART", None),
+        ("ROC Friesland College", "MBO", "Sport en Bewegen", None),
+    ]
+
+
+def _employer_below_docx() -> bytes:
+    """Europass 2020-like: dates, bold title, the employer in body type below (ending with a
+    legal form and its dot), then a labelled place line and bullets; an employer and its place
+    not in the gazetteer ("Kantoor Noord, Zeewolde") in a second entry."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Ana Costa", level=0)
+    d.add_paragraph("ana.costa@example.pt | +351 913 222 111")
+    d.add_heading("Experiência profissional", level=1)
+    for dates, title, org in (("[ 02/03/2020 – ATUAL ]", "Analista de Dados", "Sonae Digital, Unipessoal Lda."),
+                              ("[ 01/10/2017 – 28/02/2020 ]", "Engenheira de Software", "Kantoor Noord, Zeewolde")):
+        d.add_paragraph(dates)
+        p = d.add_paragraph()
+        r = p.add_run(title)
+        r.bold = True
+        d.add_paragraph(org)
+        d.add_paragraph("Cidade: Lisboa | País: Portugal")
+        d.add_paragraph("Relatórios trimestrais para a direção", style="List Bullet")
+    return _save(d)
+
+
+def test_employer_line_below_the_title(env):
+    assert _work(_parse(env, _employer_below_docx())) == [
+        ("Sonae Digital, Unipessoal Lda.", "Analista de Dados", "2020-03", None),
+        ("Kantoor Noord", "Engenheira de Software", "2017-10", "2020-02"),
+    ]
