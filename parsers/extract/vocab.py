@@ -52,6 +52,19 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "competenze", "abilita", "capacita", "conoscenze", "competenze tecniche",
         "vaardigheden", "competenties", "kennis",
         "umiejetnosci", "kompetencje", "umiejetnosci techniczne", "technologie",
+        # Europass form headings (personal, computer and digital skills) in the eight languages
+        "personal skills", "personal skills and competences", "computer skills", "computer skills and competences",
+        "digital skills", "digital competence", "personliche fahigkeiten", "personliche fahigkeiten und kompetenzen",
+        "digitale kompetenzen", "edv-kenntnisse", "competences personnelles", "aptitudes et competences personnelles",
+        "competences informatiques", "competences numeriques", "competence numerique",
+        "competencias personales", "capacidades y competencias personales", "competencias informaticas",
+        "capacidades y competencias informaticas", "competencia digital", "competencias digitales",
+        "competencias pessoais", "aptidoes e competencias pessoais", "competencias digitais",
+        "competenze personali", "capacita e competenze personali", "competenze informatiche",
+        "capacita e competenze informatiche", "competenze digitali", "persoonlijke vaardigheden",
+        "persoonlijke vaardigheden en competenties", "computervaardigheden", "digitale vaardigheden",
+        "umiejetnosci osobiste", "umiejetnosci i kompetencje osobiste", "umiejetnosci i kompetencje informatyczne",
+        "umiejetnosci cyfrowe", "kompetencje cyfrowe",
     ),
     "languages": (
         "languages", "language skills", "language", "sprachen", "sprachkenntnisse", "langues",
@@ -244,12 +257,16 @@ def heading_key(text: str) -> str | None:
         return HEADINGS[t2]
     words = t.split()
     if len(words) <= 4:
-        # "Professional Experience & Projects" → the first known phrase wins
+        # "Professional Experience & Projects" → the first known phrase wins; a heading that also
+        # names skills ("Certifications & Skills") is a skills list (a list of names either way)
+        found = []
         for n in range(len(words), 0, -1):
             for i in range(0, len(words) - n + 1):
                 p = " ".join(words[i:i + n])
                 if p in HEADINGS and (n >= 2 or len(words) <= 3):
-                    return HEADINGS[p]
+                    found.append(HEADINGS[p])
+        if found:
+            return "skills" if "skills" in found and found[0] == "certificates" else found[0]
     return None
 
 

@@ -57,8 +57,13 @@ def order(layout: Layout) -> list[Line]:
         if pre:
             flush()
             out.extend(pre)
-        left_run.extend(_split_margin_headings(left))
-        right_run.extend(_split_margin_headings(right))
+        left, right = _split_margin_headings(left), _split_margin_headings(right)
+        if _label_column(left, right):
+            flush()
+            out.extend(_pair_labels(left, right))
+            continue
+        left_run.extend(left)
+        right_run.extend(right)
     flush()
     if columns:
         layout.warnings.append(f"two columns detected on {columns} page(s)")
@@ -175,8 +180,15 @@ def _split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[L
     pre: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
+    # the columns start with the right column's first line: what lies above it (a name, a contact
+    # row across the page) is read first, in its own order
+    first_right = min((ln.top for ln in lines if any(s.x0 >= gutter - 1 for s in ln.spans)
+                       and not any(s.x0 < gutter - 1 and s.x1 > gutter + 1 for s in ln.spans)), default=None)
     for ln in lines:
         crosses = any(s.x0 < gutter - 1 and s.x1 > gutter + 1 for s in ln.spans)
+        if first_right is not None and ln.bottom < first_right and not right:
+            pre.append(ln)
+            continue
         if crosses:
             (pre if not left and not right else right).append(ln)
             continue
@@ -186,6 +198,81 @@ def _split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[L
         if b is not None:
             right.append(b)
     return pre, left, right
+
+
+def _faces(a: Line, b: Line) -> bool:
+    """Two lines on one baseline (a label and the value printed beside it)."""
+    tol = 0.2 * max(min(a.size, b.size), 1.0)
+    return abs(a.bottom - b.bottom) <= tol or abs(a.top - b.top) <= tol
+
+
+def _label_column(left: list[Line], right: list[Line]) -> bool:
+    """A left column of labels: section names, row labels, dates, each printed on the baseline of
+    the content beside it (Europass, minimal designs with section titles in a margin). A sidebar
+    has its own text flow; its lines rarely share the main column's baselines."""
+    texts = [ln.text for ln in left if ln.text.strip()]
+    if len(texts) < 3 or sum(len(t) for t in texts) >= sum(len(ln.text) for ln in right):
+        return False
+    if max(len(t) for t in texts) > 50 or sorted(len(t.split()) for t in texts)[len(texts) // 2] > 4:
+        return False
+    if not right or max(ln.x1 for ln in left) - min(ln.x0 for ln in left) > \
+            0.6 * (max(ln.x1 for ln in right) - min(ln.x0 for ln in right)):
+        return False  # labels are narrower than the text they name
+    faced = sum(1 for ln in left if any(_faces(ln, r) for r in right))
+    if faced < 3 or faced < 0.6 * len(texts):
+        return False
+    # what makes labels: set flush right against the content, or words that name things
+    ends = sorted(round(ln.x1) for ln in left if ln.text.strip())
+    flush_right = max(sum(1 for e in ends if abs(e - x) <= 2) for x in ends)
+    if flush_right >= 0.6 * len(texts):
+        return True
+    from htdy.parsers.extract.dates import date_only
+    from htdy.parsers.extract.fields import row_label
+    from htdy.parsers.extract.vocab import heading_key
+
+    named = sum(1 for t in texts if heading_key(t) or row_label(t) or date_only(t))
+    return named >= 0.6 * len(texts)
+
+
+def _pair_labels(left: list[Line], right: list[Line]) -> list[Line]:
+    """Read a label column with its content, top to bottom: a label becomes the first cell of the
+    line it faces ("Daty | 03.2019 – obecnie"), a label wrapped onto a second line joins its first
+    line; a section title (wrapped or not) stays a line of its own, before the content beside it."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    pool = sorted(right, key=lambda ln: (ln.top, ln.x0))
+    used: set[int] = set()
+    keyed: list[tuple[float, int, Line]] = []
+    last: tuple[Line, Line, bool] | None = None  # (label's last line, the line holding it, is a title)
+    for lab in sorted(left, key=lambda ln: (ln.top, ln.x0)):
+        partner = next((r for r in pool if id(r) not in used and _faces(lab, r)), None)
+        if partner is None and last is not None and -0.3 * lab.size <= lab.top - last[0].bottom < 0.8 * lab.size \
+                and not heading_key(lab.text):
+            prev, holder, _title = last  # the label's second line
+            n = len(holder.spans) if _title else holder.cells.count(0)
+            lab.spans[0].text = " " + lab.spans[0].text.lstrip()
+            holder.spans[n:n] = lab.spans
+            holder.cells[n:n] = [0] * len(lab.spans)
+            last = (lab, holder, _title)
+            continue
+        title = bool(heading_key(lab.text))
+        if partner is None or title:
+            head = Line(spans=list(lab.spans), page=lab.page, cells=[0] * len(lab.spans), source=lab.source)
+            keyed.append((lab.top, 0, head))
+            if partner is not None:
+                used.add(id(partner))
+                keyed.append((lab.top, 1, partner))
+            last = (lab, head, True)
+            continue
+        used.add(id(partner))
+        rcells = [1 + c for c in (partner.cells or [0] * len(partner.spans))]
+        merged = Line(spans=lab.spans + partner.spans, page=lab.page, cells=[0] * len(lab.spans) + rcells,
+                      source=lab.source)
+        keyed.append((lab.top, 0, merged))
+        last = (lab, merged, False)
+    keyed.extend((r.top, 1, r) for r in pool if id(r) not in used)
+    keyed.sort(key=lambda k: (k[0], k[1], k[2].x0))
+    return [k[2] for k in keyed]
 
 
 def _split_margin_headings(lines: list[Line]) -> list[Line]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from htdy.parsers.layout import extract_layout
+from htdy.parsers.layout.reading import order
 
 
 def _pdf(content: bytes, font: bytes) -> bytes:
@@ -80,3 +81,88 @@ def test_letter_spaced_text_is_read_as_words(backend):
                b"BT /F1 12 Tf 0 Tc 72 660 Td (B2 B2 C1 A B C) Tj ET")
     texts = [ln.text for ln in extract_layout(_pdf(content, _HELVETICA), "pdf", backend=backend).lines()]
     assert texts == ["WORK EXPERIENCE", "ISTRUZIONE E FORMAZIONE", "B2 B2 C1 A B C"]
+
+
+def _text_pdf(items: list[tuple[float, float, float, str]]) -> bytes:
+    """Text placed at (x, top) in points, top-left origin, Helvetica of the given size."""
+    content = b"".join(b"BT /F1 %.1f Tf %.1f %.1f Td (%s) Tj ET " % (size, x, 792 - top - size, t.encode("latin-1"))
+                       for x, top, size, t in items)
+    return _pdf(content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+
+
+def _column(x: float, top: float, texts: list[str], size: float = 10, step: float = 14):
+    return [(x, top + i * step, size, t) for i, t in enumerate(texts)]
+
+
+def test_label_column_is_read_beside_its_content():
+    """Europass: labels in a narrow right-aligned left column, each on the baseline of its value;
+    section titles in the same column. Read row by row (label and value one line), not the whole
+    label column first; a label wrapped over two lines stays one label; a title stays a line."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+
+    def flush_right(top: float, size: float, text: str) -> tuple[float, float, float, str]:
+        return (240 - sum(widths[c] for c in text) * size / 1000, top, size, text)
+
+    labels = [flush_right(100, 12, "Work experience"), flush_right(120, 10, "Dates"),
+              flush_right(134, 10, "Occupation or position"), flush_right(148, 10, "held"),
+              flush_right(162, 10, "Name of employer"), flush_right(190, 12, "Education"),
+              flush_right(210, 10, "Dates"), flush_right(224, 10, "Title of qualification")]
+    values = [(260, 120, 10, "03.2019 - Present"), (260, 134, 10, "Systems analyst"),
+              (260, 162, 10, "Comarch S.A., Krakow, a software house with many offices"),
+              (260, 176, 10, "Requirements analysis for ERP systems and many other things"),
+              (260, 210, 10, "2014 - 2016"), (260, 224, 10, "Master of Engineering in Computer Science")]
+    lay = extract_layout(_text_pdf(labels + values), "pdf")
+    texts = [ln.text for ln in order(lay)]
+    assert texts == ["Work experience", "Dates 03.2019 - Present", "Occupation or position held Systems analyst",
+                     "Name of employer Comarch S.A., Krakow, a software house with many offices",
+                     "Requirements analysis for ERP systems and many other things", "Education",
+                     "Dates 2014 - 2016", "Title of qualification Master of Engineering in Computer Science"]
+
+
+def test_section_titles_in_a_left_margin_column():
+    """Minimal designs: section titles alone in a left column, each beside its section's first
+    line: each title is read before its section, not all titles first."""
+    items = [(40, 100, 12, "PROFILE"), (170, 100, 10, "Caring nurse with ten years on cardiology wards and at home"),
+             (40, 150, 12, "EXPERIENCE"), *_column(170, 150, ["Jan 2019 - Present", "Cardiology nurse",
+                                                               "UMC Utrecht, Utrecht", "Care after heart surgery",
+                                                               "Mar 2016 - Dec 2018", "District nurse"]),
+             (40, 250, 12, "EDUCATION"), *_column(170, 250, ["2012 - 2016", "Bachelor of Nursing",
+                                                              "Hogeschool Utrecht"]),
+             (40, 310, 12, "SKILLS"), (170, 310, 10, "BLS, wound care, medication safety, HiX"),
+             (40, 340, 12, "LANGUAGES"), *_column(170, 340, ["Dutch - native", "English - good"]),
+             (40, 40, 14, "Sanne de Vries"), (40, 60, 12, "NURSE")]
+    texts = [ln.text for ln in order(extract_layout(_text_pdf(items), "pdf"))]
+    assert texts.index("EXPERIENCE") == texts.index("Jan 2019 - Present") - 1
+    assert texts.index("EDUCATION") == texts.index("2012 - 2016") - 1
+    assert texts.index("SKILLS") == texts.index("LANGUAGES") - 2 == len(texts) - 5
+
+
+def test_a_sidebar_is_not_a_label_column_and_header_rows_come_first():
+    """A sidebar still reads as a column, even on the main column's baselines (its lines are
+    neither flush right nor labels); a contact row across the page above
+    both columns is read before them, even below a name printed in the sidebar's x range."""
+    side = _column(40, 150, ["SKILLS", "SEO", "Google Ads", "HubSpot", "Salesforce", "Copywriting", "LANGUAGES",
+                             "English (Native)"], step=15)  # on the main column's baselines
+    main = _column(240, 150, ["PROFILE", "Growth-minded marketing manager with nine years in SaaS",
+                              "EXPERIENCE", "Marketing Manager  May 2021 - Present",
+                              "Sprout Social, Inc. | Chicago, IL", "Owned a paid media budget of two million",
+                              "Grew inbound pipeline by a third year over year"], step=15)
+    head = [(40, 40, 24, "Marcus Reed"), (40, 110, 10, "(312) 555-0147     marcus@example.com     Chicago, IL")]
+    texts = [ln.text for ln in order(extract_layout(_text_pdf(head + side + main), "pdf"))]
+    assert texts[:2] == ["Marcus Reed", "(312) 555-0147 marcus@example.com Chicago, IL"]
+    assert texts[2:10] == [t for _, _, _, t in side]
+
+
+def test_europass_skill_headings_and_certifications_with_skills():
+    """The Europass form's skills headings in the eight languages name the skills section; a
+    heading naming certificates and skills is a skills list."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    for t in ("Umiejętności i kompetencje osobiste", "Capacità e competenze informatiche", "Competenze digitali",
+              "Aptitudes et compétences personnelles", "Persönliche Fähigkeiten", "Digital skills",
+              "Certifications & Skills", "Skills and certifications"):
+        assert heading_key(t) == "skills", t
+    assert heading_key("Education & Certifications") == "education"
+    assert heading_key("Certifications") == "certificates"
