@@ -461,6 +461,26 @@ def chromium_pdf(html_path: Path, pdf: Path, work: Path):
          f"--print-to-pdf={pdf}", html_path.as_uri()], timeout=120)
     if not pdf.exists():
         raise RuntimeError(f"chromium wrote no {pdf}")
+    # the only bytes that change between runs: the timestamps (same length, so the xref stays valid)
+    data = pdf.read_bytes()
+    data = re.sub(rb"/(CreationDate|ModDate) \(D:\d{14}", lambda m: b"/" + m[1] + b" (D:20261101000000", data)
+    pdf.write_bytes(data)
+
+
+def fix_docx(path: Path):
+    """Rewrite a DOCX with fixed zip timestamps and document dates, so reruns give the same bytes."""
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in items:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-11-01T00:00:00Z", data)
+            if info.filename == "docProps/app.xml":
+                data = re.sub(rb"<TotalTime>\d+</TotalTime>", b"<TotalTime>0</TotalTime>", data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = info.external_attr
+            z.writestr(zi, data)
 
 
 def rendercv_pdf(truth: dict, theme: str, lang: str, pdf: Path, work: Path):
@@ -496,6 +516,7 @@ def soffice_docx(html_path: Path, out: Path, work: Path):
          "docx:MS Word 2007 XML", "--outdir", str(work), str(html_path)], timeout=240)
     produced = work / (html_path.stem + ".docx")
     shutil.move(produced, out)
+    fix_docx(out)
 
 
 # --------------------------------------------------------------------------- visibility (MANIFEST)
