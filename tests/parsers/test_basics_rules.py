@@ -208,3 +208,23 @@ def test_urls_outside_the_contact_lines():
     layout.links.append(Link("https://github.com/pabloruizh", 0, (400, top, 460, top + 10)))
     b = basics(layout, lines, [Section("skills", "Skills", lines)], {}, {})
     assert _urls(b) == ["https://github.com/pabloruizh"]
+
+
+def test_gazetteer_is_read_from_a_cache_file(tmp_path, monkeypatch):
+    from htdy.parsers.extract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places._gazetteer.cache_clear()
+    try:
+        built = places._gazetteer()
+        files = list((tmp_path / "htdy").glob("gazetteer-*.txt"))
+        assert len(files) == 1 and built[0] and built[1]
+        places._gazetteer.cache_clear()
+        assert places._gazetteer() == built  # read back from the file, same names
+        assert places.is_city("Kraków") and places.is_region("California") and not places.is_city("Prototyping")
+        # a stale or foreign file is rebuilt
+        files[0].write_text("something else\n", encoding="utf-8")
+        places._gazetteer.cache_clear()
+        assert places._gazetteer() == built
+    finally:
+        places._gazetteer.cache_clear()
