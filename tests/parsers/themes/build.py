@@ -10,7 +10,7 @@ that HTML converted to DOCX by pandoc / LibreOffice.  This script renders the sa
   (HTML -> PDF with Debian's /usr/bin/chromium);
 - RenderCV 2.3 themes moderncv and engineeringclassic (Typst; JSON Resume -> RenderCV YAML below,
   localised month names and section titles for non-English CVs, as the corpus does);
-- pandoc 3.9 and LibreOffice 7.4 DOCX from the stackoverflow / class / short HTML.
+- pandoc 3.9 and LibreOffice 7.4 DOCX from the stackoverflow / onepage / short / spartacus HTML.
 
 Usage (tools live outside the repository; `--setup` installs them there):
 
@@ -74,6 +74,8 @@ PLAN = {
     ("rendercv", "engineeringclassic", "pdf"): ["001", "003", "016", "020", "029"],
     ("pandoc", "stackoverflow", "docx"): ["006", "013", "026"],
     ("soffice", "short", "docx"): ["011", "020", "038"],
+    ("pandoc", "onepage", "docx"): ["003", "016", "029"],
+    ("soffice", "spartacus", "docx"): ["001", "008", "035"],
 }
 
 
