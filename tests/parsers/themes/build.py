@@ -142,7 +142,6 @@ _PROFILE_URL = {
     "twitter": "twitter.com/{u}", "x": "twitter.com/{u}", "instagram": "instagram.com/{u}",
     "facebook": "facebook.com/{u}", "youtube": "youtube.com/{u}", "medium": "medium.com/@{u}",
     "dribbble": "dribbble.com/{u}", "behance": "behance.net/{u}", "codepen": "codepen.io/{u}",
-    "npm": "npmjs.com/~{u}",
 }
 
 
