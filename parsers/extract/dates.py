@@ -157,3 +157,13 @@ def date_only(text: str) -> bool:
 def is_present(text: str) -> bool:
     """True for "Present", "heute", "oggi", "obecnie"… on their own."""
     return fold(text).strip(" .()") in {fold(p) for p in PRESENT}
+
+
+_CUT_END = re.compile(rf"[-–—]\s*(?:{_MON})?\s*$", re.I)
+
+
+def cut_range(text: str) -> bool:
+    """A date range cut at a line end inside a narrow date column: "06/2017 –", or its end
+    month without the year ("sep. 2016–jan." / "2019")."""
+    return bool(_CUT_END.search(text)) and find_range(text) is not None
+

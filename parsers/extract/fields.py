@@ -426,7 +426,15 @@ def _employer_line_below(entry: Entry) -> bool:
         return False
     t = clean(entry.body[0].text)
     sentence = t.endswith((";", ":")) or (t.endswith(".") and not _legal_end(t) and len(t.split()) > 4)
-    return bool(t) and len(t.split()) <= 12 and not sentence and not find_range(t) and t[:1].isupper()
+    if not t or len(t.split()) > 12 or sentence or find_range(t) or not t[:1].isupper():
+        return False
+    if len(entry.body) > 1 and continues(entry.body[0], entry.body[1], entry.right):
+        return False  # the first line of a paragraph
+    ln = entry.body[0]
+    # it reads as an organisation: its place after a comma, a legal form or company word,
+    # set apart in bold/italics, or a short name
+    return len(_place_split({"text": t})) > 1 or _legal_end(t) or has_word(t, ORG_WORDS) or ln.bold \
+        or ln.italic or len(t.split()) <= 6
 
 
 def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], int] | None) -> dict[str, Any]:
@@ -486,7 +494,8 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
         others = sorted((p for i, p in enumerate(rest) if i != title_i),
                         key=lambda p: (p.get("line", 0) != tline, len(p["text"].split()) > 6,
                                        not (p.get("bold") or p.get("italic"))))
-        org = _prominent(others, rest[title_i]) or next((p for p in others if has_word(p["text"], ORG_WORDS)), None) \
+        org = _prominent(others, rest[title_i]) \
+            or next((p for p in others if has_word(p["text"], ORG_WORDS) or _legal_end(p["text"])), None) \
             or (others[0] if others else None)
         if org:
             res["name"] = org["text"]

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from htdy.parsers.extract.dates import date_only, find_range, is_present
+from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_present
 from htdy.parsers.extract.vocab import heading_key
 from htdy.parsers.layout.model import Line, Span
 
@@ -50,7 +50,10 @@ def is_heading_like(ln: Line, body: float) -> bool:
 
 
 def _dated_soon(lines: list[Line], i: int) -> bool:
-    """An entry title (followed by its dates) is not a section heading."""
+    """An entry title (followed by its dates, or printed right under them) is not a section
+    heading."""
+    if i > 0 and date_only(clean(lines[i - 1].text)):
+        return True
     for ln in lines[i + 1:i + 4]:
         if heading_key(clean(ln.text)):
             return False
@@ -225,16 +228,26 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
         if i in skip:
             continue
         groups = ln.cell_spans(0.9)
+        if groups and len(groups[0]) > 1 and cut_range(clean(groups[0][0].text)):
+            groups = [groups[0][:1], groups[0][1:]] + groups[1:]  # "2020–" set before its title
         texts = [clean("".join(x.text for x in g)) for g in groups]
         for ci, t in enumerate(texts):
-            if re.search(r"[–—-]\s*$", t) and find_range(t) and i + 1 < len(lines):
-                nxt = lines[i + 1]
+            if cut_range(t) and i + 1 < len(lines):
                 g = groups[ci]
                 cx0, cx1 = min(s.x0 for s in g), max(s.x1 for s in g)
+                # the next line that reaches into the date column (a title line may sit between)
+                j = next((k for k in range(i + 1, min(i + 3, len(lines))) if k not in skip and any(
+                    min(cx1, max(s.x1 for s in ng)) - max(cx0, min(s.x0 for s in ng)) > 0
+                    for ng in lines[k].cell_spans(0.9))), i + 1)
+                nxt = lines[j]
                 for ng in nxt.cell_spans(0.9):
+                    lead = clean(ng[0].text)
+                    if len(ng) > 1 and (date_only(lead) or is_present(lead)) and ng[0].x1 <= cx1 + 2:
+                        ng = ng[:1]  # "actualidad" in the date column, its line's text beside it
                     nx0, nx1 = min(s.x0 for s in ng), max(s.x1 for s in ng)
                     ntext = clean("".join(x.text for x in ng))
-                    head = re.match(r"^(\S+(?:\s\S+)?)\s*(?:[–—-]\s.*)?$", ntext)
+                    head = re.match(r"^(\S+(?:\s\S+)?)\s*(?:[–—-]\s.*)?$", ntext) \
+                        or re.match(r"^((?:19|20)\d\d)(?=\s)", ntext)  # "2019 { Firmware…": the year moves
                     def datey(x: str) -> bool:
                         return date_only(x) or is_present(x)
 
@@ -250,12 +263,12 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
                         g[-1].text = g[-1].text.rstrip() + " " + ntext
                         keep = [s for s in nxt.spans if s not in ng]
                         if keep:
-                            idx = [j for j, s in enumerate(nxt.spans) if s not in ng]
+                            idx = [x for x, s in enumerate(nxt.spans) if s not in ng]
                             cells = nxt.cells or [0] * len(nxt.spans)
-                            lines[i + 1] = Line(spans=keep, page=nxt.page, cells=[cells[j] for j in idx],
-                                                source=nxt.source)
+                            lines[j] = Line(spans=keep, page=nxt.page, cells=[cells[x] for x in idx],
+                                            source=nxt.source)
                         else:
-                            skip.add(i + 1)
+                            skip.add(j)
                         break
         out.append(ln)
     return out

@@ -308,3 +308,59 @@ def test_employer_line_below_the_title(env):
         ("Sonae Digital, Unipessoal Lda.", "Analista de Dados", "2020-03", None),
         ("Kantoor Noord", "Engenheira de Software", "2017-10", "2020-02"),
     ]
+
+
+# ------------------------------------------------------------------ dates in a narrow column (PDF)
+def _narrow_dates_html() -> str:
+    """A LaTeX-like CV: a narrow right-aligned date column whose ranges wrap ("sep. 2016–jan." /
+    "2019", "2020–" / "actualidad"), the entry's title line and bullets beside it."""
+    css = ("@page{size:A4;margin:18mm} body{font-family:'DejaVu Serif';font-size:10pt} h1{font-size:22pt;margin:0} "
+           "h2{font-size:13pt;font-weight:bold;margin:12pt 0 4pt 0} table{border-collapse:collapse} "
+           "td{vertical-align:top;padding:0 0 5pt 0} td.d{width:28mm;text-align:right;padding-right:4mm;white-space:nowrap} "
+           "td.b{width:140mm} p{margin:0}")
+    rows = []
+    for dates, title, bullets in (("2020–<br>actualidad", "<b>Ingeniera de datos</b>, Levante Datos SL, Valencia",
+                                   ["Pipelines de datos en Spark"]),
+                                  ("sep. 2016–jan.<br>2019", "<b>Analista programadora</b>, Grupo Turia, Valencia",
+                                   ["Informes para la dirección", "Migración a PostgreSQL"])):
+        rows.append(f"<tr><td class=d>{dates}</td><td class=b><p>{title}</p>"
+                    + "".join(f"<p>• {b}</p>" for b in bullets) + "</td></tr>")
+    body = ("<h1>Lucía Serrano</h1><p>lucia.serrano@example.es | +34 611 22 33 44</p>"
+            f"<h2>Experiencia</h2><table>{''.join(rows)}</table>")
+    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
+
+
+def _dates_above_html() -> str:
+    """A Canva-like CV: the dates on their own line above a title set like the section headings,
+    then "Employer | City" in italics."""
+    css = ("@page{size:A4;margin:16mm} body{font-family:'DejaVu Sans';font-size:10pt} h1{font-size:24pt;margin:0} "
+           "h2{font-size:13pt;font-weight:bold;margin:14pt 0 4pt 0} .d{font-weight:bold;font-size:9pt;margin:8pt 0 0 0} "
+           ".t{font-size:13pt;font-weight:bold;margin:0} .o{font-style:italic;margin:0} p{margin:0}")
+    parts = ["<h1>Jonas Weber</h1><p>jonas.weber@example.de · +49 151 2345 6789</p><h2>Berufserfahrung</h2>"]
+    for dates, title, org in (("05/2020 – heute", "Produktdesigner", "Nordform GmbH | Kiel"),
+                              ("01/2017 – 04/2020", "Mediengestalter", "Druckhaus Lübeck | Lübeck")):
+        parts.append(f"<p class=d>{dates}</p><p class=t>{title}</p><p class=o>{org}</p><p>Gestaltung von Katalogen</p>")
+    parts.append("<h2>Ausbildung</h2><p class=d>2013 – 2016</p><p class=t>Bachelor of Arts Mediendesign</p>"
+                 "<p class=o>Fachhochschule Kiel</p><h2>Kenntnisse</h2><p>Figma, InDesign</p>")
+    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_date_range_wrapped_in_a_narrow_column(env, backend):
+    import cvfixtures
+    settings, regs, pm = env
+    r = parse_document(cvfixtures.render_pdf(_narrow_dates_html()), "cv.pdf", settings, regs, pm,
+                       parser_options={"backend": backend}).resume
+    assert _work(r) == [("Levante Datos SL", "Ingeniera de datos", "2020", None),
+                        ("Grupo Turia", "Analista programadora", "2016-09", "2019-01")]
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_dates_printed_above_the_title(env, backend):
+    import cvfixtures
+    settings, regs, pm = env
+    r = parse_document(cvfixtures.render_pdf(_dates_above_html()), "cv.pdf", settings, regs, pm,
+                       parser_options={"backend": backend}).resume
+    assert _work(r) == [("Nordform GmbH", "Produktdesigner", "2020-05", None),
+                        ("Druckhaus Lübeck", "Mediengestalter", "2017-01", "2020-04")]
+    assert _edu(r) == [("Fachhochschule Kiel", "Bachelor of Arts", "Mediendesign", None)]
