@@ -598,7 +598,7 @@ def manifest_entry(truth: dict, text: str, links: list, dates: dict | None = Non
         if not ok and p is not None and p.get("username"):
             # network + username printed: the URL can be rebuilt (scorer's profile_url does the same)
             rebuilt = profile_url({"network": p.get("network"), "username": p.get("username")})
-            ok = rebuilt == nu and shown(p["username"])
+            ok = rebuilt == nu and shown(p["username"]) and shown(p.get("network"))
         if not ok:
             absent_urls.append(nu)
     for sec, key_of, fields in (
