@@ -8,7 +8,7 @@ from typing import Any
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import body_text, join_lines, pieces
 from htdy.parsers.extract.structure import BULLET, Entry, Section, clean, split_entries
-from htdy.parsers.extract.vocab import LEVEL_WORDS, NATURAL_LANGUAGES, fold
+from htdy.parsers.extract.vocab import HEADINGS, LEVEL_WORDS, NATURAL_LANGUAGES, fold, heading_key
 from htdy.parsers.layout.model import Line
 
 _ITEM_SPLIT = re.compile(r"\s*[,;•·|/]\s*|\s{2,}|\s+-\s+")
@@ -24,16 +24,88 @@ def _items(text: str) -> list[str]:
     return out
 
 
-def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool = False) -> None:
+# labels of language rows ("Mother tongue(s)", "Other language(s)", "Lingua madre", "Język(i) ojczysty(e)",
+# "Língua(s) materna(s)", "Otro(s) idioma(s)", "Muttersprache", "Moedertaal"…)
+_LANG_LABEL = re.compile(r"(?i)^\W*(?:\w+(?:\(\w+\))?\s+){0,2}?(?:mother\s+tongue|native\s+language|other\s+languages?|"
+                         r"language|sprachen?|muttersprache|langues?|langue\s+maternelle|lenguas?|idiomas?|"
+                         r"l[ií]nguas?|lingu[ae]|lingua\s+madre|altre\s+lingue|talen|moedertaal|"
+                         r"j[eę]zyki?|j[eę]zyk\(i\))(?:\(\w+\))?(?=[\s:(]|$)")
+_CEFR_ROW = re.compile(r"^(?:(?:[ABC][12]|/|\|)\s*)+$")
+
+
+def _names_language(text: str) -> bool:
+    return any(fold(w) in NATURAL_LANGUAGES for w in re.findall(r"[^\W\d_]+", text))
+
+
+def _title_prefix(text: str) -> int:
+    """Length of a skills-section title of two to five words that ``text`` starts with ("Digital
+    skills", "Capacidades y competencias informáticas"): a row label naming the kind of list."""
+    words = text.split()
+    for n in range(min(5, len(words)), 1, -1):
+        head = " ".join(words[:n])
+        if HEADINGS.get(" ".join(fold(head).strip(" :").split())) == "skills":
+            return len(head)
+    return 0
+
+
+def _language_line(text: str) -> bool:
+    """A language name with its level, a CEFR grid row ("B2 B2 B2 B2 B2") or its header."""
+    return is_natural_language(text) or bool(_CEFR_ROW.match(text)) or (
+        text.isupper() and len(text.split()) >= 3 and not any(ch.isdigit() for ch in text))
+
+
+def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool = False,
+           langs: list[dict[str, str]] | None = None) -> None:
+    """Skill groups from a list section. Language rows met inside it (a "Languages" group, the
+    Europass "Mother tongue / Other languages" rows and CEFR grid) go to ``langs``, not skills."""
     cur: dict[str, Any] | None = None
     if title_as_name:
         cur = {"name": section.title, "keywords": []}
         groups.append(cur)
+    in_langs = False
+    lang_texts: list[str] = []  # language rows without their labels
+    pending: str | None = None  # a language label alone on its line
+    since = 0
     for ln in section.lines:
         t = BULLET.sub("", clean(ln.text))
         if not t:
             continue
-        cells = [clean(c) for c in ln.soft_cell_texts() if clean(c)]
+        cells = [clean(c) for c in ln.soft_cell_texts() if BULLET.sub("", clean(c))]
+        if len(cells) >= 2:
+            label, rest = cells[0], " ".join(cells[1:])
+        elif ":" in t:
+            label, rest = (x.strip() for x in t.split(":", 1))
+        else:
+            lm = _LANG_LABEL.match(t)
+            label, rest = (t[:lm.end()], t[lm.end():]) if lm else (t, "")
+        if (heading_key(label) == "languages" or _LANG_LABEL.match(label)) and (
+                not rest.strip() or _names_language(rest) or _language_line(rest.strip())
+                or (len(t.split()) <= 3 and len(cells) == 1 and ":" not in t)):
+            in_langs = True  # "Sprachen | Deutsch, Englisch", "Mother tongue(s) English", "LANGUAGES"
+            pending, since = (t if not rest.strip() else None), len(lang_texts)
+            if _names_language(rest):
+                lang_texts.append(rest.strip(" :"))
+            continue
+        if in_langs:
+            if _language_line(t) or (not ln.bold and heading_key(t) is None and _title_prefix(t) == 0
+                                     and len(t.split()) >= 3 and not re.search(r"[,;•·|]", t)):
+                if is_natural_language(t):
+                    lang_texts.append(t)
+                continue
+            in_langs = False
+            if pending and len(lang_texts) == since:  # "Talen" / "C++, C, Python": a group's name after all
+                cur = {"name": pending, "keywords": []}
+                groups.append(cur)
+        n = _title_prefix(t)
+        if n and n == len(t):
+            cur = {"name": "", "keywords": []}  # the section's own kind as a row label ("Digital skills")
+            groups.append(cur)
+            continue
+        if n and len(cells) == 1:
+            t = t[n:].strip(" :")  # "Competenze digitali Java, Spring Boot"
+            cells = [t]
+        elif len(cells) >= 2 and _title_prefix(cells[0]) == len(cells[0]):
+            cells, t = cells[1:], " ".join(cells[1:])
         m = re.match(r"^([^:]{1,45}):\s*(.+)$", t)
         if m:
             cur = {"name": m.group(1).strip(), "keywords": _items(m.group(2))}
@@ -53,6 +125,9 @@ def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool =
             cur = {"name": "", "keywords": []}
             groups.append(cur)
         cur["keywords"].extend(_items(_LEVEL_PAREN.sub(" ", t)))
+    if langs is not None:
+        for text in lang_texts:
+            langs.extend(_language_items(text))
 
 
 def finish_skills(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -77,26 +152,33 @@ def _value(text: str) -> str:
 
 
 def is_natural_language(text: str) -> bool:
+    """A line about a language: it starts with one ("Deutsch (Muttersprache)") or is a short
+    sentence naming one ("Fluent in English and Gujarati.")."""
     text = _value(text)
     w = fold(re.split(r"[\s:(,\-–]", text.strip())[0]) if text.strip() else ""
-    return w in NATURAL_LANGUAGES
+    return w in NATURAL_LANGUAGES or (len(text.split()) <= 8 and _names_language(text))
 
 
 def languages(section: Section) -> list[dict[str, str]]:
     out = []
     for ln in section.lines:
-        t = _value(BULLET.sub("", clean(ln.text)))
-        for part in re.split(r"\s*[;•|]\s*|,\s+(?=[A-ZÀ-Ý])", t):
-            m = re.match(r"^([^\W\d_][\w\s]*?)\s*(?:[:(\-–—]\s*(.*?)\)?)?$", part.strip())
-            if not m:
-                continue
-            lang = m.group(1).strip()
-            if not lang or len(lang.split()) > 3:
-                continue
-            item = {"language": lang}
-            if m.group(2):
-                item["fluency"] = m.group(2).strip(" )")
-            out.append(item)
+        out.extend(_language_items(_value(BULLET.sub("", clean(ln.text)))))
+    return out
+
+
+def _language_items(t: str) -> list[dict[str, str]]:
+    out = []
+    for part in re.split(r"\s*[;•|]\s*|,\s+(?=[A-ZÀ-Ý])", t):
+        m = re.match(r"^([^\W\d_][\w\s]*?)\s*(?:[:(\-–—]\s*(.*?)\)?)?$", part.strip())
+        if not m:
+            continue
+        lang = m.group(1).strip()
+        if not lang or len(lang.split()) > 3:
+            continue
+        item = {"language": lang}
+        if m.group(2):
+            item["fluency"] = m.group(2).strip(" )")
+        out.append(item)
     return out
 
 

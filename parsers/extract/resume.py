@@ -89,7 +89,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
                 if ed.get("institution"):
                     education.append(ed)
         elif sec.key == "skills":
-            lists.skills(sec, skill_groups)
+            lists.skills(sec, skill_groups, langs=langs)
         elif sec.key == "languages":
             items = [clean(ln.text) for ln in sec.lines if clean(ln.text)]
             natural = sum(1 for t in items if lists.is_natural_language(BULLET.sub("", t)))
@@ -107,7 +107,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
         elif sec.key in other:
             other[sec.key].extend(lists.simple_entries(sec.lines, sec.key))
         elif sec.key == "other" and _keyword_list(sec):
-            lists.skills(sec, skill_groups, title_as_name=True)
+            lists.skills(sec, skill_groups, title_as_name=True, langs=langs)
     if summary:
         b["summary"] = join_lines(summary)
         spans["basics.summary"] = b["summary"][:200]

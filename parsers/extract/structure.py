@@ -92,12 +92,36 @@ def split_sections(lines: list[Line]) -> list[Section]:
                         and not _dated_soon(lines, i):
                     heading_at[i] = "other"
     sections = [Section("preamble", "")]
+    sign = _signature_at(lines)
     for i, ln in enumerate(lines):
-        if i in heading_at:
+        if i == sign:
+            sections.append(Section("signature", ""))
+        if i in heading_at and (sign is None or i < sign):
             sections.append(Section(heading_at[i], clean(ln.text).rstrip(":")))
         else:
             sections[-1].lines.append(ln)
     return sections
+
+
+# "Hamburg, 15.01.2024", "Paris, le 15/01/2024", "Kraków, dnia 15.01.2024 r.", "Ort, Datum"
+_PLACE_DATE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*(?:(?:den|le|el|il|dnia|op|em|a)\s+)?"
+                         r"(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]+\.?\s+(?:de\s+)?\d{4})"
+                         r"(?:\s*r\.)?$")
+_SIGN_LABELS = re.compile(r"(?i)^(ort,?\s*datum|unterschrift|signature|firma|podpis|handtekening|assinatura|"
+                          r"lieu(?:\s+et|,)\s+date|place(?:\s+and|,)\s+date|luogo\s+e\s+data|lugar\s+y\s+fecha)\b")
+
+
+def _signature_at(lines: list[Line]) -> int | None:
+    """The signature block that ends many German, Polish, Italian… CVs: a "Place, date" line (or an
+    "Ort, Datum" / "Unterschrift" label) among the last lines, followed only by a few short lines
+    (the name signed). It closes the last section."""
+    n = len(lines)
+    for i in range(max(0, n - 5), n):
+        t = clean(lines[i].text)
+        if (_PLACE_DATE.match(t) or _SIGN_LABELS.match(t)) and all(
+                len(clean(ln.text)) <= 60 for ln in lines[i + 1:]):
+            return i
+    return None
 
 
 # --------------------------------------------------------------------------- entries
@@ -138,6 +162,8 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
     if not is_range and t.endswith(".") and not date_only(t):
         return False  # "… was acquired by X in 2009."
+    if is_range and r.begin == 0 and len(t) <= 160 and not t.endswith((".", ";")):
+        return True  # a line that starts with its range: "04/2016–09/2019 Title, Employer, City"
     return (is_range and len(t) <= 80) or len(t) <= 40
 
 
@@ -210,10 +236,19 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
         if joined:
             prev = out[-1]
             first = ln.spans[0]
-            spans = [Span(" " + first.text.lstrip(), first.x0, first.top, first.x1, first.bottom, first.font,
+            lead = " " + first.text.lstrip()
+            head = prev.spans
+            end = prev.spans[-1]
+            if re.search(r"[^\W\d_][-\u00ad\ufffe]$", end.text) and re.match(r"[^\W\d_A-ZÀ-Þ]", lead[1:]) \
+                    and not re.match(r"(?:und|oder|and|or|et|ou|y|o|e|i|en|of|bzw)\b", lead[1:]):
+                # a word hyphenated at the wrap ("Infrastruktursys-" / "teme"), not "Verkehrs- und"
+                lead = lead[1:]
+                head = prev.spans[:-1] + [Span(end.text[:-1], end.x0, end.top, end.x1, end.bottom, end.font,
+                                               end.size, end.bold, end.italic, end.link)]
+            spans = [Span(lead, first.x0, first.top, first.x1, first.bottom, first.font,
                           first.size, first.bold, first.italic, first.link)] + ln.spans[1:]
             cells = prev.cells or [0] * len(prev.spans)
-            out[-1] = Line(spans=prev.spans + spans, page=prev.page,
+            out[-1] = Line(spans=head + spans, page=prev.page,
                            cells=cells + [cells[-1]] * len(spans), source=prev.source)
         else:
             out.append(ln)

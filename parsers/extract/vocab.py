@@ -116,6 +116,9 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "kontakt", "personliche daten", "coordonnees", "contacto", "datos personales", "contato",
         "contatti", "dati personali", "contactgegevens", "persoonlijke gegevens", "dane osobowe", "kontakt",
         "profiles", "links", "social",
+        # Europass "Personal information"
+        "informacje osobiste", "informazioni personali", "informations personnelles", "informacion personal",
+        "informacao pessoal", "persoonlijke informatie", "personliche informationen", "angaben zur person",
     ),
 }
 
@@ -236,6 +239,8 @@ LEVEL_WORDS = frozenset(fold(w) for w in (
     "zaawansowany", "sredniozaawansowany", "moedertaal", "vloeiend", "c1", "c2", "b1", "b2", "a1", "a2",
 ))
 
+_OTHER = frozenset(("other", "others", "altre", "altri", "autres", "otras", "otros", "outras", "outros", "andere",
+                    "weitere", "overige", "inne", "pozostale"))
 _HEAD_CLEAN = re.compile(r"[^\w&'/+ -]+")
 
 
@@ -256,6 +261,8 @@ def heading_key(text: str) -> str | None:
     if t2 in HEADINGS:
         return HEADINGS[t2]
     words = t.split()
+    if len(words) > 1 and words[0] in _OTHER and HEADINGS.get(" ".join(words[1:2])) == "languages":
+        return None  # "Other language(s)", "Altre lingue": a row label of the Europass form, no section
     if len(words) <= 4:
         # "Professional Experience & Projects" → the first known phrase wins; a heading that also
         # names skills ("Certifications & Skills") is a skills list (a list of names either way)

@@ -17,6 +17,9 @@ _PAGE_NO = re.compile(r"^(page|seite|página|pagina|strona|p\.?)?\s*\d+\s*(/|of|
 def order(layout: Layout) -> list[Line]:
     """All lines of the document in reading order, headers/footers removed."""
     repeated = _repeated_margins(layout) if layout.has_geometry else set()
+    if layout.has_geometry:
+        for page in layout.pages:
+            _mark_footer(page)
     out: list[Line] = []
     columns = 0
     pages = []
@@ -70,6 +73,32 @@ def order(layout: Layout) -> list[Line]:
     if repeated:
         layout.warnings.append(f"removed {len(repeated)} repeated page header/footer line(s)")
     return out
+
+
+def _mark_footer(page: Page) -> None:
+    """A page footer, even on a one-page document: a short block at the foot of the page, set
+    apart from the text above by a margin-sized gap and no larger than the body type ("© European
+    Union | europass…", "Name – Lebenslauf", moderncv's contact footer). Its lines become
+    ``source="footer"`` (contacts are still read from them; sections are not)."""
+    lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.top)
+    h = page.height or 842
+    if len(lines) < 6:
+        return
+    sizes = sorted(ln.size for ln in lines)
+    body = sizes[len(sizes) // 2]
+    block = [lines[-1]]
+    for ln in reversed(lines[:-1]):
+        if block[-1].top - ln.bottom < 0.8 * max(ln.size, 1.0) and len(block) < 4:
+            block.append(ln)
+        else:
+            break
+    above = lines[-len(block) - 1] if len(lines) > len(block) else None
+    if above is None or min(ln.top for ln in block) < 0.88 * h or any(ln.size > body + 0.6 for ln in block):
+        return
+    if block[-1].top - above.bottom < 1.8 * max(block[-1].size, 1.0):
+        return
+    for ln in block:
+        ln.source = "footer"
 
 
 def _norm(text: str) -> str:

@@ -166,3 +166,85 @@ def test_europass_skill_headings_and_certifications_with_skills():
         assert heading_key(t) == "skills", t
     assert heading_key("Education & Certifications") == "education"
     assert heading_key("Certifications") == "certificates"
+
+
+def _line(text: str, top: float = 0.0, x: float = 50.0, size: float = 10.0, bold: bool = False,
+          cells: list[str] | None = None):
+    """A Line of one span per cell, cells 150 pt apart (as the DOCX backend lays out table rows)."""
+    from htdy.parsers.layout.model import Line, Span
+
+    parts = cells or [text]
+    spans = [Span(t, x + 150 * i, top, x + 150 * i + len(t) * size * 0.5, top + size, "F", size, bold)
+             for i, t in enumerate(parts)]
+    return Line(spans=spans, cells=list(range(len(parts))))
+
+
+def test_one_page_footer_is_page_furniture():
+    """A short block at the foot of a one-page document, set apart by a margin-sized gap and not
+    larger than the body type, is a footer (not the last section's content)."""
+    from htdy.parsers.layout.model import Layout, Page
+
+    body = [_line(f"Line {i} of the body text of this CV", top=80 + 14 * i) for i in range(20)]
+    foot = _line("© European Union, 2002-2015 | europass.cedefop.europa.eu", top=812, size=7)
+    page = Page(width=595, height=842, lines=body + [foot])
+    out = order(Layout(pages=[page]))
+    assert [ln.source for ln in out].count("footer") == 1 and foot.source == "footer"
+    # the last body line of a full page is no footer
+    page2 = Page(width=595, height=842, lines=[_line(f"Line {i}", top=80 + 14 * i) for i in range(52)])
+    order(Layout(pages=[page2]))
+    assert not any(ln.source == "footer" for ln in page2.lines)
+
+
+def test_signature_block_closes_the_last_section():
+    """"Hamburg, 15.01.2024" and the signed name after the last section are not skills."""
+    from htdy.parsers.extract.structure import split_sections
+
+    lines = [_line("Kenntnisse", bold=True, size=12), _line("Java, Kotlin, C++"), _line("Kafka, AWS"),
+             _line("Hamburg, 15.01.2024"), _line("Thomas Becker")]
+    secs = split_sections(lines)
+    skills = next(s for s in secs if s.key == "skills")
+    assert [ln.text for ln in skills.lines] == ["Java, Kotlin, C++", "Kafka, AWS"]
+    assert secs[-1].key == "signature"
+
+
+def test_language_rows_inside_a_skills_section_go_to_languages():
+    """Europass personal skills: mother tongue / other languages rows, the CEFR grid and its header,
+    then the digital skills row; a "Languages" group of natural languages; bullets from DOCX lists
+    name no group; programming "Languages: Go, Python" stay skills."""
+    from htdy.parsers.extract import lists
+    from htdy.parsers.extract.structure import Section
+
+    rows = [_line("", cells=["Mother tongue(s)", "English"]),
+            _line("", cells=["Other language(s)", "UNDERSTANDING SPEAKING WRITING"]),
+            _line("Listening Reading Spoken interaction Spoken production"),
+            _line("French", bold=True), _line("B2 B2 B2 B2 B2"),
+            _line("Digital skills"), _line("Python, SQL, Power BI"),
+            _line("", cells=["Sprachen", "Deutsch (Muttersprache), Englisch (fließend)"]),
+            _line("", cells=["•", "AutoCAD"]),
+            _line("Languages: Go, Python")]
+    groups: list = []
+    langs: list = []
+    lists.skills(Section("skills", "Personal skills", rows), groups, langs=langs)
+    out = lists.finish_skills(groups)
+    assert [k for g in out for k in ([g["name"]] if g.get("name") else []) + g.get("keywords", [])] == [
+        "Python", "SQL", "Power BI", "AutoCAD", "Languages", "Go", "Python"]
+    assert [x["language"] for x in langs] == ["English", "French", "Deutsch", "Englisch"]
+
+
+def test_programming_languages_label_alone_stays_a_skill_group():
+    """moderncv: "Talen" (languages) as a label over "C++, C, Python" names a skill group."""
+    from htdy.parsers.extract import lists
+    from htdy.parsers.extract.structure import Section
+
+    groups: list = []
+    langs: list = []
+    lists.skills(Section("skills", "Vaardigheden", [_line("Talen"), _line("C++, C, Python")]), groups, langs=langs)
+    assert lists.finish_skills(groups) == [{"name": "Talen", "keywords": ["C++", "C", "Python"]}] and not langs
+
+
+def test_other_languages_is_a_row_label_not_a_section():
+    from htdy.parsers.extract.vocab import heading_key
+
+    assert heading_key("Altre lingue") is None and heading_key("Other language(s)") is None
+    assert heading_key("Otros idiomas") is None and heading_key("Other skills") == "skills"
+    assert heading_key("Informazioni personali") == "contact" and heading_key("Lingue") == "languages"
