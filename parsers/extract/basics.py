@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from htdy.parsers.extract.contacts import (
+    COUNTRIES,
+    NETWORKS,
     address_location,
     clean_url,
     find_emails,
     find_phones,
     find_urls,
+    host_of,
     location_from,
     profile_of,
 )
@@ -119,6 +122,29 @@ def _unspace(t: str, locals_parts: list[list[str]]) -> str:
     return t
 
 
+def _name_head(t: str) -> str:
+    """The name at the start of a longer text: before its first e-mail/phone/URL ("Abdel Elissaoui
+    abdel@…  06 88 …"), before a comma ("Andrey Yastrebov, iOS Software Engineer"), or before its
+    first job-title word ("Abdel Elissaoui Architecte Logiciel …"); two words at least."""
+    cut = len(t)
+    for finder in (find_emails, find_urls, find_phones):
+        hits = finder(t)
+        if hits:
+            cut = min(cut, hits[0][1])
+    head = t[:cut].strip(" ,;|")
+    if "," in head:
+        first, rest = head.split(",", 1)
+        if _has_title_word(rest) or not rest.strip():
+            head = first.strip()
+    words = head.split()
+    for i in range(2, len(words)):
+        if _has_title_word(words[i]):
+            words = words[:i]
+            break
+    head = " ".join(words)
+    return head if 2 <= len(words) <= 4 and head != t else ""
+
+
 def _nice_case(t: str) -> str:
     """``ANTOINE LEFÈVRE`` → ``Antoine Lefèvre``; mixed case is kept as printed."""
     if t != t.upper() or not any(c.isalpha() for c in t):
@@ -191,7 +217,10 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
             for k, piece in enumerate(pieces):
                 t, named = _strip_labels(piece)
                 t = _unspace(t, locals_parts)
-                if not t or not _looks_like_name(t) or _is_not_name(t) or _NAME_LABEL.fullmatch(t + " "):
+                if t and not _looks_like_name(t):
+                    t = _name_head(t)
+                if not t or not _looks_like_name(t) or _is_not_name(t) or _NAME_LABEL.fullmatch(t + " ") \
+                        or fold(t) in COUNTRIES or is_region(t):
                     continue
                 words = t.split()
                 if len(words) == 1 and len(t) <= 3:
@@ -204,8 +233,9 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                               and t == text, "rest": [p for j, p in enumerate(pieces) if j != k]})
     if not cands:
         return None
-    for cd in cands:  # a one-word name continued on the next lines in the same type
-        if len(cd["text"].split()) != 1 or not cd["whole"]:
+    for cd in cands:  # a short name continued on the next lines in the same type (MARTA / GIL NAVARRO)
+        n_words = len(cd["text"].split())
+        if n_words > 2 or not cd["whole"]:
             continue
         text, last = cd["text"], cd["pos"]
         for pos in range(cd["pos"] + 1, min(len(seq), cd["pos"] + 3)):
@@ -213,6 +243,7 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
             nt = clean(ln.text)
             prev = seq[last][0]
             if not (_looks_like_name(nt) and not _is_not_name(nt) and not _has_title_word(nt)
+                    and (n_words == 1 or (len(nt.split()) == 1 and not is_city(nt) and fold(nt) not in COUNTRIES))
                     and abs(ln.size - prev.size) <= 0.6 and len((text + " " + nt).split()) <= 4
                     and (not layout.has_geometry or (abs(ln.x0 - prev.x0) <= 3 and ln.top - prev.bottom < prev.size))):
                 break
@@ -304,7 +335,7 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
         spans["basics.phone"] = out["phone"]
         conf["basics.phone"] = 0.9
     _urls(layout, scope, body0, out, spans, conf)
-    loc = _location(scope + [ln for ln in extra_scope or [] if ln.page == 0], body0, out)
+    loc = _location(scope, body0, out)
     if loc:
         out["location"] = loc
         spans["basics.location"] = loc.get("city", "")
@@ -469,7 +500,8 @@ def _urls(layout: Layout, scope: list[Line], page1: list[Line], out: dict[str, A
             if not any(p["network"] == prof["network"] and p["username"].lower() == prof["username"].lower()
                        for p in profiles):
                 profiles.append(prof)
-        elif site is None:
+        elif site is None and not any(host_of(u) == h or host_of(u).endswith("." + h) for h in NETWORKS):
+            # a network's page that is no profile (linkedin.com/company/…) is no personal site either
             site = u if re.match(r"^https?://", u) else "https://" + u
         # more personal sites than one are not kept
     if site:
@@ -505,6 +537,9 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
     (preamble, contact section, page margins) first; elsewhere on page 1 only the stronger kinds,
     or a known city in a block of contact details (a sidebar, a block beside the name)."""
     skip = {fold(out.get("name", "")), fold(out.get("label", ""))}
+    keys = _email_keys([out.get("email", "")]) + [k for k in [re.sub(r"[^a-z]", "", fold(out.get("name", "")))]
+                                                  if len(k) >= 3]
+    networks = {re.sub(r"\W", "", fold(n)) for n in NETWORKS.values()}
     best: tuple[float, int, dict[str, str]] | None = None
     seen: set[int] = set()
     order = 0
@@ -545,6 +580,13 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                         continue  # "Staff Engineer, Spatial Genomics": a job title, not "City, Region"
                     if loc.get("city") and is_region(loc["city"]) and not loc.get("region"):
                         loc = {"region": loc.pop("city"), **loc}  # "California, US": a state, no city
+                    if not labelled and any(not (q.strip()[:1].isupper() or q.strip()[:1] in "0123456789(")
+                                            for q in piece.split(",") if q.strip()):
+                        continue  # "Mocha, nUnit, jUnit": places are capitalised
+                    if not labelled and re.fullmatch(r"[A-Z]?[a-z]+[A-Z]\w*", piece):
+                        continue  # "AbdelMounhim": a user name
+                    if _email_match(piece, keys) >= 0.45 or re.sub(r"\W", "", fold(piece)) in networks:
+                        continue  # the person's name, a name spelling the e-mail address, "Stack Overflow"
                     known_city, known_reg = _place_ok(loc)
                     address = bool(re.search(r"\d", piece))
                     rank: float
@@ -568,7 +610,9 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                         continue
                     if not in_scope and rank < 1.5:
                         continue
-                    rank += 0.25 if in_scope else 0.0
+                    # contact lines of page 1 first; a place in a contact block of page 1 before one in
+                    # a later page's section that only reads like contact lines
+                    rank += (0.25 if ln.page == 0 else 0.05) if in_scope else 0.1 if near_contact(n) else 0.0
                     if best is None or rank > best[0]:
                         best = (rank, order, loc)
                     order += 1

@@ -220,7 +220,10 @@ def location_from(text: str) -> dict[str, str] | None:
 
 _LABEL_WORDS = frozenset(("email", "e-mail", "phone", "mobile", "tel", "telefon", "telephone", "website", "web",
                           "linkedin", "github", "address", "location", "contact", "kontakt", "handy",
-                          "adresse", "portfolio", "homepage", "blog", "twitter", "skype", "upon request"))
+                          "adresse", "portfolio", "homepage", "blog", "twitter", "skype", "upon request",
+                          "region", "city", "country", "state", "province", "ville", "pays", "ciudad", "pais",
+                          "cidade", "citta", "paese", "miasto", "kraj", "stadt", "ort", "land", "woonplaats",
+                          "provincia", "regione", "region", "wojewodztwo", "bundesland"))
 _US_STATES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
                        "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 
@@ -266,6 +269,11 @@ def address_location(text: str) -> dict[str, str] | None:
         if pm:
             parts[i] = p[pm.end():].strip()
             marked = i
+    if len(parts) >= 3 and any(re.fullmatch(r"\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3}", p) for p in parts[1:-1]):
+        # "Upon request, 02143, Somerville, Massachusetts": the postcode as a part of its own
+        k = next(i for i, p in enumerate(parts) if i > 0 and re.fullmatch(r"\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3}", p))
+        parts = parts[k + 1:]
+        marked = 0
     if marked is None and not re.search(r"\d", parts[0]):
         loc = location_from(", ".join(parts))
         if loc and tail and not (loc.get("region") or loc.get("countryCode")):

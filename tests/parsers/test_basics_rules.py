@@ -228,3 +228,37 @@ def test_gazetteer_is_read_from_a_cache_file(tmp_path, monkeypatch):
         assert places._gazetteer() == built
     finally:
         places._gazetteer.cache_clear()
+
+
+def test_name_at_the_head_of_a_longer_line():
+    assert _name([("Andrey Yastrebov, iOS Software Engineer", 20), ("me@ayastrebov.com | Berlin", 12)]) \
+        == "Andrey Yastrebov"
+    assert _name([("Abdel Elissaoui abdelmounhim@free.fr 06.88.23.43.20", 18), ("Architecte Logiciel", 40),
+                  ("France", 18, 538)]) == "Abdel Elissaoui"
+    assert _name([("Abdel Elissaoui Architecte Logiciel full-Stack Api DevOps", 28), ("CONTACT", 19)]) \
+        == "Abdel Elissaoui"
+
+
+def test_two_line_name_with_a_title_prefix():
+    assert _name([("Ing. Ondrej", 80, 24), ("Sevcik", 80, 24), ("Programmer", 40, 26)]) == "Ing. Ondrej Sevcik"
+
+
+@pytest.mark.parametrize("rows", [
+    [("Mocha, nUnit, jUnit", 10.8)],                     # a skills list
+    [("Github: jdoe", 10), ("AbdelMounhim", 10)],        # a user name
+    [("jane.roe@example.com", 10), ("Jane Roe", 10)],    # the name again
+    [(["NPM", "Stack Overflow"], 10), ("jd@example.com", 10)],
+    [("Region", 10), ("jd@example.com", 10)],
+])
+def test_no_place(rows):
+    assert "location" not in _basics(rows)
+
+
+def test_postcode_as_a_part_of_its_own():
+    b = _basics([("Upon request, 02143, Somerville, Massachusetts (US)", 14)])
+    assert b["location"]["city"] == "Somerville"
+
+
+def test_a_networks_company_page_is_no_personal_site():
+    b = _basics([("jd@example.com | https://www.linkedin.com/company/18391 | https://github.com/jdoe", 10)])
+    assert _urls(b) == ["https://github.com/jdoe"]
