@@ -674,7 +674,10 @@ def main(argv=None):
     (truth_dir / "SOURCES.tsv").write_text(
         "\n".join([src_lines[0]] + [ln for ln in src_lines[1:] if ln.split("\t")[0] in used]) + "\n", encoding="utf-8")
     only = [x.strip() for x in a.only.split(",")] if a.only else None
-    work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="htdy-themes-"))
+    # a fixed work path: kendall's self-links and LibreOffice's relationships record the HTML's location
+    work = Path(a.keep) if a.keep else Path(tempfile.gettempdir()) / "htdy-themes-work"
+    if not a.keep:
+        shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
     mpath = docs / "MANIFEST.json"
     manifest = json.loads(mpath.read_text(encoding="utf-8"))["docs"] if mpath.exists() else {}
