@@ -63,7 +63,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                     groups.append([key, s.text, s.x0, s.size])
                 prev = s
             for (bold, italic), text, gx, gsize in groups:
-                t = clean(text)
+                t = re.sub(r"[\ufffe\u00ad\x02]\s*", "", clean(text))  # a word hyphenated at a wrapped line end
                 if bullet:
                     t = BULLET.sub("", t)
                     bullet = False

@@ -181,6 +181,8 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
     if prev.page != ln.page or is_bullet(ln) or len(ln.cell_texts()) != 1:
         return False
     x0, x1, _bold, _italic, size = _last_cell(prev)
+    if abs(x0 - ln.x0) >= 2 and len(prev.spans) > 1 and date_only(clean(prev.spans[0].text)):
+        x0 = prev.spans[1].x0  # "04/2014–02/2018 Title, Employer…": the text wraps under itself, not its dates
     pt, nt = clean(prev.text), clean(ln.text)
     wrapped_text = (nt[:1].islower() or pt.endswith((",", "-", "&", "/", "\ufffe")) or len(pt) > 60
                     or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)))
@@ -239,7 +241,7 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
             lead = " " + first.text.lstrip()
             head = prev.spans
             end = prev.spans[-1]
-            if re.search(r"[^\W\d_][-\u00ad\ufffe]$", end.text) and re.match(r"[^\W\d_A-ZÀ-Þ]", lead[1:]) \
+            if re.search(r"[^\W\d_][-\u2010\u00ad\ufffe]$", end.text) and re.match(r"[^\W\d_A-ZÀ-Þ]", lead[1:]) \
                     and not re.match(r"(?:und|oder|and|or|et|ou|y|o|e|i|en|of|bzw)\b", lead[1:]):
                 # a word hyphenated at the wrap ("Infrastruktursys-" / "teme"), not "Verkehrs- und"
                 lead = lead[1:]

@@ -364,3 +364,32 @@ def test_dates_printed_above_the_title(env, backend):
     assert _work(r) == [("Nordform GmbH", "Produktdesigner", "2020-05", None),
                         ("Druckhaus Lübeck", "Mediengestalter", "2017-01", "2020-04")]
     assert _edu(r) == [("Fachhochschule Kiel", "Bachelor of Arts", "Mediendesign", None)]
+
+
+def _date_first_long_html() -> str:
+    """A LaTeX-like CV: "dates  Title, Employer, City" on one line beside a date column, one
+    line long enough to wrap, the employer's name hyphenated at the wrap."""
+    css = ("@page{size:A4;margin:18mm} body{font-family:'DejaVu Serif';font-size:10pt} h1{font-size:22pt;margin:0} "
+           "h2{font-size:13pt;font-weight:bold;margin:12pt 0 4pt 0} table{border-collapse:collapse} "
+           "td{vertical-align:top;padding:0 0 5pt 0} td.d{width:30mm;text-align:right;padding-right:3.5mm;"
+           "white-space:nowrap} td.b{width:120mm;hyphens:manual} p{margin:0}")
+    rows = []
+    for dates, line in (("03/2018–heute", "<b>Wissenschaftlicher Mitarbeiter</b>, Helmholtz-Zentrum, Leipzig"),
+                        ("04/2014–02/2018", "<b>Studentische Hilfskraft</b>, Fraunhofer-Institut für "
+                                            "Produktions&shy;technik und Automatisierung IPA, Stuttgart")):
+        rows.append(f"<tr><td class=d>{dates}</td><td class=b><p>{line}</p><p>• Auswertung von Messdaten</p></td></tr>")
+    body = ("<h1>Paul Neumann</h1><p>paul.neumann@example.de | +49 341 123456</p>"
+            f"<h2>Berufserfahrung</h2><table>{''.join(rows)}</table>")
+    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_long_line_starting_with_its_dates(env, backend):
+    import cvfixtures
+    settings, regs, pm = env
+    r = parse_document(cvfixtures.render_pdf(_date_first_long_html()), "cv.pdf", settings, regs, pm,
+                       parser_options={"backend": backend}).resume
+    assert _work(r) == [
+        ("Helmholtz-Zentrum", "Wissenschaftlicher Mitarbeiter", "2018-03", None),
+        ("Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA", "Studentische Hilfskraft",
+         "2014-04", "2018-02")]
