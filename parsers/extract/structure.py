@@ -97,10 +97,22 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if i == sign:
             sections.append(Section("signature", ""))
         if i in heading_at and (sign is None or i < sign):
+            if i - 1 in heading_at and _wrapped_heading(lines[i - 1], ln) and sections[-1].lines == []:
+                # "Capacidades y competencias" / "personales": one heading wrapped over two lines
+                title = f"{sections[-1].title} {clean(ln.text).rstrip(':')}"
+                sections[-1] = Section(heading_key(title) or sections[-1].key, title)
+                continue
             sections.append(Section(heading_at[i], clean(ln.text).rstrip(":")))
         else:
             sections[-1].lines.append(ln)
     return sections
+
+
+def _wrapped_heading(first: Line, ln: Line) -> bool:
+    """``ln`` continues the heading ``first`` (same type, right below it, in lower case)."""
+    t = clean(ln.text)
+    return (_style(first) == _style(ln) and t[:1].islower() and first.page == ln.page
+            and -0.3 * ln.size <= ln.top - first.bottom < 0.6 * ln.size)
 
 
 # "Hamburg, 15.01.2024", "Paris, le 15/01/2024", "Kraków, dnia 15.01.2024 r.", "Ort, Datum"

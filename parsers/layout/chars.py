@@ -63,7 +63,8 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
             gap = x0 - cur.x1
             room = 0.6 if pending_space else 0.3
             g = gaps[-1]
-            if text.isalpha() and (min(g[-3:]) >= 0.08 if g else len(cur.text.strip()) == 1 and cur.text.isalpha()):
+            if gap > room * size and text.isalpha() and (
+                    min(g[-3:]) >= 0.08 if g else len(cur.text.strip()) == 1 and cur.text.isalpha()):
                 # letter-spaced so far ("C H E…"): the letters of a word, and words set far apart
                 # ("I S T R U Z I O N E   E"), stay one span; _unspace finds the words
                 room = max(room, 2.5 if len(g) >= 3 else 1.0)

@@ -146,6 +146,29 @@ class _Builder:
                 if spans:
                     self.add(spans, idx, "table")
                 continue
+            if not nested and len(cells) == 2 and 1 <= len(paras[0]) <= 3 and len(paras[1]) >= 1 \
+                    and all(len(self.para_text(p).strip()) <= 40 for p in paras[0]):
+                # a dates | content row (dates and place on the left; title, employer, bullets on the
+                # right): the first paragraphs side by side as the page shows them ("dates | title"),
+                # then the rest of the left cell, then the rest of the right cell
+                spans, idx = [], []
+                for ci in (0, 1):
+                    for sp in self.spans(paras[ci][0]):
+                        sp.x0 += 150 * ci
+                        sp.x1 += 150 * ci
+                        spans.append(sp)
+                        idx.append(ci)
+                if spans:
+                    self.add(spans, idx, "table")
+                for ci in (0, 1):
+                    for p in paras[ci][1:]:
+                        rest = self.spans(p)
+                        for sp in rest:
+                            sp.x0 += 150 * ci
+                            sp.x1 += 150 * ci
+                        if rest:
+                            self.add(rest, [], "table")
+                continue
             for tc in cells:
                 self.walk(tc, "table", depth + 1)
 

@@ -248,3 +248,38 @@ def test_other_languages_is_a_row_label_not_a_section():
     assert heading_key("Altre lingue") is None and heading_key("Other language(s)") is None
     assert heading_key("Otros idiomas") is None and heading_key("Other skills") == "skills"
     assert heading_key("Informazioni personali") == "contact" and heading_key("Lingue") == "languages"
+
+
+def test_heading_wrapped_over_two_lines_is_one_heading():
+    from htdy.parsers.extract.structure import split_sections
+
+    lines = [_line("Experiencia laboral", top=10, bold=True, size=12), _line("2019 – 2021 Técnico", top=30),
+             _line("Capacidades y competencias", top=60, bold=True, size=12),
+             _line("personales", top=74, bold=True, size=12), _line("Linux, VMware, Azure", top=90)]
+    secs = split_sections(lines)
+    assert [(s.key, s.title) for s in secs[1:]] == [("work", "Experiencia laboral"),
+                                                     ("skills", "Capacidades y competencias personales")]
+    assert [ln.text for ln in secs[-1].lines] == ["Linux, VMware, Azure"]
+
+
+def test_docx_dates_content_table_row_reads_like_the_page():
+    """A Word table row "dates and place | title, employer, bullets": the first paragraphs of the two
+    cells form one line ("dates | title", as printed), then the rest of each cell."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    left, right = t.rows[0].cells
+    left.paragraphs[0].add_run("Mar 2019 – In corso")
+    left.add_paragraph("Milano")
+    right.paragraphs[0].add_run("Contabile senior").bold = True
+    right.add_paragraph("Studio Rossi & Associati")
+    right.add_paragraph("Gestione della contabilità di 60 clienti")
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = extract_layout(buf.getvalue(), "docx").lines()
+    assert [ln.cell_texts() for ln in lines] == [["Mar 2019 – In corso", "Contabile senior"], ["Milano"],
+                                                 ["Studio Rossi & Associati"],
+                                                 ["Gestione della contabilità di 60 clienti"]]
