@@ -21,6 +21,8 @@ from htdy.parsers.extract.vocab import (
 from htdy.parsers.layout.model import Line
 
 _SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s*\|\s*")
+_LEAD_AT = re.compile(r"(?i)^(?:at|@|bei|chez|presso|bij)\s+(?=\S)")
+_URL = re.compile(r"(?i)^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)$")  # not "Mail.ru", "Booking.com"
 _EN = re.compile(r"\s+en\s+(?=[A-Z])")
 
 
@@ -83,6 +85,12 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                     parts = _SEP_NO_DASH.split(t)
                 for part in parts:
                     p = _DANGLING.sub("", _strip_piece(part))
+                    if out or li or ci:
+                        # "Senior Engineer" + "at Cinch Financial" set apart by type: the joiner
+                        # belongs to neither field
+                        p = _LEAD_AT.sub("", p)
+                    if _URL.match(p):
+                        continue  # the employer's web address names no field
                     if p and not re.fullmatch(r"[\W\d]*", p):
                         if re.match(r"^(of|in|and|und|et|y|e|de|di|en)\s", p) and out:
                             # the wrapped end of a narrow cell ("Bachelor" / "of Science")
@@ -234,8 +242,8 @@ def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     m = _LABELLED.match(t)
     if m:
         return {"city": m.group(2)}
-    if len(t.split()) <= 3 and "," not in t and is_city(t):
-        return {"city": t}
+    if len(t.split()) <= 3 and "," not in t and is_city(t) and not has_word(t, TITLE_WORDS):
+        return {"city": t}  # a job word is no place ("Mentor", Ohio)
     if is_remote(t) or re.search(r"(?i)\bremote\b|\bhybrid\b", t):
         return {"city": t}
     if p.get("after_text") and len(t.split()) <= 5 and t[:1].isupper() and not has_word(t, TITLE_WORDS) \
@@ -418,7 +426,22 @@ def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], i
                              position_slots)
         if below.get("name") and below.get("position") == res["position"]:
             res = below
+    elif "position" not in res and res.get("name") and _title_line_below(entry):
+        # employer, dates, then the job title in body type ("Luxoft" / "2015 – 2016" / "Lead iOS
+        # Software Engineer" / description)
+        below = _work_fields(Entry(header=entry.header + entry.body[:1], body=entry.body[1:], right=entry.right),
+                             position_slots)
+        if below.get("name") == res["name"] and below.get("position"):
+            res = below
     return res
+
+
+def _title_line_below(entry: Entry) -> bool:
+    if not entry.body or is_bullet(entry.body[0]):
+        return False
+    t = clean(entry.body[0].text)
+    return 0 < len(t.split()) <= 8 and not t.endswith((".", ";", ":")) and has_word(t, TITLE_WORDS) \
+        and not (len(entry.body) > 1 and continues(entry.body[0], entry.body[1], entry.right))
 
 
 def _employer_line_below(entry: Entry) -> bool:

@@ -393,3 +393,36 @@ def test_long_line_starting_with_its_dates(env, backend):
         ("Helmholtz-Zentrum", "Wissenschaftlicher Mitarbeiter", "2018-03", None),
         ("Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA", "Studentische Hilfskraft",
          "2014-04", "2018-02")]
+
+
+def _stacked_url_docx() -> bytes:
+    """Employer in bold, its web address, the dates, then the job title in body type; a
+    "Title at Employer" heading whose joiner is set apart from the bold title."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Ilya Petrov", level=0)
+    d.add_paragraph("ilya.petrov@example.com | +7 912 345 67 89")
+    d.add_heading("Experience", level=1)
+    for org, url, dates, title in (("Booking.com", "https://www.booking.com", "May 2018 – Present", "Senior iOS Engineer"),
+                                   ("Quantum Retail", "http://quantum-retail.example", "June 2014 – April 2018",
+                                    "Mobile Developer")):
+        d.add_paragraph().add_run(org).bold = True
+        d.add_paragraph(url)
+        d.add_paragraph(dates)
+        d.add_paragraph(title)
+        d.add_paragraph("Shipped the booking flow used by millions of travellers every month, with a team of five.")
+    d.add_heading("Volunteering", level=1)
+    p = d.add_paragraph()
+    p.add_run("Mentor").bold = True
+    p.add_run(" at Code Club Riga")
+    d.add_paragraph("2016 – 2019")
+    return _save(d)
+
+
+def test_title_below_dates_url_and_joiner(env):
+    r = _parse(env, _stacked_url_docx())
+    assert _work(r) == [("Booking.com", "Senior iOS Engineer", "2018-05", None),
+                        ("Quantum Retail", "Mobile Developer", "2014-06", "2018-04")]
+    assert [(v.get("organization"), v.get("position")) for v in r.get("volunteer", [])] == [
+        ("Code Club Riga", "Mentor")]
