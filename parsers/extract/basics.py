@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,12 +40,12 @@ _NOT_NAME = tuple(fold(w) for w in (
     "informacje osobiste", "dane osobowe", "personalia",
 ))
 # "Name", "Nombre(s) / Apellido(s)", "Imię i nazwisko": a row label whose value is the name.
-_NAME_LABEL = re.compile(
-    r"^(?:(?:full\s+|first\s+|last\s+)?names?|surnames?|vorname(?:\s*(?:/|und)?\s*(?:nach)?name)?|(?:nach)?name|"
-    r"pr[ée]nom(?:\s*(?:/|et)?\s*nom)?|nom(?:\s*(?:/|et)?\s*pr[ée]nom)?|nom\s+complet|"
-    r"nombre(?:\(s\))?(?:\s*(?:/|y)\s*apellidos?(?:\(s\))?)?|apellidos?(?:\(s\))?|"
-    r"nome(?:\s*(?:/|e)\s*(?:cognome|apelido|sobrenome))?|nome\s+completo|cognome|apelidos?|"
-    r"(?:volledige\s+)?naam|voornaam|achternaam|imi[ęe](?:\s+i\s+nazwisko)?|nazwisko)(?![\w(])\s*[:/]?\s*", re.I)
+_NAME_WORD = (r"(?:(?:full|first|last|family|given)\s+names?|names?|surnames?|vor-\s*und\s*nachname|vornamen?|"
+              r"nachnamen?|familienname|nom\s+de\s+famille|nom\s+complet|noms?|pr[ée]noms?|nombres?|apellidos?|"
+              r"nome\s+completo|nomes?|cognome|cognomi|apelidos?|sobrenomes?|(?:volledige\s+)?naam|voornaam|"
+              r"voornamen|achternaam|imi[ęe]|imiona|nazwisko|nazwiska)(?:\s*\([^()]{1,12}\))?")
+_NAME_LABEL = re.compile(rf"^{_NAME_WORD}(?:\s*(?:/|,|\s(?:and|und|et|y|e|i|en)\s|\s)\s*{_NAME_WORD})*"
+                         r"(?![\w(])\s*[:/]?\s*", re.I)
 
 
 def _is_not_name(t: str) -> bool:
@@ -290,9 +291,12 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
 
 
 def _title_like(t: str) -> bool:
-    place = location_from(t)
+    """A label under the name; not a contact item (icon first, an address, a place)."""
+    if not t or PUA.match(t) or unicodedata.category(t[0]) in ("So", "Sm"):
+        return False  # "⌂ 14 Oldham Street, Manchester …", "✆ +44 …"
+    place = location_from(t) or address_location(t)
     is_place = place is not None and ("," in t or is_city(place.get("city", "")))
-    return bool(t) and len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None \
+    return len(t.split()) <= 10 and not _contactish(t) and heading_key(t) is None \
         and (not is_place or _has_title_word(t))
 
 

@@ -273,3 +273,22 @@ def test_local_city_names_and_unknown_city_after_a_postcode():
         == "Warszawa"
     assert _basics([("Dorfstraße 3, 54321 Kleinhausen", 10), ("k@example.de", 10)])["location"]["city"] \
         == "Kleinhausen"
+
+
+@pytest.mark.parametrize("label", ["Nombre(s) / Apellido(s)", "Vorname(n) / Nachname(n)", "Nome(s) / Apelido(s)",
+                                   "Voornaam / Achternaam", "Nom(s) / Prénom(s)", "Imię (imiona) / Nazwisko (nazwiska)",
+                                   "Imię i nazwisko", "Nome e cognome", "Cognome Nome", "Name:"])
+def test_europass_name_labels_in_eight_languages(label):
+    assert _name([("Curriculum Vitae", 16), (f"{label} Ana Lima Rocha", 11), ("Data Analyst", 14)]) \
+        == "Ana Lima Rocha"
+    assert _name([("Curriculum Vitae", 16), ([label, "Ana Lima Rocha"], 11)]) == "Ana Lima Rocha"
+
+
+def test_an_address_under_the_name_is_no_label():
+    layout, lines = _layout([("Olivia Harrington", 17.3), ("⌂ 14 Oldham Street, Manchester M1 1JQ (United Kingdom)", 11.5),
+                             ("✆ +44 7700 900481", 11.5)])
+    found = find_name(layout, lines)
+    assert found is not None and found.label is None
+    layout, lines = _layout([("Olivia Harrington", 17.3), ("14 Oldham Street, Manchester", 11.5)])
+    found = find_name(layout, lines)
+    assert found is not None and found.label is None
