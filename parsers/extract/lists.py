@@ -111,6 +111,13 @@ def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool =
             cur = {"name": m.group(1).strip(), "keywords": _items(m.group(2))}
             groups.append(cur)
             continue
+        if len(cells) >= 2 and not ln.spans[0].bold and not any(re.search(r"[,;•·|]", c) for c in cells):
+            # skill "pills" set apart on one line ("InDesign   Branding   Tipografía"): one item each
+            if cur is None:
+                cur = {"name": "", "keywords": []}
+                groups.append(cur)
+            cur["keywords"].extend(k for c in cells for k in _items(c))
+            continue
         if len(cells) >= 2 and len(cells[0].split()) <= 4 and (ln.spans[0].bold or len(cells) == 2):
             cur = {"name": cells[0], "keywords": [k for c in cells[1:] for k in _items(c)]}
             groups.append(cur)

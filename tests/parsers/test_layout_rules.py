@@ -283,3 +283,17 @@ def test_docx_dates_content_table_row_reads_like_the_page():
     assert [ln.cell_texts() for ln in lines] == [["Mar 2019 – In corso", "Contabile senior"], ["Milano"],
                                                  ["Studio Rossi & Associati"],
                                                  ["Gestione della contabilità di 60 clienti"]]
+
+
+def test_skill_pills_on_one_line_are_one_item_each():
+    from htdy.parsers.extract import lists
+    from htdy.parsers.extract.structure import Section
+
+    groups: list = []
+    rows = [_line("", cells=["Illustrator", "Photoshop"]), _line("", cells=["InDesign", "Branding", "Tipografía"]),
+            _line("", cells=["Programmiersprachen", "Java, Kotlin"])]
+    lists.skills(Section("skills", "Habilidades", rows), groups)
+    assert lists.finish_skills(groups) == [
+        {"keywords": ["Illustrator", "Photoshop", "InDesign", "Branding", "Tipografía"]},
+        {"name": "Programmiersprachen", "keywords": ["Java", "Kotlin"]}]
+
