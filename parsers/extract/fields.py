@@ -845,6 +845,10 @@ def _degree_label_split(p: dict[str, Any]) -> list[dict[str, Any]]:
         head = t[:m.start()].strip(" ,;")
         out = [dict(p, text=head, field=True)] if head else []
         return out + [dict(p, text=t[m.end():].strip(), degree=True)]
+    m = re.search(r"\s+(?:at|@|bei|an der|chez|presso)\s+(?=[A-ZÀ-Þ])", t)
+    if m and _degree_start(t) and not _degree_start(t[m.end():]):
+        # "Bachelor in Information Technology at Faculty of …": degree (and field) at the school
+        return [dict(p, text=t[:m.start()].strip()), dict(p, text=t[m.end():].strip())]
     parts = re.split(r"\s+[–—-]\s+", t)
     if len(parts) == 2 and all(parts):
         a, b = parts

@@ -426,3 +426,19 @@ def test_title_below_dates_url_and_joiner(env):
                         ("Quantum Retail", "Mobile Developer", "2014-06", "2018-04")]
     assert [(v.get("organization"), v.get("position")) for v in r.get("volunteer", [])] == [
         ("Code Club Riga", "Mentor")]
+
+
+def test_degree_in_field_at_school(env):
+    """"Degree in Field at School" on one line above its dates (a sidebar education block)."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Lena Brandt", level=0)
+    d.add_paragraph("lena.brandt@example.de | +49 160 1234567")
+    d.add_heading("Education", level=1)
+    for line, dates in (("Master in Data Science at Leuphana Universität Lüneburg", "2019 – 2021"),
+                        ("Bachelor in Mathematics at Freie Universität Berlin", "2015 – 2019")):
+        d.add_paragraph().add_run(line).bold = True
+        d.add_paragraph(dates)
+    assert _edu(_parse(env, _save(d))) == [("Leuphana Universität Lüneburg", "Master", "Data Science", None),
+                                            ("Freie Universität Berlin", "Bachelor", "Mathematics", None)]
