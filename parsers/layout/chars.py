@@ -119,6 +119,7 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
     spans = sorted(spans, key=lambda s: ((s.top + s.bottom) / 2, s.x0))
     rows: list[list[Span]] = []
     bounds: list[tuple[float, float]] = []
+    bands: list[list[list[float]]] = []  # per row: [top, bottom, size] of each text line of one size in it
     for s in spans:
         mid = (s.top + s.bottom) / 2
         placed = False
@@ -128,13 +129,25 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
             h = min(b - t, s.bottom - s.top) or 1.0
             overlap = min(b, s.bottom) - max(t, s.top)
             if t <= mid <= b and overlap >= 0.5 * h:
+                # two lines of the same type beside a taller text (an address and a phone line
+                # right of a large name) stay two lines
+                sh = s.bottom - s.top
+                same = [bd for bd in bands[k] if abs(bd[2] - s.size) < 1.0]
+                band = next((bd for bd in same if min(bd[1], s.bottom) - max(bd[0], s.top) >= 0.3 * sh), None)
+                if band is None and same:
+                    continue
                 rows[k].append(s)
                 bounds[k] = (min(t, s.top), max(b, s.bottom))
+                if band is None:
+                    bands[k].append([s.top, s.bottom, s.size])
+                else:
+                    band[0], band[1] = min(band[0], s.top), max(band[1], s.bottom)
                 placed = True
                 break
         if not placed:
             rows.append([s])
             bounds.append((s.top, s.bottom))
+            bands.append([[s.top, s.bottom, s.size]])
     lines = []
     for row in rows:
         row.sort(key=lambda s: s.x0)

@@ -297,3 +297,17 @@ def test_skill_pills_on_one_line_are_one_item_each():
         {"keywords": ["Illustrator", "Photoshop", "InDesign", "Branding", "Tipografía"]},
         {"name": "Programmiersprachen", "keywords": ["Java", "Kotlin"]}]
 
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_two_small_lines_beside_a_large_name_stay_two_lines(backend):
+    """moderncv classic: address and phone lines set right of the large name, both inside the
+    name's height: two lines, not one row whose words interleave."""
+    items = [(60, 70, 26, "Julia Schneider"), (350, 76, 10, "Karl-Liebknecht-Strasse 40, 04275 Leipzig"),
+             (420, 89, 10, "M +49 341 9876 5432")]
+    lines = extract_layout(_text_pdf(items), "pdf", backend=backend).lines()
+    texts = [ln.text for ln in lines]
+    assert len(texts) == 2 and "Julia Schneider" in texts[0]
+    assert sum("Karl-Liebknecht-Strasse 40, 04275 Leipzig" in t for t in texts) == 1
+    assert sum("M +49 341 9876 5432" in t for t in texts) == 1
+    assert not any("Leipzig" in t and "9876" in t for t in texts)
