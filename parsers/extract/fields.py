@@ -159,6 +159,12 @@ def _legal_end(text: str) -> bool:
     return bool(_LEGAL_END.search(text.strip()))
 
 
+def _campus(text: str) -> bool:
+    """"University of California, Berkeley": a state university's campus is part of its name."""
+    m = re.search(r"(?i)\buniversity\s+of\s+([^\W\d_][\w ]*?)\s*,\s*[^,()]+$", text)
+    return m is not None and is_region(m.group(1)) and fold(m.group(1)) not in _COUNTRIES
+
+
 def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     """``Booths Supermarkets Ltd, Preston (United Kingdom)``, ``St. David's Medical Center,
     Austin, TX``, ``Ingénieur DevOps, Nantes`` → the text before the place, and the place
@@ -168,6 +174,8 @@ def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     if "," not in text:
         return [p]
     parts = text.split(",")
+    if _campus(text):
+        return [p]
     for i in range(1, len(parts)):
         head, tail = ",".join(parts[:i]).strip(), [x.strip() for x in parts[i:]]
         if not head or not tail[0] or _place(parts[0]) or _region(parts[0]):
@@ -661,7 +669,7 @@ def _place_tail(res: dict[str, Any], key: str) -> None:
     """``Buurtzorg Nederland, Houten`` with no place found yet: a short capitalised name after
     the last comma of the employer/institution is its place (gazetteer or not)."""
     val = res.get(key)
-    if not val or "location" in res or ", " not in val:
+    if not val or "location" in res or ", " not in val or _campus(val):
         return
     head, tail = val.rsplit(", ", 1)
     words = tail.split()

@@ -55,7 +55,7 @@ def test_place_after_the_employer(text, head, place):
 
 
 @pytest.mark.parametrize("text", ["Paris, France", "Developer, Java & Angular", "Acme, Inc.",
-                                  "Amministrazione, Finanza e Controllo"])
+                                  "Amministrazione, Finanza e Controllo", "University of California, Berkeley"])
 def test_no_place_to_split(text):
     assert [p["text"] for p in _place_split({"text": text})] == [text]
 
