@@ -378,7 +378,7 @@ def _phones(scope: list[Line], page1: list[Line], region: str | None) -> list[st
                         residue = re.sub(r"[\W\d_]+", "", PUA.sub("", before + piece[b:]))
                         if _PHONE_LABEL.search(PUA.sub(" ", before)) or any(g in before[-3:] for g in _PHONE_GLYPHS):
                             rank = 3.0
-                        elif (len(residue) <= 3 or re.fullmatch(r"\(?[^\W\d_]+\)?", piece[b:].strip())
+                        elif (len(residue) <= 1 or re.fullmatch(r"\(?[^\W\d_]+\)?", piece[b:].strip())
                               or (not re.search(r"[^\W\d_]", piece[b:]) and heading_key(clean(before)))):
                             rank = 2.0  # alone, "(Mobile)" after it, a heading glued before it
                         else:
@@ -614,7 +614,9 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                         rank = 1
                     else:
                         continue
-                    if not in_scope and rank < 1.5:
+                    if not in_scope and (rank < 1.5 or not (labelled or near_contact(n))):
+                        # outside the contact lines only inside a block of contact details ("Acme,
+                        # Berlin, Germany" in the first job is where the job was, not where one lives)
                         continue
                     # contact lines of page 1 first; a place in a contact block of page 1 before one in
                     # a later page's section that only reads like contact lines

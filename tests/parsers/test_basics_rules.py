@@ -292,3 +292,13 @@ def test_an_address_under_the_name_is_no_label():
     layout, lines = _layout([("Olivia Harrington", 17.3), ("14 Oldham Street, Manchester", 11.5)])
     found = find_name(layout, lines)
     assert found is not None and found.label is None
+
+
+def test_places_and_numbers_outside_the_contact_lines_need_contact_company():
+    # no place in the contact lines: the first job's place is not where the person lives
+    b = _basics([], [("Software Engineer", 12), (["Acme GmbH", "Berlin, Germany"], 10),
+                     ("Built the billing platform", 10)])
+    assert "location" not in b
+    # an identity number is no phone; the labelled number is
+    b = _basics([("NIP 123-456-78-90", 10), ("Tel. 600 100 200", 10), ("jan@example.pl", 10)])
+    assert b["phone"] == "600 100 200"
