@@ -77,8 +77,9 @@ def order(layout: Layout) -> list[Line]:
 
 def _mark_footer(page: Page) -> None:
     """A page footer, even on a one-page document: a short block at the foot of the page, set
-    apart from the text above by a margin-sized gap and no larger than the body type ("© European
-    Union | europass…", "Name – Lebenslauf", moderncv's contact footer). Its lines become
+    apart from the text above by a margin-sized gap, in smaller type than the body or holding
+    contact data or a copyright ("© European Union | europass…", "Name – Lebenslauf", moderncv's
+    contact footer). Its lines become
     ``source="footer"`` (contacts are still read from them; sections are not)."""
     lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.top)
     h = page.height or 842
@@ -97,6 +98,10 @@ def _mark_footer(page: Page) -> None:
         return
     if block[-1].top - above.bottom < 1.8 * max(block[-1].size, 1.0):
         return
+    small = all(ln.size < body - 0.5 for ln in block)
+    if not small and not any(re.search(r"[@©]", ln.text) or sum(c.isdigit() for c in ln.text) >= 9
+                             and re.search(r"\d[\d ()/.-]{7,}\d", ln.text) for ln in block):
+        return  # body type without contact data or a copyright: the page's last entry, not a footer
     for ln in block:
         ln.source = "footer"
 

@@ -189,6 +189,12 @@ def test_one_page_footer_is_page_furniture():
     page = Page(width=595, height=842, lines=body + [foot])
     out = order(Layout(pages=[page]))
     assert [ln.source for ln in out].count("footer") == 1 and foot.source == "footer"
+    # the page's last entry in body type, set apart by a gap, is no footer
+    last = [_line("Signal disruption in bacterial communities", top=703), _line("Frontiers in Microbiology", top=715),
+            _line("2019-01-01", top=728)]
+    page3 = Page(width=612, height=792, lines=[_line(f"Line {i} of the body", top=80 + 14 * i) for i in range(20)] + last)
+    order(Layout(pages=[page3]))
+    assert not any(ln.source == "footer" for ln in page3.lines)
     # the last body line of a full page is no footer
     page2 = Page(width=595, height=842, lines=[_line(f"Line {i}", top=80 + 14 * i) for i in range(52)])
     order(Layout(pages=[page2]))
