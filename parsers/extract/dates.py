@@ -156,7 +156,10 @@ def date_only(text: str) -> bool:
 
 def is_present(text: str) -> bool:
     """True for "Present", "heute", "oggi", "obecnie"… on their own."""
-    return fold(text).strip(" .()") in {fold(p) for p in PRESENT}
+    return fold(text).strip(" .()") in _PRESENT_FOLDED
+
+
+_PRESENT_FOLDED = frozenset(fold(p) for p in PRESENT)
 
 
 _CUT_END = re.compile(rf"[-–—]\s*(?:{_MON})?\s*$", re.I)
