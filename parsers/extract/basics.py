@@ -292,7 +292,8 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
 
 def _title_like(t: str) -> bool:
     """A label under the name; not a contact item (icon first, an address, a place)."""
-    if not t or PUA.match(t) or unicodedata.category(t[0]) in ("So", "Sm"):
+    if not t or PUA.match(t) or unicodedata.category(t[0]) in ("So", "Sm") \
+            or re.match(r"\d+[a-z]?\s", t):  # "12 avenue Foch" (a house number), not "3D Artist"
         return False  # "⌂ 14 Oldham Street, Manchester …", "✆ +44 …"
     place = location_from(t) or address_location(t)
     is_place = place is not None and ("," in t or is_city(place.get("city", "")))

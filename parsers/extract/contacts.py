@@ -277,7 +277,7 @@ def address_location(text: str) -> dict[str, str] | None:
     if marked is None and not re.search(r"\d", parts[0]):
         loc = location_from(", ".join(parts))
         if loc and tail and not (loc.get("region") or loc.get("countryCode")):
-            loc["countryCode" if re.fullmatch(r"[A-Z]{2}", tail) and tail not in _US_STATES else "region"] = tail
+            loc["region"] = tail  # "Milano (MI)", "Torino (TO)": a province code, "(Italia)": the country
         return loc
     from htdy.parsers.extract.places import is_city
     city_i = next((i for i, p in enumerate(parts) if (i > 0 or marked == 0) and not re.search(r"\d", p)

@@ -140,6 +140,7 @@ def test_region_hint_from_the_email():
     ("28015 Madrid", "Madrid", None),
     ("1012 AB Amsterdam", "Amsterdam", None),
     ("Milano (MI)", "Milano", "MI"),
+    ("Torino (TO)", "Torino", "TO"),
     ("Calle de Colón 18, 3º B, 46004 Valencia (España)", "Valencia", "España"),
     ("Karl-Liebknecht-Straße 40, 04275 Leipzig", "Leipzig", None),
     ("Adresse: 12 rue de la République, 69002 Lyon, France (Domicile)", "Lyon", "France"),
@@ -302,3 +303,10 @@ def test_places_and_numbers_outside_the_contact_lines_need_contact_company():
     # an identity number is no phone; the labelled number is
     b = _basics([("NIP 123-456-78-90", 10), ("Tel. 600 100 200", 10), ("jan@example.pl", 10)])
     assert b["phone"] == "600 100 200"
+
+
+def test_a_street_line_under_the_name_is_no_label():
+    layout, lines = _layout([("Jean-Pierre Martin", 18), ("12 avenue Foch", 10), ("69006 Lyon", 10)])
+    found = find_name(layout, lines)
+    assert found is not None and found.label is None
+    assert address_location("Torino (TO)") == {"city": "Torino", "region": "TO"}
