@@ -181,7 +181,10 @@ def _strip_labels(t: str) -> tuple[str, bool]:
         for k in range(min(len(words) - 1, 5), 0, -1):
             head = " ".join(words[:k])
             if fold(head).strip(" :") in _NOT_NAME or fold(head).strip(" :") in HEADINGS:
-                t = " ".join(words[k:])
+                rest = words[k:]
+                if len(rest) >= 3 and fold(rest[0]) in ("of", "de", "von", "di", "van", "du", "da", "do", "-", "–"):
+                    rest = rest[1:]  # "Curriculum Vitae de Marie Curie", "Lebenslauf von Max Muster"
+                t = " ".join(rest)
                 break
         else:
             break

@@ -310,3 +310,8 @@ def test_a_street_line_under_the_name_is_no_label():
     found = find_name(layout, lines)
     assert found is not None and found.label is None
     assert address_location("Torino (TO)") == {"city": "Torino", "region": "TO"}
+
+
+@pytest.mark.parametrize("title", ["Curriculum Vitae de", "Lebenslauf von", "Resume of", "CV di", "CV –"])
+def test_cv_title_with_the_name(title):
+    assert _name([(f"{title} Marie Curie", 20), ("Physicist", 12)]) == "Marie Curie"
