@@ -76,6 +76,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if typographic or (standalone and not ln.spans[0].font and t[:1].isupper()):
             known.append((i, key))
             styles[_style(ln)] += 1
+    if not known:
+        known = _plain_headings(lines)
+        for i, _ in known:
+            styles[_style(lines[i])] += 1
     heading_at: dict[int, str] = dict(known)
     if styles:
         main_style, n = styles.most_common(1)[0]
@@ -106,6 +110,25 @@ def split_sections(lines: list[Line]) -> list[Section]:
         else:
             sections[-1].lines.append(ln)
     return sections
+
+
+def _plain_headings(lines: list[Line]) -> list[tuple[int, str]]:
+    """Headings of a document that sets them like its body text (a DOCX whose headings are plain
+    paragraphs: no size, weight, caps or heading style tells them apart). Only when typography
+    names no heading at all: a line of its own that is nothing but a section name. A section name
+    right under another one before any content ("Technical Skills" / "Languages") is a group
+    label inside it, no section."""
+    found: list[tuple[int, str]] = []
+    for i, ln in enumerate(lines):
+        t = clean(ln.text).rstrip(":")
+        key = heading_key(t)
+        if key is None or len(ln.cell_texts()) != 1 or not t[:1].isupper() or len(t.split()) > 4 \
+                or BULLET.match(t):
+            continue
+        if found and found[-1][0] == i - 1:
+            continue
+        found.append((i, key))
+    return found if len(found) >= 2 else []
 
 
 def _wrapped_heading(first: Line, ln: Line) -> bool:

@@ -15,6 +15,7 @@ from htdy.parsers.layout.model import Layout, Line, Link, Page, Span
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HEADING_SIZES = {"title": 24.0, "heading 1": 20.0, "heading 2": 16.0, "heading 3": 14.0,
                   "heading 4": 12.5, "heading 5": 11.5, "heading 6": 11.0, "subtitle": 14.0}
@@ -77,6 +78,55 @@ def extract(data: bytes, limits: Limits | None = None) -> Layout:
     layout.pages = [Page(width=600.0, height=max(b.y, 1.0), lines=b.lines)]
     layout.links = b.links
     return layout
+
+
+def _boxed(node: Any, p: Any) -> bool:
+    """Whether ``node`` lies in a text box (or a VML fallback copy) anchored in paragraph ``p``,
+    rather than in ``p`` itself (``p`` may itself sit in a text box)."""
+    for a in node.iterancestors():
+        if a is p:
+            return False
+        if a.tag in (W + "txbxContent", MC_FALLBACK):
+            return True
+    return False
+
+
+_ALIGN = {"left": 0, "inside": 0, "center": 1, "right": 2, "outside": 2,
+          "top": 0, "bottom": 2}
+
+
+def _anchor_key(box: Any) -> tuple[float, float]:
+    """Where a floating text box is anchored (DrawingML ``wp:positionV`` / ``wp:positionH``: an
+    offset in EMU or an alignment), top to bottom, then left to right: the order its text is read
+    in, as the page shows the boxes rather than the order they were written."""
+    anchor = next((a for a in box.iterancestors() if a.tag == WP + "anchor"), None)
+    key = []
+    for tag in ("positionV", "positionH"):
+        pos = anchor.find(WP + tag) if anchor is not None else None
+        v = 0.0
+        if pos is not None:
+            off, al = pos.find(WP + "posOffset"), pos.find(WP + "align")
+            if off is not None and (off.text or "").lstrip("-").isdigit():
+                v = float(off.text or 0)
+            elif al is not None:
+                v = _ALIGN.get((al.text or "").strip(), 0) * 5e6  # an alignment: the page's third
+        key.append(v)
+    return key[0], key[1]
+
+
+def _link_cells(spans: list[Span]) -> list[int]:
+    """A short title paragraph that opens with a hyperlink and goes on in plain runs ("<Company>
+    Senior Engineer", the HTML export of a linked employer or project): the link, printed in its own
+    colour, is a field of its own, so it becomes its own cell. Sentences (long, or ending in a
+    full stop) stay one text."""
+    vis = [i for i, sp in enumerate(spans) if sp.text.strip()]
+    text = " ".join("".join(sp.text for sp in spans).split())
+    if len(vis) < 2 or spans[vis[0]].link is None or len(text) > 80 or text.endswith("."):
+        return []
+    k = next((i for i in vis if spans[i].link is None), None)
+    if k is None:
+        return []
+    return [0 if i < k else 1 for i in range(len(spans))]
 
 
 class _Builder:
@@ -183,11 +233,11 @@ class _Builder:
                 return
             self._seen_headers.add(key)
         if spans:
-            self.add(spans, [], source)
+            self.add(spans, _link_cells(spans), source)
         # text boxes anchored in this paragraph
-        for box in p.iter(W + "txbxContent"):
-            if any(a.tag == MC_FALLBACK for a in box.iterancestors()):
-                continue
+        # (once: not the VML copy in mc:Fallback, not a box nested in another, read with its parent)
+        boxes = [box for box in p.iter(W + "txbxContent") if not _boxed(box, p)]
+        for box in sorted(boxes, key=_anchor_key):
             self.walk(box, "textbox")
 
     def spans(self, p: Any) -> list[Span]:
@@ -204,7 +254,7 @@ class _Builder:
         if numbered:
             out.append(Span("•", 0.0, self.y, 5.0, self.y + psize, "", psize))
         for r in p.iter(W + "r"):
-            if any(a.tag in (W + "txbxContent", MC_FALLBACK) for a in r.iterancestors()):
+            if _boxed(r, p):
                 continue
             text = ""
             for node in r.iterchildren():
@@ -234,6 +284,8 @@ class _Builder:
             x += width
         visible = any(sp.text.strip() for sp in out)
         for hl in p.iter(W + "hyperlink"):
+            if _boxed(hl, p):
+                continue
             url = self.link_target(hl)
             if url:
                 self.links.append(Link(url=url, page=0, box=(0.0, self.y, x, self.y + psize)))

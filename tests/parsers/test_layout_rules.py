@@ -317,3 +317,91 @@ def test_two_small_lines_beside_a_large_name_stay_two_lines(backend):
     assert sum("Karl-Liebknecht-Strasse 40, 04275 Leipzig" in t for t in texts) == 1
     assert sum("M +49 341 9876 5432" in t for t in texts) == 1
     assert not any("Leipzig" in t and "9876" in t for t in texts)
+
+
+def _textbox_docx(box_paragraphs: list[str], *more: tuple[str, list[str]]) -> bytes:
+    """A DOCX as LibreOffice writes a floated frame: one body paragraph anchoring a text box stored
+    twice, as DrawingML (``mc:Choice``) and as its VML copy (``mc:Fallback``); every paragraph in
+    the box is plain body text (no heading style, size or weight)."""
+    import io
+
+    import docx
+    from lxml import etree
+
+    d = docx.Document()
+    d.add_paragraph("Marta Gil")
+    anchor = d.add_paragraph()
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    for align, texts in ((("left", box_paragraphs),) + more):
+        paras = "".join(f'<w:p><w:pPr><w:pStyle w:val="TextBody"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>'
+                        for t in texts)
+        run = etree.fromstring(
+            f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            f'<wp:positionH relativeFrom="column"><wp:align>{align}</wp:align></wp:positionH>'
+            f'<wp:positionV relativeFrom="line"><wp:posOffset>635</wp:posOffset></wp:positionV>'
+            f'<a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx>'
+            f'</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+            f'<v:rect><v:textbox><w:txbxContent>{paras}</w:txbxContent></v:textbox></v:rect></w:pict>'
+            f'</mc:Fallback></mc:AlternateContent></w:r>')
+        anchor._p.append(run)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_text_box_is_read_once_and_plain_headings_are_sections():
+    """LibreOffice frames: the text box is read once (not its VML copy, not as part of the anchoring
+    paragraph); a document with no typographic heading at all takes a line that is only a section
+    name as a heading, and a section name right under another one as a group label inside it."""
+    from htdy.parsers.extract.structure import split_sections
+
+    data = _textbox_docx(["Technical Skills", "Languages", "Python, Java", "Employment",
+                          "Acme Corp Senior Engineer", "Nov 2016 - Sep 2018", "Built things.",
+                          "Education", "BSc in Physics at Uni Wien", "Sep 1999 - May 2004"])
+    lines = extract_layout(data, "docx").lines()
+    texts = [ln.text.strip() for ln in lines]
+    assert texts == ["Marta Gil", "Technical Skills", "Languages", "Python, Java", "Employment",
+                     "Acme Corp Senior Engineer", "Nov 2016 - Sep 2018", "Built things.", "Education",
+                     "BSc in Physics at Uni Wien", "Sep 1999 - May 2004"]
+    secs = split_sections(lines)
+    assert [s.key for s in secs] == ["preamble", "skills", "work", "education"]
+    assert [ln.text.strip() for ln in secs[1].lines] == ["Languages", "Python, Java"]
+
+
+def test_docx_title_paragraph_opening_with_a_link_sets_the_link_apart():
+    """"<link>Cinch Financial</link> Senior Engineer": a short paragraph that opens with a hyperlink
+    and goes on in plain text has the link as its own cell; a sentence that opens with a link does not."""
+    import io
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    d = docx.Document()
+    for lead, rest in (("Cinch Financial ", "Senior Engineer (Consumer Tech Lead)"),
+                       ("Cinch Financial ", "is building the first autonomous personal financial manager.")):
+        p = d.add_paragraph()
+        hl = etree.SubElement(p._p, qn("w:hyperlink"))
+        hl.set(qn("r:id"), d.part.relate_to("https://cinch.example/", RT.HYPERLINK, is_external=True))
+        r = etree.SubElement(hl, qn("w:r"))
+        etree.SubElement(r, qn("w:t")).text = lead
+        r.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        p.add_run(rest)
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = extract_layout(buf.getvalue(), "docx").lines()
+    assert lines[0].cell_texts() == ["Cinch Financial", "Senior Engineer (Consumer Tech Lead)"]
+    assert len(lines[1].cell_texts()) == 1
+
+
+def test_docx_text_boxes_are_read_in_the_order_of_their_anchor_position():
+    """Two frames anchored in one paragraph, the right one written first: the left one is read first."""
+    data = _textbox_docx([], ("right", ["Main column text"]), ("left", ["Sidebar text"]))
+    texts = [ln.text.strip() for ln in extract_layout(data, "docx").lines()]
+    assert texts == ["Marta Gil", "Sidebar text", "Main column text"]
