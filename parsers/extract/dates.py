@@ -36,7 +36,24 @@ SINCE = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od", "from",
 
 _MONTH_WORDS = "marz|märz|maerz|janv|fevr|févr|août|aout|déc|dec|juil|juin|févr|février|décembre|août|" \
     "wrzesień|październik|styczeń|kwiecień|sierpień|grudzień|marzo|março|" + "|".join(MONTHS)
-_MON = r"(?:" + "|".join(sorted(set(_MONTH_WORDS.split("|")), key=len, reverse=True)) + r")\.?"
+
+
+def _letter_classes() -> dict[str, str]:
+    """Each ASCII letter with the accented Latin letters that fold to it (a → àáâãäåą…)."""
+    groups: dict[str, set[str]] = {}
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        f = fold(ch)
+        if len(f) == 1 and "a" <= f <= "z" and ch.isalpha():
+            groups.setdefault(f, set()).update((ch.lower(), ch.upper()))
+    return {k: "[" + k + "".join(sorted(v)) + "]" for k, v in groups.items()}
+
+
+_LETTER = _letter_classes()
+# a month name matches with or without its diacritics, in any of the 8 languages' spellings
+# (Polish "paź", "października", "września"; German "Jän", "Mär"; French "févr", "déc"; Portuguese "março")
+_MON = r"(?:" + "|".join("".join(_LETTER.get(c, re.escape(c)) for c in w) for w in sorted(
+    {fold(w) for w in _MONTH_WORDS.split("|")}, key=len, reverse=True)) + r")\.?"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 # a duration printed right after a date, in 8 languages ("3 years 2 months", "(2 yrs)", "1 an")
 _UNIT = (r"(?:years?|yrs?|months?|mos?|mths?|jahre?n?|monate?n?|ans?|mois|años?|anos?|meses|mes|mês|anni|anno|"

@@ -442,3 +442,18 @@ def test_degree_in_field_at_school(env):
         d.add_paragraph(dates)
     assert _edu(_parse(env, _save(d))) == [("Leuphana Universität Lüneburg", "Master", "Data Science", None),
                                             ("Freie Universität Berlin", "Bachelor", "Mathematics", None)]
+
+
+# ------------------------------------------------------------------ month names with diacritics
+@pytest.mark.parametrize("text,start,end", [
+    ("paź 2016 – lis 2021", "2016-10", "2021-11"),  # Polish abbreviation with a diacritic
+    ("października 2016 - września 2019", "2016-10", "2019-09"),  # Polish genitive
+    ("Mär 2019 – Jän 2020", "2019-03", "2020-01"),  # Austrian/German abbreviations
+    ("févr. 2019 – déc. 2020", "2019-02", "2020-12"),
+    ("março 2018 – set. 2019", "2018-03", "2019-09"),
+])
+def test_month_abbreviations_with_diacritics(text, start, end):
+    from htdy.parsers.extract.dates import find_range
+
+    r = find_range(text)
+    assert r is not None and (r.start, r.end) == (start, end)
