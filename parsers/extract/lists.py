@@ -12,10 +12,24 @@ from htdy.parsers.extract.vocab import HEADINGS, LEVEL_WORDS, NATURAL_LANGUAGES,
 from htdy.parsers.layout.model import Line
 
 _ITEM_SPLIT = re.compile(r"\s*[,;•·|/]\s*|\s{2,}|\s+-\s+")
-_LEVEL_PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
+_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)(?:[)\]]|$)\s*")
+_AMOUNT = re.compile(r"(?i)^[\d\s.,+%/<>~-]*(?:years?|yrs?|y|jahre?|ans?|anos?|años|anni|lat|jaar|months?|mo)?\.?"
+                     r"(?:\s+(?:of\s+)?(?:experience|exp|erfahrung))?$")
+
+
+def _paren(m: re.Match[str]) -> str:
+    """A parenthesised part of a skill item: a level or an amount ("(advanced)", "(B2)", "(5 years)",
+    "(100)") is dropped; names ("PHP MVC (Custom, Cake, CodeIgniter)", "Redux (Redux Toolkit)") are
+    items of their own."""
+    inner = m.group(1).strip()
+    parts = [p.strip(" .:-–") for p in _ITEM_SPLIT.split(inner) if p.strip(" .:-–")]
+    if not parts or all(fold(p) in LEVEL_WORDS or _AMOUNT.match(p) for p in parts):
+        return " "
+    return ", " + inner + ", "
 
 
 def _items(text: str) -> list[str]:
+    text = _PAREN.sub(_paren, text)
     out = []
     for part in _ITEM_SPLIT.split(text):
         p = part.strip(" .:-–()")
@@ -131,7 +145,7 @@ def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool =
         if cur is None:
             cur = {"name": "", "keywords": []}
             groups.append(cur)
-        cur["keywords"].extend(_items(_LEVEL_PAREN.sub(" ", t)))
+        cur["keywords"].extend(_items(t))
     if langs is not None:
         for text in lang_texts:
             langs.extend(_language_items(text))

@@ -115,9 +115,9 @@ def split_sections(lines: list[Line]) -> list[Section]:
 def _plain_headings(lines: list[Line]) -> list[tuple[int, str]]:
     """Headings of a document that sets them like its body text (a DOCX whose headings are plain
     paragraphs: no size, weight, caps or heading style tells them apart). Only when typography
-    names no heading at all: a line of its own that is nothing but a section name. A section name
-    right under another one before any content ("Technical Skills" / "Languages") is a group
-    label inside it, no section."""
+    names no heading at all: a line of its own that is nothing but a section name. "Languages"
+    right under a skills heading, before any content ("Technical Skills" / "Languages"), is the
+    programming-languages group inside it, no section."""
     found: list[tuple[int, str]] = []
     for i, ln in enumerate(lines):
         t = clean(ln.text).rstrip(":")
@@ -125,7 +125,7 @@ def _plain_headings(lines: list[Line]) -> list[tuple[int, str]]:
         if key is None or len(ln.cell_texts()) != 1 or not t[:1].isupper() or len(t.split()) > 4 \
                 or BULLET.match(t):
             continue
-        if found and found[-1][0] == i - 1:
+        if found and found[-1][0] == i - 1 and (found[-1][1], key) == ("skills", "languages"):
             continue
         found.append((i, key))
     return found if len(found) >= 2 else []

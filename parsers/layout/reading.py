@@ -53,7 +53,7 @@ def order(layout: Layout) -> list[Line]:
                 gutter = g
         if gutter is None:
             flush()
-            out.extend(_split_margin_headings(lines))
+            out.extend(_centred_margin_titles(_split_margin_headings(lines)))
             continue
         columns += 1
         pre, left, right = _split_columns(lines, gutter)
@@ -63,7 +63,11 @@ def order(layout: Layout) -> list[Line]:
         left, right = _split_margin_headings(left), _split_margin_headings(right)
         if _label_column(left, right):
             flush()
-            out.extend(_pair_labels(left, right))
+            out.extend(_centred_margin_titles(_pair_labels(left, right)))
+            continue
+        if _margin_of_labels(left, right):
+            flush()
+            out.extend(_centred_margin_titles(sorted(left + right, key=lambda ln: (ln.top, ln.x0))))
             continue
         left_run.extend(left)
         right_run.extend(right)
@@ -268,6 +272,22 @@ def _label_column(left: list[Line], right: list[Line]) -> bool:
     return named >= 0.6 * len(texts)
 
 
+def _margin_of_labels(left: list[Line], right: list[Line]) -> bool:
+    """A left margin that holds nothing but section titles and dates, set beside their content
+    but not on its baselines (centred on the entry, or on its second line): it is no sidebar with a
+    text flow of its own; the page is read top to bottom across both."""
+    from htdy.parsers.extract.dates import date_only
+    from htdy.parsers.extract.vocab import heading_key
+
+    texts = [" ".join(ln.text.split()) for ln in left if ln.text.strip()]
+    if len(texts) < 3 or not right or any(len(t) > 40 or len(t.split()) > 5 for t in texts):
+        return False
+    if max(ln.x1 for ln in left) - min(ln.x0 for ln in left) > \
+            0.6 * (max(ln.x1 for ln in right) - min(ln.x0 for ln in right)):
+        return False
+    return all(heading_key(t) or date_only(t) for t in texts) and any(heading_key(t) for t in texts)
+
+
 def _pair_labels(left: list[Line], right: list[Line]) -> list[Line]:
     """Read a label column with its content, top to bottom: a label becomes the first cell of the
     line it faces ("Daty | 03.2019 – obecnie"), a label wrapped onto a second line joins its first
@@ -330,10 +350,16 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
             if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
                     and ln.spans[k].x0 - ln.spans[k - 1].x1 >= 0.6 * ln.spans[k].size:
                 cells = ln.cells or [0] * len(ln.spans)
-                out.append(Line(spans=head, page=ln.page, cells=cells[:k], source=ln.source))
+                first = Line(spans=head, page=ln.page, cells=cells[:k], source=ln.source)
                 rest = ln.spans[k:]
                 rest[0].text = rest[0].text.lstrip()
-                out.append(Line(spans=rest, page=ln.page, cells=cells[k:], source=ln.source))
+                second = Line(spans=rest, page=ln.page, cells=cells[k:], source=ln.source)
+                if second.top < first.top - 0.15 * second.size and not _names_section(first.text):
+                    # a date or label set a little lower than the title it faces ("Senior UI Engineer
+                    # at Droit" / "2023-10-30 to 2024-08-16"): read as printed, title first, like the
+                    # entries whose dates sit on a line of their own below the title
+                    first, second = second, first
+                out.extend((first, second))
                 continue
         out.append(ln)
     return out
@@ -341,6 +367,65 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
 
 SOFT_HYPHENS = ("\ufffe", "\u00ad", "\x02")
 _LETTER_HYPHEN = re.compile(r"[^\W\d_][-\u2010]$")
+
+
+def _centred_margin_titles(lines: list[Line]) -> list[Line]:
+    """Section titles in a left margin set vertically centred beside their content (a table row
+    whose label cell is ``vertical-align: middle``): the title's line lies inside a block of content
+    lines that began above it. Read the title before the block; when several titles fall inside one
+    block, the first takes it and the others follow it (their own content is empty)."""
+    margins: dict[int, int] = {}
+    for ln in lines:
+        margins[round(ln.x0)] = margins.get(round(ln.x0), 0) + 1
+    frequent = sorted(x for x, n in margins.items() if n >= 3)
+    if len(frequent) < 2:
+        return lines
+    titles = [ln for ln in lines if _names_section(ln.text) and len(ln.spans) >= 1
+              and any(m > ln.x1 + 5 for m in frequent) and ln.x0 <= frequent[0] + 3]
+    if not titles:
+        return lines
+    content_x = min((m for m in frequent if m > max(t.x1 for t in titles) + 5), default=None)
+    if content_x is None:
+        return lines
+    right = [ln for ln in lines if ln.x0 >= content_x - 15]
+    # blocks of content lines: a gap wider than a line's height ends a block
+    blocks: list[list[Line]] = []
+    for ln in sorted(right, key=lambda x: (x.page, x.top)):
+        b = blocks[-1] if blocks else None
+        if b and b[-1].page == ln.page and ln.top - b[-1].bottom < max(ln.size, 1.0):
+            b.append(ln)
+        else:
+            blocks.append([ln])
+    before: dict[int, list[Line]] = {}
+    after: dict[int, list[Line]] = {}
+    moved: set[int] = set()
+    for t in titles:
+        mid = (t.top + t.bottom) / 2
+        blk = next((b for b in blocks if b[0].page == t.page and b[0].top + 0.5 * t.size < t.top
+                    and mid < b[-1].bottom and len(b) >= 2), None)
+        if blk is None:
+            continue
+        moved.add(id(t))
+        if id(blk[0]) in before:
+            after.setdefault(id(blk[-1]), []).append(t)
+        else:
+            before[id(blk[0])] = [t]
+    if not moved:
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        if id(ln) in moved:
+            continue
+        out.extend(before.get(id(ln), []))
+        out.append(ln)
+        out.extend(after.get(id(ln), []))
+    return out
+
+
+def _names_section(text: str) -> bool:
+    from htdy.parsers.extract.vocab import heading_key
+
+    return heading_key(text) is not None
 
 
 def _join_soft_hyphens(lines: list[Line]) -> list[Line]:

@@ -357,19 +357,20 @@ def _textbox_docx(box_paragraphs: list[str], *more: tuple[str, list[str]]) -> by
 def test_docx_text_box_is_read_once_and_plain_headings_are_sections():
     """LibreOffice frames: the text box is read once (not its VML copy, not as part of the anchoring
     paragraph); a document with no typographic heading at all takes a line that is only a section
-    name as a heading, and a section name right under another one as a group label inside it."""
+    name as a heading ("Languages" right under a skills heading is a group label inside it; an empty
+    "Summary" right above "Employment" is a section all the same)."""
     from htdy.parsers.extract.structure import split_sections
 
-    data = _textbox_docx(["Technical Skills", "Languages", "Python, Java", "Employment",
+    data = _textbox_docx(["Technical Skills", "Languages", "Python, Java", "Summary", "Employment",
                           "Acme Corp Senior Engineer", "Nov 2016 - Sep 2018", "Built things.",
                           "Education", "BSc in Physics at Uni Wien", "Sep 1999 - May 2004"])
     lines = extract_layout(data, "docx").lines()
     texts = [ln.text.strip() for ln in lines]
-    assert texts == ["Marta Gil", "Technical Skills", "Languages", "Python, Java", "Employment",
+    assert texts == ["Marta Gil", "Technical Skills", "Languages", "Python, Java", "Summary", "Employment",
                      "Acme Corp Senior Engineer", "Nov 2016 - Sep 2018", "Built things.", "Education",
                      "BSc in Physics at Uni Wien", "Sep 1999 - May 2004"]
     secs = split_sections(lines)
-    assert [s.key for s in secs] == ["preamble", "skills", "work", "education"]
+    assert [s.key for s in secs] == ["preamble", "skills", "summary", "work", "education"]
     assert [ln.text.strip() for ln in secs[1].lines] == ["Languages", "Python, Java"]
 
 
@@ -405,3 +406,60 @@ def test_docx_text_boxes_are_read_in_the_order_of_their_anchor_position():
     data = _textbox_docx([], ("right", ["Main column text"]), ("left", ["Sidebar text"]))
     texts = [ln.text.strip() for ln in extract_layout(data, "docx").lines()]
     assert texts == ["Marta Gil", "Sidebar text", "Main column text"]
+
+
+def _texts_in_order(items: list[tuple[float, float, float, str]]) -> list[str]:
+    return [" | ".join(ln.cell_texts()) for ln in order(extract_layout(_text_pdf(items), "pdf"))]
+
+
+def _block(x: float, top: float, texts: list[str], size: float = 10, step: float = 13):
+    return [(x, top + step * i, size, t) for i, t in enumerate(texts)]
+
+
+def test_margin_titles_centred_beside_their_content_come_before_it():
+    """Section titles in a left margin, vertically centred on their content block (a table row with
+    ``vertical-align: middle``): read before the block, not in its middle; a date in the margin set a
+    little lower than the entry title it faces comes after that title, as printed."""
+    skills = ["Languages: Python, Go, Rust", "Cloud: AWS, GCP, Azure", "Databases: Postgres, Redis",
+              "Tools: Git, Docker, Vim", "Methods: Scrum, Kanban, TDD"]
+    items = ([(250, 45, 22, "Anna Nowak"), (62, 238, 12, "Skills")] + _block(217, 209, skills)
+             + [(62, 321, 12, "Experience"), (217, 325, 10, "Engineer at Acme"),
+                (217, 340, 10, "Built the billing platform"), (62, 342, 9, "2021-11-01 to Present"),
+                (217, 400, 10, "Developer at Beta"), (62, 403, 9, "2018-01-01 to 2021-10-01"),
+                (217, 415, 10, "Wrote the mobile app for the shop"), (217, 428, 10, "Ran the release trains"),
+                (62, 480, 12, "Education")] + _block(217, 470, ["University of Vienna", "MSc Physics", "Thesis"]))
+    assert _texts_in_order(items) == [
+        "Anna Nowak", "Skills", *skills, "Experience", "Engineer at Acme", "Built the billing platform",
+        "2021-11-01 to Present", "Developer at Beta", "2018-01-01 to 2021-10-01",
+        "Wrote the mobile app for the shop", "Ran the release trains", "Education", "University of Vienna",
+        "MSc Physics", "Thesis"]
+
+
+def test_a_margin_of_titles_and_dates_is_read_across_the_page():
+    """A left column that holds only section titles and dates, beside their content but not on its
+    baselines, is no sidebar: the page is read top to bottom, each title before its content."""
+    blocks = [("2016-10-01 to 2021-11-01", 41, ["Physiotherapist at Clinic Nord",
+                                                "Worked with patients in a clinical setting every day",
+                                                "Planned therapies together with doctors"]),
+              ("Education", 124, ["Academy of Physical Education", "Master of Physiotherapy", "Thesis on knees"]),
+              ("Languages", 193, ["Polish native", "English C1", "German B1"]),
+              ("Interests", 254, ["Climbing in the Alps", "Reading novels", "Cooking"]),
+              ("References", 314, ["Available on request from me", "Dr Jan Kowalski", "Prof Anna Nowak"]),
+              ("Skills", 374, ["Manual therapy and massage", "Kinesio taping", "Sports injuries"])]
+    items = []
+    for label, top, texts in blocks:
+        items += [(62, top + 6 if label[0].isalpha() else top + 4, 12 if label[0].isalpha() else 9, label)]
+        items += _block(217, top, texts)
+    got = _texts_in_order(items)
+    assert got[:2] == ["Physiotherapist at Clinic Nord", "2016-10-01 to 2021-11-01"]
+    for label, _, texts in blocks[1:]:
+        assert got[got.index(label) + 1:got.index(label) + 4] == texts
+
+
+def test_skill_names_in_parentheses_are_items_levels_are_not():
+    from htdy.parsers.extract.lists import _items
+
+    assert _items("Django, PHP MVC (Custom, Cake, CodeIgniter, etc), ASP.NET 3.5") == [
+        "Django", "PHP MVC", "Custom", "Cake", "CodeIgniter", "etc", "ASP.NET 3.5"]
+    assert _items("Redux (Redux Toolkit), Node.js (NestJS)") == ["Redux", "Redux Toolkit", "Node.js", "NestJS"]
+    assert _items("Python (advanced), Go (5 years), Rust (70)") == ["Python", "Go", "Rust"]
