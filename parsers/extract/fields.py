@@ -64,6 +64,10 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                 else:
                     groups.append([key, s.text, s.x0, s.size])
                 prev = s
+            # groups that hold text of their own (a date or a lone separator set in another
+            # type does not make the line "styled": "**Acme, Developer** 2011 — 2012")
+            texts = sum(1 for g in groups if re.search(r"[^\W\d]", g[1])
+                        and not date_only(clean(g[1])) and not is_present(clean(g[1]).strip(" –—-")))
             for (bold, italic), text, gx, gsize in groups:
                 t = re.sub(r"[\ufffe\u00ad\x02]\s*", "", clean(text))  # a word hyphenated at a wrapped line end
                 if bullet:
@@ -83,6 +87,8 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                     # typography already separates the fields of this line: a dash inside its
                     # bold run ("Tacta - The art of …") splits it only to set off a title or a place
                     parts = _SEP_NO_DASH.split(t)
+                elif dash and texts > 1 and len(parts) > 1:
+                    parts = _split_en(_dash_parts(t))
                 for part in parts:
                     p = _DANGLING.sub("", _strip_piece(part))
                     if out or li or ci:
@@ -99,7 +105,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                                 above[-1]["text"] = _insert_wrapped(above[-1]["text"], p)
                                 continue
                         out.append({"text": p, "bold": bold, "italic": italic, "size": gsize,
-                                    "cell": ci, "line": li, "x0": gx, "styled": len(groups) > 1,
+                                    "cell": ci, "line": li, "x0": gx, "styled": texts > 1,
                                     "after_text": text_before and ci > 0, "run": t})
     # "Company, City (Country)": the place after the comma is set apart; then "Company,
     # Position" inside one piece: split at the comma that separates a title
@@ -202,6 +208,30 @@ def _insert_wrapped(text: str, tail: str) -> str:
     if n and n < len(text):
         return text[:n] + " " + tail + text[n:]
     return text + " " + tail
+
+
+_SEP_BUT_DASH = re.compile(r"\s+[|•·—]\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s*\|\s*")
+_DASH = re.compile(r"\s+[-–]\s+")
+
+
+def _dash_parts(t: str) -> list[str]:
+    """Split a run of a line whose fields are set apart by type: at the separators, and at a
+    hyphen-minus only where it sets off a job title, a place or a country — "Tacta - The art of
+    complexity Taming – Sarajevo" keeps the employer's own hyphen and splits off the place."""
+    out: list[str] = []
+    for chunk in _SEP_BUT_DASH.split(t):
+        subs = _DASH.split(chunk)
+        seps = _DASH.findall(chunk)
+        acc = [subs[0]]
+        for sep, sub in zip(seps, subs[1:], strict=True):
+            a, b = _strip_piece(acc[-1]), _strip_piece(sub)
+            if (sep.strip() != "-" or not a or not b or has_word(a, TITLE_WORDS) or has_word(b, TITLE_WORDS)
+                    or _loc({"text": a}) or _loc({"text": b}) or _region(b)):
+                acc.append(sub)
+            else:
+                acc[-1] = acc[-1] + sep + sub
+        out += acc
+    return out
 
 
 def _strip_piece(part: str) -> str:

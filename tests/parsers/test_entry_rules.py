@@ -457,3 +457,44 @@ def test_month_abbreviations_with_diacritics(text, start, end):
 
     r = find_range(text)
     assert r is not None and (r.start, r.end) == (start, end)
+
+
+def _styled_header_docx(lines: list[list[tuple[str, bool]]], section: str = "Experience") -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Olga Smirnova", level=0)
+    d.add_paragraph("olga.smirnova@example.com | +7 912 345 67 89")
+    d.add_heading(section, level=1)
+    for i, runs in enumerate(lines):
+        p = d.add_paragraph()
+        for text, bold in runs:
+            p.add_run(text).bold = bold
+        d.add_paragraph(f"Built and shipped {('the booking app', 'two mobile games', 'a CRM')[i % 3]} used by "
+                        "thousands of customers every day; wrote the release tooling and mentored two juniors.",
+                        style="List Bullet")
+    return _save(d)
+
+
+def test_bold_company_and_title_beside_plain_dates(env):
+    """"**Company, Title** 2011 — 2012": the dates in another type do not set the fields
+    apart, so the comma still separates employer and title."""
+    data = _styled_header_docx([[("Nordlicht LLC, Android Engineer, Co-founder", True),
+                                 ("\t2011-05-01 — 2012-06-01", False)],
+                                [("Polar Apps, Mobile Developer", True), ("\t2009-01-01 — 2011-04-01", False)]])
+    assert _work(_parse(env, data)) == [
+        ("Nordlicht LLC", "Android Engineer, Co-founder", "2011-05", "2012-06"),
+        ("Polar Apps", "Mobile Developer", "2009-01", "2011-04")]
+
+
+def test_dash_inside_a_plain_employer_run(env):
+    """"**Title**, Employer - Motto – City": in a line set apart by type, a dash splits only to
+    set off a title or a place, also outside the bold run."""
+    data = _styled_header_docx([[("Feb 2020 – Aug 2023 ", False), ("Team lead, Java & Angular", True),
+                                 (", Kvadrat - The art of taming complexity – Sarajevo, Bosnia and Herzegovina", False)],
+                                [("Jan 2017 – Jan 2020 ", False), ("Software developer", True),
+                                 (", Ministry of Code – Mostar, Bosnia and Herzegovina", False)]])
+    r = _parse(env, data)
+    assert _work(r) == [("Kvadrat - The art of taming complexity", "Team lead, Java & Angular", "2020-02", "2023-08"),
+                        ("Ministry of Code", "Software developer", "2017-01", "2020-01")]
+    assert r["work"][0].get("location") == "Sarajevo, Bosnia and Herzegovina"
