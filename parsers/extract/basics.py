@@ -1,6 +1,7 @@
 """``basics``: name, label, contacts, profiles, location."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -222,7 +223,7 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                 t, named = _strip_labels(piece)
                 t = _unspace(t, locals_parts)
                 if t and not _looks_like_name(t):
-                    t = _name_head(t)
+                    t = _name_head(t) if len(t) <= 100 else ""
                 if not t or not _looks_like_name(t) or _is_not_name(t) or _NAME_LABEL.fullmatch(t + " ") \
                         or fold(t) in COUNTRIES or is_region(t):
                     continue
@@ -415,6 +416,7 @@ def region_hint(email: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _has_title_word(t: str) -> bool:
     from htdy.parsers.extract.vocab import TITLE_WORDS, has_word
     return has_word(t, TITLE_WORDS)
