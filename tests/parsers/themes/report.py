@@ -79,7 +79,7 @@ def details(doc: Path, truth: dict, pred: dict, mask: dict):
         yield "basics.urls", "", u
     for u in sorted(pu - tu):
         yield "basics.urls", u, ""
-    for sec, fields, keyf in (("work", ["name", "position", "startDate", "endDate"], "name"),
+    for sec, fields, _keyf in (("work", ["name", "position", "startDate", "endDate"], "name"),
                               ("education", ["institution", "area", "studyType", "startDate", "endDate"],
                                "institution")):
         te = [e if isinstance(e, dict) else {} for e in sp.as_list(truth.get(sec))]
