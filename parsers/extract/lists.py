@@ -33,7 +33,8 @@ def _items(text: str) -> list[str]:
     out = []
     for part in _ITEM_SPLIT.split(text):
         p = part.strip(" .:-–()")
-        if p and fold(p) not in LEVEL_WORDS and not re.fullmatch(r"[\d%/.\s]+", p):
+        if p and fold(p) not in LEVEL_WORDS and not re.fullmatch(r"[\d%/.\s]+", p) \
+                and not re.fullmatch(r"(?i)\[?object(?:\s+object)?\]?", p):  # a template's "[object Object]" bug text
             out.append(p)
     return out
 
@@ -120,9 +121,20 @@ def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool =
             cells = [t]
         elif len(cells) >= 2 and _title_prefix(cells[0]) == len(cells[0]):
             cells, t = cells[1:], " ".join(cells[1:])
+        core = t.rstrip(" :")
+        if t.endswith(":") and ":" not in core and core.endswith((")", "]")) \
+                and _PAREN.sub(_paren, core[core.rfind("(") if "(" in core else 0:]).strip() == "":
+            # "PHP (100):", "CSS (SASS, LESS) (90):": one skill and its level, no group name
+            if cur is None:
+                cur = {"name": "", "keywords": []}
+                groups.append(cur)
+            cur["keywords"].extend(_items(core))
+            continue
         m = re.match(r"^([^:]{1,45}):\s*(.+)$", t)
         if m:
-            cur = {"name": m.group(1).strip(), "keywords": _items(m.group(2))}
+            # "Bases de Datos (Avanzado): …": the group's level is no part of its name
+            cur = {"name": _PAREN.sub(lambda x: " " if _paren(x) == " " else x.group(0), m.group(1)).strip(),
+                   "keywords": _items(m.group(2))}
             groups.append(cur)
             continue
         if len(cells) >= 2 and not ln.spans[0].bold and not any(re.search(r"[,;•·|]", c) for c in cells):
@@ -164,26 +176,38 @@ def finish_skills(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _level(text: str) -> bool:
+    t = text.strip(" .")
+    return fold(t) in LEVEL_WORDS or bool(re.fullmatch(r"[ABC][12](?:\s*[-/]\s*[ABC][12])?", t))
+
+
 def _value(text: str) -> str:
     """``Mother tongue(s): ITALIAN`` → ``ITALIAN`` (a label before a colon)."""
     m = re.match(r"^([^:]{2,40}):\s*(.+)$", text.strip())
-    if m and fold(re.split(r"[\s(]", m.group(1))[0]) not in NATURAL_LANGUAGES:
-        return m.group(2)
+    if m and fold(re.split(r"[\s(]", m.group(1))[0]) not in NATURAL_LANGUAGES and not _level(m.group(2)):
+        return m.group(2)  # (a level after the label: the label is the language, "fr: Native Speaker")
     return text
 
 
 def is_natural_language(text: str) -> bool:
     """A line about a language: it starts with one ("Deutsch (Muttersprache)") or is a short
     sentence naming one ("Fluent in English and Gujarati.")."""
+    m = re.match(r"^([^\W\d_][^:()]{0,29})\s*[:(\-–]\s*([^:]+?)\)?$", text.strip())
+    if m and len(m.group(1).split()) <= 2 and _level(m.group(2)):
+        return True  # "fr: Native Speaker", "Gallego (B2)": a level after the label names a language
     text = _value(text)
     w = fold(re.split(r"[\s:(,\-–]", text.strip())[0]) if text.strip() else ""
     return w in NATURAL_LANGUAGES or (len(text.split()) <= 8 and _names_language(text))
 
 
 def languages(section: Section) -> list[dict[str, str]]:
-    out = []
+    out: list[dict[str, str]] = []
     for ln in section.lines:
-        out.extend(_language_items(_value(BULLET.sub("", clean(ln.text)))))
+        t = BULLET.sub("", clean(ln.text))
+        if out and _level(t) and "fluency" not in out[-1]:
+            out[-1]["fluency"] = t  # "Español" / "Nativo": the level on the line under its language
+            continue
+        out.extend(_language_items(_value(t)))
     return out
 
 

@@ -45,7 +45,9 @@ def is_heading_like(ln: Line, body: float) -> bool:
         return False
     if re.search(r"[.;]$", t) or len(ln.cell_texts()) > 2:
         return False
-    caps = t.isupper() and len(t) > 3
+    letters = sum(ch.isalpha() for ch in t)
+    # a caps heading is words in capitals, not an acronym with a level or a date ("PHP (100):", "CI/CD (95)")
+    caps = t.isupper() and letters > 3 and letters >= 0.7 * len(t.replace(" ", ""))
     return ln.size >= body * 1.12 or ln.bold or caps or ln.spans[0].font.lower().startswith(("heading", "title"))
 
 

@@ -228,6 +228,9 @@ NATURAL_LANGUAGES = tuple(fold(w) for w in (
     "alemao", "espanhol", "inglese", "tedesco", "francese", "spagnolo", "portoghese", "olandese",
     "engels", "duits", "frans", "spaans", "nederlands", "pools", "angielski", "niemiecki",
     "francuski", "hiszpanski", "polski", "wloski", "rosyjski", "castellano", "euskera", "latin",
+    "gallego", "galego", "catala", "valenciano", "katalanisch", "catalan", "russo", "russe", "ruso",
+    "chinois", "chino", "cinese", "chinesisch", "japonais", "japones", "giapponese", "japanisch",
+    "arabe", "arabisch", "portugais", "portugiesisch", "portugalski", "niderlandzki", "ukrainski",
 ))
 
 LEVEL_WORDS = frozenset(fold(w) for w in (
@@ -237,6 +240,8 @@ LEVEL_WORDS = frozenset(fold(w) for w in (
     "langue maternelle", "courant", "natif", "nativo", "nativa", "fluido", "avanzado", "avancado",
     "basico", "intermedio", "intermediario", "madrelingua", "ojczysty", "biegly", "podstawowy",
     "zaawansowany", "sredniozaawansowany", "moedertaal", "vloeiend", "c1", "c2", "b1", "b2", "a1", "a2",
+    # seniority printed as a skill's level ("Backend Development" / "Senior" / "Java, Spring")
+    "junior", "medior", "senior", "mid-level",
 ))
 
 _OTHER = frozenset(("other", "others", "altre", "altri", "autres", "otras", "otros", "outras", "outros", "andere",

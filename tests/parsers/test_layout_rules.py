@@ -463,3 +463,43 @@ def test_skill_names_in_parentheses_are_items_levels_are_not():
         "Django", "PHP MVC", "Custom", "Cake", "CodeIgniter", "etc", "ASP.NET 3.5"]
     assert _items("Redux (Redux Toolkit), Node.js (NestJS)") == ["Redux", "Redux Toolkit", "Node.js", "NestJS"]
     assert _items("Python (advanced), Go (5 years), Rust (70)") == ["Python", "Go", "Rust"]
+
+
+def test_a_language_code_with_a_level_is_a_language_row():
+    """"fr: Native Speaker" under a Languages heading: a level after the label names a language (an
+    ISO code is no language name), so the section is languages, not skills."""
+    from htdy.parsers.extract import lists
+    from htdy.parsers.extract.structure import Section
+
+    assert lists.is_natural_language("fr: Native Speaker") and lists.is_natural_language("Gallego (B2)")
+    assert not lists.is_natural_language("Team lead: Scrum, Kanban")
+    assert lists.languages(Section("languages", "Langues", [_line("fr: Native Speaker")])) == [
+        {"language": "fr", "fluency": "Native Speaker"}]
+
+
+def test_skill_levels_seniority_and_template_bug_text_are_no_skills():
+    """"PHP (100):" lines are skills with a level (not caps headings of unnamed sections); a group's
+    level in parentheses is no part of its name; seniority lines ("Senior") are levels; a template's
+    "[object Object]" text is no skill."""
+    from htdy.parsers.extract import lists
+    from htdy.parsers.extract.structure import Section, is_heading_like
+
+    assert not is_heading_like(_line("PHP (100):"), 10.0) and not is_heading_like(_line("CI/CD (95)"), 10.0)
+    assert is_heading_like(_line("SKILLS"), 10.0)
+    groups: list = []
+    rows = [_line("PHP (100):"), _line("CSS (SASS, LESS) (90):"), _line("Bases de Datos (Avanzado): Redis, [object Object]"),
+            _line("Backend Development"), _line("Senior"), _line("[object Object], [object"), _line("Object]")]
+    lists.skills(Section("skills", "Skills", rows), groups)
+    assert lists.finish_skills(groups) == [
+        {"keywords": ["PHP", "CSS", "SASS", "LESS"]}, {"name": "Bases de Datos", "keywords": ["Redis", "Backend Development"]}]
+
+
+def test_a_level_on_the_line_under_a_language_is_its_fluency():
+    from htdy.parsers.extract import lists
+    from htdy.parsers.extract.structure import Section
+
+    rows = [_line(t) for t in ("Español", "Nativo", "Gallego", "Nativo", "Inglés", "Intermedio")]
+    assert lists.languages(Section("languages", "Languages", rows)) == [
+        {"language": "Español", "fluency": "Nativo"}, {"language": "Gallego", "fluency": "Nativo"},
+        {"language": "Inglés", "fluency": "Intermedio"}]
+    assert lists.is_natural_language("Gallego")
