@@ -26,13 +26,22 @@ _URL = re.compile(r"(?i)^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)$")  #
 _EN = re.compile(r"\s+en\s+(?=[A-Z])")
 
 
+_ORG_SET = frozenset(ORG_WORDS)
+
+
+def _title(text: str) -> bool:
+    """The text names a job. A company word names none, even where a job word is its stem
+    (Polish "technolog" in "HCL Technologies"): it is left out before the job words are sought."""
+    return has_word(" ".join(w for w in text.split() if fold(w).strip(".,;:()") not in _ORG_SET), TITLE_WORDS)
+
+
 def _split_en(parts: list[str]) -> list[str]:
     """Spanish "Desarrollador en Acme" (title *en* employer) — not the Dutch "and" inside a
     name ("BAM Bouw en Techniek"): split only after a job title."""
     out: list[str] = []
     for part in parts:
         m = _EN.search(part)
-        if m and has_word(part[:m.start()], TITLE_WORDS) and not has_word(part[m.end():], TITLE_WORDS):
+        if m and _title(part[:m.start()]) and not _title(part[m.end():]):
             out += [part[:m.start()], part[m.end():]]
         else:
             out.append(part)
@@ -83,7 +92,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                         t = (t[:r.begin] + " | " + (after[glued.end():] if glued else after))
                 parts = _split_en(_SEP.split(t)) if dash else _SEP_NO_DASH.split(t)
                 if dash and bold and len(groups) > 1 and len(parts) > 1 and not any(
-                        has_word(x, TITLE_WORDS) or _loc({"text": _strip_piece(x)}) for x in parts):
+                        _title(x) or _loc({"text": _strip_piece(x)}) for x in parts):
                     # typography already separates the fields of this line: a dash inside its
                     # bold run ("Tacta - The art of …") splits it only to set off a title or a place
                     parts = _SEP_NO_DASH.split(t)
@@ -148,11 +157,11 @@ def _place(text: str) -> bool:
     if m:
         t = m.group(1)
         if _region(m.group(2)) and 1 <= len(t.split()) <= 3 and t[:1].isupper() and not re.search(r"\d", t):
-            return not has_word(t, TITLE_WORDS)  # "Torino (Italia)": a name followed by its country
+            return not _title(t)  # "Torino (Italia)": a name followed by its country
     m = re.fullmatch(r"(.+?)\s+[-–]\s+([A-Z]{2,3})", t)
     if m:
         t = m.group(1)
-    return is_city(t) and not has_word(t, TITLE_WORDS)
+    return is_city(t) and not _title(t)
 
 
 _LEGAL_END = re.compile(r"(?i)(?:\b(?:gmbh(?: & co\.? kg)?|kg|ag|se|ltd|llc|inc|plc|corp|sas|sasu|sarl|srl|spa|s\.p\.a|"
@@ -188,14 +197,14 @@ def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
             continue  # "Paris, France" is a place as a whole
         first = _place(tail[0]) or (
             _legal_end(head) and len(tail) == 1 and 1 <= len(tail[0].split()) <= 3 and tail[0][:1].isupper()
-            and not re.search(r"\d", tail[0]) and not has_word(tail[0], TITLE_WORDS)
+            and not re.search(r"\d", tail[0]) and not _title(tail[0])
             and not has_word(tail[0], ORG_WORDS) and not _legal_end(tail[0]))
         first = first or (len(tail) == 1 and len(tail[0].split()) <= 2 and tail[0][:1].isupper()
                           and re.search(r"(?:^|[\s'’])" + re.escape(fold(tail[0])) + r"$", fold(head)) is not None)
         # "Office de Tourisme d'Arcachon, Arcachon": the place the name ends with
         first = first or (len(tail) == 2 and _region(tail[1]) and 1 <= len(tail[0].split()) <= 3
                           and tail[0][:1].isupper() and not re.search(r"\d", tail[0])
-                          and not has_word(tail[0], TITLE_WORDS))  # "…, Torino, Italia"
+                          and not _title(tail[0]))  # "…, Torino, Italia"
         if first and all(_region(x) or _place(x) for x in tail[1:]):
             return [dict(p, text=head), dict(p, text=", ".join(tail), place=True)]
     return [p]
@@ -225,7 +234,7 @@ def _dash_parts(t: str) -> list[str]:
         acc = [subs[0]]
         for sep, sub in zip(seps, subs[1:], strict=True):
             a, b = _strip_piece(acc[-1]), _strip_piece(sub)
-            if (sep.strip() != "-" or not a or not b or has_word(a, TITLE_WORDS) or has_word(b, TITLE_WORDS)
+            if (sep.strip() != "-" or not a or not b or _title(a) or _title(b)
                     or _loc({"text": a}) or _loc({"text": b}) or _region(b)):
                 acc.append(sub)
             else:
@@ -255,7 +264,7 @@ def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     best = None
     for i in range(1, len(parts)):
         a, b = ", ".join(parts[:i]), ", ".join(parts[i:])
-        ta, tb = has_word(a, TITLE_WORDS), has_word(b, TITLE_WORDS)
+        ta, tb = _title(a), _title(b)
         if fold(parts[i]).strip(". ") in ORG_WORDS:
             continue
         if ta != tb:
@@ -280,17 +289,17 @@ def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     m = _LABELLED.match(t)
     if m:
         return {"city": m.group(2)}
-    if len(t.split()) <= 3 and "," not in t and is_city(t) and not has_word(t, TITLE_WORDS):
+    if len(t.split()) <= 3 and "," not in t and is_city(t) and not _title(t):
         return {"city": t}  # a job word is no place ("Mentor", Ohio)
     if is_remote(t) or re.search(r"(?i)\bremote\b|\bhybrid\b", t):
         return {"city": t}
-    if p.get("after_text") and len(t.split()) <= 5 and t[:1].isupper() and not has_word(t, TITLE_WORDS) \
+    if p.get("after_text") and len(t.split()) <= 5 and t[:1].isupper() and not _title(t) \
             and not has_word(t, INSTITUTION_WORDS) and not has_word(t, DEGREE_WORDS) \
             and not any(fold(w).strip(".") in ORG_WORDS for w in t.replace(",", " ").split()):
         return {"city": t.split(",")[0]}
     if "," not in t and len(t.split()) > 2:
         return None
-    if has_word(t, TITLE_WORDS) or has_word(t, INSTITUTION_WORDS) or has_word(t, DEGREE_WORDS):
+    if _title(t) or has_word(t, INSTITUTION_WORDS) or has_word(t, DEGREE_WORDS):
         return None
     if any(fold(w).strip(".") in ORG_WORDS for w in t.replace(",", " ").split()) or _legal_end(t):
         return None
@@ -478,7 +487,7 @@ def _title_line_below(entry: Entry) -> bool:
     if not entry.body or is_bullet(entry.body[0]):
         return False
     t = clean(entry.body[0].text)
-    return 0 < len(t.split()) <= 8 and not t.endswith((".", ";", ":")) and has_word(t, TITLE_WORDS) \
+    return 0 < len(t.split()) <= 8 and not t.endswith((".", ";", ":")) and _title(t) \
         and not (len(entry.body) > 1 and continues(entry.body[0], entry.body[1], entry.right))
 
 
@@ -522,7 +531,7 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
                 res["location"] += ", " + val
         else:
             rest.append(p)
-    titled = [i for i, p in enumerate(rest) if has_word(p["text"], TITLE_WORDS)
+    titled = [i for i, p in enumerate(rest) if _title(p["text"])
               and not has_word(p["text"], LEGAL_FORMS) and not _legal_end(p["text"])]
     if len(titled) > 1:
         # a title set in bold or larger type, rather than a plain line that mentions a job
@@ -548,7 +557,7 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
         res["_ambiguous"] = True
     if title_i is not None:
         res["position"] = rest[title_i]["text"]
-        res["_slot"] = slot(rest[title_i]) if has_word(rest[title_i]["text"], TITLE_WORDS) else None
+        res["_slot"] = slot(rest[title_i]) if _title(rest[title_i]["text"]) else None
         tline = rest[title_i].get("line", 0)
         # the employer is most likely named on the title's own line
         # then a line set apart in bold or italic, before plain text
@@ -704,7 +713,7 @@ def _place_tail(res: dict[str, Any], key: str) -> None:
     head, tail = val.rsplit(", ", 1)
     words = tail.split()
     if not head or not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or re.search(r"\d", tail) \
-            or tail.isupper() or has_word(tail, TITLE_WORDS) or has_word(tail, ORG_WORDS) or _legal_end(tail) \
+            or tail.isupper() or _title(tail) or has_word(tail, ORG_WORDS) or _legal_end(tail) \
             or has_word(tail, INSTITUTION_WORDS) or has_word(tail, DEGREE_WORDS) or _place(head) or _region(head):
         return
     res[key] = head

@@ -498,3 +498,17 @@ def test_dash_inside_a_plain_employer_run(env):
     assert _work(r) == [("Kvadrat - The art of taming complexity", "Team lead, Java & Angular", "2020-02", "2023-08"),
                         ("Ministry of Code", "Software developer", "2017-01", "2020-01")]
     assert r["work"][0].get("location") == "Sarajevo, Bosnia and Herzegovina"
+
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Nimbus Technologies", False),  # "technolog" (a Polish job word) is the stem of a company word
+    ("HCL Technologies", False),
+    ("Technolog żywności", True),
+    ("Systems Engineer", True),
+    ("Software Developer", True),
+])
+def test_company_word_is_no_job_title(text, title):
+    from htdy.parsers.extract.fields import _title
+
+    assert _title(text) is title
