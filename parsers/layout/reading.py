@@ -399,11 +399,20 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
     before: dict[int, list[Line]] = {}
     after: dict[int, list[Line]] = {}
     moved: set[int] = set()
+    placed: list[tuple[Line, list[Line], bool]] = []
     for t in titles:
         mid = (t.top + t.bottom) / 2
         blk = next((b for b in blocks if b[0].page == t.page and b[0].top + 0.5 * t.size < t.top
                     and mid < b[-1].bottom and len(b) >= 2), None)
-        if blk is None:
+        if blk is not None:
+            on_baseline = any(abs(ln.bottom - t.bottom) < 0.3 * t.size for ln in blk)
+            placed.append((t, blk, on_baseline))
+    # Titles each on the baseline of a content line, several in one continuous block, are titles set
+    # beside the first line of their section (a gutter-headings template), not centred: leave them.
+    inline = {id(t) for t, blk, on in placed if on
+              and sum(1 for _, b, o in placed if b is blk and o) >= 2}
+    for t, blk, _ in placed:
+        if id(t) in inline:
             continue
         moved.add(id(t))
         if id(blk[0]) in before:

@@ -435,6 +435,27 @@ def test_margin_titles_centred_beside_their_content_come_before_it():
         "MSc Physics", "Thesis"]
 
 
+def test_gutter_titles_on_their_first_lines_baseline_stay_with_their_section():
+    """Section titles in a left gutter, each on the baseline of its section's first line, sections
+    following each other with no gap (htdy's own `compact` template): every title comes right before
+    its own content, none is pulled to the top of the page as if it were centred on the block."""
+    sections = [("Profile", ["Engineer building data platforms", "Leads small teams well"]),
+                ("Experience", ["Staff Engineer, Quantix", "03/2021 - Present", "Built the pipeline"]),
+                ("Education", ["University of Lyon", "Master, Computer Science", "09/2011 - 06/2013"]),
+                ("Projects", ["pgstream", "Maintainer"])]
+    items: list[tuple[float, float, float, str]] = [(62, 40, 20, "Amelie Novak")]
+    top = 90.0
+    for title, texts in sections:
+        items.append((62, top, 10, title.upper()))
+        items += _block(190, top, texts)
+        top += 13 * len(texts)
+    got = _texts_in_order(items)
+    for title, texts in sections:
+        i = next(k for k, t in enumerate(got) if t.startswith(title.upper()))
+        rest = " | ".join(got[i:i + len(texts) + 1])
+        assert all(t in rest for t in texts), (title, got)
+
+
 def test_a_margin_of_titles_and_dates_is_read_across_the_page():
     """A left column that holds only section titles and dates, beside their content but not on its
     baselines, is no sidebar: the page is read top to bottom, each title before its content."""
