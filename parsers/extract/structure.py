@@ -227,6 +227,17 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
             and 0 < ln.top - prev.bottom < 1.2 * ln.size and wrapped_text and not pt.endswith("."))
 
 
+def _title_and_dates(ln: Line) -> list[list[Span]]:
+    """The line's cells; a title run close to the dates set right of it (in their own, lighter
+    type) counts as a cell of its own."""
+    groups = ln.cell_spans()
+    if len(groups) == 1 and len(ln.spans) > 1:
+        soft = ln.cell_spans(0.9)
+        if len(soft) == 2 and soft[0][-1].bold != soft[1][0].bold:
+            return soft
+    return groups
+
+
 def continues_first_cell(prev: Line, ln: Line) -> bool:
     """``ln`` is the wrapped continuation of ``prev``'s first cell, a text column that
     ran into the dates set beside it ("School, a long course title in Data   2013" /
@@ -234,7 +245,7 @@ def continues_first_cell(prev: Line, ln: Line) -> bool:
     the dates too narrow for the continuation's first word."""
     if prev.page != ln.page or is_bullet(ln) or len(ln.cell_texts()) != 1:
         return False
-    groups = prev.cell_spans()
+    groups = _title_and_dates(prev)
     if len(groups) != 2 or not date_only(clean("".join(s.text for s in groups[1]))):
         return False
     first, dates = groups
@@ -242,7 +253,8 @@ def continues_first_cell(prev: Line, ln: Line) -> bool:
     head = ln.spans[0]
     pt, nt = clean("".join(s.text for s in first)), clean(ln.text)
     wrapped_text = nt[:1].islower() or pt.endswith((",", "-", "&", "/")) or len(pt) > 60 \
-        or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt))
+        or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)) \
+        or (end.bold and head.bold and len(nt.split()) <= 4 and not re.search(r"[.:]$", nt))
     word = nt.split()[0]
     word_w = (head.x1 - head.x0) * len(word) / max(1, len(head.text.strip()))
     # the line broke because its first word did not fit between the cell's end and the dates
@@ -261,7 +273,7 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
     last: Line | None = None  # the last physical line
     for ln in lines:
         if last is not None and out and out[-1] is last and continues_first_cell(last, ln):
-            n = len(last.cell_spans()[0])
+            n = len(_title_and_dates(last)[0])
             first = ln.spans[0]
             spans = [Span(" " + first.text.lstrip(), first.x0, first.top, first.x1, first.bottom, first.font,
                           first.size, first.bold, first.italic, first.link)] + ln.spans[1:]
@@ -403,6 +415,21 @@ def _same_shape(ln: Line, ref: Line) -> bool:
         and abs(a[0][0].x0 - b[0][0].x0) < 2
 
 
+def _bullet_goes_on(prev: Line, ln: Line) -> bool:
+    """``ln`` continues the sentence of the bullet above it ("· Since 2012 self employed, in" /
+    "11/2018 switched to a limited company"): the bullet's first cell breaks off after a comma or a
+    preposition / conjunction / article, and the line starts under it, set in the same type,
+    without a bullet. A date there is part of the sentence, no entry's dates."""
+    if not is_bullet(prev) or is_bullet(ln) or prev.page != ln.page or abs(prev.size - ln.size) > 0.5:
+        return False
+    head = clean(prev.cell_texts()[0])
+    first, tail = ln.spans[0], prev.spans[-1]
+    return bool(re.search(r"(?:,|\s(?:in|of|and|or|to|for|with|the|a|an|at|on|from|by|as|de|la|le|et|und|der|"
+                          r"die|das|im|mit|w|z|i|e|y|o|en|na|do|da|di|del|van|het|een))$", head)) \
+        and (first.font, first.bold, first.italic) == (tail.font, tail.bold, tail.italic) \
+        and -2 <= ln.x0 - prev.x0 <= 12 and 0 <= ln.top - prev.bottom < 0.8 * ln.size
+
+
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
@@ -427,7 +454,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry and len(lines) >= 6 else len(t) > 90
         return not long_line and not t.endswith((".", ";", ",")) and len(t.split()) <= 9 and ln.x0 <= left + 4
 
-    anchors = [i for i, ln in enumerate(lines) if _date_line(ln, listy)]
+    anchors = [i for i, ln in enumerate(lines) if _date_line(ln, listy) and not (i and _bullet_goes_on(lines[i - 1], ln))]
     # two date lines in one header (e.g. a date and a second date-only line) stay one anchor
     merged: list[int] = []
     for a in anchors:

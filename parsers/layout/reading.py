@@ -34,9 +34,16 @@ def order(layout: Layout) -> list[Line]:
     left_run: list[Line] = []
     right_run: list[Line] = []
 
-    def flush() -> None:
-        out.extend(left_run)
-        out.extend(right_run)
+    def flush(continued: bool = False) -> None:
+        # a page without columns after column pages continues the main column (the one with more
+        # text), not the sidebar: read the sidebar first so the main column runs on into that page
+        main_left = sum(len(ln.text) for ln in left_run) > 2 * sum(len(ln.text) for ln in right_run)
+        if continued and main_left:
+            out.extend(right_run)
+            out.extend(left_run)
+        else:
+            out.extend(left_run)
+            out.extend(right_run)
         left_run.clear()
         right_run.clear()
 
@@ -52,7 +59,7 @@ def order(layout: Layout) -> list[Line]:
                     any(c[1] <= g for c in cells) and any(c[0] >= g for c in cells):
                 gutter = g
         if gutter is None:
-            flush()
+            flush(continued=True)
             out.extend(_centred_margin_titles(_split_margin_headings(lines)))
             continue
         columns += 1

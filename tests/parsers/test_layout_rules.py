@@ -524,3 +524,52 @@ def test_a_level_on_the_line_under_a_language_is_its_fluency():
         {"language": "Español", "fluency": "Nativo"}, {"language": "Gallego", "fluency": "Nativo"},
         {"language": "Inglés", "fluency": "Intermedio"}]
     assert lists.is_natural_language("Gallego")
+
+
+def test_page_without_sidebar_continues_the_main_column():
+    """Page 1: main column left, a right sidebar; page 2: the main column alone. Page 2 continues the
+    main column, so the sidebar is read before the main column, not between its two pages."""
+    from htdy.parsers.layout.model import Layout, Page
+
+    def page(n: int, items: list[tuple[float, float, str]]) -> Page:
+        lines = [_line(t, top=top, x=x) for x, top, t in items]
+        for ln in lines:
+            ln.page = n
+            ln.cells = []
+        return Page(width=612, height=792, lines=lines)
+
+    main = [f"Worked on the platform team number {i} and shipped it" for i in range(12)]
+    side = ["Skills", "Python", "Go", "Languages", "English", "German"]
+    p1 = page(0, [(30, 100 + 14 * i, t) for i, t in enumerate(main)] + [(450, 100 + 14 * i, t) for i, t in enumerate(side)])
+    p2 = page(1, [(30, 100, "Developer at Acme Feb 2019 - Jan 2020"), (30, 114, "Built the shop front end")])
+    got = [ln.text for ln in order(Layout(pages=[p1, p2]))]
+    assert got == side + main + ["Developer at Acme Feb 2019 - Jan 2020", "Built the shop front end"]
+
+
+def test_a_date_inside_a_wrapped_bullet_is_no_entry():
+    """"· Since 2012 self employed, in" / "11/2018 switched to a limited company": the date continues
+    the bullet's sentence and starts no entry."""
+    from htdy.parsers.extract.structure import split_entries
+
+    lines = [_line("Founder Code Shop", top=0, bold=True), _line("May 2012 - Present", top=12),
+             _line("· Since 2012 self employed entrepreneur, in", top=24),
+             _line("11/2018 switched to Limited Liability Company", top=36),
+             _line("Developer Profiq", top=60, bold=True), _line("Oct 2018 - Jan 2019", top=72)]
+    for ln in lines:
+        ln.cells = []
+    entries = split_entries(lines)
+    assert [e.header[0].text for e in entries] == ["Founder Code Shop", "Developer Profiq"]
+
+
+def test_bold_title_wrapped_beside_its_dates_is_joined():
+    """"**Architecte applicatif / Chef de projet / Full**  Sep 2001 - Present" / "**Stack Devops**":
+    the bold title runs up to its dates and wraps; the continuation joins the title, before the dates."""
+    from htdy.parsers.extract.structure import merge_wrapped
+    from htdy.parsers.layout.model import Line, Span
+
+    first = Line(spans=[Span("Architecte applicatif / Chef de projet / Full", 27, 252, 278, 270, "S-Bold", 18, True),
+                        Span(" Sep 2001 - Present", 302, 252, 372, 267, "S", 15)], cells=[0, 0])
+    wrap = Line(spans=[Span("Stack Devops", 27, 263, 91, 281, "S-Bold", 18, True)], cells=[0])
+    wrap.spans[0].top, wrap.spans[0].bottom = 271, 289
+    out = merge_wrapped([first, wrap])
+    assert len(out) == 1 and out[0].text == "Architecte applicatif / Chef de projet / Full Stack Devops Sep 2001 - Present"
