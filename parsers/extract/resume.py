@@ -8,10 +8,11 @@ from typing import Any
 
 from htdy.parsers.extract import lists
 from htdy.parsers.extract.basics import basics, find_name
+from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.structure import BULLET, Section, clean, split_entries, split_sections
 from htdy.parsers.extract.vocab import fold
-from htdy.parsers.layout.model import Layout
+from htdy.parsers.layout.model import Layout, Line
 from htdy.parsers.layout.reading import order
 
 _STOP = {
@@ -84,7 +85,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
                         w["organization"] = w.pop("name")
                     volunteer.append(w)
         elif sec.key == "education":
-            for e in split_entries(sec.lines, layout.has_geometry):
+            for e in split_entries(unstack_grid(sec.lines), layout.has_geometry):
                 ed = education_entry(e)
                 if ed.get("institution"):
                     education.append(ed)
@@ -146,6 +147,37 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     if not found.get("work") and not found.get("education"):
         extras["warnings"].append("no work or education section recognised")
     return resume, extras
+
+
+def unstack_grid(lines: list[Line]) -> list[Line]:
+    """Entries printed side by side in a grid ("School A   School B" / "2008 – 2014   2016 – 2018" /
+    "Degree A   Degree B"): a run of lines whose cells start at the same x, one of them a date in
+    every cell, is read column by column, each column one entry after the other."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].cell_spans()
+        k = len(cells)
+        j = i + 1
+        if k >= 2:
+            xs = [c[0].x0 for c in cells]
+            while j < len(lines) and lines[j].page == lines[i].page:
+                # every cell starts at a column of the grid (a wrapped cell may stand alone)
+                if not all(any(abs(c[0].x0 - x) <= 4 for x in xs) for c in lines[j].cell_spans()):
+                    break
+                j += 1
+        run = lines[i:j]
+        dated = any(len(ln.cell_spans()) == k and all(find_range("".join(s.text for s in c)) is not None
+                                                      for c in ln.cell_spans()) for ln in run)
+        if k >= 2 and len(run) >= 2 and dated:
+            for x in xs:
+                out.extend(Line(spans=c, page=ln.page, source=ln.source)
+                           for ln in run for c in ln.cell_spans() if abs(c[0].x0 - x) <= 4)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:

@@ -512,3 +512,30 @@ def test_company_word_is_no_job_title(text, title):
     from htdy.parsers.extract.fields import _title
 
     assert _title(text) is title
+
+
+def _grid_education_html() -> str:
+    """Education as a 2-up grid: two entries side by side, each "School" / "dates" / "Degree - Field"."""
+    css = ("@page{size:A4;margin:18mm} body{font-family:'DejaVu Sans';font-size:10pt} h1{font-size:22pt;margin:0} "
+           "h2{font-size:14pt;margin:14pt 0 4pt 0} .grid{display:grid;grid-template-columns:1fr 1fr;column-gap:10mm} "
+           ".s{font-weight:bold;font-size:12pt} p{margin:0}")
+    cells = "".join(f"<div><p class=s>{s}</p><p>{d}</p><p>{g}</p></div>" for s, d, g in (
+        ("Universidade de Vigo", "Sep 2008 - Jun 2014", "Grado - Ingeniería Informática"),
+        ("Universidad de Oviedo", "Sep 2016 - Jun 2018", "Master - Ciencia de Datos")))
+    body = ("<h1>Iago Fernández</h1><p>iago.fernandez@example.es | +34 612 345 678</p>"
+            "<h2>Experience</h2><p><b>Galicia Datos SL</b> — Data Engineer, Jan 2019 - Present</p>"
+            "<p>Built the data platform used by the regional health service.</p>"
+            f"<h2>Education</h2><div class=grid>{cells}</div>")
+    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_education_entries_side_by_side(env, backend):
+    import cvfixtures
+    settings, regs, pm = env
+    r = parse_document(cvfixtures.render_pdf(_grid_education_html()), "cv.pdf", settings, regs, pm,
+                       parser_options={"backend": backend}).resume
+    assert _edu(r) == [("Universidade de Vigo", "Grado", "Ingeniería Informática", None),
+                       ("Universidad de Oviedo", "Master", "Ciencia de Datos", None)]
+    assert [(e.get("startDate"), e.get("endDate")) for e in r["education"]] == [("2008-09", "2014-06"),
+                                                                                ("2016-09", "2018-06")]
