@@ -416,7 +416,22 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
             placed.append((t, blk, on_baseline))
     # Titles each on the baseline of a content line, several in one continuous block, are titles set
     # beside the first line of their section (a gutter-headings template), not centred: leave them.
-    inline = {id(t) for t, blk, on in placed if on
+    # Such a title faces the first line of a paragraph (set apart by a wider gap than the block's
+    # usual line gap, unless all lines are set evenly); a centred title lands on any line, also a wrapped one ("General: …, Linear," /
+    # "Visual Studio Code, Figma"): one title facing a line inside a paragraph marks the block centred.
+    def starts_paragraph(t: Line, blk: list[Line]) -> bool:
+        k = next((k for k, ln in enumerate(blk) if abs(ln.bottom - t.bottom) < 0.3 * t.size), None)
+        if k is None or k == 0:
+            return k == 0
+        gaps = sorted(b.top - a.bottom for a, b in zip(blk, blk[1:], strict=False))
+        if gaps[-1] - gaps[0] < 0.2 * t.size:
+            return True  # evenly set lines: no paragraphs to tell by
+        return blk[k].top - blk[k - 1].bottom > gaps[len(gaps) // 4] + 0.2 * t.size
+
+    def spread(blk: list[Line]) -> bool:
+        return all(starts_paragraph(t, b) for t, b, o in placed if b is blk and o)
+
+    inline = {id(t) for t, blk, on in placed if on and spread(blk)
               and sum(1 for _, b, o in placed if b is blk and o) >= 2}
     for t, blk, _ in placed:
         if id(t) in inline:

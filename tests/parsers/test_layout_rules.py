@@ -573,3 +573,19 @@ def test_bold_title_wrapped_beside_its_dates_is_joined():
     wrap.spans[0].top, wrap.spans[0].bottom = 271, 289
     out = merge_wrapped([first, wrap])
     assert len(out) == 1 and out[0].text == "Architecte applicatif / Chef de projet / Full Stack Devops Sep 2001 - Present"
+
+
+def test_centred_titles_that_happen_to_sit_on_content_baselines():
+    """Two centred margin titles ("Skills" and an empty "Summary") that land on the baselines of
+    content lines, one of them a wrapped line inside a paragraph: centred, not gutter titles on
+    their sections' first lines: both come before / after the block, the block stays whole."""
+    rows = [(209, "AI: Cursor, Claude Code, Codex,"), (221, "Agentic Workflows"), (239, "General: TypeScript, AWS,"),
+            (251, "Visual Studio Code, Figma"), (268, "Front End: React, Next.js,"), (281, "Node.js"),
+            (298, "UI: Storybook, Emotion,"), (311, "shadcn/ui, MDX")]
+    items = [(250, 45, 22, "Andrew Westling"), (62, 251, 10, "Skills"), (62, 268, 10, "Summary")]
+    items += [(217, top, 10, t) for top, t in rows]
+    items += [(62, 346, 10, "Experience"), (217, 350, 10, "Engineer at Alloy"), (217, 365, 10, "Design engineering")]
+    got = _texts_in_order(items)
+    texts = [t for _, t in rows]
+    assert got[got.index("Skills") + 1:got.index("Skills") + 1 + len(texts)] == texts
+    assert got.index("Summary") == got.index("Skills") + len(texts) + 1
