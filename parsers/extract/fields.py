@@ -561,14 +561,23 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
         tline = rest[title_i].get("line", 0)
         # the employer is most likely named on the title's own line
         # then a line set apart in bold or italic, before plain text
+        tjoined = rest[title_i].get("joined")
+
+        def tail(p: dict[str, Any]) -> bool:
+            # "Software developer / Team lead, Java & Angular" above the line "Tacta – …": what the
+            # comma cut off the title names no employer when a line of its own can
+            return bool(tjoined) and p.get("joined") == tjoined and not has_word(p["text"], ORG_WORDS) \
+                and not _legal_end(p["text"])
+        whole = any(not p.get("joined") and p.get("line", 0) != tline and len(p["text"].split()) <= 6
+                    for i, p in enumerate(rest) if i != title_i)
         others = sorted((p for i, p in enumerate(rest) if i != title_i),
-                        key=lambda p: (p.get("line", 0) != tline, len(p["text"].split()) > 6,
+                        key=lambda p: (whole and tail(p), p.get("line", 0) != tline, len(p["text"].split()) > 6,
                                        not (p.get("bold") or p.get("italic"))))
         org = _prominent(others, rest[title_i]) \
             or next((p for p in others if has_word(p["text"], ORG_WORDS) or _legal_end(p["text"])), None) \
             or (others[0] if others else None)
         if org:
-            res["name"] = org["text"]
+            res["name"] = _dash_rejoin(org, others)
         joined = rest[title_i].get("joined")
         if joined and not (org and org.get("joined") == joined):
             res["position"] = joined  # "Developer, Java & Angular": the comma did not separate an employer
@@ -586,6 +595,20 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
     if highlights:
         res["highlights"] = highlights
     return res
+
+
+def _dash_rejoin(org: dict[str, Any], others: list[dict[str, Any]]) -> str:
+    """The employer's own dash: "Tacta - The art of complexity Taming" on a line of its own was
+    split at " - "; a piece right after it on the same run that names no job, place or date is
+    the rest of the name."""
+    text, run = org["text"], org.get("run", "")
+    for p in others:
+        if p is org or p.get("line") != org.get("line") or p.get("run") != run or p.get("place"):
+            continue
+        joined = f"{text} - {p['text']}"
+        if joined in run and not _title(p["text"]) and not _loc(p) and find_range(p["text"]) is None:
+            return joined
+    return text
 
 
 def _prominent(others: list[dict[str, Any]], title: dict[str, Any]) -> dict[str, Any] | None:

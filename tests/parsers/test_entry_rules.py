@@ -539,3 +539,28 @@ def test_education_entries_side_by_side(env, backend):
                        ("Universidad de Oviedo", "Master", "Ciencia de Datos", None)]
     assert [(e.get("startDate"), e.get("endDate")) for e in r["education"]] == [("2008-09", "2014-06"),
                                                                                 ("2016-09", "2018-06")]
+
+
+def test_title_with_comma_above_employer_with_dash(env):
+    """Dates / "Title, Stack" / "Employer - Motto" / place stacked as plain paragraphs: the comma
+    inside the title cuts off no employer when the employer has a line of its own, and the
+    employer keeps its own dash."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Amra Hodžić", level=0)
+    d.add_paragraph("amra.hodzic@example.ba | +387 61 234 567")
+    d.add_heading("Work Experience", level=1)
+    for dates, title, org, body in (
+            ("Feb 2020 - Aug 2023", "Software developer / Team lead, Java & Angular", "Kvadrat - The art of taming complexity",
+             "A software company taming complex systems with extreme programming."),
+            ("Sept 2017 - Nov 2019", "Software developer, NodeJs & React", "Ministry of Code",
+             "A startup factory, building startups from the ground up.")):
+        d.add_paragraph(dates)
+        d.add_paragraph(title)
+        d.add_paragraph(org)
+        d.add_paragraph(" Sarajevo, Bosnia and Herzegovina")
+        d.add_paragraph(body)
+    assert _work(_parse(env, _save(d))) == [
+        ("Kvadrat - The art of taming complexity", "Software developer / Team lead, Java & Angular", "2020-02", "2023-08"),
+        ("Ministry of Code", "Software developer, NodeJs & React", "2017-09", "2019-11")]
