@@ -845,6 +845,9 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
         rest.append(p)
     rest = [q for p in rest for r in _degree_label_split(p) for q in _degree_prefix(r)]
     schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS)]
+    # "Specialist degree Mathematics and Mechanics Faculty" above "Saint-Petersburg State University":
+    # the school named on a line of its own, before the faculty named after the degree
+    schools.sort(key=lambda i: bool(rest[i].get("after_degree")))
     # "Certificat d'université …" names a school word but is the degree
     inst_i = next((i for i in schools if not _degree_start(rest[i]["text"])),
                   schools[0] if schools and len(rest) == 1 else None)
@@ -941,7 +944,7 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
         return [p]
     if has_word(rest, INSTITUTION_WORDS):
-        return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest)]
+        return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest, after_degree=True)]
     if not _split_degree(t) and (rest.isupper() or rest[:1].isupper()):
         # "DUT Réseaux et Télécommunications": the rest is the degree's field, not a school
         return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest, field=not rest.isupper())]

@@ -564,3 +564,19 @@ def test_title_with_comma_above_employer_with_dash(env):
     assert _work(_parse(env, _save(d))) == [
         ("Kvadrat - The art of taming complexity", "Software developer / Team lead, Java & Angular", "2020-02", "2023-08"),
         ("Ministry of Code", "Software developer, NodeJs & React", "2017-09", "2019-11")]
+
+
+def test_school_line_beats_faculty_after_the_degree(env):
+    """Dates / "Degree Faculty" / "University" paragraphs: the school named on a line of its own is
+    the institution, the faculty named after the degree its field."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Pavel Orlov", level=0)
+    d.add_paragraph("pavel.orlov@example.com | +7 912 345 67 89")
+    d.add_heading("Education", level=1)
+    d.add_paragraph("Sept 2006 - Jul 2012")
+    d.add_paragraph("Specialist degree Physics and Astronomy Faculty")
+    d.add_paragraph("Kazan Federal University")
+    assert _edu(_parse(env, _save(d))) == [("Kazan Federal University", "Specialist degree",
+                                            "Physics and Astronomy Faculty", None)]
