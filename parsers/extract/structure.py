@@ -223,8 +223,19 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
     pt, nt = clean(prev.text), clean(ln.text)
     wrapped_text = (nt[:1].islower() or pt.endswith((",", "-", "&", "/", "\ufffe")) or len(pt) > 60
                     or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)))
-    return (abs(x0 - ln.x0) < 2 and abs(size - ln.size) < 0.6 and x1 > right - 0.2 * (right - x0)
-            and 0 < ln.top - prev.bottom < 1.2 * ln.size and wrapped_text and not pt.endswith("."))
+    head = ln.spans[0]
+    word = nt.split()[0] if nt else ""
+    word_w = (head.x1 - head.x0) * len(word) / max(1, len(head.text.strip()))
+    # the cell runs to the column's edge, or the next line's first word would not have fitted after it
+    joined = nt[:1].islower() or pt.endswith((",", "&", "/")) \
+        or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt))
+    # a capitalised word or two left over ("at CLEVER INSTITUTE - Human" / "Coders") wrapped too
+    tail = len(nt.split()) <= 2 and not date_only(nt) and not find_range(nt)
+    no_room = x1 + 0.3 * size + word_w > right
+    full = x1 > right - 0.2 * (right - x0) or ((joined or tail) and no_room)
+    return (abs(x0 - ln.x0) < 2 and abs(size - ln.size) < 0.6 and full
+            and 0 < ln.top - prev.bottom < 1.2 * ln.size and (wrapped_text or (tail and no_room))
+            and not pt.endswith("."))
 
 
 def _title_and_dates(ln: Line) -> list[list[Span]]:
@@ -489,8 +500,17 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     first_line: Line | None = None  # the first entry's first line, when it has a right-hand cell
     for k, a in enumerate(anchors):
         s = a
-        while s - 1 >= prev_end and a - (s - 1) <= 3 and headerish(lines[s - 1]) \
-                and not _date_line(lines[s - 1], listy):
+        above = 0  # logical lines above the dates: a title wrapped over lines of a narrow column is one
+        while s - 1 >= prev_end and not _date_line(lines[s - 1], listy):
+            wraps = geometry and s < a and continues(lines[s - 1], lines[s], col_right)
+            # (a title line wrapped in a narrow column fills the column: no "long line" there)
+            if not (headerish(lines[s - 1]) or (wraps and len(clean(lines[s - 1].text).split()) <= 9
+                                                and not is_bullet(lines[s - 1]))):
+                break
+            if not wraps:
+                above += 1
+            if above > 3:
+                break
             s -= 1
         if start_style is None and first_line is not None:
             # entries start alike: a line shaped like the first entry's title line (same type,

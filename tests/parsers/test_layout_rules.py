@@ -589,3 +589,28 @@ def test_centred_titles_that_happen_to_sit_on_content_baselines():
     texts = [t for _, t in rows]
     assert got[got.index("Skills") + 1:got.index("Skills") + 1 + len(texts)] == texts
     assert got.index("Summary") == got.index("Skills") + len(texts) + 1
+
+
+def test_degree_wrapped_in_a_narrow_column_above_its_dates_is_one_header():
+    """A narrow sidebar: "Graduation in" / "Electrotechnic/Computers" / "Technology" / "at Industrial
+    High School of" / "Electrotechnics and IT, Frenstat" / "pod Radhostem" / dates: lines that wrapped
+    (the next word would not have fitted, a lower-case or one-or-two-word continuation) count as one
+    line, so the whole block above the dates is the entry's header, not the previous entry's body."""
+    from htdy.parsers.extract.structure import merge_wrapped, split_entries
+    from htdy.parsers.layout.model import Line, Span
+
+    def ln(text: str, top: float, x: float = 49.0) -> Line:
+        return Line(spans=[Span(text, x, top, x + len(text) * 4.6, top + 12, "R", 16.0)], cells=[0])
+
+    rows = [ln("Bachelor in Software Development", 418), ln("at Brno University of Technology", 431),
+            ln("Jan 2010 - Jan 2011", 445, 116), ln("Graduation in", 465), ln("Electrotechnic/Computers", 478),
+            ln("Technology", 491), ln("at Industrial High School of", 503), ln("Electrotechnics and IT, Frenstat", 516),
+            ln("pod Radhostem", 529), ln("Jan 2006 - Jan 2010", 543, 116),
+            ln("at CLEVER INSTITUTE - Human", 561), ln("Coders", 574)]
+    rows[2].spans[0].x1 = rows[-3].spans[0].x1 = 204.0
+    entries = split_entries(rows[:10])
+    assert [x.text for x in entries[1].header][0] == "Graduation in" and entries[0].body == []
+    assert [x.text for x in merge_wrapped(rows[3:9], 204.0)] == [
+        "Graduation in Electrotechnic/Computers Technology",
+        "at Industrial High School of Electrotechnics and IT, Frenstat pod Radhostem"]
+    assert [x.text for x in merge_wrapped(rows[10:], 204.0)] == ["at CLEVER INSTITUTE - Human Coders"]
