@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from htdy.parsers.extract import lists
 from htdy.parsers.extract.basics import basics, find_name
-from htdy.parsers.extract.dates import find_range
+from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.structure import BULLET, Section, clean, split_entries, split_sections
 from htdy.parsers.extract.vocab import fold
@@ -85,7 +86,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
                         w["organization"] = w.pop("name")
                     volunteer.append(w)
         elif sec.key == "education":
-            for e in split_entries(unstack_grid(sec.lines), layout.has_geometry):
+            for e in split_entries(join_stacked_dates(unstack_grid(sec.lines)), layout.has_geometry):
                 ed = education_entry(e)
                 if ed.get("institution"):
                     education.append(ed)
@@ -147,6 +148,24 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     if not found.get("work") and not found.get("education"):
         extras["warnings"].append("no work or education section recognised")
     return resume, extras
+
+
+def join_stacked_dates(lines: list[Line]) -> list[Line]:
+    """A lone date printed on the line under another lone date, flush with it ("2006" / "2012"):
+    one range, start over end."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.page == ln.page and abs(prev.x0 - ln.x0) < 4 and date_only(ln.text) \
+                and date_only(prev.text):
+            a, b = find_range(prev.text), find_range(ln.text)
+            if a and b and a.start and a.start == a.end and b.start and b.start == b.end and b.start > a.start:
+                first = ln.spans[0]
+                out[-1] = Line(spans=[*prev.spans, replace(first, text="– " + first.text), *ln.spans[1:]],
+                               page=prev.page, source=prev.source)
+                continue
+        out.append(ln)
+    return out
 
 
 def unstack_grid(lines: list[Line]) -> list[Line]:

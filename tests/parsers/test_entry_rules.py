@@ -580,3 +580,23 @@ def test_school_line_beats_faculty_after_the_degree(env):
     d.add_paragraph("Kazan Federal University")
     assert _edu(_parse(env, _save(d))) == [("Kazan Federal University", "Specialist degree",
                                             "Physics and Astronomy Faculty", None)]
+
+
+def test_stacked_years_are_one_range(env):
+    """Start and end years printed one above the other ("2009" / "2013") under the school."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Pavel Orlov", level=0)
+    d.add_paragraph("pavel.orlov@example.com | +7 912 345 67 89")
+    d.add_heading("Education", level=1)
+    for school, deg, field, start, end in (("Kazan Federal University", "Bachelor", "Physics", "2009", "2013"),
+                                           ("Lyceum No. 131", "Certificate", "Mathematics", "2005", "2009")):
+        d.add_paragraph().add_run(school).bold = True
+        d.add_paragraph(deg)
+        d.add_paragraph(field)
+        d.add_paragraph().add_run(start).bold = True
+        d.add_paragraph().add_run(end).bold = True
+    r = _parse(env, _save(d))
+    assert [(e.get("institution"), e.get("startDate"), e.get("endDate")) for e in r["education"]] == [
+        ("Kazan Federal University", "2009", "2013"), ("Lyceum No. 131", "2005", "2009")]
