@@ -476,7 +476,10 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
             if last_in_cell and len(set(cells)) <= 1 and not apart:
                 continue  # an ordinary paragraph line: joined below
             cell_x0 = s.x0 if apart else min(t.x0 for t, c in zip(ln.spans, cells, strict=True) if c == cells[j])
-            for nxt in lines[i + 1:i + 3]:
+            m, limit = i, i + 3
+            while m + 1 < min(limit, len(lines)):
+                m += 1
+                nxt = lines[m]
                 k = next((k for k, t in enumerate(nxt.spans) if abs(t.x0 - s.x0) < 3 or abs(t.x0 - cell_x0) < 3),
                          None)
                 if k is None and (apart or j == len(ln.spans) - 1) and len(nxt.spans) > 1:
@@ -490,7 +493,9 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
                 if nxt.cells:
                     nxt.cells.pop(k)
                 s.text = _hyphen_join(s.text, t.text.strip())
-                break
+                if not s.text.endswith(SOFT_HYPHENS):
+                    break
+                limit = m + 3  # hyphenated again on the next line ("Ba-" / "che-" / "lor of"): go on
     out: list[Line] = []
     for ln in lines:
         if not ln.spans:

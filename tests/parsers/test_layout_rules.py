@@ -614,3 +614,20 @@ def test_degree_wrapped_in_a_narrow_column_above_its_dates_is_one_header():
         "Graduation in Electrotechnic/Computers Technology",
         "at Industrial High School of Electrotechnics and IT, Frenstat pod Radhostem"]
     assert [x.text for x in merge_wrapped(rows[10:], 204.0)] == ["at CLEVER INSTITUTE - Human Coders"]
+
+
+def test_word_hyphenated_over_three_lines_of_a_narrow_cell_is_joined():
+    """Typst's soft hyphen reaches the text as U+FFFE; a degree in a narrow column broken twice
+    ("Ba\\ufffe" / "che\\ufffe" / "lor of") is joined whole."""
+    from htdy.parsers.layout.model import Line, Span
+    from htdy.parsers.layout.reading import _join_soft_hyphens
+
+    def sp(text: str, x: float, top: float, bold: bool = True) -> Span:
+        return Span(text, x, top, x + 5 * len(text), top + 10, "F", 10.0, bold)
+
+    lines = [Line(spans=[sp("Ba\ufffe", 62, 590), sp(" DHBW", 93, 590), sp(", IT", 125, 590, False),
+                         sp("Aug. 2010 – Aug. 2013", 450, 590, False)], cells=[0, 0, 0, 1]),
+             Line(spans=[sp("che\ufffe", 62, 604)], cells=[0]), Line(spans=[sp("lor of", 62, 618)], cells=[0]),
+             Line(spans=[sp("Engineering", 62, 631)], cells=[0])]
+    out = _join_soft_hyphens(lines)
+    assert [ln.text for ln in out] == ["Bachelor of DHBW, IT Aug. 2010 – Aug. 2013", "Engineering"]
