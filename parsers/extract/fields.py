@@ -46,6 +46,7 @@ def _split_en(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+_OPEN_AND = re.compile(r"(?i)\s(?:and|und|et|y|e|i|&)$")
 _SEP_NO_DASH = re.compile(r"\s+[|•·—]\s+|\s*\|\s*")
 _DANGLING = re.compile(r"(?i)\s+(?:in|of|en|em|w|di|im|at|bei|de|van)$")
 
@@ -100,10 +101,19 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                     parts = _split_en(_dash_parts(t))
                 for part in parts:
                     p = _DANGLING.sub("", _strip_piece(part))
+                    led = False
                     if out or li or ci:
                         # "Senior Engineer" + "at Cinch Financial" set apart by type: the joiner
                         # belongs to neither field
+                        led = bool(_LEAD_AT.match(p))
                         p = _LEAD_AT.sub("", p)
+                    prev_p = out[-1] if out else None
+                    if prev_p is not None and p and not led and prev_p["line"] == li - 1 and ci == 0 \
+                            and abs(prev_p["x0"] - gx) < 3 and _OPEN_AND.search(prev_p["text"]) \
+                            and prev_p["text"] == _strip_piece(prev_p["run"].split("|")[-1]):
+                        # a narrow column wrapped after "and" ("Masters in Marketing and" / "Management")
+                        prev_p["text"] += " " + p
+                        continue
                     if _URL.match(p):
                         continue  # the employer's web address names no field
                     if p and not re.fullmatch(r"[\W\d]*", p):

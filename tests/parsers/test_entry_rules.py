@@ -600,3 +600,22 @@ def test_stacked_years_are_one_range(env):
     r = _parse(env, _save(d))
     assert [(e.get("institution"), e.get("startDate"), e.get("endDate")) for e in r["education"]] == [
         ("Kazan Federal University", "2009", "2013"), ("Lyceum No. 131", "2005", "2009")]
+
+
+def test_degree_wrapped_after_and(env):
+    """"Degree in Field at School" wrapped in a narrow sidebar after "and": the next line goes on
+    with the field; the line led by "at" is the school."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Ondra Kral", level=0)
+    d.add_paragraph("ondra.kral@example.cz | +420 601 234 567")
+    d.add_heading("Education", level=1)
+    for lines, dates in ((("Masters in Marketing and", "Management", "at Silesian University in Opava"), "Jan 2015 - Jan 2017"),
+                         (("Bachelor in Software Development", "at Brno University of Technology"), "Jan 2010 - Jan 2011")):
+        for t in lines:
+            d.add_paragraph(t)
+        d.add_paragraph(dates)
+    assert _edu(_parse(env, _save(d))) == [
+        ("Silesian University in Opava", "Masters", "Marketing and Management", None),
+        ("Brno University of Technology", "Bachelor", "Software Development", None)]
