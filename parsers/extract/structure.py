@@ -504,8 +504,15 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         while s - 1 >= prev_end and not _date_line(lines[s - 1], listy):
             wraps = geometry and s < a and continues(lines[s - 1], lines[s], col_right)
             # (a title line wrapped in a narrow column fills the column: no "long line" there)
-            if not (headerish(lines[s - 1]) or (wraps and len(clean(lines[s - 1].text).split()) <= 9
-                                                and not is_bullet(lines[s - 1]))):
+            t_up = clean(lines[s - 1].text)
+            # the line right above a date line of its own is its title even when long ("Bachelor of
+            # Science in Computer Science & Cognitive Psychology at Northeastern University" / "Sep
+            # 1999 - May 2004") when the section's first entry too has its title above its dates,
+            # unless it is a sentence or a bullet
+            right_above = s == a and (not starts or starts[0] < anchors[0]) and len(t_up.split()) <= 16 and not re.search(r"[.;:!?]$", t_up) \
+                and not is_bullet(lines[s - 1]) and date_only(clean(lines[a].text))
+            if not (headerish(lines[s - 1]) or right_above or (wraps and len(t_up.split()) <= 9
+                                                               and not is_bullet(lines[s - 1]))):
                 break
             if not wraps:
                 above += 1

@@ -631,3 +631,19 @@ def test_word_hyphenated_over_three_lines_of_a_narrow_cell_is_joined():
              Line(spans=[sp("Engineering", 62, 631)], cells=[0])]
     out = _join_soft_hyphens(lines)
     assert [ln.text for ln in out] == ["Bachelor of DHBW, IT Aug. 2010 – Aug. 2013", "Engineering"]
+
+
+def test_long_title_line_right_above_its_dates_starts_the_entry():
+    """"Degree in Area at Institution" paragraphs over their own date lines (a DOCX of an HTML theme):
+    the line right above the dates is the entry's title even when long, when the section's first
+    entry too has its title above its dates."""
+    from htdy.parsers.extract.structure import split_entries
+
+    rows = [_line("Master in Media Lab at Massachusetts Institute of Technology", top=0),
+            _line("Sep 2015 - Dec 2015", top=14),
+            _line("Bachelor of Science in Computer Science & Cognitive Psychology at Northeastern University", top=28),
+            _line("Sep 1999 - May 2004", top=42)]
+    for ln in rows:
+        ln.cells = []
+    entries = split_entries(rows, geometry=False)
+    assert [[x.text for x in e.header] for e in entries] == [[r.text for r in rows[:2]], [r.text for r in rows[2:]]]
