@@ -826,7 +826,9 @@ def _degree_line_below(entry: Entry) -> bool:
         return False
     ln = entry.body[0]
     t = clean(ln.text)
-    if not t or len(t) > 110 or len(t.split()) > 16 or t.endswith((".", ";", ":", ",")) or _EDU_LABEL.match(t):
+    # a full stop ends a sentence, not an abbreviation ("BSc. - Chemical Eng.")
+    sentence = t.endswith(".") and not re.search(r"(?:^|\s)[^\W\d]{1,4}\.$", t)
+    if not t or len(t) > 110 or len(t.split()) > 16 or sentence or t.endswith((";", ":", ",")) or _EDU_LABEL.match(t):
         return False
     if len(entry.body) > 1:
         nxt = entry.body[1]

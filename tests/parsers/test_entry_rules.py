@@ -619,3 +619,17 @@ def test_degree_wrapped_after_and(env):
     assert _edu(_parse(env, _save(d))) == [
         ("Silesian University in Opava", "Masters", "Marketing and Management", None),
         ("Brno University of Technology", "Bachelor", "Software Development", None)]
+
+
+def test_degree_line_ending_in_an_abbreviation(env):
+    """A degree line in body type under "School   dates" that ends in an abbreviation's full stop
+    ("BSc. - Chemical Eng.") is a degree line, not a sentence."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Noa Levi", level=0)
+    d.add_paragraph("noa.levi@example.co.il | +972 52 123 4567")
+    d.add_heading("Education", level=1)
+    d.add_paragraph().add_run("Haifa Institute of Technology\t2015-10-12 — 2017-10-12").bold = True
+    d.add_paragraph("BSc. - Chemical Eng.")
+    assert _edu(_parse(env, _save(d))) == [("Haifa Institute of Technology", "BSc.", "Chemical Eng.", None)]
