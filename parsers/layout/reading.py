@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from htdy.parsers.layout.model import Layout, Line, Page
+from htdy.parsers.layout.model import Layout, Line, Page, Span
 
 _DATEISH = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}/\d{2,4}\b")
 _PAGE_NO = re.compile(r"^(page|seite|página|pagina|strona|p\.?)?\s*\d+\s*(/|of|von|de|sur|z|di)\s*\d+$|^-?\s*\d+\s*-?$",
@@ -453,6 +453,21 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
     return out
 
 
+_JOINER_END = re.compile(r"\s(?:of|in|and|for|und|für|de|des|en|et|in der|im)$")
+
+
+def _join_cell_word(s: Span, nxt_lines: list[Line], cell_x0: float) -> None:
+    """A narrow cell rebuilt from soft-hyphenated pieces that ends on a joiner ("Bachelor of") goes on
+    in the piece at the cell's x on the next line that holds only that piece ("Science")."""
+    for nxt in nxt_lines:
+        if len(nxt.spans) == 1 and abs(nxt.spans[0].x0 - cell_x0) < 3 and len(nxt.text.split()) <= 2:
+            s.text = s.text.rstrip() + " " + nxt.spans[0].text.strip()
+            nxt.spans.pop()
+            if nxt.cells:
+                nxt.cells.pop()
+            return
+
+
 def _names_section(text: str) -> bool:
     from htdy.parsers.extract.vocab import heading_key
 
@@ -493,6 +508,8 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
                 if nxt.cells:
                     nxt.cells.pop(k)
                 s.text = _hyphen_join(s.text, t.text.strip())
+                if _JOINER_END.search(s.text):
+                    _join_cell_word(s, lines[m + 1:m + 3], cell_x0)  # "Bachelor of" / "Science"
                 if not s.text.endswith(SOFT_HYPHENS):
                     break
                 limit = m + 3  # hyphenated again on the next line ("Ba-" / "che-" / "lor of"): go on

@@ -618,7 +618,8 @@ def test_degree_wrapped_in_a_narrow_column_above_its_dates_is_one_header():
 
 def test_word_hyphenated_over_three_lines_of_a_narrow_cell_is_joined():
     """Typst's soft hyphen reaches the text as U+FFFE; a degree in a narrow column broken twice
-    ("Ba\\ufffe" / "che\\ufffe" / "lor of") is joined whole."""
+    ("Ba\\ufffe" / "che\\ufffe" / "lor of") is joined whole, and a cell rebuilt so that ends on a
+    joiner ("Bachelor of") takes the lone word under it ("Engineering")."""
     from htdy.parsers.layout.model import Line, Span
     from htdy.parsers.layout.reading import _join_soft_hyphens
 
@@ -630,7 +631,7 @@ def test_word_hyphenated_over_three_lines_of_a_narrow_cell_is_joined():
              Line(spans=[sp("che\ufffe", 62, 604)], cells=[0]), Line(spans=[sp("lor of", 62, 618)], cells=[0]),
              Line(spans=[sp("Engineering", 62, 631)], cells=[0])]
     out = _join_soft_hyphens(lines)
-    assert [ln.text for ln in out] == ["Bachelor of DHBW, IT Aug. 2010 – Aug. 2013", "Engineering"]
+    assert [ln.text for ln in out] == ["Bachelor of Engineering DHBW, IT Aug. 2010 – Aug. 2013"]
 
 
 def test_long_title_line_right_above_its_dates_starts_the_entry():
