@@ -195,18 +195,15 @@ def encrypted_pdf(user_password: str, text: str = "Encrypted Person") -> bytes:
     return bytes(out)
 
 
-def unmapped_glyphs_pdf() -> bytes:
-    """One page in a simple font whose encoding names glyphs no Unicode table knows: an icon
-    at code 1, a symbol at the code of "{" (how TeX bullets and icon fonts often arrive)."""
-    content = b"BT /F1 14 Tf 72 720 Td (Team {Lead) Tj ET BT /F1 14 Tf 72 690 Td (\x01Icon) Tj ET"
+def one_page_pdf(content: bytes, font: bytes) -> bytes:
+    """A hand-written one-page PDF whose content stream uses ``/F1`` = ``font`` (a font dictionary)."""
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
-        b"/Differences [1 /icon.house 123 /zz123] >> >>",
+        font,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -219,6 +216,14 @@ def unmapped_glyphs_pdf() -> bytes:
         out += f"{off:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def unmapped_glyphs_pdf() -> bytes:
+    """One page in a simple font whose encoding names glyphs no Unicode table knows: an icon
+    at code 1, a symbol at the code of "{" (how TeX bullets and icon fonts often arrive)."""
+    content = b"BT /F1 14 Tf 72 720 Td (Team {Lead) Tj ET BT /F1 14 Tf 72 690 Td (\x01Icon) Tj ET"
+    return one_page_pdf(content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+                                 b"/Differences [1 /icon.house 123 /zz123] >> >>")
 
 
 def many_pages_pdf(n: int) -> bytes:

@@ -3,32 +3,14 @@ synthetic input: TeX control-code glyphs, letter-spaced headings, label columns,
 from __future__ import annotations
 
 import pytest
+from cvfixtures import one_page_pdf
 
 from htdy.parsers.layout import extract_layout
 from htdy.parsers.layout.reading import order
 
 
 def _pdf(content: bytes, font: bytes) -> bytes:
-    """A one-page PDF whose content stream uses ``/F1`` = ``font`` (a font dictionary)."""
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
-        font,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return one_page_pdf(content, font)
 
 
 def _type3(codes: bytes) -> bytes:
