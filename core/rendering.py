@@ -308,15 +308,8 @@ class RenderService:
                 fut = loop.run_in_executor(pool, _worker_render, engine, template.id, resume, fmt, options)
                 try:
                     res = await asyncio.wait_for(fut, timeout)
-                except TimeoutError:
-                    self.stats["timeouts"] += 1
-                    self._kill_pool(pool)
-                    raise RenderError(f"rendering took longer than {timeout:g} s", code="timeout",
-                                      status=504) from None
-                except concurrent.futures.process.BrokenProcessPool:
-                    self._kill_pool(pool)
-                    if attempt == 2:
-                        raise RenderError("the renderer process died", code="render_failed") from None
+                except (TimeoutError, concurrent.futures.process.BrokenProcessPool) as exc:
+                    self._pool_failed(pool, exc, attempt, timeout)
                     continue
             return _result(res)
         raise AssertionError("unreachable")
@@ -331,18 +324,21 @@ class RenderService:
             fut = pool.submit(_worker_render, engine, template.id, resume, fmt, options)
             try:
                 res = fut.result(timeout)
-            except concurrent.futures.TimeoutError:
-                self.stats["timeouts"] += 1
-                self._kill_pool(pool)
-                raise RenderError(f"rendering took longer than {timeout:g} s", code="timeout",
-                                  status=504) from None
-            except concurrent.futures.process.BrokenProcessPool:
-                self._kill_pool(pool)
-                if attempt == 2:
-                    raise RenderError("the renderer process died", code="render_failed") from None
+            except (TimeoutError, concurrent.futures.process.BrokenProcessPool) as exc:
+                self._pool_failed(pool, exc, attempt, timeout)
                 continue
             return _result(res)
         raise AssertionError("unreachable")
+
+    def _pool_failed(self, pool: Any, exc: BaseException, attempt: int, timeout: float) -> None:
+        """A pool job failed: the pool is dropped either way; a timeout raises, a dead worker
+        process is retried once on a fresh pool (returns), then raises."""
+        self._kill_pool(pool)
+        if isinstance(exc, TimeoutError):  # concurrent.futures.TimeoutError is TimeoutError (3.11)
+            self.stats["timeouts"] += 1
+            raise RenderError(f"rendering took longer than {timeout:g} s", code="timeout", status=504) from None
+        if attempt == 2:
+            raise RenderError("the renderer process died", code="render_failed") from None
 
     # ---- rendering
     def _render_here(self, engine: str, template: Template, resume: dict[str, Any], fmt: str,
