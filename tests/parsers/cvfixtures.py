@@ -181,18 +181,7 @@ def encrypted_pdf(user_password: str, text: str = "Encrypted Person") -> bytes:
         b"<< /Filter /Standard /V 1 /R 2 /O <" + o_val.hex().encode() + b"> /U <" + u_val.hex().encode()
         + b"> /P -4 >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R /Encrypt 6 0 R /ID [<{file_id.hex()}> "
-            f"<{file_id.hex()}>] >>\nstartxref\n{xref}\n%%EOF\n").encode()
-    return bytes(out)
+    return assemble_pdf(objs, f" /Encrypt 6 0 R /ID [<{file_id.hex()}> <{file_id.hex()}>]")
 
 
 def one_page_pdf(content: bytes, font: bytes) -> bytes:
@@ -205,6 +194,11 @@ def one_page_pdf(content: bytes, font: bytes) -> bytes:
         b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
         font,
     ]
+    return assemble_pdf(objs)
+
+
+def assemble_pdf(objs: list[bytes], trailer_extra: str = "") -> bytes:
+    """Objects 1..n (object 1 the catalog) with a correct xref table and trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objs, start=1):
@@ -214,7 +208,8 @@ def one_page_pdf(content: bytes, font: bytes) -> bytes:
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R{trailer_extra} >>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
     return bytes(out)
 
 
