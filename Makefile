@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck pytest migrate gallery perf clean
+.PHONY: run test install lint typecheck pytest migrate gallery perf clean corpus train parse-eval
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,6 +39,23 @@ gallery: $(STAMP)
 perf: $(STAMP)
 	$(BIN)/htdy perf parse
 	$(BIN)/htdy perf render
+
+# The corpus factory (parsers/training/CONTRACT.md): invented people in 16+ languages through every
+# renderer family; not committed (var/corpus). CORPUS_PEOPLE people, each rendered by two templates.
+CORPUS_PEOPLE ?= 1200
+CORPUS_JOBS ?= 2
+corpus: $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[corpus]'
+	$(BIN)/python -m htdy.parsers.training.build --setup --people $(CORPUS_PEOPLE) --jobs $(CORPUS_JOBS)
+
+# The body-line model (parsers/models/body_lines.txt) with leave-one-family-out figures.
+train: $(STAMP)
+	$(BIN)/python -m htdy.parsers.training.train --lofo --jobs $(CORPUS_JOBS)
+
+# Scores per family and language on the generated corpus, then on the visible sets (model vs rules).
+parse-eval: $(STAMP)
+	$(BIN)/python -m htdy.parsers.training.evaluate --jobs $(CORPUS_JOBS)
+	$(BIN)/python -m htdy.parsers.training.evaluate --docs tests/parsers/themes/docs --truth tests/parsers/themes/truth --jobs $(CORPUS_JOBS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -6,18 +6,23 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from htdy.core.interfaces import Parser, ParseResult, PluginOptions
+from htdy.parsers.extract.body_model import EXTRACTOR
 from htdy.parsers.extract.resume import build
 from htdy.parsers.layout import Limits, extract_layout
 
 
 class PdfOptions(PluginOptions):
     backend: Literal["pdfium", "pdfminer"] = "pdfium"
+    # "model": the learned models shipped in parsers/models decide where they are trained to;
+    # "rules": the hand-written rules alone (kept for comparison, `make parse-eval`)
+    extractor: Literal["model", "rules"] = "model"
     max_pages: int = Field(50, ge=1, le=10_000)
     max_mb: float = Field(20, gt=0)
 
 
 class DocOptions(PluginOptions):
     max_mb: float = Field(20, gt=0)
+    extractor: Literal["model", "rules"] = "model"
 
 
 class _LayoutParser(Parser):
@@ -33,7 +38,11 @@ class _LayoutParser(Parser):
 
     def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult:
         layout = extract_layout(data, self.kind, backend=self.backend() or "pdfium", limits=self.limits())
-        resume, extras = build(layout)
+        token = EXTRACTOR.set(getattr(self.options, "extractor", "model"))
+        try:
+            resume, extras = build(layout)
+        finally:
+            EXTRACTOR.reset(token)
         return ParseResult(resume=resume, extras=extras)
 
 

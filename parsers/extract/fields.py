@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from htdy.parsers.extract.body_model import predict_roles, rule_roles
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import DURATION, date_only, find_range, is_present
 from htdy.parsers.extract.places import is_city, is_region
@@ -321,19 +322,23 @@ def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     return location_from(t)
 
 
-def body_text(entry: Entry) -> tuple[str, list[str]]:
+def body_text(entry: Entry, learned: bool = False) -> tuple[str, list[str]]:
+    """Description and highlights of an entry's body. ``learned``: the body-line model
+    (``body_model``) decides which lines start a highlight; otherwise (or without a model) the
+    bullet glyph and the indent decide."""
+    body = [ln for ln in entry.body if clean(ln.text)]
+    predicted = predict_roles(body) if learned else None
+    roles = predicted[0] if predicted else rule_roles(body)
     summary: list[str] = []
     highlights: list[str] = []
-    cur: list[str] | None = None
-    for ln in entry.body:
+    cur: list[str] = summary
+    for ln, role in zip(body, roles, strict=True):
         t = clean(ln.text)
-        if not t:
-            continue
-        if is_bullet(ln):
+        if role == "B":
             highlights.append(BULLET.sub("", t))
             cur = highlights
-        elif cur is highlights and highlights and ln.x0 > entry.body[0].x0 + 2:
-            highlights[-1] = join_text(highlights[-1], t)
+        elif role == "I" and cur:
+            cur[-1] = join_text(cur[-1], BULLET.sub("", t) if cur is highlights else t)
         else:
             summary.append(t)
             cur = summary
@@ -599,7 +604,7 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
         if others:
             res["position"] = others[0]["text"]
     _dates(res, dates)
-    summary, highlights = body_text(entry)
+    summary, highlights = body_text(entry, learned=True)
     if summary:
         res["summary"] = summary
     if highlights:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 
@@ -11,7 +12,7 @@ from htdy.parsers.extract import lists
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
-from htdy.parsers.extract.structure import BULLET, Section, clean, split_entries, split_sections
+from htdy.parsers.extract.structure import BULLET, Entry, Section, clean, split_entries, split_sections
 from htdy.parsers.extract.vocab import fold
 from htdy.parsers.layout.model import Layout, Line
 from htdy.parsers.layout.reading import order
@@ -147,7 +148,28 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     }
     if not found.get("work") and not found.get("education"):
         extras["warnings"].append("no work or education section recognised")
+    titles = {fold(sec.title) for sec in sections}
+    extras["unassigned"] = [u for u in unassigned(margins + lines, resume)
+                            if fold(u["text"].rstrip(":")) not in titles and not date_only(u["text"])]
     return resume, extras
+
+
+_WORD = re.compile(r"\w{2,}")
+
+
+def unassigned(lines: list[Line], resume: dict[str, Any]) -> list[dict[str, Any]]:
+    """Nothing lost: every text line whose words are mostly absent from the output, with its page
+    and position, so the editor can offer it (section titles and labels included)."""
+    import json
+
+    have = set(_WORD.findall(json.dumps(resume, ensure_ascii=False).casefold()))
+    out: list[dict[str, Any]] = []
+    for ln in lines:
+        t = clean(ln.text)
+        words = _WORD.findall(t.casefold())
+        if words and sum(1 for w in words if w in have) < 0.5 * len(words):
+            out.append({"text": t, "page": ln.page + 1, "x": round(ln.x0, 1), "y": round(ln.top, 1)})
+    return out
 
 
 def join_stacked_dates(lines: list[Line]) -> list[Line]:
@@ -199,6 +221,11 @@ def unstack_grid(lines: list[Line]) -> list[Line]:
     return out
 
 
+# Training hook (parsers/training): when set to a list, every work entry is appended as
+# (Entry, result) so the corpus factory can label the lines the pipeline saw.
+TRACE: ContextVar[list[tuple[Entry, dict[str, Any]]] | None] = ContextVar("htdy_trace", default=None)
+
+
 def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
     entries = split_entries(sec.lines, geometry)
     first = [work_entry(e) for e in entries]
@@ -213,6 +240,9 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
             w["name"] = out[-1]["name"]  # another role at the same employer
         if w.get("name") or w.get("position"):
             out.append(w)
+            trace = TRACE.get()
+            if trace is not None:
+                trace.append((e, w))
     return out
 
 
