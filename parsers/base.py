@@ -9,6 +9,7 @@ from htdy.core.interfaces import Parser, ParseResult, PluginOptions
 from htdy.parsers.extract.body_model import EXTRACTOR
 from htdy.parsers.extract.resume import build
 from htdy.parsers.layout import Limits, extract_layout
+from htdy.parsers.layout.sanitize import clean_value
 
 
 class PdfOptions(PluginOptions):
@@ -43,7 +44,7 @@ class _LayoutParser(Parser):
             resume, extras = build(layout)
         finally:
             EXTRACTOR.reset(token)
-        return ParseResult(resume=resume, extras=extras)
+        return ParseResult(resume=clean_value(resume), extras=clean_value(extras))
 
 
 class PdfParser(_LayoutParser):

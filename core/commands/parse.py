@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,11 +11,25 @@ import click
 
 from htdy.core.cli import Context, pass_ctx
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-def _dump(obj: Any, compact: bool) -> str:
+
+def _dump(obj: Any, compact: bool, ascii_only: bool = False) -> str:
     if compact:
-        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(obj, ensure_ascii=False, indent=2)
+        text = json.dumps(obj, ensure_ascii=ascii_only, separators=(",", ":"))
+    else:
+        text = json.dumps(obj, ensure_ascii=ascii_only, indent=2)
+    if _SURROGATE.search(text):  # a lone UTF-16 surrogate (half a character) cannot be encoded: U+FFFD
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
+def _print(obj: Any, compact: bool) -> None:
+    """One JSON document on stdout; ``\\u`` escapes where stdout cannot encode a character."""
+    try:
+        click.echo(_dump(obj, compact))
+    except UnicodeEncodeError:
+        click.echo(_dump(obj, compact, ascii_only=True))
 
 
 @click.command("parse")
@@ -39,13 +54,13 @@ def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, j
         if error is not None:
             failures += 1
             doc = {"error": error} if not many else {"file": path, "error": error}
-            click.echo(_dump(doc, compact or many))
+            _print(doc, compact or many)
             return
         doc = {"resume": result.resume, "extras": result.extras} if extras else result.resume
         if many:
             doc = {"file": path, **({"resume": result.resume, "extras": result.extras} if extras
                                    else {"resume": result.resume})}
-        click.echo(_dump(doc, compact or many))
+        _print(doc, compact or many)
 
     def read(path: str) -> bytes | dict[str, Any]:
         try:

@@ -22,7 +22,8 @@ from htdy.parsers.extract.contacts import (
 from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.structure import PUA, Section, clean
-from htdy.parsers.extract.vocab import HEADINGS, fold, heading_key
+from htdy.parsers.extract.vocab import HEADINGS, caseless, fold, heading_key
+from htdy.parsers.extract.vocab_intl import CV_WORDS_INTL
 from htdy.parsers.layout.model import Layout, Line, Span
 
 _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
@@ -38,7 +39,7 @@ _NOT_NAME = tuple(fold(w) for w in (
     "gewenste baan", "stanowisko", "wnioskowane stanowisko", "pożądane zatrudnienie",
     "personal information", "personal data", "informazioni personali", "información personal",
     "informações pessoais", "informations personnelles", "persoonlijke informatie", "persönliche angaben",
-    "informacje osobiste", "dane osobowe", "personalia",
+    "informacje osobiste", "dane osobowe", "personalia", *CV_WORDS_INTL,
 ))
 # "Name", "Nombre(s) / Apellido(s)", "Imię i nazwisko": a row label whose value is the name.
 _NAME_WORD = (r"(?:(?:full|first|last|family|given)\s+names?|names?|surnames?|vor-\s*und\s*nachname|vornamen?|"
@@ -60,7 +61,7 @@ _PARTICLES = frozenset("van von den der de del della di da das do dos du la le t
 def _looks_like_name(t: str) -> bool:
     words = [w for w in t.split() if w not in _PARTICLES]  # "Thijs van den Berg"
     return bool(_NAMEISH.match(t)) and heading_key(t) is None and len(t) <= 50 and "@" not in t \
-        and bool(words) and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) - 1)
+        and bool(words) and sum(1 for w in words if w[:1].isalpha() and not w[:1].islower()) >= max(1, len(words) - 1)
 
 
 def _email_keys(texts: list[str]) -> list[str]:
@@ -228,8 +229,8 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                         or fold(t) in COUNTRIES or is_region(t):
                     continue
                 words = t.split()
-                if len(words) == 1 and len(t) <= 3:
-                    continue  # initials in a photo placeholder
+                if len(words) == 1 and len(t) <= 3 and not caseless(t):
+                    continue  # initials in a photo placeholder (not a Chinese or Korean name: 张伟)
                 em = _email_match(t, keys)
                 if _has_title_word(t) and em < 0.5:
                     continue

@@ -1,12 +1,13 @@
 """Dates and date ranges in CV text, normalised to ``YYYY-MM`` or ``YYYY``.
 
-Own month tables (8 languages) instead of dateparser: a CV has dozens of dates and
-dateparser costs milliseconds each."""
+Own month tables (8 languages here, more in :mod:`htdy.parsers.extract.dates_intl`) instead of
+dateparser: a CV has dozens of dates and dateparser costs milliseconds each."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from htdy.parsers.extract import dates_intl as intl
 from htdy.parsers.extract.vocab import fold
 
 MONTHS: dict[str, int] = {}
@@ -26,53 +27,76 @@ for _i, _names in enumerate((
 ), start=1):
     for _n in _names.split():
         MONTHS.setdefault(fold(_n), _i)
+for _i, _names in enumerate(intl.MONTHS_INTL, start=1):
+    for _n in _names.split():
+        MONTHS.setdefault(fold(_n), _i)
 
 PRESENT = ("present", "current", "currently", "now", "today", "ongoing", "till date", "to date",
            "heute", "aktuell", "jetzt", "derzeit", "laufend", "bis heute", "actuel", "actuellement",
            "aujourd'hui", "aujourd hui", "present", "en cours", "actualidad", "presente", "hoy",
            "la fecha", "atual", "atualmente", "o momento", "momento", "oggi", "attuale", "in corso",
-           "heden", "nu", "huidig", "obecnie", "teraz", "nadal", "dzis", "do dzis", "trwa")
-SINCE = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od", "from", "ab")
+           "heden", "nu", "huidig", "obecnie", "teraz", "nadal", "dzis", "do dzis", "trwa", *intl.PRESENT_INTL)
+SINCE = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od", "from", "ab", "sedan", "с", "со", "з")
 
 _MONTH_WORDS = "marz|märz|maerz|janv|fevr|févr|août|aout|déc|dec|juil|juin|févr|février|décembre|août|" \
     "wrzesień|październik|styczeń|kwiecień|sierpień|grudzień|marzo|março|" + "|".join(MONTHS)
 
 
 def _letter_classes() -> dict[str, str]:
-    """Each ASCII letter with the accented Latin letters that fold to it (a → àáâãäåą…)."""
+    """Each letter with the letters that fold to it: ASCII letters with their accented forms
+    (a → àáâãäåą…), Cyrillic и with й, е with ё, Arabic ا with أ إ آ."""
     groups: dict[str, set[str]] = {}
-    for cp in range(0xC0, 0x250):
-        ch = chr(cp)
-        f = fold(ch)
-        if len(f) == 1 and "a" <= f <= "z" and ch.isalpha():
-            groups.setdefault(f, set()).update((ch.lower(), ch.upper()))
-    return {k: "[" + k + "".join(sorted(v)) + "]" for k, v in groups.items()}
+    for lo, hi in ((0xC0, 0x250), (0x400, 0x500), (0x620, 0x64B)):
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            f = fold(ch)
+            if len(f) == 1 and f != ch.casefold() and ch.isalpha() and f.isalpha():
+                groups.setdefault(f, set()).update((ch.lower(), ch.upper(), f, f.upper()))
+    return {k: "[" + "".join(sorted(v)) + "]" for k, v in groups.items()}
 
 
 _LETTER = _letter_classes()
-# a month name matches with or without its diacritics, in any of the 8 languages' spellings
-# (Polish "paź", "października", "września"; German "Jän", "Mär"; French "févr", "déc"; Portuguese "março")
-_MON = r"(?:" + "|".join("".join(_LETTER.get(c, re.escape(c)) for c in w) for w in sorted(
-    {fold(w) for w in _MONTH_WORDS.split("|")}, key=len, reverse=True)) + r")\.?"
+
+
+def _pattern(word: str) -> str:
+    """A regex for a folded word that matches it with or without its diacritics."""
+    return "".join(_LETTER.get(c, r"\s+" if c == " " else re.escape(c)) for c in word)
+
+
+# a month name matches with or without its diacritics, in any of the languages' spellings (Polish
+# "paź", "października", "września"; German "Jän", "Mär"; French "févr", "déc"; Russian "май", "сент.")
+_MONTH_SET = frozenset(fold(w) for w in _MONTH_WORDS.split("|"))
+_MON = r"(?:" + "|".join(_pattern(w) for w in sorted(_MONTH_SET, key=len, reverse=True)) + r")\.?"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
-# a duration printed right after a date, in 8 languages ("3 years 2 months", "(2 yrs)", "1 an")
+# a duration printed right after a date ("3 years 2 months", "(2 yrs)", "1 an", "2 года", "3 yıl")
 _UNIT = (r"(?:years?|yrs?|months?|mos?|mths?|jahre?n?|monate?n?|ans?|mois|años?|anos?|meses|mes|mês|anni|anno|"
-         r"mesi|mese|jaar|jaren|maanden|maand|lat[a]?|rok|miesiąc[ey]?|miesięcy|miesiac[ey]?|miesiecy)")
+         r"mesi|mese|jaar|jaren|maanden|maand|lat[a]?|rok|miesiąc[ey]?|miesięcy|miesiac[ey]?|miesiecy|"
+         r"лет|год[а]?|мес\.?|месяц(?:а|ев)?|років|рік|міс\.?|yıl|ay|år|månader|mån|let|roky|měsíc[eů]?)")
 DURATION = re.compile(rf"^\s*[(·•,|–-]?\s*\d{{1,2}}\+?\s?{_UNIT}\b(?:,?\s*(?:and|und|et|y|e|en|i)?\s*"
                       rf"\d{{1,2}}\s?{_UNIT}\b)?\s*\)?", re.I)
 # the end of a year: a word boundary, or a duration glued to it ("Jan 2025" + "1 year" → "20251 year")
 _YE = rf"(?:\b|(?=\d{{1,2}}\s?{_UNIT}\b))"
+_PRESENT_WORDS = sorted({fold(p) for p in PRESENT if not intl.CJK_WORD.search(p)}, key=len, reverse=True)
 _TOKEN = re.compile(
-    rf"(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}{_YE})"
+    # 2019年4月, 2019年4月1日, 2019년 4월; the Japanese era years (平成31年4月); 2019. 04. (Korean)
+    rf"(?P<cjk>(?<!\d){_Y}\s?[年년](?:\s?\d{{1,2}}\s?[月월](?:\s?\d{{1,2}}\s?[日일])?)?)"
+    rf"|(?P<era>(?:昭和|平成|令和)\s?(?:\d{{1,2}}|元)\s?年(?:\s?\d{{1,2}}\s?月)?)"
+    rf"|(?P<ydot>\b{_Y}\.\s\d{{1,2}}\.(?!\d))"
+    rf"|(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}{_YE})"
     rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?\b)"
     rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}{_YE})"
-    rf"|(?P<mony>\b{_MON}(?![\w])(?:,?\s+(?:\d{{1,2}},?\s+)?|\s?[/-]\s?){_Y}{_YE})"
+    # a word before a year: a month when the table knows it (a dict lookup; a regex of all the
+    # month names in all their spellings is slow)
+    rf"|(?P<mony>\b[^\W\d_]{{2,12}}\.?(?![\w])(?:,?\s+(?:\d{{1,2}},?\s+)?|\s?[/-]\s?){_Y}{_YE})"
     rf"|(?P<y>\b{_Y}{_YE})"
-    rf"|(?P<present>\b(?:{'|'.join(re.escape(p) for p in sorted(set(PRESENT), key=len, reverse=True))})\b)",
+    rf"|(?P<present>(?<!\w)(?:{'|'.join(_pattern(p) for p in _PRESENT_WORDS)})(?!\w))"
+    rf"|(?P<present_cjk>{intl.CJK_PRESENT})",
     re.I)
-_SEP = re.compile(r"^\s*(?:[-–—~]|to|bis|à|a|au|até|ate|al|do|tot|a\s+la|–\s*)\s*$|^\s*(?:-|–|—)+\s*$", re.I)
+# between the two dates of a range; a year's "г." (Russian), "r." (Polish) may stand before it
+_SEP = re.compile(r"^\s*(?:г\.|гг\.|р\.|r\.)?\s*(?:[-–—~〜～]|to|bis|à|a|au|até|ate|al|do|tot|a\s+la|по|до|till|"
+                  r"až|至|到|から|–\s*)\s*$|^\s*(?:-|–|—)+\s*$", re.I)
 _OPEN_START = re.compile(r"^\s*[•·*]?\s*([-–—])\s*$")
-_SINCE = re.compile(rf"\b(?:{'|'.join(SINCE)})\s*:?\s*$", re.I)
+_SINCE = re.compile(rf"(?<!\w)(?:{'|'.join(SINCE)})\s*:?\s*$", re.I)
 
 
 @dataclass
@@ -93,8 +117,20 @@ def _norm_token(m: re.Match[str]) -> str | None:
     s = m.group(0)
     if g == "y":
         return s
-    if g == "present":
+    if g in ("present", "present_cjk"):
         return "present"
+    if g == "cjk":
+        nums = re.findall(r"\d+", s)
+        return f"{nums[0]}-{int(nums[1]):02d}" if len(nums) > 1 and 1 <= int(nums[1]) <= 12 else nums[0]
+    if g == "era":
+        era, rest = s[:2], s[2:]
+        nums = re.findall(r"\d+", rest)
+        first = 1 if "元" in rest.split("年")[0] else int(nums.pop(0))
+        year = intl.ERAS[era] + first - 1
+        return f"{year}-{int(nums[0]):02d}" if nums and 1 <= int(nums[0]) <= 12 else str(year)
+    if g == "ydot":
+        y, mo = re.findall(r"\d+", s)[:2]
+        return f"{y}-{int(mo):02d}" if 1 <= int(mo) <= 12 else y
     if g == "dmy":
         d, mo, y = re.split(r"[./-]", s)
         return f"{y}-{int(mo):02d}" if 1 <= int(mo) <= 12 else y
@@ -106,24 +142,33 @@ def _norm_token(m: re.Match[str]) -> str | None:
         mo_s, y = re.split(r"\s?[./-]\s?", s)
         return f"{y}-{int(mo_s):02d}" if 1 <= int(mo_s) <= 12 else y
     if g == "mony":
-        word = fold(re.match(r"[^\s,.]+", s).group(0))  # type: ignore[union-attr]
-        y = re.search(_Y, s).group(0)  # type: ignore[union-attr]
-        mo = MONTHS.get(word) or MONTHS.get(word[:3]) if len(word) >= 3 else None
-        if mo is None:
+        word = fold(re.match(r"[^\W\d_]+", s).group(0))  # type: ignore[union-attr]
+        if word not in _MONTH_SET:
             return None  # "Version 2019" is not a date
-        return f"{y}-{mo:02d}"
+        y = re.search(_Y, s).group(0)  # type: ignore[union-attr]
+        mo = MONTHS.get(word) or MONTHS.get(word[:3])
+        return f"{y}-{mo:02d}" if mo else None
     return None
 
 
+def _norm_text(text: str) -> str:
+    """Apostrophes, other scripts' digits (٢٠١٩) and full-width separators as ASCII; the same
+    length, so offsets stay valid."""
+    text = text.replace("\u2019", "'").replace("\u02bc", "'")
+    return text if text.isascii() else text.translate(intl.DIGITS)
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    text = text.replace("\u2019", "'").replace("\u02bc", "'")  # same length: offsets stay valid
+    text = _norm_text(text)
     out = []
-    for m in _TOKEN.finditer(text):
+    pos = 0
+    while (m := _TOKEN.search(text, pos)) is not None:
+        pos = m.end()
         v = _norm_token(m)
         if v is None:
             ym = re.search(_Y, m.group(0))
             if ym and m.lastgroup == "mony":
-                out.append((ym.group(0), m.start() + ym.start(), m.start() + ym.end()))
+                pos = m.start() + ym.start()  # "Developer 2009-01-01": no month, read on from the year
             continue
         out.append((v, m.start(), m.end()))
     return out
@@ -131,7 +176,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 def find_range(text: str) -> DateRange | None:
     """The first date range (or single date) in ``text``."""
-    text = text.replace("\u2019", "'").replace("\u02bc", "'")
+    text = _norm_text(text)
     toks = tokens(text)
     dates = [t for t in toks if t[0] != "present"]
     if not dates:
@@ -141,7 +186,8 @@ def find_range(text: str) -> DateRange | None:
             continue
         if i + 1 < len(toks):
             v2, a2, b2 = toks[i + 1]
-            if _SEP.match(text[b:a2]) and (v2 == "present" or v2 >= v[:4]):
+            joined = not text[b:a2].strip() and text[a2:a2 + 1] in intl.CJK_SELF_JOINED  # "2019年4月至今"
+            if (joined or _SEP.match(text[b:a2])) and (v2 == "present" or v2 >= v[:4]):
                 if v2 == "present":
                     return DateRange(v, None, True, a, b2)
                 return DateRange(v, v2, False, a, b2)
@@ -150,7 +196,7 @@ def find_range(text: str) -> DateRange | None:
             return DateRange(None, v, False, m.start(1), b)
         # "2019 – " at the end (open range) or "since 2019"
         rest = text[b:]
-        if re.match(r"^\s*[-–—]\s*(\(\s*\)|$)", rest):
+        if re.match(r"^\s*[-–—~〜]\s*(\(\s*\)|$)", rest):
             return DateRange(v, None, True, a, len(text))
         if _SINCE.search(text[:a]):
             m = _SINCE.search(text[:a])
@@ -176,7 +222,7 @@ def is_present(text: str) -> bool:
     return fold(text).strip(" .()") in _PRESENT_FOLDED
 
 
-_PRESENT_FOLDED = frozenset(fold(p) for p in PRESENT)
+_PRESENT_FOLDED = frozenset(fold(p).strip(" .()") for p in PRESENT)
 
 
 _CUT_END = re.compile(rf"[-–—]\s*(?:{_MON})?\s*$", re.I)

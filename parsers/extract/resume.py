@@ -8,45 +8,16 @@ from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 
-from htdy.parsers.extract import lists
+from htdy.parsers.extract import header_model, lists
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
-from htdy.parsers.extract.structure import BULLET, Entry, Section, clean, split_entries, split_sections
+from htdy.parsers.extract.language import detect_language
+from htdy.parsers.extract.section_model import classify
+from htdy.parsers.extract.structure import BULLET, Section, clean, split_entries, split_sections
 from htdy.parsers.extract.vocab import fold
 from htdy.parsers.layout.model import Layout, Line
 from htdy.parsers.layout.reading import order
-
-_STOP = {
-    "en": "the and of to for with on at as is was by from an experience education skills languages "
-          "work present developer engineer university",
-    "de": "und der die das mit für von zu im bei auf ist ein eine den berufserfahrung ausbildung kenntnisse "
-          "sprachen heute entwicklung aufbau einführung pflege",
-    "fr": "et le la les des du pour avec dans sur un une au expérience formation compétences langues "
-          "aujourd'hui développement",
-    "es": "y el los las del para con por una al como experiencia formación habilidades idiomas actualidad",
-    "pt": "e o os as do da em com um uma no na dos experiência formação habilidades idiomas atual",
-    "it": "il della per con che dei gli esperienza istruzione competenze lingue oggi sviluppo",
-    "nl": "en het van een voor met op te bij als zijn werkervaring opleiding vaardigheden talen heden",
-    "pl": "i w z na do oraz się dla przez od jest po jako doświadczenie wykształcenie umiejętności języki obecnie",
-}
-_OWNERS: dict[str, set[str]] = {}
-for _lang, _words in _STOP.items():
-    for _w in _words.split():
-        _OWNERS.setdefault(_w, set()).add(_lang)
-_UNIQUE = {w: next(iter(langs)) for w, langs in _OWNERS.items() if len(langs) == 1}
-
-
-def detect_language(text: str) -> str | None:
-    """The CV's language by distinctive function words and section words (8 languages)."""
-    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.casefold())[:5000]
-    if len(words) < 5:
-        return None
-    scores: Counter[str] = Counter(_UNIQUE[w] for w in words if w in _UNIQUE)
-    if not scores:
-        return None
-    best, n = scores.most_common(1)[0]
-    return best if n >= 3 else None
 
 
 def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -64,6 +35,14 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
         name, label = found_name.name, found_name.label
         lines = [ln for i, ln in enumerate(lines) if i not in found_name.drop or ln.cell_texts()[1:]]
     sections = split_sections(lines)
+    trace = TRACE.get()
+    if trace is not None:
+        trace["sections"] = [(s.key, s.title, s) for s in sections]
+    inferred = []
+    for sec, guess in zip(sections, classify(sections), strict=True):
+        if guess:  # a heading the vocabulary does not know: its content says what it is
+            inferred.append({"title": sec.title, "key": guess[0], "confidence": round(guess[1], 3)})
+            sec.key = guess[0]
     spans: dict[str, str] = {}
     conf: dict[str, float] = {}
     resume: dict[str, Any] = {}
@@ -88,9 +67,12 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
                     volunteer.append(w)
         elif sec.key == "education":
             for e in split_entries(join_stacked_dates(unstack_grid(sec.lines)), layout.has_geometry):
-                ed = education_entry(e)
+                ed = header_model.apply(e.header, education_entry(e), "education")
                 if ed.get("institution"):
                     education.append(ed)
+                trace = TRACE.get()
+                if trace is not None:
+                    trace.setdefault("education", []).append((e, ed))
         elif sec.key == "skills":
             lists.skills(sec, skill_groups, langs=langs)
         elif sec.key == "languages":
@@ -144,6 +126,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
         "page_count": layout.page_count,
         "sections": [s.title or s.key for s in sections if s.key != "preamble"],
         "unrecognised_sections": [s.title for s in sections if s.key == "other"],
+        "inferred_sections": inferred,
         "backend": layout.backend,
     }
     if not found.get("work") and not found.get("education"):
@@ -221,9 +204,10 @@ def unstack_grid(lines: list[Line]) -> list[Line]:
     return out
 
 
-# Training hook (parsers/training): when set to a list, every work entry is appended as
-# (Entry, result) so the corpus factory can label the lines the pipeline saw.
-TRACE: ContextVar[list[tuple[Entry, dict[str, Any]]] | None] = ContextVar("htdy_trace", default=None)
+# Training hook (parsers/training): when set to a dict, it receives the sections as split
+# ("sections") and every work entry as (Entry, result) ("work"), so the corpus factory can label
+# what the pipeline saw.
+TRACE: ContextVar[dict[str, Any] | None] = ContextVar("htdy_trace", default=None)
 
 
 def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
@@ -236,13 +220,14 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
             w = work_entry(e, dict(slots)) if slots else w
         w.pop("_slot", None)
         w.pop("_ambiguous", None)
+        w = header_model.apply(e.header, w, "work")
         if w.get("position") and not w.get("name") and out and out[-1].get("name"):
             w["name"] = out[-1]["name"]  # another role at the same employer
         if w.get("name") or w.get("position"):
             out.append(w)
             trace = TRACE.get()
             if trace is not None:
-                trace.append((e, w))
+                trace.setdefault("work", []).append((e, w))
     return out
 
 

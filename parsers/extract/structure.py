@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_present
-from htdy.parsers.extract.vocab import heading_key
+from htdy.parsers.extract.vocab import bare_heading, caseless, heading_key
 from htdy.parsers.layout.model import Line, Span
 
 BULLET = re.compile(r"^\s*[•·▪◦‣►■□●○◆▸➢✓✔*—–-]\s*")
@@ -75,7 +75,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
             continue
         typographic = is_heading_like(ln, body)
         standalone = len(ln.cell_texts()) == 1 and (len(t.split()) <= 4 or len(t.replace(" ", "")) <= 30)
-        if typographic or (standalone and not ln.spans[0].font and t[:1].isupper()):
+        # a script without capitals (CJK, Arabic, Hebrew): a line that is only a section name,
+        # even in body type ("【工作经历】", "■ 学歴", "一、教育背景")
+        plain = len(ln.cell_texts()) == 1 and caseless(t) and bare_heading(t) is not None
+        if typographic or (standalone and not ln.spans[0].font and t[:1].isupper()) or plain:
             known.append((i, key))
             styles[_style(ln)] += 1
     if not known:
@@ -383,8 +386,9 @@ def _stack_top(lines: list[Line], a: int, left: float) -> int:
     """Dates at the bottom of a right-hand stack (location above dates) anchor the
     entry at the top of the stack."""
     cell = _right_cell(lines[a], left)
-    if cell is None:
-        return a
+    texts = lines[a].cell_texts()
+    if cell is None or (len(texts) > 1 and date_only(clean(texts[0])) and not find_range(clean(texts[-1]))):
+        return a  # (dates in the first cell, text right of them: right-to-left "2019 – 2021 | Title")
     top = a
     for i in range(a - 1, max(-1, a - 3), -1):
         other = _right_cell(lines[i], left)

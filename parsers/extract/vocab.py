@@ -1,17 +1,37 @@
-"""Word lists in English, German, French, Spanish, Portuguese, Italian, Dutch and Polish.
-
+"""Word lists in English, German, French, Spanish, Portuguese, Italian, Dutch and Polish, merged with
+those of :mod:`htdy.parsers.extract.vocab_intl` (CJK, Cyrillic, Turkish, Nordic, Czech, Arabic, Hebrew…).
 All entries are compared after :func:`fold` (casefold, accents stripped)."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from htdy.parsers.extract import vocab_intl as intl
+
+_KEEP_MARKS = frozenset("\u3099\u309a")  # Japanese voicing marks: ガ is not カ
+
 
 def fold(text: str) -> str:
     s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("ł", "l").replace("Ł", "l")
+    s = "".join(c for c in s if not unicodedata.combining(c) or c in _KEEP_MARKS)
+    if not s.isascii():
+        # Turkish dotless ı folds like i ("HAKKIMDA" / "Hakkımda"); Hangul syllables and kana
+        # decomposed by NFKD are put back together
+        s = unicodedata.normalize("NFC", s.replace("ł", "l").replace("Ł", "l").replace("ı", "i"))
     return " ".join(s.casefold().split())
+
+
+# Han, kana, Hangul: scripts written without spaces between words (a word is found inside a
+# compound: 高级软件工程师 holds 工程师) and without letter case
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# letters of scripts without case (CJK, Arabic, Hebrew, Thai…): headings cannot be told by capitals
+_CASELESS = re.compile(r"[\u0590-\u08ff\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def caseless(text: str) -> bool:
+    """Most letters of ``text`` belong to a script without letter case (CJK, Arabic, Hebrew)."""
+    n = len(_CASELESS.findall(text))
+    return n > 0 and n >= 0.5 * sum(ch.isalpha() for ch in text)
 
 
 SECTIONS: dict[str, tuple[str, ...]] = {
@@ -122,6 +142,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+for _key, _phrases in intl.SECTIONS_INTL.items():
+    SECTIONS[_key] = SECTIONS[_key] + _phrases
 HEADINGS: dict[str, str] = {fold(p): k for k, ps in SECTIONS.items() for p in ps}
 COMPACT: dict[str, str] = {re.sub(r"[^\w]", "", p): k for p, k in HEADINGS.items()}
 
@@ -157,6 +179,7 @@ TITLE_WORDS = tuple(fold(w) for w in (
     "koordynator", "koordynatorka", "mlodszy", "starszy", "ksiegowa", "ksiegowy", "pielegniarka",
     "kierowniczka", "specjalistka", "asystentka", "technician", "clerk", "cashier", "receptionist",
     "administrateur", "administratrice", "technicienne", "gestionnaire", "comptable", "vendeur",
+    *intl.TITLE_WORDS_INTL,
 ))
 
 ORG_WORDS = tuple(fold(w) for w in (
@@ -164,11 +187,13 @@ ORG_WORDS = tuple(fold(w) for w in (
     "nv", "plc", "corp", "corporation", "company", "co.", "group", "gruppe", "groupe", "grupo",
     "technologies", "solutions", "labs", "systems", "software", "consulting", "sp. z o.o.", "s.r.o.",
     "oy", "ab", "as", "kg", "ug", "limited", "studio", "agency", "bank", "foundation",
+    *intl.ORG_WORDS_INTL,
 ))
 
 LEGAL_FORMS = tuple(fold(w) for w in (
     "inc", "ltd", "llc", "gmbh", "ag", "s.a.", "sas", "sarl", "srl", "s.r.l.", "bv", "b.v.", "plc", "corp",
     "corporation", "sp. z o.o.", "s.r.o.", "oy", "ab", "kg", "ug", "limited", "s.l.", "lda", "spa", "s.p.a.",
+    *intl.LEGAL_FORMS_INTL,
 ))
 
 INSTITUTION_WORDS = tuple(fold(w) for w in (
@@ -180,6 +205,7 @@ INSTITUTION_WORDS = tuple(fold(w) for w in (
     "faculty", "fakultat", "faculte", "facultad", "faculdade", "wydzial", "dhbw", "tu ", "eth",
     "szkola", "technikum", "conservatory", "seminary", "campus", "bootcamp",
     "hogescholen", "iut", "universitaria", "universitario",
+    *intl.INSTITUTION_WORDS_INTL,
 ))
 
 DEGREE_WORDS = tuple(fold(w) for w in (
@@ -204,6 +230,7 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "technik", "vordiplom", "fachabitur", "realschulabschluss", "mittlere reife", "umschulung",
     "meisterbrief", "weiterbildung", "fortbildung", "schulung", "szkolenie", "corso", "cursus",
     "mphil", "dphil", "m.phil", "d.phil", "ll.b", "ll.m", "mres", "pgce", "pgdip",
+    *intl.DEGREE_WORDS_INTL,
 ))
 
 # Degree abbreviations that are ordinary words in lower case ("but", "cap", "du", "bed"):
@@ -212,6 +239,7 @@ DEGREE_ABBREVIATIONS = frozenset((
     "DEA", "DESS", "DEUG", "DU", "DUT", "BUT", "BTS", "CAP", "BEP", "HND", "HNC", "GED", "LLB", "LLM", "JD",
     "J.D.", "MD", "M.D.", "BBA", "EMBA", "BCom", "MCom", "BEd", "MEd", "BFA", "MFA", "BSN", "MSN", "MPH",
     "EdD", "PharmD", "DDS", "DVM", "AAS", "FP", "CFGM", "CFGS", "VWO", "HAVO", "MBO", "HBO", "WO", "BTEC",
+    *intl.DEGREE_ABBREVIATIONS_INTL,
 ))
 _ABBREV = re.compile(r"^(" + "|".join(re.escape(a) for a in sorted(DEGREE_ABBREVIATIONS, key=len, reverse=True))
                      + r")(?![\w.])")
@@ -231,6 +259,7 @@ NATURAL_LANGUAGES = tuple(fold(w) for w in (
     "gallego", "galego", "catala", "valenciano", "katalanisch", "catalan", "russo", "russe", "ruso",
     "chinois", "chino", "cinese", "chinesisch", "japonais", "japones", "giapponese", "japanisch",
     "arabe", "arabisch", "portugais", "portugiesisch", "portugalski", "niderlandzki", "ukrainski",
+    *intl.NATURAL_LANGUAGES_INTL,
 ))
 
 LEVEL_WORDS = frozenset(fold(w) for w in (
@@ -242,18 +271,40 @@ LEVEL_WORDS = frozenset(fold(w) for w in (
     "zaawansowany", "sredniozaawansowany", "moedertaal", "vloeiend", "c1", "c2", "b1", "b2", "a1", "a2",
     # seniority printed as a skill's level ("Backend Development" / "Senior" / "Java, Spring")
     "junior", "medior", "senior", "mid-level",
+    *intl.LEVEL_WORDS_INTL,
 ))
 
 _OTHER = frozenset(("other", "others", "altre", "altri", "autres", "otras", "otros", "outras", "outros", "andere",
                     "weitere", "overige", "inne", "pozostale"))
 _HEAD_CLEAN = re.compile(r"[^\w&'/+ -]+")
+# a heading's number: "一、", "(二)", "1.", "II.", "第三部分"
+_NUMBERING = re.compile(r"^\W*(?:第?[一二三四五六七八九十]{1,3}(?:部分|章|节|節)?|\d{1,2}|[ivx]{1,4})\s*[、.:)]\s*"
+                        r"|^第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|節)\s*")
+
+
+def _head_text(text: str) -> str:
+    t = fold(text).strip(" :.-–|•#*")
+    t = _NUMBERING.sub("", t) if t[:1] in "0123456789ivx(第一二三四五六七八九十" else t
+    return " ".join(_HEAD_CLEAN.sub(" ", t).split())
+
+
+def bare_heading(text: str) -> str | None:
+    """The section ``text`` names when it is nothing but a section name, apart from decoration and
+    numbering ("【工作经历】", "■ 学歴", "一、教育背景"), also given twice ("教育背景 Education")."""
+    t = _head_text(text)
+    if t in HEADINGS:
+        return HEADINGS[t]
+    words = t.split()
+    for i in range(1, min(len(words), 6)):
+        a, b = " ".join(words[:i]), " ".join(words[i:])
+        if a in HEADINGS and HEADINGS.get(b) == HEADINGS[a]:
+            return HEADINGS[a]
+    return None
 
 
 def heading_key(text: str) -> str | None:
     """The section a heading text names, or None."""
-    t = fold(text).strip(" :.-–|•#*")
-    t = _HEAD_CLEAN.sub(" ", t)
-    t = " ".join(t.split())
+    t = _head_text(text)
     toks = t.split()
     if len(toks) >= 4 and sum(1 for w in toks if len(w) == 1) >= 0.8 * len(toks):
         # letter-spaced design headings: "E X P E R I E N C E"
@@ -282,21 +333,47 @@ def heading_key(text: str) -> str | None:
     return None
 
 
+class _WordIndex:
+    """A word list as sets: has_word() looks each token up instead of comparing it with every word."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words  # (kept: the index is found by the list's id)
+        self.exact = frozenset(w.strip(".") for w in words if " " not in w)
+        self.long = frozenset(w for w in self.exact if len(w) >= 6)
+        self.phrases = tuple(" " + w + " " for w in words if " " in w)
+        self.cjk = tuple(w for w in words if _CJK.match(w))
+
+
+_INDEX: dict[int, _WordIndex] = {}
+_TOKEN_SPLIT = re.compile(r"[\s/,()\-–|&:;]+")
+
+
 def has_word(text: str, words: tuple[str, ...]) -> bool:
     """Whole-word match; a long word also matches the end of a compound
-    (``Softwareentwickler`` has ``entwickler``)."""
+    (``Softwareentwickler`` has ``entwickler``) or the start of a word a few letters longer
+    (``разработчика`` has ``разработчик``); in CJK text a word inside a compound
+    (高级软件工程师 has 工程师)."""
+    idx = _INDEX.get(id(words))
+    if idx is None or idx.words is not words:
+        if len(_INDEX) > 64:  # (lists made on the fly would pile up)
+            _INDEX.clear()
+        idx = _INDEX[id(words)] = _WordIndex(words)
     t = fold(text)
-    toks = [w.strip(".") for w in re.split(r"[\s/,()\-–|&:;]+", t) if w.strip(".")]
-    padded = " " + " ".join(toks) + " "
-    for w in words:
-        if " " in w:
-            if (" " + w + " ") in padded:
-                return True
-            continue
-        w2 = w.strip(".")
-        for tok in toks:
-            if tok == w2 or (len(w2) >= 6 and (tok.endswith(w2) or (tok.startswith(w2) and len(tok) - len(w2) <= 3))):
-                return True
+    if idx.cjk and _CJK.search(t) and any(w in t for w in idx.cjk):
+        return True
+    toks = [w.strip(".") for w in _TOKEN_SPLIT.split(t) if w.strip(".")]
+    if idx.phrases:
+        padded = " " + " ".join(toks) + " "
+        if any(p in padded for p in idx.phrases):
+            return True
+    exact, long = idx.exact, idx.long
+    for tok in toks:
+        if tok in exact:
+            return True
+        n = len(tok)
+        if n > 6 and (any(tok[i:] in long for i in range(1, n - 5))
+                      or any(tok[:n - k] in long for k in (1, 2, 3) if n - k >= 6)):
+            return True
     return False
 
 
@@ -317,6 +394,6 @@ def degree_len(text: str) -> int:
         # "DEA Informatique", "BTS" — not a word of a line set in capitals ("DU PONT …")
         return len(text) - len(text.lstrip()) + m.end()
     ft = fold(text)
-    best = max((w for w in DEGREE_WORDS if ft.startswith(w) and (len(ft) == len(w) or not ft[len(w)].isalnum())),
-               key=len, default="")
+    best = max((w for w in DEGREE_WORDS if ft.startswith(w) and (len(ft) == len(w) or not ft[len(w)].isalnum()
+                                                                  or _CJK.match(w[-1]))), key=len, default="")
     return len(best)

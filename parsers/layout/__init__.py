@@ -4,12 +4,18 @@ from __future__ import annotations
 from htdy.core.errors import ParseError
 from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Line, Link, Page, Span
+from htdy.parsers.layout.sanitize import sanitize_layout
 
 PDF_BACKENDS = ("pdfium", "pdfminer")
 
 
 def extract_layout(data: bytes, kind: str, *, backend: str = "pdfium", limits: Limits | None = None) -> Layout:
-    """Run the extraction backend for ``kind`` (pdf / docx / text)."""
+    """Run the extraction backend for ``kind`` (pdf / docx / text); its text made safe
+    (:mod:`~htdy.parsers.layout.sanitize`: no lone UTF-16 surrogates, full-width forms as ASCII)."""
+    return sanitize_layout(_extract(data, kind, backend, limits))
+
+
+def _extract(data: bytes, kind: str, backend: str, limits: Limits | None) -> Layout:
     if kind == "pdf":
         if backend == "pdfminer":
             from htdy.parsers.layout import pdfminer_backend as mod

@@ -9,6 +9,7 @@ date, second text column).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -31,6 +32,15 @@ CONTROL_GLYPHS = {
 }
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def is_cjk(ch: str) -> bool:
+    """A character of CJK text (Han, kana, Hangul, CJK punctuation, full-width forms)."""
+    return bool(ch) and bool(_CJK.match(ch))
+
+
 def font_style(name: str, weight: int = 0, italic_flag: bool = False) -> Font:
     """(clean name, bold, italic) from a PDF font name like ``ABCDEF+Lato-BoldItalic``."""
     clean = name.split("+", 1)[-1]
@@ -45,10 +55,13 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     spans: list[Span] = []
     cur: Span | None = None
     cur_font = -1
+    cur_rtl = False  # the span is right-to-left text (glyphs may come right to left)
     pending_space = False
     parts: list[list[str]] = []  # per span: its characters
     gaps: list[list[float]] = []  # per span: the gap before each character after the first, in font sizes
     for text, x0, top, x1, bottom, size, fi in chars:
+        if len(text) > 1 and _RTL.match(text):
+            text = text[::-1]  # a ligature's letters (لأ) in the visual order of the rest
         if not text or text in "\r\n":
             pending_space = True if cur is not None else pending_space
             continue
@@ -68,7 +81,20 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 # letter-spaced so far ("C H E…"): the letters of a word, and words set far apart
                 # ("I S T R U Z I O N E   E"), stay one span; _unspace finds the words
                 room = max(room, 2.5 if len(g) >= 3 else 1.0)
-            if (same_row and -0.5 * size <= gap <= room * size and fi == cur_font
+            left = cur.x0 - x1  # right-to-left text in reading order: each glyph left of the last
+            # a right-to-left run goes on with a letter of its script or a mark inside it (צ'ק)
+            rtl_run = cur_rtl and fi == cur_font and (bool(_RTL.match(text)) or (
+                len(text) == 1 and not text.isalnum() and not text.isspace() and x1 <= cur.x0 + 0.1 * size))
+            if rtl_run and same_row and abs(x0 - cur.x0) < 0.05 * size and abs(size - cur.size) < 0.2:
+                # the second letter of a ligature (pdfium lists لآ as آ, ل in one box): after the first
+                body = cur.text.lstrip()
+                cur.text = cur.text[:len(cur.text) - len(body)] + body[0] + text + body[1:]
+                parts[-1].insert(1, text)
+                gaps[-1].insert(0, 0.0)
+                pending_space = False
+                continue
+            leftward = x0 < cur.x0 - 0.1 * size and rtl_run
+            if (same_row and not leftward and -0.5 * size <= gap <= room * size and fi == cur_font
                     and abs(size - cur.size) < 0.2):
                 if pending_space or gap > SPACE_GAP * size:
                     cur.text += " "
@@ -80,10 +106,23 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 cur.bottom = max(cur.bottom, bottom)
                 pending_space = False
                 continue
+            if (same_row and leftward and fi == cur_font and -0.5 * size <= left <= 0.6 * size
+                    and abs(size - cur.size) < 0.2):
+                # kept in visual order, like the left-to-right runs; _logical() reorders the span
+                lead = " " if pending_space or left > SPACE_GAP * size else ""
+                cur.text = text + lead + cur.text.lstrip()
+                parts[-1].insert(0, text)
+                gaps[-1].insert(0, left / size)
+                cur.x0 = min(cur.x0, x0)
+                cur.top = min(cur.top, top)
+                cur.bottom = max(cur.bottom, bottom)
+                pending_space = False
+                continue
         name, bold, italic = fonts[fi] if 0 <= fi < len(fonts) else ("", False, False)
         lead = " " if pending_space else ""
         cur = Span(lead + text, x0, top, x1, bottom, name, size, bold, italic)
         cur_font = fi
+        cur_rtl = bool(_RTL.match(text))
         spans.append(cur)
         parts.append([text])
         gaps.append([])
@@ -92,9 +131,41 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         if len(gaps_) >= 4 and " " in sp.text:
             _unspace(sp, chars_, gaps_)
     for sp in spans:  # combining accents and ligatures as single characters ("ć", "fi")
-        if not sp.text.isascii():
+        if not sp.text.isascii() and not _RTL.search(sp.text):  # (right-to-left text: in _bidi())
             sp.text = unicodedata.normalize("NFKC", sp.text)
     return spans
+
+
+# a left-to-right run inside right-to-left text: Latin words with the spaces between them, or a
+# number ("2019", "04/2019", "2019-2021"); numbers apart are runs of their own ("2021 - 2019")
+_LTR_RUN = re.compile(r"[A-Za-z\u00c0-\u024f0-9][\w.'’&+#@/:%-]*(?: +[A-Za-z\u00c0-\u024f][\w.'’&+#@/:%-]*)*")
+_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+def _strong(text: str) -> tuple[int, int]:
+    """Letters of right-to-left scripts, other letters."""
+    rtl = len(_RTL.findall(text))
+    return rtl, sum(1 for ch in text if ch.isalpha()) - rtl
+
+
+def _logical(text: str, rtl_base: bool) -> str:
+    """Text from the visual order of the page (the glyphs left to right) to reading order: in
+    left-to-right text the right-to-left runs reversed; in right-to-left text the whole reversed
+    with its left-to-right runs (Latin words, numbers) put back."""
+    lead = text[:len(text) - len(text.lstrip())]
+    body = text[len(lead):]
+    if not rtl_base:
+        return lead + re.sub(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:\s+[\u0590-\u08ff\ufb1d-\ufdff"
+                             r"\ufe70-\ufeff]+)*", lambda m: m.group(0)[::-1], body)
+    out: list[str] = []
+    rev = body[::-1]
+    pos = 0
+    for m in _LTR_RUN.finditer(rev):
+        out.append(rev[pos:m.start()].translate(_MIRROR))
+        out.append(m.group(0)[::-1])
+        pos = m.end()
+    out.append(rev[pos:].translate(_MIRROR))
+    return lead + "".join(out)
 
 
 def _unspace(sp: Span, chars: list[str], gaps: list[float]) -> None:
@@ -167,6 +238,37 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
                 s.text = s.text.lstrip()
             cells.append(c)
             prev = s
-        lines.append(Line(spans=row, page=page, cells=cells))
+        line = Line(spans=row, page=page, cells=cells)
+        lines.append(_bidi(line) if any(_RTL.search(s.text) for s in row) else line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
+
+
+def _bidi(ln: Line) -> Line:
+    """A line holding right-to-left script (Hebrew, Arabic) in reading order: each cell with such
+    text (or, in a right-to-left line, a cell of numbers only: "2019 - 2015") becomes one span
+    whose text is reordered (:func:`_logical`); its spans' geometry is kept as the cell's box."""
+    rtl, ltr = _strong("".join(s.text for s in ln.spans))
+    line_rtl = rtl >= ltr
+    groups: list[list[Span]] = []
+    ids: list[int] = []
+    for s, c in zip(ln.spans, ln.cells, strict=True):
+        if not ids or ids[-1] != c:
+            groups.append([])
+            ids.append(c)
+        groups[-1].append(s)
+    spans: list[Span] = []
+    cells: list[int] = []
+    for c, g in zip(ids, groups, strict=True):
+        text = "".join(s.text for s in g).strip()
+        r, lt = _strong(text)
+        if r or (line_rtl and not lt and any(ch.isdigit() for ch in text)):
+            base = r >= lt or (line_rtl and r > 0) or not lt
+            main = max(g, key=lambda s: len(s.text))
+            text = unicodedata.normalize("NFKC", _logical(text, base))
+            g = [Span(text, min(s.x0 for s in g), min(s.top for s in g), max(s.x1 for s in g),
+                      max(s.bottom for s in g), main.font, max(s.size for s in g), main.bold, main.italic,
+                      next((s.link for s in g if s.link), None))]
+        spans.extend(g)
+        cells.extend([c] * len(g))
+    return Line(spans=spans, page=ln.page, cells=cells, source=ln.source)

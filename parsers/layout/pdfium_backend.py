@@ -14,6 +14,7 @@ from htdy.parsers.layout.chars import (
     Char,
     Font,
     font_style,
+    is_cjk,
     lines_from_spans,
     spans_from_chars,
 )
@@ -93,8 +94,19 @@ def _chars(tr: raw.FPDF_TEXTPAGE, text: str, height: float) -> tuple[list[Font],
     out: list[Char] = []
     last_obj: int | None = None
     fi = -1
+    pair = False
     for c, ch in enumerate(text):
+        if pair:  # the second half of a surrogate pair read with the first
+            pair = False
+            continue
+        if "\ud800" <= ch <= "\udbff" and "\udc00" <= text[c + 1:c + 2] <= "\udfff":
+            # a character beyond the BMP, listed by pdfium as its two UTF-16 halves: one character
+            ch = (ch + text[c + 1]).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            pair = True
         glyph = CONTROL_GLYPHS.get(ch)
+        if glyph is None and (ch in "\r\n" or ch.isspace()) and raw.FPDFText_IsGenerated(tr, c) == 1 \
+                and (is_cjk(text[max(0, c - 3):c].rstrip()[-1:]) or is_cjk(text[c + 1:c + 4].lstrip()[:1])):
+            continue  # a break pdfium made up at a font change inside CJK text (学|歴): the gap decides
         if glyph is None and (ch in "\r\n" or ch == "\x00"):
             out.append(("\n", 0, 0, 0, 0, 0, fi))
             continue

@@ -9,9 +9,7 @@ for their neighbours but give no training row.
 """
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -61,36 +59,20 @@ def _match(company: str, work: list[dict[str, Any]]) -> dict[str, Any] | None:
     return best[1] if best[0] >= 85 else None
 
 
-def document_rows(path: str, truth_path: str) -> dict[str, Any]:
-    """Feature rows and labels of one document (runs in a worker process)."""
-    from htdy.parsers.extract.body_model import EXTRACTOR
-    from htdy.parsers.extract.resume import TRACE, build
+def rows_from(trace: dict[str, Any], truth: dict[str, Any], geometry: bool) -> dict[str, list[Any]]:
+    """Feature rows and labels of the work entries the pipeline traced in one document."""
     from htdy.parsers.extract.structure import clean
-    from htdy.parsers.layout import extract_layout
 
-    truth = json.loads(Path(truth_path).read_text(encoding="utf-8"))
-    kind = "pdf" if path.endswith(".pdf") else "docx"
-    trace: list[Any] = []
-    t1 = TRACE.set(trace)
-    t2 = EXTRACTOR.set("rules")
-    try:
-        layout = extract_layout(Path(path).read_bytes(), kind)
-        build(layout)
-    except Exception as e:
-        return {"rows": [], "labels": [], "error": f"{type(e).__name__}: {e}"}
-    finally:
-        TRACE.reset(t1)
-        EXTRACTOR.reset(t2)
     rows: list[list[float]] = []
     labels: list[int] = []
-    for entry, result in trace:
+    for entry, result in trace.get("work", []):
         body = [ln for ln in entry.body if clean(ln.text)]
         tw = _match(result.get("name") or "", truth.get("work") or [])
         if not body or tw is None:
             continue
-        feats = line_features(body, layout.has_geometry)
+        feats = line_features(body, geometry)
         for f, lab in zip(feats, label_entry([clean(ln.text) for ln in body], tw), strict=True):
             if lab is not None:
                 rows.append(f)
                 labels.append(ROLES.index(lab))
-    return {"rows": rows, "labels": labels, "error": None}
+    return {"rows": rows, "labels": labels}

@@ -78,8 +78,11 @@ def _render(job: dict[str, Any], out: str) -> dict[str, Any]:
     truth = Path(out) / job["shard"] / "truth" / f"{job['id']}.json"
     docs.mkdir(parents=True, exist_ok=True)
     truth.parent.mkdir(parents=True, exist_ok=True)
-    if not truth.exists():
+    view = Path(out) / job["shard"] / "views" / f"{job['id']}.json"
+    view.parent.mkdir(parents=True, exist_ok=True)
+    if not truth.exists():  # the person as rendered (people.py may change later: labels read these)
         truth.write_text(json.dumps(person.resume, ensure_ascii=False, indent=1), encoding="utf-8")
+        view.write_text(json.dumps(person.view, ensure_ascii=False, indent=1), encoding="utf-8")
     existing = [p for p in (docs / f"{job['stem']}.pdf", docs / f"{job['stem']}.docx") if p.exists()]
     try:
         if existing:

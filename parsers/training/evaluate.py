@@ -46,15 +46,36 @@ def documents(corpus: Path | None, docs: Path | None, truth: Path | None) -> lis
         mp = d / "MANIFEST.json"
         manifest = json.loads(mp.read_text(encoding="utf-8")).get("docs", {}) if mp.exists() else {}
         for p in sorted(d.iterdir()):
+            if manifest and p.name not in manifest:
+                continue  # still being rendered (the manifest is written at the end of a build)
             if p.suffix in (".pdf", ".docx") and re.match(r"\d{3}-", p.name):
                 out.append((p, t / f"{p.name[:3]}.json", manifest.get(p.name, {})))
     return out
 
 
-def parse_one(path: str, extractor: str) -> tuple[dict[str, Any], dict[str, Any], str | None]:
-    from htdy.parsers import builtin  # noqa: F401  (registers nothing; the classes are what we need)
-    from htdy.parsers.base import DocxParser, PdfParser
+def use_models(models: str | None) -> None:
+    """Point the learned parts at the model files in ``models`` (leave-one-family-out runs)."""
+    if not models:
+        return
+    from htdy.parsers.extract import body_model, header_model, section_model
 
+    d = Path(models)
+    body_model.MODEL_FILE = d / body_model.MODEL_FILE.name
+    section_model.MODEL_FILE = d / section_model.MODEL_FILE.name
+    header_model.MODELS = d
+    for f in (body_model._booster, section_model._booster, header_model._tagger):
+        f.cache_clear()
+
+
+def parse_one(path: str, extractor: str, models: str | None = None, policy: str | None = None
+              ) -> tuple[dict[str, Any], dict[str, Any], str | None]:
+    from htdy.parsers.base import DocxParser, PdfParser
+    from htdy.parsers.extract import header_model
+
+    use_models(models)
+    if policy:  # "FILL,REPLACE" confidences of the header model (experiments)
+        fill, work, edu = (float(x) for x in policy.split(","))
+        header_model.FILL, header_model.REPLACE = fill, {"work": work, "education": edu}
     cls = PdfParser if path.endswith(".pdf") else DocxParser
     opts = cls.Options(extractor=extractor) if "extractor" in cls.Options.model_fields else cls.Options()
     try:
@@ -89,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write per-document results here")
     ap.add_argument("--scorer", default=str(DEFAULT_SCORER))
     ap.add_argument("--no-coverage", action="store_true")
+    ap.add_argument("--policy", help="FILL,REPLACE_WORK,REPLACE_EDUCATION confidences of the header model (experiments)")
+    ap.add_argument("--models", help="directory holding the model files to use (default: the shipped ones)")
     a = ap.parse_args(argv)
     sc = load_scorer(Path(a.scorer))
     docs = documents(Path(a.corpus), Path(a.docs) if a.docs else None, Path(a.truth) if a.truth else None)
@@ -108,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     cov = [0, 0]
     rows = []
     with cf.ProcessPoolExecutor(max_workers=a.jobs) as pool:
-        futs = [pool.submit(parse_one, str(p), a.extractor) for p, _, _ in docs]
+        futs = [pool.submit(parse_one, str(p), a.extractor, a.models, a.policy) for p, _, _ in docs]
         for (p, t, m), fut in track(list(zip(docs, futs, strict=True)), description="parsing",
                                     transient=True):
             resume, extras, err = fut.result()

@@ -102,6 +102,9 @@ def manifest_entry(truth: dict[str, Any], text: str, links: list[str]) -> dict[s
                 absent.append(f"{sec}[{i}]")
                 continue
             absent.extend(f"{sec}[{i}].{f}" for f in fields if e.get(f) and not shown(e[f]))
+            if not e.get("startDate") and not e.get("endDate"):  # printed without dates: not "present"
+                absent.extend((f"{sec}[{i}].startDate", f"{sec}[{i}].endDate"))
+                continue
             for f in ("startDate", "endDate"):
                 if e.get(f) and str(e[f])[:4] not in text:
                     absent.append(f"{sec}[{i}].{f}")

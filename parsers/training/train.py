@@ -1,140 +1,214 @@
-"""`make train`: the body-line model from the generated corpus, with leave-one-family-out figures.
+"""`make train`: the learned models from the generated corpus, with leave-one-family-out figures.
 
-    python -m htdy.parsers.training.train [--corpus var/corpus] [--out parsers/models/body_lines.txt]
-                                          [--lofo] [--jobs 2]
+    python -m htdy.parsers.training.train [--corpus var/corpus] [--out-dir parsers/models]
+                                          [--lofo] [--exclude-family F] [--jobs 2]
 
-Reproducible: fixed seeds, deterministic LightGBM, rows in document order. The model's metadata
-(``body_lines.json`` beside it) records the corpus manifest hash, row counts, the held-out figures
-and the calibration table (predicted probability → share right, on held-out families).
+One labelling pass (``dataset.py``, cached) feeds every model:
+``body_lines.txt`` (LightGBM: which entry-body lines start a highlight, go on, or are description;
+``extract/body_model.py``), ``sections.txt`` (LightGBM: what a section under an unknown heading
+holds; ``extract/section_model.py``), ``headers_work.crfsuite`` / ``headers_education.crfsuite``
+(CRFs over the words of entry headers; ``extract/header_model.py``).
+Reproducible: fixed seeds, deterministic LightGBM, documents in name order. Each model's
+metadata (``.json`` beside it) records the corpus manifest hash, row counts, the held-out
+figures and, for the LightGBM models, a calibration table on held-out families.
+``--exclude-family F`` trains without family F (for end-to-end held-out scoring with
+``evaluate --families F --models DIR``).
 """
 from __future__ import annotations
 
 import argparse
-import concurrent.futures as cf
 import json
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from htdy.parsers.extract.body_model import MODEL_FILE, ROLES
-from htdy.parsers.training.evaluate import REPO, documents
+from htdy.parsers.extract import body_model, header_model, section_model
+from htdy.parsers.training.dataset import load
+from htdy.parsers.training.evaluate import REPO
 
 PARAMS: dict[str, Any] = {
-    "objective": "multiclass", "num_class": len(ROLES), "learning_rate": 0.08, "num_leaves": 31,
-    "min_data_in_leaf": 20, "feature_fraction": 0.9, "bagging_fraction": 0.9, "bagging_freq": 1,
-    "lambda_l2": 1.0, "seed": 7, "deterministic": True, "force_row_wise": True, "num_threads": 2,
-    "verbose": -1,
+    "objective": "multiclass", "learning_rate": 0.08, "num_leaves": 31, "min_data_in_leaf": 20,
+    "feature_fraction": 0.9, "bagging_fraction": 0.9, "bagging_freq": 1, "lambda_l2": 1.0, "seed": 7,
+    "deterministic": True, "force_row_wise": True, "num_threads": 2, "verbose": -1,
 }
-ROUNDS = 250
-RULE_COL = 11 + 11  # own features, then the geometry block whose 12th value is the rule's role
+ROUNDS = 200
+# name: (class names, file name, column holding the rule's own answer or None)
+TREES: dict[str, tuple[tuple[str, ...], str, int | None]] = {
+    "body": (body_model.ROLES, body_model.MODEL_FILE.name, 11 + 11),
+    "sections": (section_model.KEYS, section_model.MODEL_FILE.name, None),
+}
+CRF = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 
 
-def collect(corpus: Path, jobs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
-    from rich.progress import track
-
-    from htdy.parsers.training.body_dataset import document_rows
-
-    docs = documents(corpus, None, None)
-    X: list[list[float]] = []
-    y: list[int] = []
-    fam: list[str] = []
-    errors = 0
-    with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
-        futs = [pool.submit(document_rows, str(p), str(t)) for p, t, _ in docs]
-        for (_, _, m), fut in track(list(zip(docs, futs, strict=True)), description="labelling lines"):
-            r = fut.result()
-            errors += bool(r["error"])
-            X.extend(r["rows"])
-            y.extend(r["labels"])
-            fam.extend([m.get("renderer", "?")] * len(r["labels"]))
-    print(f"{len(docs)} documents, {len(y)} labelled body lines, {errors} parse errors", file=sys.stderr)
-    names = sorted(set(fam))
-    return np.asarray(X, dtype=np.float64), np.asarray(y), np.asarray(fam), names
-
-
-def fit(X: np.ndarray, y: np.ndarray) -> Any:
+def fit(X: np.ndarray, y: np.ndarray, classes: int) -> Any:
     import lightgbm as lgb
 
-    return lgb.train(PARAMS, lgb.Dataset(X, label=y), num_boost_round=ROUNDS)
+    return lgb.train(PARAMS | {"num_class": classes}, lgb.Dataset(X, label=y), num_boost_round=ROUNDS)
 
 
-def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
-    out = {"accuracy": float((y == pred).mean()) if len(y) else 0.0}
-    for k, r in enumerate(ROLES):
-        tp = int(((pred == k) & (y == k)).sum())
-        p, t = int((pred == k).sum()), int((y == k).sum())
-        out[f"F1_{r}"] = 2 * tp / (p + t) if p + t else 1.0
-    return out
-
-
-def calibration(conf: np.ndarray, right: np.ndarray) -> list[dict[str, float]]:
+def calibration(conf: np.ndarray, right: np.ndarray) -> list[dict[str, Any]]:
+    edges = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
     table = []
-    for lo in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
-        hi = {0.0: 0.5, 0.5: 0.6, 0.6: 0.7, 0.7: 0.8, 0.8: 0.9, 0.9: 0.95, 0.95: 1.01}[lo]
+    for lo, hi in zip(edges, edges[1:], strict=False):
         sel = (conf >= lo) & (conf < hi)
         if sel.any():
-            table.append({"confidence": f"{lo:.2f}-{min(hi, 1.0):.2f}", "lines": int(sel.sum()),
+            table.append({"confidence": f"{lo:.2f}-{min(hi, 1.0):.2f}", "rows": int(sel.sum()),
                           "mean_confidence": round(float(conf[sel].mean()), 3),
                           "share_right": round(float(right[sel].mean()), 3)})
     return table
+
+
+def train_trees(name: str, data: list[dict[str, Any]], out: Path, lofo: bool, meta0: dict[str, Any]) -> None:
+    names, fname, rule_col = TREES[name]
+    X_, y_, fam_ = [], [], []
+    for d in data:
+        r = d.get(name) or {"rows": [], "labels": []}
+        X_.extend(r["rows"])
+        y_.extend(r["labels"])
+        fam_.extend([d["family"]] * len(r["labels"]))
+    if not y_:
+        print(f"{name}: no labelled rows", file=sys.stderr)
+        return
+    X, y, fam = np.asarray(X_, dtype=np.float64), np.asarray(y_), np.asarray(fam_)
+    meta = meta0 | {"classes": list(names), "features": int(X.shape[1]), "rows": int(len(y)),
+                    "rows_per_class": {names[k]: int(v) for k, v in sorted(Counter(y.tolist()).items())},
+                    "rows_per_family": dict(sorted(Counter(fam.tolist()).items())), "params": PARAMS,
+                    "rounds": ROUNDS}
+    if lofo:
+        held, confs, rights = {}, [], []
+        print(f"\n{name}: held-out family       rows  model acc  rules acc  per-class F1")
+        for f in sorted(set(fam.tolist())):
+            test = fam == f
+            if not (~test).any():
+                continue
+            prob = fit(X[~test], y[~test], len(names)).predict(X[test])
+            pred = prob.argmax(axis=1)
+            acc = float((pred == y[test]).mean())
+            rules = float((X[test][:, rule_col].astype(int) == y[test]).mean()) if rule_col is not None else None
+            f1 = {}
+            for k, n in enumerate(names):
+                tp, p_, t_ = int(((pred == k) & (y[test] == k)).sum()), int((pred == k).sum()), int((y[test] == k).sum())
+                if t_:
+                    f1[n] = round(2 * tp / (p_ + t_), 3)
+            held[f] = {"rows": int(test.sum()), "accuracy": round(acc, 4), "rules_accuracy": rules, "F1": f1}
+            confs.append(prob.max(axis=1))
+            rights.append(pred == y[test])
+            print(f"  {f:<22s} {int(test.sum()):>6d} {acc:10.3f} {'' if rules is None else f'{rules:10.3f}':>10s}  "
+                  + " ".join(f"{k}:{v:.2f}" for k, v in f1.items()))
+        meta["leave_one_family_out"] = held
+        meta["calibration"] = calibration(np.concatenate(confs), np.concatenate(rights))
+        print(f"{name}: calibration on held-out families (confidence → share right)")
+        for row in meta["calibration"]:
+            print(f"  {row['confidence']:>10s} {row['rows']:>6d} rows  mean {row['mean_confidence']:.3f}  "
+                  f"right {row['share_right']:.3f}")
+    booster = fit(X, y, len(names))
+    booster.save_model(str(out / fname))
+    meta["train_accuracy"] = round(float((booster.predict(X).argmax(axis=1) == y).mean()), 4)
+    (out / fname).with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"{name}: {out / fname} ({(out / fname).stat().st_size // 1024} KB, {len(y)} rows)", file=sys.stderr)
+
+
+def _runs(labels: list[str]) -> set[tuple[str, int, int]]:
+    runs, i = set(), 0
+    while i < len(labels):
+        j = i
+        while j + 1 < len(labels) and labels[j + 1] == labels[i]:
+            j += 1
+        if labels[i] != "O":
+            runs.add((labels[i], i, j))
+        i = j + 1
+    return runs
+
+
+def fit_crf(seqs: list[Any], path: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in seqs:
+        trainer.append(x, y)
+    trainer.set_params(CRF)
+    trainer.train(str(path))
+
+
+def crf_scores(seqs: list[Any], path: Path) -> dict[str, Any]:
+    """Exact-run F1 per label on held-out sequences, and token accuracy."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    tp: Counter[str] = Counter()
+    npred: Counter[str] = Counter()
+    ntrue: Counter[str] = Counter()
+    right = total = 0
+    for x, y in seqs:
+        pred = tagger.tag(x)
+        right += sum(a == b for a, b in zip(pred, y, strict=True))
+        total += len(y)
+        g, p = _runs(y), _runs(pred)
+        ntrue.update(lab for lab, *_ in g)
+        npred.update(lab for lab, *_ in p)
+        tp.update(lab for lab, *_ in g & p)
+    return {"token_accuracy": round(right / max(total, 1), 4), "sequences": len(seqs),
+            "F1": {lab: round(2 * tp[lab] / (npred[lab] + ntrue[lab]), 3) for lab in sorted(ntrue)}}
+
+
+def train_crfs(data: list[dict[str, Any]], out: Path, lofo: bool, meta0: dict[str, Any]) -> None:
+    for kind in ("work", "education"):
+        seqs = [(s, d["family"]) for d in data for s in d.get(kind) or []]
+        if not seqs:
+            print(f"headers_{kind}: no labelled headers", file=sys.stderr)
+            continue
+        meta = meta0 | {"kind": kind, "sequences": len(seqs), "params": CRF,
+                        "labels": dict(Counter(lab for (_, y), _ in seqs for lab in y)),
+                        "per_family": dict(sorted(Counter(f for _, f in seqs).items()))}
+        if lofo:
+            print(f"\nheaders_{kind}: held-out family, token accuracy and exact-run F1 per label")
+            held = {}
+            with tempfile.TemporaryDirectory() as tmp:
+                for f in sorted({f for _, f in seqs}):
+                    train = [s for s, g in seqs if g != f]
+                    if not train:
+                        continue
+                    fit_crf(train, Path(tmp) / "m.crfsuite")
+                    held[f] = crf_scores([s for s, g in seqs if g == f], Path(tmp) / "m.crfsuite")
+                    print(f"  {f:<22s} {held[f]['sequences']:>5d} seqs  tokens {held[f]['token_accuracy']:.3f}  "
+                          + " ".join(f"{k}:{v:.2f}" for k, v in held[f]["F1"].items()))
+            meta["leave_one_family_out"] = held
+        path = out / f"headers_{kind}.crfsuite"
+        fit_crf([s for s, _ in seqs], path)
+        path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        print(f"headers_{kind}: {path} ({path.stat().st_size // 1024} KB, {len(seqs)} sequences)", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m htdy.parsers.training.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(REPO / "var" / "corpus"))
-    ap.add_argument("--out", default=str(MODEL_FILE))
+    ap.add_argument("--out-dir", default=str(header_model.MODELS))
+    ap.add_argument("--only", choices=["body", "sections", "headers"], help="train one model only")
     ap.add_argument("--lofo", action="store_true", help="leave-one-family-out figures (one fit per family)")
+    ap.add_argument("--exclude-family", help="train without this family")
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args(argv)
-    corpus = Path(a.corpus)
-    X, y, fam, families = collect(corpus, a.jobs)
-    if not len(y):
-        sys.exit("no labelled lines: build the corpus first (make corpus)")
-    meta: dict[str, Any] = {"roles": list(ROLES), "features": int(X.shape[1]), "rows": int(len(y)),
-                            "rows_per_role": {ROLES[k]: int(v) for k, v in sorted(Counter(y.tolist()).items())},
-                            "rows_per_family": dict(sorted(Counter(fam.tolist()).items())),
-                            "params": PARAMS, "rounds": ROUNDS}
+    corpus, out = Path(a.corpus), Path(a.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    data = load(corpus, a.jobs)
+    if a.exclude_family:
+        data = [d for d in data if d["family"] != a.exclude_family]
+    errors = sum(1 for d in data if d.get("error"))
+    print(f"{len(data)} documents ({errors} could not be parsed)", file=sys.stderr)
     manifest = corpus / "manifest.json"
-    if manifest.exists():
-        meta["corpus_hash"] = json.loads(manifest.read_text(encoding="utf-8")).get("hash")
-    if a.lofo:
-        held: dict[str, Any] = {}
-        confs, rights = [], []
-        print(f"{'held-out family':<16s} {'lines':>6s} {'model acc':>9s} {'rules acc':>9s} "
-              f"{'F1 B':>6s} {'F1 I':>6s} {'F1 S':>6s}")
-        for f in families:
-            test = fam == f
-            if test.sum() == 0 or (~test).sum() == 0:
-                continue
-            booster = fit(X[~test], y[~test])
-            prob = booster.predict(X[test])
-            pred = prob.argmax(axis=1)
-            s = scores(y[test], pred)
-            s["rules_accuracy"] = float((X[test][:, RULE_COL].astype(int) == y[test]).mean())
-            held[f] = {k: round(v, 4) for k, v in s.items()} | {"lines": int(test.sum())}
-            confs.append(prob.max(axis=1))
-            rights.append(pred == y[test])
-            print(f"{f:<16s} {int(test.sum()):>6d} {s['accuracy']:9.3f} {s['rules_accuracy']:9.3f} "
-                  f"{s['F1_B']:6.3f} {s['F1_I']:6.3f} {s['F1_S']:6.3f}")
-        meta["leave_one_family_out"] = held
-        if confs:
-            meta["calibration"] = calibration(np.concatenate(confs), np.concatenate(rights))
-            print("\ncalibration on held-out families (confidence → share right):")
-            for row in meta["calibration"]:
-                print(f"  {row['confidence']:>10s}  {row['lines']:>6d} lines  mean {row['mean_confidence']:.3f}"
-                      f"  right {row['share_right']:.3f}")
-    booster = fit(X, y)
-    out = Path(a.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    booster.save_model(str(out))
-    meta["train_accuracy"] = round(float((booster.predict(X).argmax(axis=1) == y).mean()), 4)
-    out.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"model: {out} ({out.stat().st_size // 1024} KB), {len(y)} rows, "
-          f"train accuracy {meta['train_accuracy']}", file=sys.stderr)
+    meta0 = {"corpus_hash": json.loads(manifest.read_text(encoding="utf-8")).get("hash") if manifest.exists()
+             else None, "documents": len(data), "excluded_family": a.exclude_family}
+    for name in TREES:
+        if a.only in (None, name):
+            train_trees(name, data, out, a.lofo, meta0)
+    if a.only in (None, "headers"):
+        train_crfs(data, out, a.lofo, meta0)
     return 0
 
 

@@ -1,0 +1,73 @@
+"""Text that is safe to work on and to print.
+
+PDF text layers hold whatever their fonts' maps say: lone UTF-16 surrogates (half of a character
+beyond the Basic Multilingual Plane, which no encoder accepts), control characters, private-use
+glyphs of icon fonts. :func:`sanitize_layout` runs on every backend's layout (the one place all
+extraction passes through): surrogate pairs become their character (pdfium lists a character beyond
+the BMP as its two halves; 𝐉𝐚𝐧𝐞 in a math alphabet is read as Jane, as NFKC reads it), a lone
+surrogate U+FFFD (an unknown glyph), full-width ASCII forms (ＡＢＣ１２３：) become ASCII and a
+private-use glyph beyond the BMP the BMP's first one (U+E000), so that icon tests see one glyph
+range. Control characters stay in the layout (a glyph without a Unicode mapping is read as its
+one-byte code, the same in both PDF backends; pdfium marks a soft hyphen with U+0002).
+:func:`clean_value` runs on the parse result: no private-use glyph, U+FFFD or control character
+(but tab and newline) is left in a field value."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from htdy.parsers.layout.model import Layout
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_LAYOUT_BAD = re.compile("[\ud800-\udfff\u3000\uff01-\uff5e\U000f0000-\U0010ffff]")
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_SUPPLEMENTARY_PUA = re.compile("[\U000f0000-\U0010ffff]")
+
+_VALUE_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\ufffe\uffff"
+                        "\U000f0000-\U0010ffff]")
+_VALUE_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd\ufffe\uffff\U000f0000-\U0010ffff]")
+
+
+def fix_surrogates(text: str) -> str:
+    """Surrogate pairs as their character, a lone surrogate as U+FFFD."""
+    if not _SURROGATES.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def clean_text(text: str) -> str:
+    """A span's text: see the module docstring."""
+    if not _LAYOUT_BAD.search(text):
+        return text
+    if _SURROGATES.search(text):
+        text = unicodedata.normalize("NFKC", fix_surrogates(text))
+    text = _SUPPLEMENTARY_PUA.sub("\ue000", text)
+    return text.translate(_FULLWIDTH)
+
+
+def sanitize_layout(layout: Layout) -> Layout:
+    for page in layout.pages:
+        for ln in page.lines:
+            for sp in ln.spans:
+                sp.text = clean_text(sp.text)
+    for link in layout.links:
+        link.url = clean_text(link.url)
+    return layout
+
+
+def clean_value(value: Any) -> Any:
+    """``value`` (JSON-like: dicts, lists, strings) with every string cleaned for output."""
+    if isinstance(value, str):
+        if not _VALUE_BAD.search(value):
+            return value
+        s = _VALUE_DROP.sub(" ", fix_surrogates(value).replace("\r\n", "\n"))
+        s = _VALUE_DROP.sub(" ", s)  # (U+FFFD left by a lone surrogate)
+        return re.sub(r"[ \u00a0]{2,}", " ", s).strip()
+    if isinstance(value, dict):
+        return {clean_value(k): clean_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_value(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(clean_value(v) for v in value)
+    return value

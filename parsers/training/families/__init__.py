@@ -1,0 +1,13 @@
+"""Renderer families of the corpus factory (see ../CONTRACT.md): family name -> module path."""
+from __future__ import annotations
+
+FAMILIES: dict[str, str] = {
+    "html-designer": "htdy.parsers.training.families.html_designer",
+    "word-docx": "htdy.parsers.training.families.word_docx",
+    "word-pdf": "htdy.parsers.training.families.word_pdf",
+    "pandoc": "htdy.parsers.training.families.pandoc_docx",
+    "jsonresume": "htdy.parsers.training.families.jsonresume_npm",
+    "htdy": "htdy.parsers.training.families.htdy_templates",
+    "latex": "htdy.parsers.training.families.latex",
+    "typst": "htdy.parsers.training.families.typst_cv",
+}

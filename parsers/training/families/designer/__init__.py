@@ -1,0 +1,1 @@
+"""Parts of the html-designer family (see `htdy.parsers.training.families.html_designer`)."""
