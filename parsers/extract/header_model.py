@@ -213,12 +213,20 @@ REPLACE = {"work": 1.01, "education": 0.9}
 
 
 def apply(header: list[Line], res: dict[str, Any], kind: str) -> dict[str, Any]:
-    """The rules' fields, completed (and where the model is sure, corrected) by the model."""
+    """The rules' fields, completed (and where the model is sure, corrected) by the model. The
+    model's confidence in each field it has a reading for goes to ``res["_confidence"]``: its
+    own probability where the output agrees with it, the rest where the rules' reading stands
+    against it (such fields are the ones to check)."""
     tagged = tag(header, kind)
+    confidence: dict[str, float] = {}
     for name, (text, conf) in (tagged or {}).items():
         have = res.get(name)
         if not have and conf >= FILL:
             res[name] = text
         elif have and fold(have) != fold(text) and conf >= REPLACE[kind]:
             res[name] = text
+        if res.get(name):
+            confidence[name] = round(conf if fold(res[name]) == fold(text) else 1.0 - conf, 3)
+    if confidence:
+        res["_confidence"] = confidence
     return res

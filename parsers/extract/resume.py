@@ -113,10 +113,12 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
             resume[key] = val
     for key in ("work", "education", "volunteer"):
         for i, e in enumerate(resume.get(key, [])):
+            learned = e.pop("_confidence", {})
             for f in e:
                 if isinstance(e[f], str):
                     spans[f"{key}[{i}].{f}"] = e[f][:200]
-                    conf[f"{key}[{i}].{f}"] = 0.85 if f in ("startDate", "endDate") else 0.75
+                    conf[f"{key}[{i}].{f}"] = learned.get(f, 0.85 if f in ("startDate", "endDate") else 0.75)
+    low = sorted(k for k, v in conf.items() if v < LOW_CONFIDENCE)
     full_text = "\n".join(clean(ln.text) for ln in lines)
     extras: dict[str, Any] = {
         "confidence": conf,
@@ -131,6 +133,9 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     }
     if not found.get("work") and not found.get("education"):
         extras["warnings"].append("no work or education section recognised")
+    if low:  # the editor highlights these
+        extras["low_confidence"] = low
+        extras["warnings"].append(f"{len(low)} field(s) read with low confidence: {', '.join(low[:5])}")
     titles = {fold(sec.title) for sec in sections}
     extras["unassigned"] = [u for u in unassigned(margins + lines, resume)
                             if fold(u["text"].rstrip(":")) not in titles and not date_only(u["text"])]
@@ -138,6 +143,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 _WORD = re.compile(r"\w{2,}")
+LOW_CONFIDENCE = 0.5
 
 
 def unassigned(lines: list[Line], resume: dict[str, Any]) -> list[dict[str, Any]]:

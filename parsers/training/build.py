@@ -191,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         known[(r["shard"], r["stem"])] = r
     prev.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in known.values()), encoding="utf-8")
-    m = write_manifests(out, list(known.values()))
-    print(json.dumps({k: m[k] for k in ("documents", "failed", "people", "per_family", "per_language")},
+    manifest = write_manifests(out, list(known.values()))
+    print(json.dumps({k: manifest[k] for k in ("documents", "failed", "people", "per_family", "per_language")},
                      ensure_ascii=False, indent=1))
     return 0
 

@@ -19,6 +19,7 @@ import hashlib
 import random
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +47,8 @@ _NETWORKS = {"tech": ["GitHub", "GitLab"], "design": ["Behance", "Dribbble"]}  #
 _SKILL_KEYS = {"tech": ["prog", "web", "infra", "data", "methods", "soft"],
                "eng": ["eng", "tools", "methods", "soft"], "design": ["design", "tools", "soft"],
                "office": ["tools", "data", "methods", "soft"]}
-_EDU_LEVELS = ([[]], [[1], [1], [2]], [[2, 1], [2, 1], [1, 1], [2, 2]], [[3, 2, 1], [2, 1, 1], [2, 2, 1]])
+_EDU_LEVELS: tuple[list[list[int]], ...] = (
+    [[]], [[1], [1], [2]], [[2, 1], [2, 1], [1, 1], [2, 2]], [[3, 2, 1], [2, 1, 1], [2, 2, 1]])
 _EDU_MONTHS = {1: (36, 36, 48), 2: (12, 24, 24), 3: (36, 48, 60)}  # study length per degree level
 
 
@@ -109,8 +111,8 @@ class _Maker:
         self.sep = rng.choice(L.SEPARATORS.get(lang, L.SEPARATORS["default"]))
         self.present = rng.choice(L.PRESENT[lang])
         named = self.style in ("abbr", "full", "full_de")
-        ok_since = L.SINCE[lang] and not (named and lang in L.SINCE_NUMERIC_ONLY)
-        self.since = rng.choice(L.SINCE[lang]) if ok_since and rng.random() < 0.3 else None
+        since_forms = None if named and lang in L.SINCE_NUMERIC_ONLY else L.SINCE[lang]
+        self.since = rng.choice(since_forms) if since_forms and rng.random() < 0.3 else None
         self.degree_pattern = rng.choice(P.DEGREE_PATTERNS[lang])
         self.female = rng.random() < 0.5
         self.role = rng.randrange(len(P.TITLES[lang]))
@@ -221,7 +223,8 @@ class _Maker:
 
     def work(self, now: int) -> tuple[list[dict], list[dict], int]:
         """Jobs newest first: (view entries, truth entries, month index of the first job's start)."""
-        rng, out_v, out_t, taken = self.rng, [], [], set()
+        rng, out_v, out_t = self.rng, [], []
+        taken: set[str] = set()
         cursor = now
         density = self.pick((0, 2, 3, 4, 5, 7))  # some people write many bullets, some none
         for i in range(rng.choices(range(1, 7), weights=(12, 22, 26, 20, 12, 8))[0]):
@@ -259,6 +262,7 @@ class _Maker:
                 inst, loc = inst.format(city=city), city if self.chance(0.4) else None
             st = self.pick(P.DEGREES[lang][level - 1]) if self.chance(0.9) else None
             area = self.pick(P.FIELDS[lang]) if self.chance(0.85) else None
+            line: str | None
             if st and area:
                 if self.degree_pattern.startswith("{a}"):  # Swedish fields are lower case mid-sentence
                     area = area[:1].upper() + area[1:]
@@ -284,6 +288,7 @@ class _Maker:
     def skills(self) -> tuple[str, list[dict]]:
         style = self.rng.choices(("groups", "list", "prose", "levels"), weights=(40, 25, 15, 20))[0]
         out: list[dict[str, Any]] = []
+        pool: Sequence[str]
         if style in ("groups", "prose"):
             keys = _SKILL_KEYS[self.kind]
             chosen = self.pick(keys, self.rng.randint(2 if style == "groups" else 1, 4))

@@ -22,6 +22,14 @@ SAMPLE = {
     "languages": [{"language": "English", "fluency": "Native"}],
 }
 
+# parse-review extras of the published sample (the editor marks these; the axe test checks them)
+REVIEW_EXTRAS = {
+    "confidence": {"basics.name": 0.98, "work[0].position": 0.42, "education[0].area": 0.3},
+    "low_confidence": ["education[0].area", "work[0].position"],
+    "unassigned": [{"text": "Countess of Lovelace", "page": 1, "x": 62.1, "y": 165.0},
+                   {"text": "Translated Menabrea's memoir", "page": 2, "x": 40.0, "y": 300.0}],
+}
+
 
 FAKE_STATE: web.AppKey[dict[str, Any]] = web.AppKey("fake_state", dict)
 
@@ -203,6 +211,7 @@ def publish_sample(app: web.Application, slug: str = "ada-lovelace") -> str:
     state["users"]["u0"] = owner
     cv = {"id": "cv0", "title": "Ada", "owner": owner, "discoverable": True, "slug": slug, "current_version": 1,
           "created_at": "2026-11-27T05:00:00Z", "updated_at": "2026-11-27T05:00:00Z",
-          "resume": json.loads(json.dumps(SAMPLE)), "extras": {}, "access": "owner", "versions": []}
+          "resume": json.loads(json.dumps(SAMPLE)), "extras": json.loads(json.dumps(REVIEW_EXTRAS)),
+          "access": "owner", "versions": []}
     state["cvs"]["cv0"] = cv
     return slug

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -85,27 +86,28 @@ def print_pdf(html: str, out: Path, paper: str = "A4", base: Path | None = None)
     """``html`` printed to ``out`` (``paper`` unless the page's CSS sets a size; relative URLs from ``base``)."""
     if not available():
         raise RuntimeError(f"chromium not found at {CHROMIUM}")
+    if base is not None:  # relative URLs (a theme's own images and CSS) resolve from its folder
+        tag = f'<base href="{base.resolve().as_uri()}/">'
+        head = re.search(r"<head\b[^>]*>", html, re.I)
+        html = html[:head.end()] + tag + html[head.end():] if head else tag + html
     with tempfile.TemporaryDirectory(prefix="htdy-cr-") as tmp:
-        src = Path(base or tmp) / f".htdy-print-{os.getpid()}-{Path(tmp).name}.html"
+        src = Path(tmp) / "cv.html"
         src.write_text(html, encoding="utf-8")
-        try:
-            if _playwright_ok():
-                page = _Browser.get().new_page()
-                try:
-                    page.route("**/*", _route)
-                    page.goto(src.as_uri(), wait_until="load", timeout=TIMEOUT_S * 1000)
-                    page.evaluate("document.fonts.ready.then(() => true)")
-                    page.pdf(path=str(out), format=paper, prefer_css_page_size=True, print_background=True,
-                             margin={"top": "0.4in", "bottom": "0.4in", "left": "0.4in", "right": "0.4in"})
-                finally:
-                    page.close()
-            else:
-                cmd = [CHROMIUM, "--headless", *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
-                       f"--print-to-pdf={out}", "--no-pdf-header-footer", src.as_uri()]
-                r = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S)
-                if r.returncode != 0:
-                    raise RuntimeError(f"chromium exited {r.returncode}: {r.stderr[-400:]}")
-        finally:
-            src.unlink(missing_ok=True)
+        if _playwright_ok():
+            page = _Browser.get().new_page()
+            try:
+                page.route("**/*", _route)
+                page.goto(src.as_uri(), wait_until="load", timeout=TIMEOUT_S * 1000)
+                page.evaluate("document.fonts.ready.then(() => true)")
+                page.pdf(path=str(out), format=paper, prefer_css_page_size=True, print_background=True,
+                         margin={"top": "0.4in", "bottom": "0.4in", "left": "0.4in", "right": "0.4in"})
+            finally:
+                page.close()
+        else:
+            cmd = [CHROMIUM, "--headless", *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
+                   f"--print-to-pdf={out}", "--no-pdf-header-footer", src.as_uri()]
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S)
+            if r.returncode != 0:
+                raise RuntimeError(f"chromium exited {r.returncode}: {r.stderr[-400:]}")
     if not out.exists() or out.stat().st_size == 0:
         raise RuntimeError(f"chromium wrote no PDF for {out.name}")

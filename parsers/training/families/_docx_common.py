@@ -79,7 +79,7 @@ def put(parent: Any, child: Any) -> Any:
     return child
 
 
-def el(tag: str, **attrs: str) -> Any:
+def el(tag: str, **attrs: str | int) -> Any:
     e = OxmlElement(tag)
     for k, v in attrs.items():
         e.set(qn(f"w:{k}"), str(v))

@@ -23,6 +23,7 @@ from htdy.parsers.training.families._cv_content import (
     work_entries,
 )
 
+Runs = list[tuple[str, dict[str, Any]]]  # (text, CV.run keyword arguments) for one paragraph
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
@@ -131,7 +132,7 @@ class CV:
             dc.font_run(self.doc, r, font)
         return r
 
-    def para(self, box: Any, runs: str | list[tuple[str, dict[str, Any]]] | None, style: str | None = None,
+    def para(self, box: Any, runs: str | Runs | None, style: str | None = None,
              align: str | None = None, before: float | None = None, after: float | None = None,
              left: float | None = None, first: float | None = None, keep: bool = False, **fmt: Any) -> Any:
         p = self.fresh(box, style)
@@ -165,10 +166,10 @@ class CV:
         return t
 
     def contact_runs(self, sep: str, first: int = 0, last: int | None = None,
-                     **fmt: Any) -> list[tuple[str, dict[str, Any]]]:
+                     **fmt: Any) -> Runs:
         """The contact details on one line: runs separated by ``sep``, links where the view has them."""
         fmt.setdefault("size", self.s.size - 0.5)
-        runs: list[tuple[str, dict[str, Any]]] = []
+        runs: Runs = []
         for text, link in contact_links(self.v, self.s.profile)[first:last]:
             if runs:
                 runs.append((sep, fmt))
@@ -189,7 +190,7 @@ class CV:
         self.run(p, text, b=h.get("bold"), size=h.get("size"), color=color, caps=h.get("caps", False),
                  small=h.get("small", False), u=h.get("underline", False))
         if h.get("border"):
-            dc.border(p, "bottom", h.get("border"), sz=h.get("border_sz", 6))
+            dc.border(p, "bottom", h["border"], sz=h.get("border_sz", 6))
         if h.get("shade"):
             dc.shade_par(p, h["shade"])
 
@@ -238,11 +239,12 @@ class CV:
             first, second = (e.org, e.title) if e.org else (e.title, None)
             self.para(box, [(first or "", {"b": True}), (self.comma + e.location if e.location else "", {})],
                       before=6, after=0, keep=True)
-            rest = [(second or "", {"i": True}), ("  |  " if second and e.dates else "", {}),
-                    (e.dates or "", {"color": s.muted})]
+            rest: Runs = [(second or "", {"i": True}), ("  |  " if second and e.dates else "", {}),
+                          (e.dates or "", {"color": s.muted})]
             if second or e.dates:
                 self.para(box, rest, after=2)
         elif kind in ("tab", "harvard"):
+            rows: list[Runs]
             if kind == "tab" or not e.org:
                 rows = [[(e.title or "", {"b": True}), (self.comma + e.org if e.org else "", {}),
                          ("\t" + (e.dates or ""), {"color": s.muted, "i": kind == "harvard"})]]
@@ -351,22 +353,22 @@ class CV:
                     else:
                         self.para(box, [(name + ": " if name else "", {"b": True}), (text, {})], after=1)
         elif key == "languages":
-            items = lang_items(v, s.lang_fmt)
-            if items:
+            lines = lang_items(v, s.lang_fmt)
+            if lines:
                 self.heading(box, "languages")
                 if compact or s.skills in ("lines", "grid"):
-                    for text in items:
-                        self.para(box, text, after=1)
+                    for line in lines:
+                        self.para(box, line, after=1)
                 else:
-                    self.para(box, ", ".join(items), after=4)
+                    self.para(box, ", ".join(lines), after=4)
         elif key == "interests":
             names = [i.get("name") for i in v.get("interests") or [] if i.get("name")]
             if names:
                 self.heading(box, "interests")
                 self.para(box, ", ".join(names), after=4)
         elif key == "contact":
-            items = contact_links(v, s.profile)
-            if items:
+            contacts = contact_links(v, s.profile)
+            if contacts:
                 self.heading(box, "contact")
-                for text, link in items:
-                    self.para(box, [(text, {"link": link, "size": s.size - 0.5})], after=1)
+                for label, url in contacts:
+                    self.para(box, [(label, {"link": url, "size": s.size - 0.5})], after=1)

@@ -282,8 +282,10 @@ def source(view: dict, template: str) -> tuple[str, str]:
     lang = view.get("lang") or "en"
     eng = engine(template, lang)
     text = (TEX / f"{t['file']}.tex").read_text(encoding="utf-8")
-    side = (re.search(r"^%% side: (.*)$", text, re.M) or [None, ""])[1].split()
-    order = (re.search(r"^%% order: (.*)$", text, re.M) or [None, " ".join(SECTIONS)])[1].split()
+    side_m = re.search(r"^%% side: (.*)$", text, re.M)
+    order_m = re.search(r"^%% order: (.*)$", text, re.M)
+    side = (side_m[1] if side_m else "").split()
+    order = (order_m[1] if order_m else " ".join(SECTIONS)).split()
     late = ARABIC if lang == "ar" else ""  # bidi (polyglossia) wants to be loaded after everything else
     subs = {"PREAMBLE": _preamble(t, lang, eng), "DATA": late + _data(view),
             "MAIN": "\n".join(_section(view, k, lang) for k in order if k not in side),

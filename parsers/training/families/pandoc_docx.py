@@ -154,8 +154,8 @@ def _section(v: dict[str, Any], key: str, shape: str, comma: str) -> list[str]:
         langs = [lg for lg in v.get("languages") or [] if lg.get("language")]
         if shape == "table" and langs:
             return [_table([[esc(lg["language"]), esc(lg.get("fluency"))] for lg in langs])]
-        items = lang_items(v, "{language} ({fluency})" if shape == "sections" else "{language}: {fluency}")
-        return [esc(", ".join(items))] if items else []
+        lines = lang_items(v, "{language} ({fluency})" if shape == "sections" else "{language}: {fluency}")
+        return [esc(", ".join(lines))] if lines else []
     if key == "interests":
         names = [i["name"] for i in v.get("interests") or [] if i.get("name")]
         return [esc(", ".join(names))] if names else []
