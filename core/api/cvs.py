@@ -19,7 +19,7 @@ from htdy.core.api.http import (
 )
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import ValidationFailed
-from htdy.core.services import cvs, shares, versions
+from htdy.core.services import cvs, review, shares, versions
 
 routes = ApiRoutes("cvs")
 CV_FIELDS = frozenset(s.CVOut.model_fields) - {"versions", "shares"}
@@ -159,9 +159,13 @@ def _number(request: web.Request) -> int:
 @routes.get("/api/v1/cvs/{cv_id}/versions/{n}", summary="Read one immutable version", response=s.VersionOut,
             errors=(404,))
 async def get_version(request: web.Request) -> web.StreamResponse:
-    v = await versions.get_version(svc(request), user_id(request), request.match_info["cv_id"], _number(request))
-    etag = etag_for("version", v.cv_id, v.number)  # versions never change
-    return respond(request, versions.version_dict(v, content=True), etag=etag, cache="private, max-age=86400")
+    uid = user_id(request)
+    _, access = await cvs.get_for(svc(request), uid, request.match_info["cv_id"])
+    v = await versions.get_version(svc(request), uid, request.match_info["cv_id"], _number(request))
+    out = versions.version_dict(v, content=True)
+    out["extras"] = review.visible_extras(out["extras"], access)
+    etag = etag_for("version", v.cv_id, v.number, access)  # versions never change
+    return respond(request, out, etag=etag, cache="private, max-age=86400")
 
 
 @routes.post("/api/v1/cvs/{cv_id}/versions/{n}/restore", summary="Restore a version (as a new version)",

@@ -58,6 +58,35 @@ class Owner(BaseModel):
     name: str
 
 
+class UnassignedLine(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    text: str
+    page: int | None = Field(None, description="1-based page of the source document")
+    x: float | None = Field(None, description="left edge on the page, in PDF points")
+    y: float | None = Field(None, description="top edge on the page, in PDF points")
+
+
+class Extras(BaseModel):
+    """What the parser (and plugins' ``htdy_cv_parsed``) returned beside the JSON Resume
+    data. Every key may be absent: versions created before a key existed, versions not
+    made from a file (``POST /cvs``, imports) — read a missing key as empty. Other keys
+    (``spans``, ``language``, ``kind``, ``parser``, …) are listed in ``docs/parsing.md``."""
+
+    model_config = ConfigDict(extra="allow")
+    confidence: dict[str, float] = Field(default_factory=dict, description=(
+        "Per field path (`basics.email`, `work[0].position`), 0–1: how sure the parser is."))
+    low_confidence: list[str] = Field(default_factory=list, description=(
+        "Field paths read with confidence < 0.5; the web editor marks them for checking."))
+    unassigned: list[UnassignedLine] = Field(default_factory=list, description=(
+        "Lines of the document that ended up in no field, with their page and position."))
+    warnings: list[str] = Field(default_factory=list)
+    carried_from: int | None = Field(None, description=(
+        "On a version written by an edit: the parsed version these review keys (`confidence`, "
+        "`low_confidence`, `unassigned`) come from; only the hints that still hold are kept "
+        "(unchanged fields, lines whose words are still missing from the CV)."))
+    restored_from: int | None = Field(None, description="On a restored version: the version it restores.")
+
+
 class CVOut(BaseModel):
     id: str
     title: str
@@ -68,7 +97,7 @@ class CVOut(BaseModel):
     created_at: str
     updated_at: str
     resume: dict[str, Any]
-    extras: dict[str, Any]
+    extras: Extras = Field(description="the current version's parse extras")
     access: Literal["owner", "edit", "view"]
     versions: list[dict[str, Any]] | None = None
     shares: list[dict[str, Any]] | None = None
@@ -110,7 +139,7 @@ class VersionOut(BaseModel):
     created_by: str | None
     source_file: str | None
     resume: dict[str, Any] | None = None
-    extras: dict[str, Any] | None = None
+    extras: Extras | None = None
 
 
 class VersionList(BaseModel):

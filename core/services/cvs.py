@@ -22,7 +22,7 @@ from tortoise.transactions import in_transaction
 
 from htdy.core.errors import Conflict, Forbidden, HtdyError, NotFound, ValidationFailed
 from htdy.core.models import CV, CVVersion, Share
-from htdy.core.services import Services, utcnow
+from htdy.core.services import Services, review, utcnow
 from htdy.core.services.validation import pydantic_details, validate_resume_or_raise
 
 CV_TTL_S = 300
@@ -112,7 +112,9 @@ async def get_for(svc: Services, user_id: str | None, cv_id: str,
 
 
 def present(e: dict[str, Any], access: str) -> dict[str, Any]:
-    return {**e["cv"], "access": access}
+    out = {**e["cv"], "access": access}
+    out["extras"] = review.visible_extras(out.get("extras"), access)
+    return out
 
 
 async def list_for(user_id: str, limit: int, cursor: tuple[str, str] | None) -> tuple[list[CV], int]:
@@ -193,7 +195,10 @@ async def apply_changes(svc: Services, user_id: str, cv_id: str, ch: CVChanges,
         await cv.save(update_fields=["slug"])
     if ch.resume is None:
         return None
-    await CVVersion.create(cv_id=cv_id, number=cv.current_version, resume=ch.resume, extras={},
+    previous = await CVVersion.get_or_none(cv_id=cv_id, number=cv.current_version - 1)
+    extras = (review.carry_forward(previous.extras, previous.resume, ch.resume, previous.number)
+              if previous else {})  # the parse-review hints that still hold
+    await CVVersion.create(cv_id=cv_id, number=cv.current_version, resume=ch.resume, extras=extras,
                            created_by_id=user_id)
     return cv.current_version
 

@@ -102,9 +102,17 @@ def shots(tmp_path_factory):
         dirs.append(Path(extra))
         dirs[-1].mkdir(parents=True, exist_ok=True)
 
-    def shoot(page, name: str) -> None:
+    def shoot(page, name: str, full_page: bool = True) -> None:
+        # like test_browser.py: grow the viewport to the page (the sticky header stays on top)
+        size = page.viewport_size
+        if full_page and size:
+            height = min(page.evaluate("document.documentElement.scrollHeight"), 8000)
+            page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
+            page.wait_for_timeout(200)
         for d in dirs:
-            page.screenshot(path=str(d / f"{name}.png"), full_page=True)
+            page.screenshot(path=str(d / f"{name}.png"))
+        if full_page and size:
+            page.set_viewport_size(size)
     shoot.dirs = dirs  # type: ignore[attr-defined]
     return shoot
 
@@ -176,6 +184,9 @@ def test_review_marks_panel_and_edit(page, server, shots):
     expect(items.nth(1)).to_contain_text("page 2")
     page.wait_for_timeout(200)
     shots(page, "review-01-marked")
+    shots(page, "review-01-top-viewport", full_page=False)
+    position.locator(".check-hint").hover()  # the tooltip is native (title): not in screenshots
+    shots(page, "review-01-marked-viewport", full_page=False)
 
     # copy a line to the clipboard
     items.nth(0).get_by_role("button", name=re.compile("^Copy")).click()
@@ -190,6 +201,14 @@ def test_review_marks_panel_and_edit(page, server, shots):
     expect(page.locator("#unplaced-count")).to_have_text("1")
     assert LINES[1] in page.locator("#f-work-0-highlights").input_value()
     expect(page.locator(".needs-check")).to_have_count(2)  # the re-rendered form keeps its marks
+
+    # a mark follows its entry when the list is reordered
+    page.get_by_role("button", name="Move Mathematican · NASA Langley down").click()
+    expect(_field(page, "f-work-1-position")).to_have_class(re.compile(r"\bneeds-check\b"))
+    expect(page.locator("#f-work-1-position")).to_have_value("Mathematican")
+    expect(_field(page, "f-work-0-position")).not_to_have_class(re.compile(r"\bneeds-check\b"))
+    page.get_by_role("button", name="Move Mathematican · NASA Langley up").click()
+    expect(position).to_have_class(re.compile(r"\bneeds-check\b"))
 
     # editing a marked field removes its mark, and only that one
     page.locator("#f-work-0-position").fill("Mathematician")
@@ -211,6 +230,21 @@ def test_review_marks_panel_and_edit(page, server, shots):
         page.reload()
         page.locator("#f-basics-name").wait_for()
     shots(page, "review-03-saved")
+
+    # through the raw JSON tab: an unchanged value keeps its mark, a changed one loses it
+    for fixed, marks in ((False, 1), (True, 0)):
+        page.get_by_role("tab", name="Raw JSON").click()
+        if fixed:
+            raw = page.locator("#raw-json")
+            raw.fill(raw.input_value().replace("Mathematics and Frensh", "Mathematics and French"))
+        page.get_by_role("tab", name="Sections").click()
+        expect(page.locator(".needs-check")).to_have_count(marks)
+    expect(note).to_contain_text("1 field ")
+    expect(note).to_contain_text("volunteer[0].organization")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    shots(page, "review-04-mobile", full_page=False)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
     assert not page.errors, page.errors  # type: ignore[attr-defined]
 
 

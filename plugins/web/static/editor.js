@@ -28,6 +28,7 @@
   ];
 
   var S = { id: null, cv: null, resume: {}, saved: "", etag: null, dirty: false, readOnly: false, mode: "form", links: {} };
+  var R = null;  // parse review (review.js): low-confidence marks, text we could not place
 
   function getPath(obj, path) {
     return path.split(".").reduce(function (o, k) { return o && typeof o === "object" ? o[k] : undefined; }, obj);
@@ -76,11 +77,14 @@
     input.addEventListener("input", function () {
       var ok = !input.pattern || !input.value || new RegExp("^(?:" + input.pattern + ")$").test(input.value);
       input.setAttribute("aria-invalid", ok ? "false" : "true");
+      if (R) R.edited(obj, key);  // before setPath, which may prune an emptied parent
       setPath(obj, key, toValue(kind, input.value));
       markDirty();
       if (onChange) onChange();
     });
-    return h("div", { class: "field" + (spec[4] ? " wide" : "") }, h("label", { for: id, text: label }), input);
+    var wrap = h("div", { class: "field" + (spec[4] ? " wide" : "") }, h("label", { for: id, text: label }), input);
+    if (R) R.decorate(wrap, input, obj, key);
+    return wrap;
   }
 
   function entryTitle(def, item, i) {
@@ -97,6 +101,7 @@
     function rerender(focusIndex) {
       var fresh = listSection(def);
       fs.replaceWith(fresh);
+      if (R) R.refresh();
       var target = focusIndex === undefined ? $("legend button", fresh)
         : $("#e-" + def.key.replace(".", "-") + "-" + focusIndex + " input, #e-" + def.key.replace(".", "-") + "-" + focusIndex + " textarea", fresh);
       if (target) target.focus();
@@ -139,15 +144,18 @@
     form.appendChild(nav);
     form.appendChild(basics);
     LISTS.forEach(function (def) { form.appendChild(listSection(def)); });
+    if (R) R.refresh();
   }
 
   // ---------------------------------------------------------------- tabs (raw JSON)
   function selectTab(mode) {
     if (mode === S.mode) return true;
     if (mode === "form") {
+      var before = S.resume;
       try { S.resume = JSON.parse($("#raw-json").value); }
       catch (e) { H.showError($("#editor-error"), "The JSON is not valid: " + e.message); $("#raw-json").focus(); return false; }
       $("#editor-error").hidden = true;
+      if (R) R.replaced(before, S.resume);
       renderForm();
     } else {
       $("#raw-json").value = JSON.stringify(S.resume, null, 2);
@@ -191,6 +199,7 @@
     document.title = (cv.title || "CV") + " · htdy";
     $("#save-btn").hidden = S.readOnly;
     ["#visibility-panel", "#share-panel"].forEach(function (s) { $(s).hidden = cv.access !== "owner"; });
+    if (R) R.load(cv, S.resume, S.readOnly);
     if (S.mode === "json") $("#raw-json").value = JSON.stringify(S.resume, null, 2); else renderForm();
     $("#raw-json").readOnly = S.readOnly;
     updatePreview();
@@ -419,6 +428,11 @@
 
   window.htdyEditor = function () {
     S.id = $("#editor").getAttribute("data-cv-id");
+    R = window.htdyReview ? window.htdyReview({
+      resume: function () { return S.resume; },
+      toForm: function () { return selectTab("form"); },
+      changed: function () { markDirty(); renderForm(); }
+    }) : null;
     initTabs(); initShares(); initVisibility(); initAts(); loadTemplates();
     $("#save-btn").addEventListener("click", save);
     $("#cv-title").addEventListener("input", markDirty);
