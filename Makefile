@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck pytest migrate gallery perf clean corpus train parse-eval
+.PHONY: run test install lint typecheck pytest migrate gallery perf clean corpus corpus-tools train parse-eval
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,8 +42,17 @@ perf: $(STAMP)
 
 # The corpus factory (parsers/training/CONTRACT.md): invented people in 16+ languages through every
 # renderer family; not committed (var/corpus). CORPUS_PEOPLE people, each rendered by two templates.
-CORPUS_PEOPLE ?= 1200
+CORPUS_PEOPLE ?= 1800
 CORPUS_JOBS ?= 2
+CORPUS_APT := chromium pandoc libreoffice-writer-nogui python3-uno texlive-latex-base texlive-latex-extra \
+	texlive-fonts-recommended texlive-xetex lmodern texlive-lang-cyrillic texlive-lang-european \
+	texlive-lang-polish texlive-lang-german texlive-lang-french texlive-lang-spanish texlive-lang-italian \
+	texlive-lang-portuguese texlive-lang-czechslovak texlive-lang-cjk texlive-lang-arabic fonts-noto-cjk \
+	fonts-noto-core fonts-font-awesome fonts-dejavu fonts-liberation2 fonts-lato fonts-texgyre \
+	fonts-crosextra-carlito fonts-crosextra-caladea fonts-urw-base35
+corpus-tools:
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(CORPUS_APT)
+
 corpus: $(STAMP)
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[corpus]'
 	$(BIN)/python -m htdy.parsers.training.build --setup --people $(CORPUS_PEOPLE) --jobs $(CORPUS_JOBS)

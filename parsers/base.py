@@ -8,7 +8,7 @@ from pydantic import Field
 from htdy.core.interfaces import Parser, ParseResult, PluginOptions
 from htdy.parsers.extract.body_model import EXTRACTOR
 from htdy.parsers.extract.resume import build
-from htdy.parsers.layout import Limits, extract_layout
+from htdy.parsers.layout import Layout, Limits, extract_layout
 from htdy.parsers.layout.sanitize import clean_value
 
 
@@ -39,6 +39,10 @@ class _LayoutParser(Parser):
 
     def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult:
         layout = extract_layout(data, self.kind, backend=self.backend() or "pdfium", limits=self.limits())
+        return self.result(layout)
+
+    def result(self, layout: Layout) -> ParseResult:
+        """The CV read from ``layout`` (what a subclass with its own extraction calls)."""
         token = EXTRACTOR.set(getattr(self.options, "extractor", "model"))
         try:
             resume, extras = build(layout)

@@ -130,9 +130,9 @@ def _first_word_fits(prev: Line, ln: Line, x_max: float) -> bool:
 def _booster() -> Any:
     if not MODEL_FILE.exists():
         return None
-    import lightgbm
+    from htdy.parsers.extract.gbm import Booster
 
-    return lightgbm.Booster(model_file=str(MODEL_FILE))
+    return Booster(MODEL_FILE)
 
 
 def model_info() -> dict[str, Any]:
@@ -147,10 +147,8 @@ def predict_roles(body: list[Line], geometry: bool = True) -> tuple[list[str], l
     booster = _booster()
     if booster is None:
         return None
-    import numpy as np
-
-    probs = booster.predict(np.asarray(line_features(body, geometry), dtype=np.float64))
-    roles = [ROLES[int(k)] for k in probs.argmax(axis=1)]
+    probs = booster.predict(line_features(body, geometry))
+    roles = [ROLES[max(range(len(p)), key=p.__getitem__)] for p in probs]
     if roles and roles[0] == "I":
         roles[0] = "S"
-    return roles, [float(p.max()) for p in probs]
+    return roles, [max(p) for p in probs]

@@ -14,7 +14,7 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
 from htdy.parsers.extract.section_model import classify
-from htdy.parsers.extract.structure import BULLET, Section, clean, split_entries, split_sections
+from htdy.parsers.extract.structure import BULLET, Section, clean, settle, split_entries, split_sections
 from htdy.parsers.extract.vocab import fold
 from htdy.parsers.layout.model import Layout, Line
 from htdy.parsers.layout.reading import order
@@ -39,10 +39,14 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     if trace is not None:
         trace["sections"] = [(s.key, s.title, s) for s in sections]
     inferred = []
-    for sec, guess in zip(sections, classify(sections), strict=True):
+    named: set[int] = set()
+    guesses = classify(sections)
+    for sec, guess in zip(sections, guesses, strict=True):
         if guess:  # a heading the vocabulary does not know: its content says what it is
             inferred.append({"title": sec.title, "key": guess[0], "confidence": round(guess[1], 3)})
             sec.key = guess[0]
+            named.add(id(sec))
+    sections = settle(sections, [g[0] if g else None for g in guesses])
     spans: dict[str, str] = {}
     conf: dict[str, float] = {}
     resume: dict[str, Any] = {}
@@ -74,7 +78,9 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
                 if trace is not None:
                     trace.setdefault("education", []).append((e, ed))
         elif sec.key == "skills":
-            lists.skills(sec, skill_groups, langs=langs)
+            # a section the model named skills had a heading of its own ("Bases de Datos"):
+            # like any unknown heading over a keyword list, its title names the group
+            lists.skills(sec, skill_groups, langs=langs, title_as_name=id(sec) in named)
         elif sec.key == "languages":
             items = [clean(ln.text) for ln in sec.lines if clean(ln.text)]
             natural = sum(1 for t in items if lists.is_natural_language(BULLET.sub("", t)))
@@ -226,9 +232,9 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
             w = work_entry(e, dict(slots)) if slots else w
         w.pop("_slot", None)
         w.pop("_ambiguous", None)
-        w = header_model.apply(e.header, w, "work")
         if w.get("position") and not w.get("name") and out and out[-1].get("name"):
             w["name"] = out[-1]["name"]  # another role at the same employer
+        w = header_model.apply(e.header, w, "work")
         if w.get("name") or w.get("position"):
             out.append(w)
             trace = TRACE.get()

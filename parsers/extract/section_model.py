@@ -29,7 +29,7 @@ from htdy.parsers.extract.vocab import (
 )
 
 KEYS = ("work", "education", "skills", "languages", "summary", "projects", "certificates", "awards",
-        "interests", "contact")
+        "interests", "contact", "none")  # none: the line over it is no section heading at all
 MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "sections.txt"
 THRESHOLD = 0.6
 _CEFR = re.compile(r"\b[ABC][12]\b")
@@ -83,9 +83,9 @@ def section_features(sec: Section, index: int, count: int, prev_key: str) -> lis
 def _booster() -> Any:
     if not MODEL_FILE.exists():
         return None
-    import lightgbm
+    from htdy.parsers.extract.gbm import Booster
 
-    return lightgbm.Booster(model_file=str(MODEL_FILE))
+    return Booster(MODEL_FILE)
 
 
 def classify(sections: list[Section]) -> list[tuple[str, float] | None]:
@@ -95,16 +95,14 @@ def classify(sections: list[Section]) -> list[tuple[str, float] | None]:
     todo = [i for i, s in enumerate(sections) if s.key == "other" and s.lines]
     if not todo or EXTRACTOR.get() != "model" or _booster() is None:
         return out
-    import numpy as np
-
     real = [s for s in sections if s.key != "preamble"]
     rows = []
     for i in todo:
         k = real.index(sections[i])
         rows.append(section_features(sections[i], k, len(real), real[k - 1].key if k else "preamble"))
-    probs = _booster().predict(np.asarray(rows, dtype=np.float64))
+    probs = _booster().predict(rows)
     for i, p in zip(todo, probs, strict=True):
-        best = int(p.argmax())
-        if p[best] >= THRESHOLD:
+        best = max(range(len(p)), key=p.__getitem__)
+        if p[best] >= THRESHOLD and KEYS[best] != "none":
             out[i] = (KEYS[best], float(p[best]))
     return out

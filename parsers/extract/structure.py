@@ -23,6 +23,10 @@ class Section:
     key: str  # work, education, … or "other"; "preamble" before the first heading
     title: str
     lines: list[Line] = field(default_factory=list)
+    # a heading only its type suggests (one known heading set the same way): it stands only if
+    # the section model names its content (`resume.build`), else its lines go back where they were
+    heading: Line | None = None
+    tentative: bool = False
 
 
 def body_size(lines: list[Line]) -> float:
@@ -86,20 +90,22 @@ def split_sections(lines: list[Line]) -> list[Section]:
         for i, _ in known:
             styles[_style(lines[i])] += 1
     heading_at: dict[int, str] = dict(known)
+    tentative: set[int] = set()
     if styles:
         main_style, n = styles.most_common(1)[0]
         if n >= 2:  # a sub-heading ("Courses" inside an education entry) is smaller
             for i, _ in known:
                 if lines[i].size < 0.9 * main_style[0] and _style(lines[i]) != main_style:
                     del heading_at[i]
-        if n >= 2:
-            for i, ln in enumerate(lines):
-                if i in heading_at or _style(ln) != main_style:
-                    continue
-                t = clean(ln.text)
-                if t and is_heading_like(ln, body) and ln.size >= body and not BULLET.match(t) \
-                        and not _dated_soon(lines, i):
-                    heading_at[i] = "other"
+        for i, ln in enumerate(lines):
+            if i in heading_at or _style(ln) != main_style:
+                continue
+            t = clean(ln.text)
+            if t and is_heading_like(ln, body) and ln.size >= body and not BULLET.match(t) \
+                    and not _dated_soon(lines, i):
+                heading_at[i] = "other"
+                if n < 2:
+                    tentative.add(i)
     sections = [Section("preamble", "")]
     sign = _signature_at(lines)
     for i, ln in enumerate(lines):
@@ -111,7 +117,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 title = f"{sections[-1].title} {clean(ln.text).rstrip(':')}"
                 sections[-1] = Section(heading_key(title) or sections[-1].key, title)
                 continue
-            sections.append(Section(heading_at[i], clean(ln.text).rstrip(":")))
+            sections.append(Section(heading_at[i], clean(ln.text).rstrip(":"), heading=ln,
+                                    tentative=i in tentative))
         else:
             sections[-1].lines.append(ln)
     return sections
@@ -579,3 +586,15 @@ def _split_by_typography(lines: list[Line], headerish: object) -> list[Entry]:
             entries.append(cur)
         (cur.header if strong or not cur.header else cur.body).append(ln)
     return entries
+
+
+def settle(sections: list[Section], named: list[str | None]) -> list[Section]:
+    """Tentative headings the section model did not name (``named[i]`` None) are no headings:
+    the line and its section's lines go back to the section before."""
+    out: list[Section] = []
+    for sec, key in zip(sections, named, strict=True):
+        if sec.tentative and key is None and out and sec.heading is not None:
+            out[-1].lines.extend([sec.heading, *sec.lines])
+            continue
+        out.append(sec)
+    return out

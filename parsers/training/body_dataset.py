@@ -70,9 +70,36 @@ def rows_from(trace: dict[str, Any], truth: dict[str, Any], geometry: bool) -> d
         tw = _match(result.get("name") or "", truth.get("work") or [])
         if not body or tw is None:
             continue
-        feats = line_features(body, geometry)
-        for f, lab in zip(feats, label_entry([clean(ln.text) for ln in body], tw), strict=True):
-            if lab is not None:
-                rows.append(f)
-                labels.append(ROLES.index(lab))
+        labs = label_entry([clean(ln.text) for ln in body], tw)
+        variants = [body]
+        bare = _without_glyphs(body)
+        if bare is not None:
+            variants.append(bare)
+        for lines in variants:
+            for f, lab in zip(line_features(lines, geometry), labs, strict=True):
+                if lab is not None:
+                    rows.append(f)
+                    labels.append(ROLES.index(lab))
     return {"rows": rows, "labels": labels}
+
+
+def _without_glyphs(body: list[Any]) -> list[Any] | None:
+    """The same lines with their bullet glyphs taken away, as when bullets are drawn shapes or
+    CSS markers that leave no text (augmentation: the model must read such bullets from the
+    layout). None when no line has a glyph."""
+    from dataclasses import replace
+
+    from htdy.parsers.extract.structure import BULLET
+
+    out, changed = [], False
+    for ln in body:
+        first = ln.spans[0]
+        stripped = BULLET.sub("", first.text)
+        if stripped != first.text and (stripped.strip() or len(ln.spans) > 1):
+            spans = [replace(first, text=stripped)] if stripped.strip() else []
+            out.append(replace(ln, spans=spans + ln.spans[1:], cells=(ln.cells[1:] if not spans and ln.cells
+                                                                      else ln.cells)))
+            changed = True
+        else:
+            out.append(ln)
+    return out if changed else None

@@ -92,6 +92,10 @@ def _render(job: dict[str, Any], out: str) -> dict[str, Any]:
             path = fam.render(person.view, job["template"], docs / job["stem"], **kw)
         text, links = document_text(path)
         entry = manifest_entry(person.resume, text, links)
+        if job["template"] in getattr(fam, "YEAR_ONLY", ()):  # a theme that prints years only
+            entry["year_only"] = [f"{sec}[{i}].{f}" for sec in ("work", "education")
+                                  for i, e in enumerate(person.resume.get(sec) or [])
+                                  for f in ("startDate", "endDate") if len(str(e.get(f) or "")) > 4]
     except Exception as e:  # a broken template must not stop the corpus
         return {**job, "error": f"{type(e).__name__}: {e}"[:300], "trace": traceback.format_exc()[-800:]}
     return {**job, "file": path.name, "format": path.suffix[1:], "size": path.stat().st_size,

@@ -30,6 +30,8 @@ def rows_from(trace: dict[str, Any], view: dict[str, Any]) -> dict[str, list[Any
     rows, labels = [], []
     for i, s in enumerate(secs):
         key = _key_of(s.title, headings)
+        if key is None and s.tentative:
+            key = "none"  # a line only its type made a heading candidate, and none it was
         if key is None or not s.lines:
             continue
         rows.append(section_features(s, i, len(secs), secs[i - 1].key if i else "preamble"))

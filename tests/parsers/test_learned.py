@@ -2,10 +2,12 @@
 tokens that map back to the printed text, the rules-only switch, nothing lost."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from htdy.parsers.base import TextParser
+from htdy.parsers.base import PdfParser, TextParser
+from htdy.parsers.extract import body_model, header_model, section_model
 from htdy.parsers.extract.body_model import EXTRACTOR, rule_roles
 from htdy.parsers.extract.header_model import tokenize
 from htdy.parsers.layout.model import Line, Span
@@ -81,3 +83,75 @@ def test_rules_only_switch_turns_the_models_off():
         EXTRACTOR.reset(token)
     assert res.extras["inferred_sections"] == []
     assert EXTRACTOR.get() == "model"  # the parse restored the caller's setting
+
+
+# --------------------------------------------------------------------------- the shipped models
+# Behaviour of the models in parsers/models on layouts written for these tests (invented people,
+# nothing from the corpus or the test sets): what the rules alone cannot do.
+needs_models = pytest.mark.skipif(
+    not (body_model.MODEL_FILE.exists() and section_model.MODEL_FILE.exists()
+         and (header_model.MODELS / "headers_education.crfsuite").exists()),
+    reason="model files not built (make train)")
+
+_CSS = """@page { size: A4; margin: 16mm } body { font-family: 'DejaVu Sans'; font-size: 10pt }
+h1 { font-size: 22pt; margin: 0 } h2 { font-size: 13pt; font-weight: bold; margin: 14pt 0 4pt 0 }
+.row { display: flex; justify-content: space-between; font-weight: bold; margin-top: 8pt }
+ul.plain { list-style: none; padding-left: 12pt; margin: 2pt 0 } ul.plain li { margin: 1pt 0 }"""
+
+
+def _pdf(body: str) -> bytes:
+    from cvfixtures import render_pdf
+
+    return render_pdf(f"<html><head><meta charset='utf-8'><style>{_CSS}</style></head><body>{body}</body></html>")
+
+
+def _parse(data: bytes, extractor: str) -> dict:
+    return PdfParser(PdfParser.Options(extractor=extractor)).parse(data).resume
+
+
+JOBS = """<h1>Maren Holt</h1><p>maren.holt@example.org · Bergen</p><h2>Experience</h2>
+<div class='row'><span>Data Engineer, Fjordline Analytics AS</span><span>03/2019 – 06/2023</span></div>
+<ul class='plain'><li>Moved nightly reporting from spreadsheets to dbt models.</li>
+<li>Cut warehouse costs by a third with partitioned tables.</li>
+<li>Mentored two junior engineers.</li></ul>
+<div class='row'><span>Analyst, Kystverk Data AS</span><span>01/2016 – 02/2019</span></div>
+<ul class='plain'><li>Built the first sales dashboard in Looker.</li>
+<li>Automated the monthly export for the finance team.</li></ul>
+<h2>Education</h2><div class='row'><span>University of Bergen</span><span>2012 – 2015</span></div>
+<p>BSc Statistics</p>"""
+
+
+@needs_models
+def test_bullets_without_glyphs_become_highlights():
+    data = _pdf(JOBS)
+    rules = _parse(data, "rules")
+    model = _parse(data, "model")
+    assert not rules["work"][0].get("highlights")  # no bullet glyph: the rules see a paragraph
+    assert model["work"][0]["highlights"][-2:] == [
+        "Cut warehouse costs by a third with partitioned tables.", "Mentored two junior engineers."]
+    assert "Automated the monthly export for the finance team." in model["work"][1]["highlights"]
+
+
+SKILLS_AND_LANGUAGES = """<h2>What I am good at</h2><p>Python, SQL, dbt, Airflow, Looker</p>
+<p>Data modelling, Kafka, Terraform</p><h2>Tongues</h2><p>Norwegian (native), English (C1), German (B1)</p>"""
+
+
+@needs_models
+def test_a_section_under_an_unknown_heading_is_named_by_its_content():
+    data = _pdf(JOBS + SKILLS_AND_LANGUAGES)
+    rules = _parse(data, "rules")
+    res = PdfParser().parse(data)
+    assert not rules.get("languages")  # "Tongues" is in no vocabulary
+    assert [x["language"] for x in res.resume["languages"]] == ["Norwegian", "English", "German"]
+    assert {"title": "Tongues", "key": "languages"}.items() <= res.extras["inferred_sections"][-1].items()
+    assert "Kafka" in res.resume["skills"][0]["keywords"]
+
+
+@needs_models
+def test_model_files_are_small_and_record_their_training():
+    import json
+
+    total = sum(p.stat().st_size for p in body_model.MODEL_FILE.parent.iterdir())
+    assert total < 20 * 1024 * 1024
+    meta = json.loads(body_model.MODEL_FILE.with_suffix(".json").read_text())
+    assert meta["corpus_hash"] and meta["rows"] > 1000 and meta["classes"] == list(body_model.ROLES)
