@@ -375,7 +375,14 @@ def _cv_html(lang: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdfs() -> dict[str, bytes]:
-    return {lang: render_pdf(_cv_html(lang)) for lang in ("zh", "ja", "he", "ar")}
+    # rendered in a child process: WeasyPrint's CJK font caches would stay in this process, and
+    # the parser pool's forked workers (test_pipeline checks their peak RSS) would inherit them
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    with cf.ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as ex:
+        langs = ("zh", "ja", "he", "ar")
+        return dict(zip(langs, ex.map(render_pdf, [_cv_html(lang) for lang in langs]), strict=True))
 
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
