@@ -21,7 +21,14 @@ from htdy.core.api import mount
 from htdy.core.api.middlewares import authenticate, errors, request_context
 from htdy.core.config import Settings
 from htdy.core.errors import ConfigError
-from htdy.core.plugins import Registries, build_registries, check_selected, get_plugin_manager, selections
+from htdy.core.plugins import (
+    Registries,
+    build_registries,
+    check_parser_options,
+    check_selected,
+    get_plugin_manager,
+    selections,
+)
 from htdy.core.services import Services
 
 
@@ -43,6 +50,7 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
     pm = get_plugin_manager(extra=extra)
     regs: Registries = build_registries(pm)
     check_selected(regs, selections(settings))
+    check_parser_options(regs, settings)
     limit = int(settings.server.max_upload_mb * 1024 * 1024) + 256 * 1024
     app = web.Application(middlewares=[request_context, errors, authenticate], client_max_size=limit)
     app[appkeys.settings] = settings

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from htdy.core.errors import HtdyError, ParseError
+from htdy.core.errors import ConfigError, HtdyError, ParseError
 from htdy.core.interfaces import ParseResult
 
 log = logging.getLogger("htdy.parsing")
@@ -39,7 +39,8 @@ def parse_document(data: bytes, filename: str | None, settings: Any, registries:
         opts.update({k: v for k, v in parser_options.items() if k in cls.Options.model_fields})
     if "max_pages" in cls.Options.model_fields and "max_pages" not in opts:
         opts["max_pages"] = settings.parsing.max_pages
-    parser = cls(cls.Options.model_validate(opts))
+    from htdy.core.plugins import validate_options
+    parser = cls(validate_options(cls, name, opts, settings.source))
     try:
         result = parser.parse(data, filename=filename)
     except HtdyError:
@@ -64,11 +65,13 @@ def parse_document(data: bytes, filename: str | None, settings: Any, registries:
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(settings_data: dict[str, Any], extra_plugins: tuple[str, ...]) -> None:
+def _init_worker(settings_data: dict[str, Any], extra_plugins: tuple[str, ...],
+                 source: str = "<settings>") -> None:
     from htdy.core.config import Settings
     from htdy.core.plugins import build_registries, get_plugin_manager
 
     settings = Settings.model_validate(settings_data)
+    settings.source = source  # (messages name the configuration file)
     extra = [importlib.import_module(m) for m in extra_plugins]
     pm = get_plugin_manager(extra=extra)
     _STATE.update(settings=settings, pm=pm, registries=build_registries(pm, slots=("parsers",)))  # a parse worker needs no templates or backends
@@ -95,6 +98,8 @@ def _peak_rss_mb() -> float:
 
 def _unwrap(out: dict[str, Any]) -> ParseResult:
     if "error" in out:
+        if out["error"]["code"] == ConfigError.code:  # the parser's options: not this document's fault
+            raise ConfigError(out["error"]["message"])
         raise ParseError(out["error"]["message"], code=out["error"]["code"])
     return ParseResult(resume=out["resume"], extras=out["extras"])
 
@@ -114,7 +119,7 @@ class ParserPool:
         self.workers = int(workers or settings.parsing.workers)
         self.parser_options = parser_options
         self._pool = ProcessPool(max_workers=self.workers, max_tasks=max_tasks, initializer=_init_worker,
-                                 initargs=(settings.model_dump(), tuple(extra_plugins)))
+                                 initargs=(settings.model_dump(), tuple(extra_plugins), settings.source))
 
     def submit(self, data: bytes, filename: str | None = None) -> concurrent.futures.Future[Any]:
         return self._pool.schedule(_run_job, args=(data, filename, self.parser_options), timeout=self.timeout_s)

@@ -174,6 +174,27 @@ def check_selected(regs: Registries, selected: dict[str, list[str]]) -> None:
             getattr(regs, slot).get(n)
 
 
+def validate_options(cls: Any, name: str, data: dict[str, Any], source: str = "htdy.toml") -> Any:
+    """``cls.Options`` validated from ``data`` (the ``[plugins.<name>]`` table); a ``ConfigError``
+    naming the table otherwise. An ``Options`` model may also check what the plugin needs on this
+    machine (the OCR parser: that tesseract is installed), so that fails here too."""
+    from pydantic import ValidationError
+
+    try:
+        return cls.Options.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join((f"{'.'.join(map(str, e['loc']))}: " if e["loc"] else "")
+                             + e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        raise ConfigError(f"{source}: [plugins.{name}] {problems}") from None
+
+
+def check_parser_options(regs: Registries, settings: Any) -> None:
+    """Fail at start-up if a selected parser rejects its ``[plugins.<name>]`` options (parsers are
+    otherwise built only in the pool's workers, on the first document)."""
+    for name in sorted(set(settings.parsing.parsers.values())):
+        validate_options(regs.parsers.get(name), name, settings.plugin_options(name), settings.source)
+
+
 def selections(settings: Any) -> dict[str, list[str]]:
     """The implementation names ``htdy.toml`` selects, per registry slot."""
     return {

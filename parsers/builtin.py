@@ -14,4 +14,5 @@ from htdy.core.registry import LazyImpl
 def htdy_register_parsers() -> Iterable[LazyImpl]:
     return [LazyImpl("pdf", "htdy.parsers.base:PdfParser"),
             LazyImpl("docx", "htdy.parsers.base:DocxParser"),
-            LazyImpl("text", "htdy.parsers.base:TextParser")]
+            LazyImpl("text", "htdy.parsers.base:TextParser"),
+            LazyImpl("ocr_pdf", "htdy.parsers.ocr:OcrPdfParser")]

@@ -83,7 +83,7 @@ def test_building_every_registry_imports_no_implementation(tmp_path):
         print(regs.cache_tiers.names(), regs.parsers.names())
         """)
     modules, stdout = _modules_after(code, tmp_path)
-    assert stdout.strip() == "['memory', 'redis'] ['docx', 'pdf', 'text']"
+    assert stdout.strip() == "['memory', 'redis'] ['docx', 'ocr_pdf', 'pdf', 'text']"
     assert _loaded(modules, (*HEAVY, "htdy.parsers.base", "htdy.plugins.cache_tiers.memory")) == []
 
 
@@ -113,7 +113,7 @@ def test_every_builtin_resolves_under_its_registered_name():
 
 def test_build_registries_can_build_only_some_slots():
     regs = build_registries(get_plugin_manager(load_entrypoints=False), slots=("parsers",))
-    assert regs.parsers.names() == ["docx", "pdf", "text"]
+    assert regs.parsers.names() == ["docx", "ocr_pdf", "pdf", "text"]
     assert len(regs.renderers) == 0 and len(regs.cache_tiers) == 0
     with pytest.raises(ValueError, match="nope"):
         build_registries(get_plugin_manager(load_entrypoints=False), slots=("nope",))

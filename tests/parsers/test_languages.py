@@ -529,6 +529,11 @@ def test_cli_dump_replaces_a_lone_surrogate_from_any_parser():
 def test_characters_beyond_the_bmp_read_alike(backend):
     """pdfium lists a character beyond the BMP as its two UTF-16 halves: they are one character
     again (and a name in a math alphabet, 𝐉𝐚𝐧𝐞 𝐃𝐨𝐞, reads as NFKC reads it)."""
-    pdf = render_pdf("<html><head><meta charset='utf-8'></head><body><p>𝐉𝐚𝐧𝐞 𝐃𝐨𝐞 😀 Dev</p></body></html>")
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    with cf.ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as ex:  # emoji font caches stay there
+        pdf = ex.submit(render_pdf, "<html><head><meta charset='utf-8'></head><body><p>𝐉𝐚𝐧𝐞 𝐃𝐨𝐞 😀 Dev</p>"
+                                    "</body></html>").result()
     texts = [ln.text for p in extract_layout(pdf, "pdf", backend=backend).pages for ln in p.lines]
     assert texts == ["Jane Doe 😀 Dev"]
