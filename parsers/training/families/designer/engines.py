@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from htdy.parsers.training.families._chromium_print import _playwright_ok
+
 CHROMIUM = os.environ.get("HTDY_CHROMIUM", "/usr/bin/chromium")
 TIMEOUT_S = 120
 
@@ -72,22 +74,6 @@ class _Browser:
 
 
 atexit.register(_Browser.close)
-
-
-def _playwright_ok() -> bool:
-    if os.environ.get("HTDY_CHROMIUM_CLI") == "1":
-        return False
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return False
-    try:  # Playwright's sync API refuses to run inside an event loop
-        import asyncio
-
-        asyncio.get_running_loop()
-        return False
-    except RuntimeError:
-        return True
 
 
 def chromium_pdf(html: str, out: Path) -> None:
