@@ -64,7 +64,8 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
         from htdy.core.rendering import RenderService, internal_routes
 
         svc.render = RenderService(settings, pm, cache=svc.cache, extra_modules=_module_names(extra))
-        if settings.has_role("renderer"):
+        if settings.has_role("renderer") and settings.split:
+            # only a split deployment's renderer node takes renders from other nodes
             app.router.add_routes(internal_routes(svc.render))
 
     mount(app, api=settings.has_role("api"))

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -135,6 +136,37 @@ class Settings(Section):
     def has_role(self, role: str) -> bool:
         return role in self.node.roles
 
+    @property
+    def split(self) -> bool:
+        """Part of a split deployment: this node lacks a role, or renders through another node."""
+        return set(self.node.roles) != set(ALL_ROLES) or self.rendering.gateway == "http"
+
+
+ALL_ROLES = ("api", "parser", "renderer")
+MIN_SECRET_CHARS = 32
+# what templates and tutorials put where a secret belongs
+_PLACEHOLDER = re.compile(r"change.?me|placeholder|your.?secret|replace.?me|^(.)\1*$", re.IGNORECASE)
+
+
+def _check_deployment(settings: Settings, source: str) -> None:
+    """Nodes of a split deployment talk to each other (signed internal renders, shared
+    sessions): each refuses to start without a real ``[auth] secret_key``."""
+    if not settings.split:
+        return
+    key = settings.auth.secret_key.strip()
+    why = ""
+    if not key:
+        why = "is empty"
+    elif _PLACEHOLDER.search(key):
+        why = "is a placeholder"
+    elif len(key) < MIN_SECRET_CHARS:
+        why = f"has {len(key)} characters, at least {MIN_SECRET_CHARS} are needed"
+    if why:
+        raise ConfigError(f"{source}: auth.secret_key: {why}; a split deployment (roles "
+                          f"{', '.join(settings.node.roles)}, rendering.gateway {settings.rendering.gateway!r}) "
+                          "needs a random secret shared by its nodes, e.g. `python -c \"import secrets; "
+                          "print(secrets.token_urlsafe(48))\"`")
+
 
 def _resolve_secrets(value: Any, where: str, environ: dict[str, str]) -> Any:
     if isinstance(value, dict):
@@ -201,6 +233,7 @@ def settings_from_dict(data: dict[str, Any], source: str = "<dict>",
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(_format_errors(exc, source)) from None
+    _check_deployment(settings, source)
     settings.source = source
     return settings
 

@@ -25,6 +25,7 @@ import multiprocessing
 import re
 import signal
 import threading
+import time
 from collections.abc import AsyncIterator, Iterable
 from typing import Any, Protocol
 
@@ -420,9 +421,12 @@ class RenderService:
             signal.signal(signal.SIGALRM, previous)
 
     # ---- http gateway
-    def _sign(self, body: bytes) -> str:
+    def _sign(self, body: bytes, timestamp: str) -> str:
+        """HMAC-SHA256 over ``<timestamp>.<body>`` with ``[auth] secret_key`` ("" without one)."""
         secret = (self.settings.auth.secret_key or "").encode()
-        return hmac.new(secret, body, hashlib.sha256).hexdigest() if secret else ""
+        if not secret:
+            return ""
+        return hmac.new(secret, timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
     async def _render_http(self, resume: dict[str, Any], template_id: str, fmt: str,
                            options: dict[str, Any] | None, engine: str, timeout: float) -> RenderOutput:
@@ -431,7 +435,9 @@ class RenderService:
         body = json.dumps({"resume": resume, "template_id": template_id, "fmt": fmt,
                            "options": options or {}, "engine": engine}).encode()
         url = self.rs.renderer_url.rstrip("/") + "/internal/render"
-        headers = {"Content-Type": "application/json", "X-Htdy-Signature": self._sign(body)}
+        stamp = str(int(time.time()))
+        headers = {"Content-Type": "application/json", "X-Htdy-Timestamp": stamp,
+                   "X-Htdy-Signature": self._sign(body, stamp)}
         try:
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout + 5)) as s:
                 async with s.post(url, data=body, headers=headers) as resp:
@@ -489,10 +495,17 @@ def ats_check(resume: dict[str, Any], template_id: str | None = None, *, setting
     return svc.ats_check(resume, template_id, options=options, engine=engine)
 
 
+# how far a signed internal request may be from this node's clock (replays, clock skew)
+SIGNATURE_WINDOW_S = 60
+
+
 def internal_routes(service: RenderService | None = None) -> Any:
-    """``POST /internal/render`` for renderer-role nodes (the ``http`` gateway's peer).
-    Requests must carry ``X-Htdy-Signature`` (HMAC-SHA256 of the body with
-    ``[auth] secret_key``) when a secret is configured."""
+    """``POST /internal/render`` for renderer-role nodes of a split deployment (the ``http``
+    gateway's peer; a one-process node does not mount it). Requests carry
+    ``X-Htdy-Timestamp`` (Unix seconds) and ``X-Htdy-Signature`` (HMAC-SHA256 of
+    ``<timestamp>.<body>`` with ``[auth] secret_key``); a request without a valid signature, or
+    signed more than ``SIGNATURE_WINDOW_S`` away from this node's clock (a replay), is refused,
+    and so is every request when no secret is configured."""
     from aiohttp import web
 
     routes = web.RouteTableDef()
@@ -510,9 +523,13 @@ def internal_routes(service: RenderService | None = None) -> Any:
     async def internal_render(request: web.Request) -> web.StreamResponse:
         s = svc()
         body = await request.read()
-        expected = s._sign(body)
-        if expected and not hmac.compare_digest(expected, request.headers.get("X-Htdy-Signature", "")):
+        stamp = request.headers.get("X-Htdy-Timestamp", "")
+        expected = s._sign(body, stamp)
+        if not expected or not hmac.compare_digest(expected, request.headers.get("X-Htdy-Signature", "")):
             return web.json_response({"error": {"code": "forbidden", "message": "bad signature"}}, status=403)
+        if not stamp.isdigit() or abs(time.time() - int(stamp)) > SIGNATURE_WINDOW_S:
+            return web.json_response({"error": {"code": "forbidden", "message": "signature expired"}},
+                                     status=403)
         try:
             req = json.loads(body)
             out = await s.render(req["resume"], template_id=req.get("template_id"), fmt=req.get("fmt", "pdf"),

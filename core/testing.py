@@ -60,6 +60,10 @@ def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
         return False
 
 
+# a split node refuses to start without a real secret; tests share this one
+TEST_SECRET = "htdy-test-secret-0123456789abcdefghijklmnop"
+
+
 def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections: dict[str, Any]) -> Settings:
     """Settings for tests: everything embedded under ``tmp_path``; ``sections`` override
     whole keys of the named sections (e.g. ``queue={"max_attempts": 1}``)."""
@@ -72,7 +76,7 @@ def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections
         "queue": {"poll_interval_s": 0.2},
         "server": {"shutdown_timeout_s": 5},
         "node": {"warm_pools": False},
-        "auth": {"argon2_time_cost": 1, "argon2_memory_kib": 1024},
+        "auth": {"argon2_time_cost": 1, "argon2_memory_kib": 1024, "secret_key": TEST_SECRET},
         "plugins": {"local": {"root": str(tmp_path / "files"), "fsync": False},
                     "embedded": {"path": str(tmp_path / "search.sqlite3")}},
     }

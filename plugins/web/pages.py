@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import secrets
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 import aiohttp
 from aiohttp import web
@@ -23,10 +23,22 @@ routes = web.RouteTableDef()
 
 
 def _safe_next(value: str | None) -> str:
-    """Only same-site relative paths may be a post-login destination."""
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return "/app"
+    """Only a same-site path may be a post-login destination. Browsers drop tabs and
+    line breaks from a URL and read a backslash as ``/``, so ``/<TAB>/evil.example`` would
+    land on ``//evil.example``: any control character, whitespace or backslash — raw or
+    percent-encoded — and anything that parses with a scheme or host is refused."""
+    if not value or not value.startswith("/"):
+        return "/app"
+    decoded = unquote(value)
+    for text in (value, decoded):
+        if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F or ch == "\\" for ch in text):
+            return "/app"
+        if text.startswith("//"):
+            return "/app"
+        parts = urlsplit(text)
+        if parts.scheme or parts.netloc:
+            return "/app"
+    return value
 
 
 def _redirect(target: str, status: int = 303, api_headers: Any = None) -> web.Response:

@@ -16,7 +16,7 @@ from htdy.core.errors import ConfigError
 from htdy.core.interfaces import StorageBackend
 from htdy.core.models import Job
 from htdy.core.services import utcnow
-from htdy.core.testing import make_settings
+from htdy.core.testing import TEST_SECRET, make_settings
 
 
 class FlakyStorage(StorageBackend):
@@ -98,20 +98,69 @@ async def test_transient_errors_retry_then_fail(flaky_settings, aiohttp_client):
     assert ready["checks"]["database"]["ok"]
 
 
+def _signed(body: dict, stamp: int | None = None, secret: str = TEST_SECRET) -> tuple[bytes, dict[str, str]]:
+    import hashlib
+    import hmac
+    import json
+    import time
+
+    raw = json.dumps(body).encode()
+    ts = str(int(time.time()) if stamp is None else stamp)
+    sig = hmac.new(secret.encode(), ts.encode() + b"." + raw, hashlib.sha256).hexdigest()
+    return raw, {"Content-Type": "application/json", "X-Htdy-Timestamp": ts, "X-Htdy-Signature": sig}
+
+
 async def test_roles_decide_what_runs(tmp_path, aiohttp_client):
+    import time
+
     from htdy.core.app import create_app
 
     renderer = await aiohttp_client(create_app(make_settings(tmp_path, node={"roles": ["renderer"]})))
     assert (await renderer.get("/api/v1/me")).status == 404
-    resp = await renderer.post("/internal/render", json={"resume": {"basics": {"name": "Ada"}}, "fmt": "html",
-                                                          "template_id": "classic"})
+    job = {"resume": {"basics": {"name": "Ada"}}, "fmt": "html", "template_id": "classic"}
+    raw, headers = _signed(job)
+    resp = await renderer.post("/internal/render", data=raw, headers=headers)
     assert resp.status == 200 and "Ada" in await resp.text()
+    # unsigned, signed with another secret, a replay from two minutes ago, a tampered body
+    assert (await renderer.post("/internal/render", json=job)).status == 403
+    raw, headers = _signed(job, secret="another-secret-0123456789abcdefghijkl")
+    assert (await renderer.post("/internal/render", data=raw, headers=headers)).status == 403
+    raw, headers = _signed(job, stamp=int(time.time()) - 120)
+    resp = await renderer.post("/internal/render", data=raw, headers=headers)
+    assert resp.status == 403 and (await resp.json())["error"]["message"] == "signature expired"
+    raw, headers = _signed(job)
+    resp = await renderer.post("/internal/render", data=raw.replace(b"Ada", b"Eve"), headers=headers)
+    assert resp.status == 403
     assert renderer.app[appkeys.services].worker is None
     await renderer.close()
     api = await aiohttp_client(create_app(make_settings(tmp_path, node={"roles": ["api"]})))
     assert (await api.get("/api/v1/me")).status == 401
     assert (await api.post("/internal/render", json={})).status in (404, 405)
     assert api.app[appkeys.services].worker is None
+
+
+async def test_one_process_node_has_no_internal_render(tmp_path, aiohttp_client):
+    """Every role in one process renders in its own pool: no endpoint takes renders from outside."""
+    from htdy.core.app import create_app
+
+    client = await aiohttp_client(create_app(make_settings(tmp_path)))
+    raw, headers = _signed({"resume": {"basics": {"name": "Ada"}}, "fmt": "html"})
+    assert (await client.post("/internal/render", data=raw, headers=headers)).status in (404, 405)
+    assert (await client.get("/api/v1/me")).status == 401
+
+
+@pytest.mark.parametrize("secret, why", [("", "is empty"), ("change-me-64-random-bytes", "placeholder"),
+                                         ("CHANGE-ME", "placeholder"), ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "placeholder"),
+                                         ("s3cret", "at least 32")])
+def test_split_node_refuses_a_weak_secret(secret, why):
+    from htdy.core.config import settings_from_dict
+
+    for data in ({"node": {"roles": ["renderer"]}}, {"node": {"roles": ["api"]}},
+                 {"rendering": {"gateway": "http", "renderer_url": "http://r:8080"}}):
+        with pytest.raises(ConfigError, match=f"htdy.toml: auth.secret_key: .*{why}"):
+            settings_from_dict({**data, "auth": {"secret_key": secret}}, "htdy.toml", environ={})
+    # one process needs none
+    assert settings_from_dict({"auth": {"secret_key": secret}}, "htdy.toml", environ={}).split is False
 
 
 async def test_unknown_backend_fails_at_start_up(tmp_path):

@@ -84,7 +84,8 @@ def test_broken_toml_is_a_config_error(tmp_path):
 def test_env_overrides_scalars_and_lists(tmp_path):
     p = write(tmp_path, "[server]\nport = 9001\n")
     s = load_settings(p, environ={"HTDY_SERVER__PORT": "9100", "HTDY_NODE__ROLES": '["parser"]',
-                                  "HTDY_DATABASE__URL": "postgres://x@127.0.0.1/db"})
+                                  "HTDY_DATABASE__URL": "postgres://x@127.0.0.1/db",
+                                  "HTDY_AUTH__SECRET_KEY": "a-parser-node-secret-0123456789abcdef"})
     assert s.server.port == 9100
     assert s.node.roles == ["parser"]
     assert s.database.url == "postgres://x@127.0.0.1/db"

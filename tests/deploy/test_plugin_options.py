@@ -12,13 +12,15 @@ import pytest
 from htdy.core.config import load_settings
 from htdy.core.plugins import build_registries, get_plugin_manager
 
+OPERATOR_SECRET = "an-operators-own-secret-0123456789abcdef"  # the template's CHANGE-ME is refused
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 SLOTS = ("storage_backends", "cache_tiers", "search_backends", "queue_backends")
 
 
 @pytest.mark.parametrize("role", ("api", "parser", "renderer"))
 def test_plugin_options_validate(role: str, kind: Any) -> None:
-    env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com")
+    env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com",
+               HTDY_SECRET_KEY=OPERATOR_SECRET)
     settings = load_settings(DEPLOY / "config" / f"{role}.toml", environ=env)
     regs = build_registries(get_plugin_manager(load_entrypoints=False))
     raw = tomllib.loads((DEPLOY / "config" / f"{role}.toml").read_text(encoding="utf-8"))
@@ -39,7 +41,8 @@ def test_create_app_accepts_the_role_config(role: str, kind: Any) -> None:
     """The real app factory builds from each role config: every plugin name it selects is
     registered and every [plugins.*] table is accepted (nothing is started or connected)."""
     create_app = pytest.importorskip("htdy.core.app").create_app
-    env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com")
+    env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com",
+               HTDY_SECRET_KEY=OPERATOR_SECRET)
     app = create_app(load_settings(DEPLOY / "config" / f"{role}.toml", environ=env))
     paths = {r.resource.canonical for r in app.router.routes() if r.resource is not None}
     assert {"/healthz", "/readyz", "/metrics"} <= paths

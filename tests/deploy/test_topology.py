@@ -40,7 +40,17 @@ def secret_env(kind: Any) -> dict[str, str]:
     """The environment a pod gets: the Secret template plus the Deployment's literal env."""
     env = dict(kind("Secret")["htdy-secrets"]["stringData"])
     env["HTDY_PUBLIC_URL"] = "https://htdy.example.com"
+    env["HTDY_SECRET_KEY"] = "k" * 20 + "0123456789abcdefghij"  # the operator's own, not the template's
     return env
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_role_config_refuses_the_templates_placeholder_secret(role: str, kind: Any) -> None:
+    """Deployed as shipped (the Secret template's CHANGE-ME value), every node refuses to start."""
+    from htdy.core.errors import ConfigError
+    env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com")
+    with pytest.raises(ConfigError, match=r"auth\.secret_key: is a placeholder"):
+        load_settings(DEPLOY / "config" / f"{role}.toml", environ=env)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -118,7 +128,8 @@ def test_deployment_sizes_and_probes(role: str, kind: Any, seed: dict[str, float
     assert config_vol["configMap"]["name"] == f"htdy-{role}-config"
     # The app must stop before the kubelet kills it.
     timeout = load_settings(DEPLOY / "config" / f"{role}.toml",
-                            environ=dict.fromkeys(_config_env(role), "postgres://x")).server.shutdown_timeout_s
+                            environ={**dict.fromkeys(_config_env(role), "postgres://x"),
+                                     "HTDY_SECRET_KEY": "probe-test-secret-0123456789abcdef"}).server.shutdown_timeout_s
     pre_stop = c["lifecycle"]["preStop"]["sleep"]["seconds"]
     assert timeout + pre_stop < pod["terminationGracePeriodSeconds"]
 

@@ -109,12 +109,15 @@ def test_render_sync_timeout(settings: Any, full_cv: dict) -> None:
     assert svc.render_sync(full_cv, template_id="classic", fmt="txt").content.startswith("Amélie".encode())
 
 
+SECRET = "render-gateway-test-secret-0123456789"
+
+
 async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dict, sparse_cv: dict) -> None:
     from aiohttp import web
 
     from htdy.core.rendering import internal_routes
 
-    node_settings = settings_from_dict({"rendering": {"max_pages": 1}, "auth": {"secret_key": "s3cret"}},
+    node_settings = settings_from_dict({"rendering": {"max_pages": 1}, "auth": {"secret_key": SECRET}},
                                        environ={})
     node = RenderService(node_settings, mode="inprocess")
     app = web.Application()
@@ -122,7 +125,7 @@ async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dic
     server = await aiohttp_server(app)
     url = str(server.make_url("/"))
     api = RenderService(settings_from_dict({"rendering": {"gateway": "http", "renderer_url": url},
-                                            "auth": {"secret_key": "s3cret"}}, environ={}))
+                                            "auth": {"secret_key": SECRET}}, environ={}))
     assert api.mode == "http"
     out = await api.render(sparse_cv, template_id="classic", fmt="pdf")
     assert out.content.startswith(b"%PDF") and out.pages == 1 and out.media_type == "application/pdf"
@@ -132,7 +135,7 @@ async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dic
         await api.render(full_cv, template_id="classic", fmt="pdf")
     assert exc.value.code == "too_many_pages"
     wrong = RenderService(settings_from_dict({"rendering": {"gateway": "http", "renderer_url": url},
-                                              "auth": {"secret_key": "other"}}, environ={}))
+                                              "auth": {"secret_key": "another-" + SECRET}}, environ={}))
     with pytest.raises(RenderError) as exc:
         await wrong.render(full_cv, template_id="compact", fmt="html")
     assert exc.value.status == 403

@@ -133,3 +133,32 @@ async def test_no_js_logout_ends_the_session_without_the_csrf_cookie(client):
         assert _metric(metrics, route, status) >= 1, (route, status)
     for route in ("/signup", "/logout", "/app"):
         assert _metric(metrics, route, "500") == 0, route
+
+
+@pytest.mark.parametrize("hostile", [
+    "/\t/evil.example", "/%09/evil.example", "/\r\n/evil.example", "/%0d%0a/evil.example",
+    "//evil.example", "/%2F/evil.example", "/\\evil.example", "/%5Cevil.example",
+    "https://evil.example/", "/ /evil.example", "javascript:alert(1)",
+])
+async def test_login_form_never_redirects_off_site(client, hostile):
+    """A post-login ``next`` that a browser would turn into another origin (it drops tabs and
+    line breaks, reads ``\\`` as ``/``) lands on ``/app``; the login itself still works."""
+    email = f"next{abs(hash(hostile))}@example.org"
+    resp = await client.post("/signup", data={"name": "N", "email": email, "password": "pw-12345678"},
+                             allow_redirects=False)
+    assert resp.status == 303
+    client.session.cookie_jar.clear()
+    resp = await client.post("/login", data={"email": email, "password": "pw-12345678", "next": hostile},
+                             allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/app"
+    page = await (await client.get("/login", params={"next": hostile})).text()
+    assert 'name="next" value="/app"' in page
+
+
+async def test_login_form_keeps_a_same_site_next(client):
+    await client.post("/signup", data={"name": "N", "email": "keep@example.org", "password": "pw-12345678"},
+                      allow_redirects=False)
+    client.session.cookie_jar.clear()
+    resp = await client.post("/login", data={"email": "keep@example.org", "password": "pw-12345678",
+                                             "next": "/app/cvs/7?tab=share"}, allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/app/cvs/7?tab=share"
