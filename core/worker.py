@@ -22,12 +22,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from tortoise.expressions import F
+from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from htdy.core import metrics
 from htdy.core.errors import HtdyError, ParseError
-from htdy.core.models import CV, CVVersion, Job, StoredFile
+from htdy.core.models import CV, CVVersion, Job, Share, StoredFile
 from htdy.core.services import Services, cvs, utcnow
 
 log = logging.getLogger("htdy.worker")
@@ -173,6 +173,7 @@ class JobWorker:
                 cv = await CV.get_or_none(id=cv_id)
                 if cv is None:
                     raise HtdyError("the CV this upload was for no longer exists", code="cv_gone")
+                await _check_still_editor(cv, job.user_id)
                 await CV.filter(id=cv_id).update(current_version=F("current_version") + 1,
                                                  revision=F("revision") + 1, updated_at=utcnow())
                 number = (await CV.get(id=cv_id)).current_version
@@ -216,6 +217,18 @@ class JobWorker:
             await asyncio.shield(Job.filter(id=job.id, status="running", worker=self.worker_id).update(
                 status="queued", worker=None, lease_until=None, available_at=now, updated_at=now,
                 attempts=F("attempts") - (1 if uncount else 0)))
+
+
+async def _check_still_editor(cv: CV, user_id: Any) -> None:
+    """The uploader's access is checked again when the version is written: a share revoked
+    (or expired, or lowered to view) while the job waited must not let the upload land."""
+    if user_id is not None and str(cv.owner_id) == str(user_id):
+        return
+    now = utcnow()
+    still = await Share.filter(Q(cv_id=cv.id, kind="user", user_id=user_id, access="edit") &
+                               (Q(expires_at__isnull=True) | Q(expires_at__gt=now))).exists()
+    if not still:
+        raise HtdyError("the uploader no longer has edit access to this CV", code="access_revoked")
 
 
 async def release_file(svc: Services, file_id: Any) -> bool:

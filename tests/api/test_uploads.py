@@ -105,3 +105,56 @@ async def test_text_upload_new_version_and_dedup(client, signup, wait_job, make_
     assert await StoredFile.all().count() == 1 and len(stored_files(htdy_settings)) == 1  # content-addressed
     b = await signup("b@example.org")
     assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=b["headers"])).status == 404
+
+
+@pytest.mark.parametrize("change", ["revoke", "view"])
+async def test_upload_of_an_editor_whose_share_ends_before_the_job_runs_does_not_land(
+        client, signup, make_cv, htdy_app, change):
+    """The worker checks the uploader's access again when it writes the version: an editor
+    whose share is revoked (or lowered to view) while the upload waits adds nothing."""
+    from htdy.core import appkeys
+
+    owner, editor = await signup("owner@example.org"), await signup("editor@example.org")
+    cv = await make_cv(owner["headers"])
+    url = f"/api/v1/cvs/{cv['id']}"
+    share = await (await client.post(url + "/shares", json={"email": "editor@example.org", "access": "edit"},
+                                     headers=owner["headers"])).json()
+    worker = htdy_app[appkeys.services].worker
+    await worker.stop(timeout=1)                       # the job waits in the queue
+    text = b"Mallory Intruder\nmallory@example.org\n\nExperience\nBoss, Takeover Ltd, 2020 - 2021\n"
+    resp = await client.post("/api/v1/uploads", data=form(text, cv_id=cv["id"]), headers=editor["headers"])
+    assert resp.status == 202
+    job_id = (await resp.json())["job"]["id"]
+    if change == "revoke":
+        assert (await client.delete(f"{url}/shares/{share['id']}", headers=owner["headers"])).status == 204
+    else:
+        await client.delete(f"{url}/shares/{share['id']}", headers=owner["headers"])
+        resp = await client.post(url + "/shares", json={"email": "editor@example.org", "access": "view"},
+                                 headers=owner["headers"])
+        assert resp.status == 201
+    assert await worker.claim(job_id)
+    await worker.run(job_id)
+    job = await Job.get(id=job_id)
+    assert job.status == "failed" and job.error_code == "access_revoked"
+    got = await (await client.get(url, headers=owner["headers"])).json()
+    assert got["current_version"] == 1 and got["resume"]["basics"]["name"] != "Mallory Intruder"
+    assert await StoredFile.all().count() == 0          # the orphaned upload is removed
+
+
+async def test_upload_of_a_current_editor_lands(client, signup, make_cv, htdy_app):
+    from htdy.core import appkeys
+
+    owner, editor = await signup("owner@example.org"), await signup("editor@example.org")
+    cv = await make_cv(owner["headers"])
+    await client.post(f"/api/v1/cvs/{cv['id']}/shares", json={"email": "editor@example.org", "access": "edit"},
+                      headers=owner["headers"])
+    worker = htdy_app[appkeys.services].worker
+    await worker.stop(timeout=1)
+    resp = await client.post("/api/v1/uploads", data=form(b"Ada Lovelace\nada@example.org\n", cv_id=cv["id"]),
+                             headers=editor["headers"])
+    job_id = (await resp.json())["job"]["id"]
+    assert await worker.claim(job_id)
+    await worker.run(job_id)
+    assert (await Job.get(id=job_id)).status == "done"
+    got = await (await client.get(f"/api/v1/cvs/{cv['id']}", headers=owner["headers"])).json()
+    assert got["current_version"] == 2
