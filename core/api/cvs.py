@@ -18,6 +18,7 @@ from htdy.core.api.http import (
     user_id,
 )
 from htdy.core.api.routing import ApiRoutes
+from htdy.core.api.schemas import MAX_INT32
 from htdy.core.errors import ValidationFailed
 from htdy.core.services import cvs, review, shares, versions
 
@@ -151,9 +152,12 @@ async def list_versions(request: web.Request) -> web.StreamResponse:
 
 def _number(request: web.Request) -> int:
     try:
-        return int(request.match_info["n"])
+        n = int(request.match_info["n"])
     except ValueError:
         raise ValidationFailed("the version must be a number") from None
+    if not 1 <= n <= MAX_INT32:
+        raise ValidationFailed(f"the version must be between 1 and {MAX_INT32}")
+    return n
 
 
 @routes.get("/api/v1/cvs/{cv_id}/versions/{n}", summary="Read one immutable version", response=s.VersionOut,

@@ -37,14 +37,64 @@ def optional_user_id(request: web.Request) -> str | None:
     return str(user["id"]) if user else None
 
 
+# No CV is nested deeper than a dozen levels; json and pydantic recurse, so a body of
+# thousands of brackets would otherwise end in RecursionError.
+MAX_JSON_DEPTH = 32
+
+
+def _depth_within(raw: bytes, limit: int) -> bool:
+    """Nesting of ``[``/``{`` outside strings stays within ``limit`` (checked before parsing)."""
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return True
+    depth, in_string, escaped = 0, False, False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:        # backslash
+                escaped = True
+            elif byte == 0x22:        # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                return False
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return True
+
+
+def check_text(data: Any, where: str = "body") -> None:
+    """NUL characters are refused on every backend (PostgreSQL cannot store them in text,
+    SQLite would), in keys and values alike."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if "\x00" in node:
+                raise ValidationFailed(f"the {where} holds a NUL character", code="invalid_characters",
+                                       details=[{"loc": path or where, "msg": "NUL (U+0000) is not allowed"}])
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                stack.append((k, path))
+                stack.append((v, f"{path}.{k}" if path else str(k)))
+        elif isinstance(node, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node))
+
+
 async def body(request: web.Request, model: type[M]) -> M:
     raw = await request.read()
+    if not _depth_within(raw, MAX_JSON_DEPTH):
+        raise HtdyError(f"the request body is nested deeper than {MAX_JSON_DEPTH} levels", code="malformed_json")
     try:
         data = json.loads(raw) if raw else None
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise HtdyError(f"the request body is not valid JSON: {exc}", code="malformed_json") from None
     if data is None:
         raise HtdyError("a JSON request body is required", code="malformed_json")
+    check_text(data)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -56,6 +106,7 @@ def query(request: web.Request, model: type[M]) -> M:
     for k in request.query:
         if k in model.model_fields:
             data[k] = request.query[k]
+    check_text(data, "query string")
     try:
         return model.model_validate(data)
     except ValidationError as exc:

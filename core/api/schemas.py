@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from htdy.core.services.cvs import CVChanges, CVCreate  # noqa: F401  (re-exported for the docs)
 from htdy.core.services.shares import ShareCreate  # noqa: F401
 
+# the database's integer columns (PostgreSQL int4): larger numbers are refused, not sent
+MAX_INT32 = 2**31 - 1
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -149,7 +152,7 @@ class VersionList(BaseModel):
 class RenderQuery(Strict):
     template: str | None = None
     format: Literal["html", "pdf", "md", "txt", "png", "svg"] = "html"
-    version: int | None = Field(None, ge=1)
+    version: int | None = Field(None, ge=1, le=MAX_INT32)
 
 
 class TemplateQuery(Strict):

@@ -6,7 +6,7 @@ import uuid
 from aiohttp import BodyPartReader, web
 
 from htdy.core.api import schemas as s
-from htdy.core.api.http import respond, svc, user_id
+from htdy.core.api.http import check_text, respond, svc, user_id
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import HtdyError, NotFound, PayloadTooLarge, ValidationFailed
 from htdy.core.models import Job
@@ -53,6 +53,7 @@ async def upload(request: web.Request) -> web.StreamResponse:
             await part.release()
     if data is None:
         raise ValidationFailed("the multipart field 'file' is missing", code="missing_file")
+    check_text({"filename": filename, "title": title, "cv_id": cv_id}, "form")
     job = await uploads.accept(svc(request), uid, data, filename=filename, title=title, cv_id=cv_id)
     return respond(request, {"job": {"id": str(job.id), "status": job.status, "kind": job.kind},
                              "links": {"job": f"/api/v1/jobs/{job.id}"}}, status=202, cache="no-store",

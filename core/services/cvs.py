@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
@@ -38,7 +38,7 @@ class CVCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: str = Field(min_length=1, max_length=200)
     resume: dict[str, Any]
-    discoverable: bool = False
+    discoverable: StrictBool = False
 
 
 class CVChanges(BaseModel):
@@ -47,7 +47,7 @@ class CVChanges(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: str | None = Field(None, min_length=1, max_length=200)
     resume: dict[str, Any] | None = None
-    discoverable: bool | None = None
+    discoverable: StrictBool | None = None
     slug: str | None = Field(None, pattern=SLUG_RE)
 
 
@@ -190,8 +190,10 @@ async def apply_changes(svc: Services, user_id: str, cv_id: str, ch: CVChanges,
         raise PreconditionFailed("the CV changed since you read it (ETag mismatch)")
     cv = await CV.get(id=cv_id)
     if cv.discoverable and not cv.slug:
-        version = await CVVersion.get(cv_id=cv_id, number=cv.current_version)
-        cv.slug = await _free_slug(ch.resume or version.resume, cv.title)
+        # with a new resume, its version row is written below: take the slug from the resume
+        source = ch.resume if ch.resume is not None else (
+            await CVVersion.get(cv_id=cv_id, number=cv.current_version)).resume
+        cv.slug = await _free_slug(source, cv.title)
         await cv.save(update_fields=["slug"])
     if ch.resume is None:
         return None

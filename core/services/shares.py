@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, StrictBool, model_validator
 from tortoise.transactions import in_transaction
 
 from htdy.core.errors import Conflict, NotFound, ValidationFailed
@@ -22,7 +22,7 @@ from htdy.core.services.accounts import normalise_email, sha256
 class ShareCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     email: str | None = None
-    link: bool = False
+    link: StrictBool = False
     access: Literal["view", "edit"] = "view"
     expires_at: datetime | None = None
 

@@ -1,0 +1,83 @@
+"""Inputs that used to reach a 500 (schemathesis and by hand, issue 11) get a 4xx on both
+databases, and nothing is written."""
+from __future__ import annotations
+
+import aiohttp
+import pytest
+
+from htdy.core.models import CV, CVVersion, Job, User
+
+
+async def test_publish_with_a_new_resume_on_a_cv_without_slug(client, signup, make_cv):
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"], resume={"basics": {"name": "Ada Lovelace"}})
+    resp = await client.patch(f"/api/v1/cvs/{cv['id']}", json={"resume": {"basics": {"name": "Ada King"}},
+                                                               "discoverable": True}, headers=a["headers"])
+    got = await resp.json()
+    assert resp.status == 200 and got["discoverable"] and got["slug"].startswith("ada-king")
+    assert got["current_version"] == 2
+
+
+@pytest.mark.parametrize("body", [
+    "[" * 5000 + "]" * 5000,                                   # RecursionError in json.loads
+    '{"title": "x", "resume": {"basics": ' + '{"a": ' * 900 + "1" + "}" * 900 + "}}",
+])
+async def test_deeply_nested_json_is_refused(client, signup, body):
+    a = await signup("a@example.org")
+    resp = await client.post("/api/v1/cvs", data=body, headers={**a["headers"], "Content-Type": "application/json"})
+    err = (await resp.json())["error"]
+    assert resp.status == 400 and err["code"] == "malformed_json" and "nested deeper" in err["message"]
+    assert await CV.all().count() == 0
+
+
+async def test_brackets_inside_strings_do_not_count_as_nesting(client, signup, make_cv):
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"], resume={"basics": {"name": "Ada", "summary": "[[[{{{" * 200 + '\\"['}})
+    assert cv["resume"]["basics"]["summary"].startswith("[[[{{{")
+
+
+@pytest.mark.parametrize("path", ["/versions/2147483648", "/versions/99999999999999999999", "/versions/0",
+                                  "/render?version=2147483648", "/render?version=99999999999999999999"])
+async def test_out_of_range_integers_are_422(client, signup, make_cv, path):
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"])
+    resp = await client.get(f"/api/v1/cvs/{cv['id']}{path}", headers=a["headers"])
+    assert resp.status == 422, await resp.text()
+
+
+@pytest.mark.parametrize("method, path, payload", [
+    ("post", "/api/v1/cvs", {"title": "a\u0000b", "resume": {"basics": {"name": "Ada"}}}),
+    ("post", "/api/v1/cvs", {"title": "t", "resume": {"basics": {"name": "A\u0000"}}}),
+    ("post", "/api/v1/cvs", {"title": "t", "resume": {"basics": {"name": "A", "x\u0000": 1}}}),
+    ("patch", "/api/v1/cvs/{id}", {"title": "x\u0000"}),
+])
+async def test_nul_characters_are_refused_on_every_backend(client, signup, make_cv, method, path, payload):
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"])
+    resp = await getattr(client, method)(path.format(id=cv["id"]), json=payload, headers=a["headers"])
+    assert resp.status == 422 and (await resp.json())["error"]["code"] == "invalid_characters"
+    assert await CV.all().count() == 1 and await CVVersion.all().count() == 1
+    assert (await CV.get(id=cv["id"])).title == "My CV"
+
+
+async def test_nul_in_signup_query_and_upload_form(client, signup):
+    resp = await client.post("/api/v1/auth/signup", json={"email": "b@example.org", "password": "pw-12345678",
+                                                          "name": "B\u0000"})
+    assert resp.status == 422 and await User.all().count() == 0
+    a = await signup("a@example.org")
+    resp = await client.get("/api/v1/search", params={"q": "a\u0000b"}, headers=a["headers"])
+    assert resp.status == 422
+    fd = aiohttp.FormData()
+    fd.add_field("file", b"Ada Lovelace\nada@example.org\n", filename="cv.txt")
+    fd.add_field("title", "My\u0000CV")
+    resp = await client.post("/api/v1/uploads", data=fd, headers=a["headers"])
+    assert resp.status == 422 and await Job.all().count() == 0
+
+
+@pytest.mark.parametrize("value", [0, 1, "true", "yes"])
+async def test_discoverable_must_be_a_json_boolean(client, signup, make_cv, value):
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"])
+    resp = await client.patch(f"/api/v1/cvs/{cv['id']}", json={"discoverable": value}, headers=a["headers"])
+    assert resp.status == 422
+    assert (await CV.get(id=cv["id"])).discoverable is False
