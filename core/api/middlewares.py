@@ -52,11 +52,14 @@ async def request_context(request: web.Request, handler: Handler) -> web.StreamR
     try:
         resp = await handler(request)
         status = resp.status
-        resp.headers["X-Request-ID"] = rid
+        if not resp.prepared:
+            resp.headers["X-Request-ID"] = rid
+            resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         return resp
     except web.HTTPException as exc:  # raised redirects (errors() turns 4xx/5xx into responses)
         status = exc.status
         exc.headers["X-Request-ID"] = rid
+        exc.headers.setdefault("X-Content-Type-Options", "nosniff")
         raise
     finally:
         metrics.IN_FLIGHT.dec()

@@ -32,6 +32,10 @@ def _service(request: web.Request) -> Any:
     return render
 
 
+RENDERED_CSP = ("sandbox; default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
+                "frame-ancestors 'self'")
+
+
 async def render_response(request: web.Request, cv_id: str, number: int, resume: dict[str, Any], *,
                           template: str | None, fmt: str, cache: str, filename: str) -> web.StreamResponse:
     render = _service(request)
@@ -51,6 +55,9 @@ async def render_response(request: web.Request, cv_id: str, number: int, resume:
     if fmt == "pdf" and svc(request).events is not None:
         svc(request).events.record(cv_id, "download")  # type: ignore[union-attr]
     headers["Content-Disposition"] = f'inline; filename="{filename}.{fmt}"'
+    if fmt in ("html", "svg"):
+        # a rendered CV is user content on the app's origin: no script, no fetch, own origin
+        headers["Content-Security-Policy"] = RENDERED_CSP
     if out.pages is not None:
         headers["X-Htdy-Pages"] = str(out.pages)
     return web.Response(body=out.content, headers=headers, content_type=out.media_type.split(";")[0],

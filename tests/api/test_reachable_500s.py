@@ -81,3 +81,22 @@ async def test_discoverable_must_be_a_json_boolean(client, signup, make_cv, valu
     resp = await client.patch(f"/api/v1/cvs/{cv['id']}", json={"discoverable": value}, headers=a["headers"])
     assert resp.status == 422
     assert (await CV.get(id=cv["id"])).discoverable is False
+
+
+async def test_rendered_html_is_sandboxed_and_every_response_is_nosniff(client, signup, make_cv):
+    """A rendered CV is user content served from the app's origin: it may not run script,
+    fetch anything or share the app's origin; nothing is content-sniffed."""
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"])
+    url = f"/api/v1/cvs/{cv['id']}/render"
+    html = await client.get(url, params={"format": "html"}, headers=a["headers"])
+    csp = html.headers["Content-Security-Policy"]
+    assert html.status == 200 and csp.startswith("sandbox;") and "default-src 'none'" in csp
+    assert "script-src" not in csp and "font-src data:" in csp
+    body = await html.text()
+    assert "<script" not in body and "http://" not in body.replace("http://www.w3.org", "")
+    pdf = await client.get(url, params={"format": "pdf"}, headers=a["headers"])
+    assert pdf.status == 200 and "Content-Security-Policy" not in pdf.headers
+    for resp in (html, pdf, await client.get("/api/v1/me", headers=a["headers"]), await client.get("/api/v1/me"),
+                 await client.get("/api/v1/cvs/nope", headers=a["headers"]), await client.get("/healthz")):
+        assert resp.headers["X-Content-Type-Options"] == "nosniff", resp.url
