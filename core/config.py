@@ -80,6 +80,9 @@ class QueueSettings(Section):
     backend: str = "inprocess"
     poll_interval_s: float = Field(2.0, gt=0)
     max_attempts: int = Field(3, ge=1)
+    # a running job's lease, renewed by heartbeat every third of it: a job of a dead worker
+    # is taken up again within about lease_s + lease_s / 3
+    lease_s: float = Field(10.0, ge=1)
 
 
 class ParsingSettings(Section):

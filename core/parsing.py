@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import importlib
+import os
 import logging
 import time
 from collections.abc import Iterable
@@ -66,10 +67,12 @@ _STATE: dict[str, Any] = {}
 
 
 def _init_worker(settings_data: dict[str, Any], extra_plugins: tuple[str, ...],
-                 source: str = "<settings>") -> None:
+                 source: str = "<settings>", server_pid: int = 0) -> None:
     from htdy.core.config import Settings
+    from htdy.core.pdeathsig import die_with
     from htdy.core.plugins import build_registries, get_plugin_manager
 
+    die_with(server_pid)
     settings = Settings.model_validate(settings_data)
     settings.source = source  # (messages name the configuration file)
     extra = [importlib.import_module(m) for m in extra_plugins]
@@ -119,7 +122,8 @@ class ParserPool:
         self.workers = int(workers or settings.parsing.workers)
         self.parser_options = parser_options
         self._pool = ProcessPool(max_workers=self.workers, max_tasks=max_tasks, initializer=_init_worker,
-                                 initargs=(settings.model_dump(), tuple(extra_plugins), settings.source))
+                                 initargs=(settings.model_dump(), tuple(extra_plugins), settings.source,
+                                           os.getpid()))
 
     def submit(self, data: bytes, filename: str | None = None) -> concurrent.futures.Future[Any]:
         return self._pool.schedule(_run_job, args=(data, filename, self.parser_options), timeout=self.timeout_s)

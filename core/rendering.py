@@ -22,6 +22,7 @@ import importlib
 import json
 import logging
 import multiprocessing
+import os
 import re
 import signal
 import threading
@@ -132,7 +133,10 @@ def _build(extra_modules: Iterable[str]) -> Any:
 
 
 def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, dict[str, Any]],
-                 warm_template: str, pdf_engine: str = "pdf") -> None:
+                 warm_template: str, pdf_engine: str = "pdf", server_pid: int = 0) -> None:
+    from htdy.core.pdeathsig import die_with
+
+    die_with(server_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["regs"] = _build(extra_modules)
     _WORKER["opts"] = renderer_opts
@@ -246,7 +250,8 @@ class RenderService:
         ctx = multiprocessing.get_context("forkserver")
         return concurrent.futures.ProcessPoolExecutor(
             max_workers=self.rs.workers, mp_context=ctx, initializer=_worker_init,
-            initargs=(self.extra_modules, self.renderer_options, self.rs.default_template, self.rs.pdf_engine))
+            initargs=(self.extra_modules, self.renderer_options, self.rs.default_template, self.rs.pdf_engine,
+                      os.getpid()))
 
     def _get_pool(self) -> concurrent.futures.ProcessPoolExecutor:
         with self._pool_lock:

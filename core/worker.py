@@ -46,7 +46,8 @@ class JobWorker:
         self.settings = svc.settings
         self.concurrency = concurrency or svc.settings.parsing.workers
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-        self.lease_s = svc.settings.parsing.timeout_s + 60
+        self.lease_s = svc.settings.queue.lease_s
+        self.beat_s = self.lease_s / 3
         self.poll_s = svc.settings.queue.poll_interval_s
         self._stopping = asyncio.Event()
         self._loops: list[asyncio.Task[None]] = []
@@ -65,6 +66,7 @@ class JobWorker:
         await self.sweep()
         self._loops = [asyncio.create_task(self._loop(i)) for i in range(self.concurrency)]
         self._loops.append(asyncio.create_task(self._sweeper()))
+        self._loops.append(asyncio.create_task(self._heartbeat()))
 
     async def stop(self, timeout: float | None = None) -> None:
         """Stop taking jobs; let running ones finish within ``timeout``; re-queue the rest."""
@@ -76,10 +78,31 @@ class JobWorker:
             t.cancel()
         await asyncio.gather(*self._loops, *self._running.values(), return_exceptions=True)
 
+    async def _heartbeat(self) -> None:
+        """Renew the leases of the jobs this process is running."""
+        while not self._stopping.is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.beat_s)
+            try:
+                await self.renew()
+            except Exception:
+                log.exception("lease renewal failed")
+
+    async def renew(self) -> int:
+        ids = list(self._running)
+        if not ids:
+            return 0
+        now = utcnow()
+        n = await Job.filter(id__in=ids, status="running", worker=self.worker_id).update(
+            lease_until=now + timedelta(seconds=self.lease_s), updated_at=now)
+        if n < len(ids):
+            log.warning("%d running job(s) lost their lease; their results will be dropped", len(ids) - n)
+        return n
+
     async def _sweeper(self) -> None:
         while not self._stopping.is_set():
             with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self.poll_s * 5)
+                await asyncio.wait_for(self._stopping.wait(), min(self.poll_s * 5, self.beat_s))
             try:
                 await self.sweep()
             except Exception:
@@ -204,12 +227,15 @@ class JobWorker:
                 metrics.JOB_OUTCOMES.labels("parse", "retry").inc()
                 log.info("job %s: attempt %d failed (%s); retrying in %.0fs", job.id, current.attempts, code, delay)
             return
-        n = await Job.filter(id=job.id, status="running", worker=self.worker_id).update(
-            status="failed", error_code=code, error_message=message, lease_until=None, finished_at=now,
-            updated_at=now)
+        mine = Job.filter(id=job.id, status="running", worker=self.worker_id)
+        if not await mine.exists():
+            return
+        # the file goes before the job reads "failed": whoever sees the outcome sees it all
+        await release_file(self.svc, job.file_id, except_job=job.id)
+        n = await mine.update(status="failed", error_code=code, error_message=message, lease_until=None,
+                              finished_at=now, updated_at=now)
         if n:
             metrics.JOB_OUTCOMES.labels("parse", "failed").inc()
-            await release_file(self.svc, job.file_id)
 
     async def _requeue(self, job: Job, *, uncount: bool) -> None:
         now = utcnow()
@@ -231,14 +257,17 @@ async def _check_still_editor(cv: CV, user_id: Any) -> None:
         raise HtdyError("the uploader no longer has edit access to this CV", code="access_revoked")
 
 
-async def release_file(svc: Services, file_id: Any) -> bool:
-    """Delete a stored file no CV version and no pending job references (a failed parse
-    must not leave the document behind). Returns True when it was removed."""
+async def release_file(svc: Services, file_id: Any, except_job: Any = None) -> bool:
+    """Delete a stored file no CV version and no pending job (other than ``except_job``, the
+    one failing) references: a failed parse must not leave the document behind. Returns
+    True when it was removed."""
     if file_id is None:
         return False
     async with in_transaction(svc.conn_name):
-        if await CVVersion.filter(source_file_id=file_id).exists() or \
-                await Job.filter(file_id=file_id, status__in=("queued", "running")).exists():
+        pending = Job.filter(file_id=file_id, status__in=("queued", "running"))
+        if except_job is not None:
+            pending = pending.exclude(id=except_job)
+        if await CVVersion.filter(source_file_id=file_id).exists() or await pending.exists():
             return False
         file = await StoredFile.get_or_none(id=file_id)
         if file is None:

@@ -275,3 +275,38 @@ async def test_graceful_stop_requeues_running_jobs(tmp_path, aiohttp_client):
     await app[appkeys.services].worker.stop(timeout=0.1)
     job = await Job.get(id=job_id)
     assert job.status == "queued" and job.attempts == 0 and job.worker is None
+
+
+async def test_heartbeat_keeps_a_long_job_and_a_dead_workers_job_is_retried_soon(tmp_path, aiohttp_client):
+    """A running job's lease is renewed while it runs (a slow parse is never taken over), and
+    a job whose worker died is queued again within about lease_s + lease_s / 3, not minutes."""
+    from htdy.core.app import create_app
+
+    settings = make_settings(tmp_path, storage={"backend": "slow"},
+                             queue={"poll_interval_s": 0.05, "lease_s": 1.5})
+    app = create_app(settings, plugins=[SlowPlugin()])
+    client = await aiohttp_client(app)
+    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "password1",
+                                                           "name": "A"})
+    h = {"Authorization": f"Bearer {(await resp.json())['token']}"}
+    fd = aiohttp.FormData()
+    fd.add_field("file", b"Ada Lovelace\nada@example.org\n", filename="cv.txt")
+    job_id = (await (await client.post("/api/v1/uploads", data=fd, headers=h)).json())["job"]["id"]
+    for _ in range(100):
+        if (await Job.get(id=job_id)).status == "running":
+            break
+        await asyncio.sleep(0.05)
+    first = await Job.get(id=job_id)
+    await asyncio.sleep(4.0)                        # well past the 1.5 s lease
+    job = await Job.get(id=job_id)
+    assert job.status == "running" and job.worker == first.worker and job.attempts == 1
+    assert job.lease_until > first.lease_until      # renewed
+
+    # a worker that died (its row still says running, nobody renews it)
+    dead = await _job(status="running", attempts=1, worker="dead:1",
+                      lease_until=utcnow() + timedelta(seconds=1.5))
+    t0 = asyncio.get_running_loop().time()
+    while (await Job.get(id=dead.id)).status == "running":
+        assert asyncio.get_running_loop().time() - t0 < 5, "not re-queued within lease + sweep"
+        await asyncio.sleep(0.1)
+    await app[appkeys.services].worker.stop(timeout=0.1)
