@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import importlib
-import os
 import logging
+import os
 import time
 from collections.abc import Iterable
 from typing import Any
