@@ -29,6 +29,8 @@ from htdy.core.plugins import (
     get_plugin_manager,
     selections,
 )
+from htdy.core.ratelimit import install as install_rate_limits
+from htdy.core.ratelimit import rate_limit
 from htdy.core.services import Services
 
 
@@ -52,7 +54,8 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
     check_selected(regs, selections(settings))
     check_parser_options(regs, settings)
     limit = int(settings.server.max_upload_mb * 1024 * 1024) + 256 * 1024
-    app = web.Application(middlewares=[request_context, errors, authenticate], client_max_size=limit)
+    app = web.Application(middlewares=[request_context, errors, authenticate, rate_limit], client_max_size=limit)
+    install_rate_limits(app, settings)
     app[appkeys.settings] = settings
     app[appkeys.pm] = pm
     app[appkeys.registries] = regs

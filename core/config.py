@@ -33,6 +33,8 @@ class ServerSettings(Section):
     max_upload_mb: float = Field(10, gt=0)
     shutdown_timeout_s: float = Field(30, ge=0)
     cookie_secure: bool = False
+    # proxies (addresses or CIDR networks) whose X-Forwarded-For / X-Forwarded-Proto are believed
+    trusted_proxies: list[str] = []
 
 
 class NodeSettings(Section):
@@ -111,6 +113,43 @@ class AuthSettings(Section):
     argon2_memory_kib: int = Field(65536, ge=8)
 
 
+class RateLimitSettings(Section):
+    """Per client (a keyed hash of its IP address, never the address) and per account; the
+    ``limits`` library's notation ("10/minute"); several limits on a line all apply."""
+
+    enabled: bool = True
+    # "memory" (this process) or a Redis URL ("redis://host:6379/1"): split nodes share counters
+    storage: str = "memory"
+    login: list[str] = ["20/minute", "200/hour"]          # per client, every attempt
+    login_failures: list[str] = ["10/15 minutes", "50/day"]  # per account, failed attempts only
+    signup: list[str] = ["10/hour"]                        # per client
+    upload: list[str] = ["30/minute", "300/day"]           # per user
+    render: list[str] = ["120/minute"]                     # per user, or client when anonymous
+    search: list[str] = ["120/minute"]                     # per user, or client when anonymous
+    # after this many failed logins of one account, each further attempt waits a little longer
+    login_delay_after: int = Field(3, ge=0)
+    login_delay_max_s: float = Field(4.0, ge=0)
+
+    @field_validator("login", "login_failures", "signup", "upload", "render", "search")
+    @classmethod
+    def _parse(cls, v: list[str]) -> list[str]:
+        from limits import parse_many
+
+        for text in v:
+            try:
+                parse_many(text)
+            except ValueError:
+                raise ValueError(f"{text!r} is not a rate limit such as '10/minute' or '100 per hour'") from None
+        return v
+
+    @field_validator("storage")
+    @classmethod
+    def _storage(cls, v: str) -> str:
+        if v != "memory" and not v.startswith(("redis://", "rediss://")):
+            raise ValueError("use 'memory' or a redis:// URL")
+        return v
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     format: Literal["json", "console"] = "json"
@@ -127,6 +166,7 @@ class Settings(Section):
     parsing: ParsingSettings = ParsingSettings()
     rendering: RenderingSettings = RenderingSettings()
     auth: AuthSettings = AuthSettings()
+    ratelimit: RateLimitSettings = RateLimitSettings()
     logging: LoggingSettings = LoggingSettings()
     # Per-plugin options, validated by each plugin's ``Options`` model: [plugins.<name>]
     plugins: dict[str, dict[str, Any]] = {}

@@ -76,6 +76,8 @@ def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections
         "queue": {"poll_interval_s": 0.2},
         "server": {"shutdown_timeout_s": 5},
         "node": {"warm_pools": False},
+        # tests sign up and log in by the dozen from one address; the limits have their own tests
+        "ratelimit": {"enabled": False},
         "auth": {"argon2_time_cost": 1, "argon2_memory_kib": 1024, "secret_key": TEST_SECRET},
         "plugins": {"local": {"root": str(tmp_path / "files"), "fsync": False},
                     "embedded": {"path": str(tmp_path / "search.sqlite3")}},

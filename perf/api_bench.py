@@ -136,6 +136,9 @@ url = "sqlite://{tmp / 'htdy.sqlite3'}"
 [auth]
 secret_key = "{secrets.token_hex(32)}"
 
+[ratelimit]
+enabled = false   # one load generator is one client: the benchmark measures capacity, not limits
+
 [logging]
 level = "WARNING"
 

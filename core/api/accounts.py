@@ -10,6 +10,8 @@ from htdy.core.api import schemas as s
 from htdy.core.api.http import body, respond, svc, user_id
 from htdy.core.api.middlewares import CSRF_COOKIE, SESSION_COOKIE
 from htdy.core.api.routing import ApiRoutes
+from htdy.core.errors import Unauthorized
+from htdy.core.ratelimit import LIMITER
 from htdy.core.services import accounts
 
 routes = ApiRoutes("accounts")
@@ -46,7 +48,14 @@ async def signup(request: web.Request) -> web.StreamResponse:
              errors=(401, 422))
 async def login(request: web.Request) -> web.StreamResponse:
     data = await body(request, s.LoginIn)
-    user, token = await accounts.login(svc(request), data.email, data.password)
+    limiter = request.app[LIMITER]
+    await limiter.before_login(data.email)
+    try:
+        user, token = await accounts.login(svc(request), data.email, data.password)
+    except Unauthorized:
+        await limiter.login_failed(data.email)
+        raise
+    await limiter.login_succeeded(data.email)
     return await _signed_in(request, user, token, 200)
 
 

@@ -79,7 +79,8 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         return await handler(request)
     except HtdyError as exc:
-        return web.json_response(error_body(exc.code, exc.message, exc.details, rid), status=exc.status)
+        return web.json_response(error_body(exc.code, exc.message, exc.details, rid), status=exc.status,
+                                 headers=getattr(exc, "headers", None))
     except web.HTTPException as exc:
         if exc.status < 400:
             raise

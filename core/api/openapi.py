@@ -13,6 +13,7 @@ from htdy import __version__
 from htdy.core import appkeys
 from htdy.core.api import schemas as s
 from htdy.core.api.routing import Operation
+from htdy.core.ratelimit import ROUTES as RATE_LIMITED
 
 REF = "#/components/schemas/{model}"
 _PATH_PARAM = re.compile(r"{(\w+)}")
@@ -66,9 +67,17 @@ def build_spec(ops: list[Operation]) -> dict[str, Any]:
                 ok["content"] = {"application/json": {"schema": {"type": "object"}}}
         entry["responses"][str(op.status)] = ok
         errs = set(op.errors) | {400, 500} | ({401} if op.auth == "user" else set())
+        if (op.method.upper(), op.path) in RATE_LIMITED:
+            errs.add(429)
         for code in sorted(errs):
             if code == 304:
                 entry["responses"]["304"] = {"description": "not modified (If-None-Match matched the ETag)"}
+                continue
+            if code == 429:
+                entry["responses"]["429"] = {
+                    "description": "rate limited ([ratelimit] in htdy.toml); wait for `Retry-After` seconds",
+                    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                    "content": {"application/json": {"schema": {"$ref": REF.format(model="ErrorOut")}}}}
                 continue
             entry["responses"][str(code)] = {"description": "error", "content": {
                 "application/json": {"schema": {"$ref": REF.format(model="ErrorOut")}}}}

@@ -12,6 +12,8 @@ import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
+from htdy.core.clientip import forward_headers
+
 _TIMEOUT = aiohttp.ClientTimeout(total=15)
 
 
@@ -46,7 +48,8 @@ async def internal_request(request: web.Request, method: str, path: str, *, json
                            ) -> tuple[int, CIMultiDict[str], bytes]:
     """Send ``method path`` to this very app; returns (status, headers, body)."""
     base, connector = _base_url(request)
-    hdrs = {"Accept": "application/json", "User-Agent": "htdy-web/internal"}
+    # the API counts (rate limits) and sees the visitor, not this loopback call
+    hdrs = {"Accept": "application/json", "User-Agent": "htdy-web/internal", **forward_headers(request)}
     if rid := request.headers.get("X-Request-ID"):
         hdrs["X-Request-ID"] = rid
     if forward_cookies and (cookie := request.headers.get("Cookie")):

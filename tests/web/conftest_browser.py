@@ -59,6 +59,9 @@ auto_migrate = true
 [auth]
 secret_key = "browser-test-secret-key-0123456789"
 
+[ratelimit]
+enabled = false
+
 [logging]
 level = "WARNING"
 
