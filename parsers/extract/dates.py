@@ -34,7 +34,7 @@ for _i, _names in enumerate(intl.MONTHS_INTL, start=1):
 PRESENT = ("present", "current", "currently", "now", "today", "ongoing", "till date", "to date",
            "heute", "aktuell", "jetzt", "derzeit", "laufend", "bis heute", "actuel", "actuellement",
            "aujourd'hui", "aujourd hui", "present", "en cours", "actualidad", "presente", "hoy",
-           "la fecha", "atual", "atualmente", "o momento", "momento", "oggi", "attuale", "in corso",
+           "la fecha", "actual", "actualmente", "atual", "atualmente", "o momento", "momento", "oggi", "attuale", "in corso",
            "heden", "nu", "huidig", "obecnie", "teraz", "nadal", "dzis", "do dzis", "trwa", *intl.PRESENT_INTL)
 SINCE = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od", "from", "ab", "sedan", "с", "со", "з")
 
@@ -87,7 +87,11 @@ _TOKEN = re.compile(
     rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}{_YE})"
     # a word before a year: a month when the table knows it (a dict lookup; a regex of all the
     # month names in all their spellings is slow)
-    rf"|(?P<mony>\b[^\W\d_]{{2,12}}\.?(?![\w])(?:,?\s+(?:\d{{1,2}},?\s+)?|\s?[/-]\s?){_Y}{_YE})"
+    # ("março de 2021", "enero del 2019", "March of 2020": a connector word may stand between)
+    rf"|(?P<mony>\b[^\W\d_]{{2,12}}\.?(?![\w])(?:,?\s+(?:(?:de|del|of)\s+)?(?:\d{{1,2}},?\s+)?|\s?[/-]\s?)"
+    rf"{_Y}{_YE})"
+    # a year, then a month name ("2021-Nov", "2019/Mar", "2020 Jan")
+    rf"|(?P<ymon>\b{_Y}(?:[/-]|\s)[^\W\d_]{{3,9}}\.?(?!\w)(?!\.?,?\s*{_Y}))"
     rf"|(?P<y>\b{_Y}{_YE})"
     rf"|(?P<present>(?<!\w)(?:{'|'.join(_pattern(p) for p in _PRESENT_WORDS)})(?!\w))"
     rf"|(?P<present_cjk>{intl.CJK_PRESENT})",
@@ -141,6 +145,10 @@ def _norm_token(m: re.Match[str]) -> str | None:
     if g == "my":
         mo_s, y = re.split(r"\s?[./-]\s?", s)
         return f"{y}-{int(mo_s):02d}" if 1 <= int(mo_s) <= 12 else y
+    if g == "ymon":
+        word = fold(re.search(r"[^\W\d_]+", s).group(0))  # type: ignore[union-attr]
+        mo = MONTHS.get(word) if word in _MONTH_SET else None
+        return f"{s[:4]}-{mo:02d}" if mo else None
     if g == "mony":
         word = fold(re.match(r"[^\W\d_]+", s).group(0))  # type: ignore[union-attr]
         if word not in _MONTH_SET:
@@ -169,6 +177,9 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
             ym = re.search(_Y, m.group(0))
             if ym and m.lastgroup == "mony":
                 pos = m.start() + ym.start()  # "Developer 2009-01-01": no month, read on from the year
+            elif m.lastgroup == "ymon":       # "2019 Google": the year alone, then read on
+                out.append((m.group(0)[:4], m.start(), m.start() + 4))
+                pos = m.start() + 4
             continue
         out.append((v, m.start(), m.end()))
     return out

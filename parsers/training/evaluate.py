@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(REPO / "var" / "corpus"))
     ap.add_argument("--docs")
     ap.add_argument("--truth")
-    ap.add_argument("--extractor", default="rules")
+    ap.add_argument("--extractor", default="model")
     ap.add_argument("--families")
     ap.add_argument("--languages")
     ap.add_argument("--limit", type=int, default=0, help="at most N documents (evenly spread)")

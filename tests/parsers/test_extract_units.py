@@ -28,6 +28,14 @@ from htdy.parsers.extract.vocab import heading_key
     ("gen 2019 - mar 20212 anni 2 mesi", "2019-01", "2021-03", False),
     ("– Sep 2022", None, "2022-09", False),  # the start left empty
     ("• - 2019", None, "2019", False),
+    ("MARÇO DE 2021 - ATUAL", "2021-03", None, True),            # month "de" year (pt, es)
+    ("enero del 2019 – actualidad", "2019-01", None, True),
+    ("ENERO DE 2019 – ACTUAL", "2019-01", None, True),
+    ("JULHO DE 2018 - DEZEMBRO DE 2020", "2018-07", "2020-12", False),
+    ("2021-Nov - Present", "2021-11", None, True),                # year, then month name
+    ("2019/Mar – 2020/Apr", "2019-03", "2020-04", False),
+    ("2016 - Mar 2019", "2016", "2019-03", False),
+    ("2019 Google Inc", "2019", "2019", False),                   # a word after a year is no month
 ])
 def test_date_ranges(text, start, end, current):
     r = find_range(text)
