@@ -592,9 +592,8 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                     if loc.get("city") and is_region(loc["city"]) and not loc.get("region"):
                         loc = {"region": loc.pop("city"), **loc}  # "California, US": a state, no city
                     if not labelled and not re.search(r"\d", piece) \
-                            and any(not (q.strip()[:1].isupper() or q.strip()[:1] in "0123456789(")
-                                            for q in piece.split(",") if q.strip()):
-                        continue  # "Mocha, nUnit, jUnit": places are capitalised
+                            and any(q.strip()[:1].islower() for q in piece.split(",") if q.strip()):
+                        continue  # "Mocha, nUnit, jUnit": places are capitalised (scripts without case pass)
                     if not labelled and re.fullmatch(r"[A-Z]?[a-z]+[A-Z]\w*", piece):
                         continue  # "AbdelMounhim": a user name
                     if _email_match(piece, keys) >= 0.45 or re.sub(r"\W", "", fold(piece)) in networks:

