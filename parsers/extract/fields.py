@@ -7,6 +7,7 @@ from typing import Any
 from htdy.parsers.extract.body_model import predict_roles, rule_roles
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import DURATION, date_only, find_range, is_present
+from htdy.parsers.extract.degrees_cjk import split_cjk_degree, strip_field_mark
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, is_bullet, merge_wrapped
 from htdy.parsers.extract.vocab import (
@@ -704,6 +705,9 @@ _COURSE_WORDS = tuple(fold(w) for w in (
 
 def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
     """(studyType, area) from one piece naming both, or None."""
+    cjk = split_cjk_degree(deg)
+    if cjk:
+        return cjk
     rep = _repeated_tail(deg) if repeated else None
     if rep and len(rep[1].split()) >= 2:
         return rep  # a repeated phrase of several words is the field however the rest reads
@@ -906,6 +910,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     if res.get("area"):
         res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
         res["area"] = _LEVEL.sub("", res["area"]).strip() or res["area"]
+        res["area"] = strip_field_mark(res["area"])
     _place_tail(res, "institution")
     if res.get("studyType"):
         res["studyType"] = re.sub(r"(?i)\s+(in|en|em|of|de|di|im|w)$", "", res["studyType"]).strip()

@@ -109,3 +109,23 @@ def test_places_in_other_scripts(text, city):
     the text must be a country or an administrative part, so a university is no place."""
     loc = location_from(text)
     assert (loc or {}).get("city") == city
+
+
+@pytest.mark.parametrize("text, degree, area", [
+    ("计算机科学与技术专业 大专", "大专", "计算机科学与技术"), ("法学 学士", "学士", "法学"),
+    ("法学学士", "学士", "法学"),                      # xeCJK dropped the space
+    ("컴퓨터공학 전공 학사", "학사", "컴퓨터공학"), ("学士・経済学", "学士", "経済学"),
+    ("经济学（硕士）", "硕士", "经济学"), ("機械工学 学士（工学）", "学士（工学）", "機械工学"),
+    ("경영학 (석사)", "석사", "경영학"),
+])
+def test_cjk_degree_and_field(text, degree, area):
+    from htdy.parsers.extract.degrees_cjk import split_cjk_degree
+
+    assert split_cjk_degree(text) == (degree, area)
+
+
+@pytest.mark.parametrize("text", ["清华大学", "Computer Science BSc", "学士", "博士"])
+def test_cjk_degree_split_needs_both(text):
+    from htdy.parsers.extract.degrees_cjk import split_cjk_degree
+
+    assert split_cjk_degree(text) is None
