@@ -36,7 +36,8 @@ PRESENT = ("present", "current", "currently", "now", "today", "ongoing", "till d
            "aujourd'hui", "aujourd hui", "present", "en cours", "actualidad", "presente", "hoy",
            "la fecha", "actual", "actualmente", "atual", "atualmente", "o momento", "momento", "oggi", "attuale", "in corso",
            "heden", "nu", "huidig", "obecnie", "teraz", "nadal", "dzis", "do dzis", "trwa", *intl.PRESENT_INTL)
-SINCE = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od", "from", "ab", "sedan", "с", "со", "з")
+SINCE = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od", "from", "ab", "sedan", "с", "со", "з",
+         "منذ", "מאז", "siden")
 
 _MONTH_WORDS = "marz|märz|maerz|janv|fevr|févr|août|aout|déc|dec|juil|juin|févr|février|décembre|août|" \
     "wrzesień|październik|styczeń|kwiecień|sierpień|grudzień|marzo|março|" + "|".join(MONTHS)

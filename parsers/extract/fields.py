@@ -102,7 +102,8 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                 elif dash and texts > 1 and len(parts) > 1:
                     parts = _split_en(_dash_parts(t))
                 for part in parts:
-                    p = _DANGLING.sub("", _strip_piece(part))
+                    # (the Arabic comma separates as the Latin one does)
+                    p = _DANGLING.sub("", _strip_piece(part)).replace("\u060c", ",")
                     led = False
                     if out or li or ci:
                         # "Senior Engineer" + "at Cinch Financial" set apart by type: the joiner

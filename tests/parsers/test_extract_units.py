@@ -36,6 +36,9 @@ from htdy.parsers.extract.vocab import heading_key
     ("2019/Mar – 2020/Apr", "2019-03", "2020-04", False),
     ("2016 - Mar 2019", "2016", "2019-03", False),
     ("2019 Google Inc", "2019", "2019", False),                   # a word after a year is no month
+    ("منذ 2017 · عجمان", "2017", None, True),                     # "since" in Arabic, Hebrew, Norwegian
+    ("מאז 2020", "2020", None, True),
+    ("siden 2019", "2019", None, True),
 ])
 def test_date_ranges(text, start, end, current):
     r = find_range(text)
