@@ -416,10 +416,62 @@ _ROW_LABEL_LIST = sorted(((fold(lab), key) for key, labs in _ROW_LABELS.items() 
                          key=lambda x: -len(x[0]))
 
 
-def row_label(text: str) -> tuple[str, str] | None:
+# Short row labels of label-column layouts in every language we read ("Period", "Befattning",
+# "Arbeitgeber", "职位", "専攻"): common words, so only as a line's own first cell (the label column)
+# or followed by a colon, never at the start of running text.
+_SHORT_LABELS: dict[str, tuple[str, ...]] = {
+    "dates": ("period", "periode", "período", "periodo", "okres", "период", "период работы", "dönem", "tarih",
+              "tarihler", "tidsperiod", "tid", "období", "obdobie", "期间", "時間", "期間", "在职时间", "在校时间",
+              "기간", "재직기간", "الفترة", "التاريخ", "תקופה", "תאריכים", "when", "from - to", "from – to"),
+    "position": ("position", "role", "job title", "title", "stelle", "funktion", "rolle", "poste", "fonction",
+                 "cargo", "puesto", "função", "ruolo", "mansione", "functie", "rol", "stanowisko", "должность",
+                 "позиция", "посада", "pozisyon", "görev", "unvan", "befattning", "roll", "tjänst", "stilling",
+                 "pozice", "funkce", "pozícia", "职位", "職位", "职务", "職務", "役職", "職種", "직위", "직책", "직무",
+                 "المنصب", "الوظيفة", "المسمى الوظيفي", "תפקיד"),
+    "employer": ("employer", "company", "organisation", "organization", "arbeitgeber", "firma", "unternehmen",
+                 "employeur", "entreprise", "société", "empresa", "empleador", "azienda", "datore di lavoro",
+                 "werkgever", "bedrijf", "organisatie", "pracodawca", "работодатель", "компания", "организация",
+                 "роботодавець", "işveren", "şirket", "kurum", "arbetsgivare", "företag", "arbeidsgiver",
+                 "arbejdsgiver", "virksomhed", "zaměstnavatel", "společnost", "zamestnávateľ", "spoločnosť",
+                 "公司", "单位", "工作单位", "公司名称", "会社", "会社名", "勤務先", "회사", "회사명", "근무처",
+                 "الشركة", "جهة العمل", "المؤسسة", "מעסיק", "חברה", "ארגון"),
+    "qualification": ("degree", "qualification", "diploma", "abschluss", "diplôme", "titre", "título", "titolo",
+                      "titolo di studio", "graad", "dyplom", "tytuł", "степень", "квалификация", "ступінь",
+                      "derece", "examen", "grad", "utdanning", "uddannelse", "titul", "学位", "学历", "學位",
+                      "学歴", "학위", "الدرجة", "الشهادة", "المؤهل", "תואר"),
+    "school": ("institution", "school", "university", "college", "hochschule", "universität", "schule",
+               "bildungseinrichtung", "établissement", "école", "université", "institución", "universidad",
+               "centro", "instituição", "universidade", "istituto", "università", "instelling", "universiteit",
+               "school", "uczelnia", "szkoła", "учебное заведение", "университет", "вуз", "заклад", "okul",
+               "üniversite", "lärosäte", "skola", "universitet", "lærested", "škola", "univerzita", "学校",
+               "院校", "学校名称", "大学", "学校名", "학교", "학교명", "대학교", "الجامعة", "المؤسسة التعليمية",
+               "מוסד", "מוסד לימודים"),
+    "subjects": ("field of study", "field", "major", "subject", "subjects", "fachrichtung", "studiengang",
+                 "fach", "domaine", "spécialité", "área", "especialidad", "carrera", "campo", "indirizzo",
+                 "corso di laurea", "richting", "studierichting", "kierunek", "специальность", "направление",
+                 "спеціальність", "bölüm", "alan", "ämne", "inriktning", "huvudämne", "program", "fag",
+                 "studieretning", "obor", "专业", "專業", "専攻", "学科", "전공", "학과", "التخصص", "תחום",
+                 "חוג"),
+    "activities": ("responsibilities", "tasks", "duties", "aufgaben", "tätigkeiten", "missions", "tâches",
+                   "funciones", "responsabilidades", "tarefas", "atividades", "mansioni", "attività", "taken",
+                   "werkzaamheden", "obowiązki", "обязанности", "обов'язки", "görevler", "sorumluluklar",
+                   "arbetsuppgifter", "ansvar", "oppgaver", "arbejdsopgaver", "náplň práce", "činnosti", "职责",
+                   "工作内容", "職責", "業務内容", "担当業務", "담당업무", "주요업무", "المهام", "المسؤوليات",
+                   "תחומי אחריות"),
+    "place": ("location", "place", "city", "ort", "standort", "lieu", "ville", "lugar", "ciudad", "local",
+              "cidade", "luogo", "sede", "città", "plaats", "locatie", "miejsce", "miejscowość", "место",
+              "город", "місто", "yer", "şehir", "konum", "plats", "ort", "sted", "místo", "miesto", "地点",
+              "所在地", "勤務地", "근무지", "위치", "الموقع", "المدينة", "מיקום"),
+}
+_SHORT_LABEL_KEY = {fold(lab): key for key, labs in _SHORT_LABELS.items() for lab in labs}
+_SHORT_LABEL_LIST = sorted(_SHORT_LABEL_KEY.items(), key=lambda x: -len(x[0]))
+
+
+def row_label(text: str, cells: list[str] | None = None) -> tuple[str, str] | None:
     """(field, value) of a Europass row ``{label} {value}``: ``Fechas Enero 2018 – Actualidad`` →
     ("dates", "Enero 2018 – Actualidad"). A short label ("Data", "Date") counts only before a
-    date or on its own."""
+    date or on its own. With ``cells`` (the line's cells), a first cell that is a short
+    label of any language ("Befattning", "职位") labels the rest of the line."""
     t = clean(text)
     ft = fold(t)
     for lab, key in _ROW_LABEL_LIST:
@@ -432,20 +484,47 @@ def row_label(text: str) -> tuple[str, str] | None:
             if len(lab.split()) == 1 and key not in ("dates",) and not value:
                 return None
             return key, value
-    return None
+    found: tuple[str, str] | None = None
+    if cells and len(cells) > 1:
+        key = _SHORT_LABEL_KEY.get(fold(clean(cells[0])).strip(" :：").strip())
+        if key:
+            found = key, clean(" ".join(cells[1:])).strip()
+    if found is None and (":" in t[:40] or "：" in t[:40]):
+        head, _, value = re.split(r"([:：])", t, maxsplit=1)
+        key = _SHORT_LABEL_KEY.get(fold(head).strip())
+        if key:
+            found = key, value.strip()
+    if found is None or not found[1]:
+        return None
+    if found[0] == "dates" and not find_range(found[1]):
+        return None
+    return found
 
 
 def _labelled(entry: Entry) -> list[tuple[str, str]]:
     """The labelled rows of an entry, a value wrapped onto an unlabelled line joined to its row."""
     rows: list[tuple[str, str]] = []
-    for ln in entry.lines:
+    lines = entry.lines
+    pending: str | None = None  # a label read as a line of its own (a label column split off)
+    for i, ln in enumerate(lines):
         t = clean(ln.text)
         if not t:
             continue
-        lab = row_label(t)
+        alone = _SHORT_LABEL_KEY.get(fold(t).strip(" :："))
+        if alone and i + 1 < len(lines) and not _SHORT_LABEL_KEY.get(fold(clean(lines[i + 1].text)).strip(" :：")):
+            pending = alone
+            continue
+        if pending is not None:
+            key, pending = pending, None
+            if key != "dates" or find_range(t):
+                rows.append((key, t))
+                continue
+        lab = row_label(t, ln.soft_cell_texts(0.6))
         if lab:
             rows.append(lab)
-        elif rows and rows[-1][0] in ("activities", "employer", "subjects", "school"):
+        elif rows and BULLET.match(t) and rows[-1][0] != "activities":
+            rows.append(("bullet", BULLET.sub("", t).strip()))  # a list under the rows: highlights
+        elif rows and rows[-1][0] in ("activities", "employer", "subjects", "school", "bullet"):
             rows[-1] = (rows[-1][0], (rows[-1][1] + " " + BULLET.sub("", t)).strip())
     return rows
 
@@ -463,12 +542,17 @@ def _labelled_work(rows: list[tuple[str, str]]) -> dict[str, Any]:
     r = find_range(got.get("dates", ""))
     if r:
         _dates(res, {"start": r.start, "end": r.end, "current": r.current})
+    if got.get("place") and "location" not in res:
+        res["location"] = got["place"]
+    bullets = [v for k, v in rows if k == "bullet" and v]
     if got.get("activities"):
         items = [x.strip(" •-") for x in re.split(r";\s*|\s•\s", got["activities"]) if x.strip(" •-")]
-        if len(items) > 1:
-            res["highlights"] = items
+        if len(items) > 1 or bullets:
+            bullets = items + bullets
         else:
             res["summary"] = got["activities"]
+    if bullets:
+        res["highlights"] = bullets
     return res
 
 

@@ -385,6 +385,11 @@ def starts_with_word(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# degree words that end compounds (Swedish "-examen", German "-abschluss"/"-diplom", Dutch "-diploma")
+_COMPOUND_DEGREE_ENDS = tuple(fold(w) for w in ("examen", "exam", "abschluss", "diplom", "diploma", "ingenieur",
+                                                 "ingenjör", "ingeniør", "studium", "kandidat", "bachelor", "master"))
+
+
 def degree_len(text: str) -> int:
     """Length of the degree word or phrase ``text`` starts with (0 if none): the
     vocabulary above (any case) or a capitalised abbreviation (``DEA``, ``BTS``, ``LLM``)."""
@@ -396,4 +401,8 @@ def degree_len(text: str) -> int:
     ft = fold(text)
     best = max((w for w in DEGREE_WORDS if ft.startswith(w) and (len(ft) == len(w) or not ft[len(w)].isalnum()
                                                                   or _CJK.match(w[-1]))), key=len, default="")
+    if not best:  # a compound ending in a degree word: "Civilingenjörsexamen", "Masterstudium"…
+        first = re.match(r"[^\W\d_]{8,}", ft)
+        if first and any(first.group(0).endswith(w) for w in _COMPOUND_DEGREE_ENDS):
+            return first.end()
     return len(best)

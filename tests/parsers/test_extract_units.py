@@ -132,3 +132,28 @@ def test_cjk_degree_split_needs_both(text):
     from htdy.parsers.extract.degrees_cjk import split_cjk_degree
 
     assert split_cjk_degree(text) is None
+
+
+@pytest.mark.parametrize("text, cells, expected", [
+    ("Befattning Marknadskoordinator", ["Befattning", "Marknadskoordinator"], ("position", "Marknadskoordinator")),
+    ("Arbetsgivare Lindkvist AB", ["Arbetsgivare", "Lindkvist AB"], ("employer", "Lindkvist AB")),
+    ("职位：产品经理", None, ("position", "产品经理")),
+    ("Company: Acme GmbH", None, ("employer", "Acme GmbH")),
+    ("Period jul 2023 — Nu", ["Period", "jul 2023 — Nu"], ("dates", "jul 2023 — Nu")),
+    # running text that starts with a label word is no row
+    ("Company culture improved by a new onboarding", None, None),
+    ("Role models for junior staff", ["Role models for junior staff"], None),
+    ("Period of growth: 40 % a year", None, None),
+])
+def test_short_row_labels_only_as_a_cell_or_before_a_colon(text, cells, expected):
+    from htdy.parsers.extract.fields import row_label
+
+    assert row_label(text, cells) == expected
+
+
+@pytest.mark.parametrize("text, n", [("Civilingenjörsexamen", 20), ("Masterstudium Informatik", 13),
+                                      ("Maskinteknik", 0), ("Examinations office", 0)])
+def test_degree_compounds(text, n):
+    from htdy.parsers.extract.vocab import degree_len
+
+    assert degree_len(text) == n
