@@ -200,14 +200,68 @@ def is_natural_language(text: str) -> bool:
     return w in NATURAL_LANGUAGES or (len(text.split()) <= 8 and _names_language(text))
 
 
+_CJK_LANG = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_LANG_NAMES = sorted((w for w in NATURAL_LANGUAGES if _CJK_LANG.search(w)), key=len, reverse=True)
+_LANG_SET = frozenset(NATURAL_LANGUAGES)
+# what joins the last two languages of a list ("English and German", "中文和英语")
+_JOINER = re.compile(r"(?i)(?:^|[\s,;]+)(?:and|und|et|y|e|och|og|i|a|ve|и|та|oraz|en|ja)$|[和与及、]$")
+_LEVEL_LABEL = re.compile(r"(?i)^(?:fluency|level|proficiency|niveau|nivel|n[ií]vel|livello|poziom|уровень|"
+                          r"рівень|seviye|nivå|niveau|úroveň|水平|レベル|수준|المستوى|רמה)\s*[:：]\s*(.+)$")
+_EDGE = " -–—:：·•|,;/()（），、"
+
+
+def _language_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names languages: words of the vocabulary (any of our languages), and CJK
+    names inside unspaced runs ("中文母语英语流利")."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\W\d_]+", text):
+        word = m.group(0)
+        if _CJK_LANG.search(word):
+            taken: list[tuple[int, int]] = []
+            for name in _CJK_LANG_NAMES:
+                for hit in re.finditer(re.escape(name), word):
+                    a, b = m.start() + hit.start(), m.start() + hit.end()
+                    if not any(a < y and x < b for x, y in taken):
+                        taken.append((a, b))
+            spans.extend(taken)
+        elif fold(word) in _LANG_SET:
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _segment_languages(text: str) -> list[dict[str, str]] | None:
+    """``Русский родной · Английский — продвинутый``, ``中文（母语），英语（B1）``, ``Español Nativo``:
+    each language name starts an item, what follows it up to the next one is its level. None
+    when the text names no language or starts with other words ("Fluent in English")."""
+    spans = _language_spans(text)
+    if not spans or text[:spans[0][0]].strip(_EDGE):
+        return None
+    out = []
+    for i, (a, b) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        rest = _JOINER.sub("", text[b:end].strip(_EDGE)).strip(_EDGE)
+        item = {"language": text[a:b]}
+        if rest:
+            item["fluency"] = rest
+        out.append(item)
+    return out
+
+
 def languages(section: Section) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     for ln in section.lines:
         t = BULLET.sub("", clean(ln.text))
-        if out and _level(t) and "fluency" not in out[-1]:
-            out[-1]["fluency"] = t  # "Español" / "Nativo": the level on the line under its language
+        if not t:
             continue
-        out.extend(_language_items(_value(t)))
+        labelled = _LEVEL_LABEL.match(t)
+        if out and "fluency" not in out[-1] and (labelled or _level(t) or (
+                len(t.split()) <= 4 and not _language_spans(t) and not _CEFR_ROW.match(t))):
+            # "Español" / "Nativo", "English" / "Fluency: Native": the level under its language
+            out[-1]["fluency"] = labelled.group(1).strip() if labelled else t
+            continue
+        value = _value(t)
+        found = _segment_languages(value)
+        out.extend(found if found is not None else _language_items(value))
     return out
 
 
@@ -219,6 +273,10 @@ def _language_items(t: str) -> list[dict[str, str]]:
             continue
         lang = m.group(1).strip()
         if not lang or len(lang.split()) > 3:
+            continue
+        words = lang.split()
+        if not m.group(2) and len(words) >= 2 and _level(" ".join(words[1:])):
+            out.append({"language": words[0], "fluency": " ".join(words[1:])})  # "Mandarim Fluente"
             continue
         item = {"language": lang}
         if m.group(2):

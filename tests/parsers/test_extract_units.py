@@ -157,3 +157,26 @@ def test_degree_compounds(text, n):
     from htdy.parsers.extract.vocab import degree_len
 
     assert degree_len(text) == n
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Русский родной · Английский — продвинутый", [("Русский", "родной"), ("Английский", "продвинутый")]),
+    ("中文（母语），英语（B1）", [("中文", "母语"), ("英语", "B1")]),
+    ("中文 母语 英语 流利", [("中文", "母语"), ("英语", "流利")]),
+    ("Español Nativo", [("Español", "Nativo")]),
+    ("English (native), German (B2)", [("English", "native"), ("German", "B2")]),
+    ("English, German and French", [("English", None), ("German", None), ("French", None)]),
+    ("العربية: اللغة الأم, الإنجليزية: بطلاقة", [("العربية", "اللغة الأم"), ("الإنجليزية", "بطلاقة")]),
+    ("한국어 원어민 · 영어 — B2", [("한국어", "원어민"), ("영어", "B2")]),
+])
+def test_language_lists_are_split_at_each_language_name(text, expected):
+    from htdy.parsers.extract.lists import _segment_languages
+
+    got = _segment_languages(text)
+    assert [(i["language"], i.get("fluency")) for i in got] == expected
+
+
+def test_a_sentence_about_languages_is_left_to_the_other_rules():
+    from htdy.parsers.extract.lists import _segment_languages
+
+    assert _segment_languages("Fluent in English and Gujarati.") is None
