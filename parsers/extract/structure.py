@@ -458,6 +458,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     lines = _detach_dates(_join_split_dates(list(lines)))
     # a section typeset entirely as a list: bullets are layout, not highlights
     listy = sum(1 for ln in lines if is_bullet(ln)) >= 0.8 * len(lines)
+    if listy and any(not is_bullet(ln) and _date_line(ln, False) for ln in lines):
+        listy = False  # the entries' date lines are plain: the many bullets are their highlights
     width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines) or 1.0
     left = min(ln.x0 for ln in lines)
     col_right = max(ln.x1 for ln in lines)
