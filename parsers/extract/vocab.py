@@ -330,6 +330,9 @@ def heading_key(text: str) -> str | None:
                     found.append(HEADINGS[p])
         if found:
             return "skills" if "skills" in found and found[0] == "certificates" else found[0]
+    if 2 <= len(words) <= 3:
+        # a word broken by the letter-spacing of small capitals or a kerned font ("Yrkeserfar enhet")
+        return COMPACT.get(re.sub(r"[^\w]", "", t))
     return None
 
 

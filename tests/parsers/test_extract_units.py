@@ -180,3 +180,12 @@ def test_a_sentence_about_languages_is_left_to_the_other_rules():
     from htdy.parsers.extract.lists import _segment_languages
 
     assert _segment_languages("Fluent in English and Gujarati.") is None
+
+
+@pytest.mark.parametrize("text, key", [("Yrkeserfar enhet", "work"), ("Berufs erfahrung", "work"),
+                                        ("Work Exper ience", "work"), ("Kenya Airways", None),
+                                        ("Project Manager", None)])
+def test_headings_broken_by_letter_spacing(text, key):
+    from htdy.parsers.extract.vocab import heading_key
+
+    assert heading_key(text) == key
