@@ -492,7 +492,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not anchors:
         return _split_by_typography(lines, headerish)
     def style(ln: Line) -> tuple[float, bool, str]:
-        return (round(ln.size, 1), ln.bold, ln.spans[0].font)
+        # the first run's weight: "**Acme**, Berlin" starts an entry as "**Acme**" does
+        return (round(ln.size, 1), ln.spans[0].bold, ln.spans[0].font)
 
     def forward_ok(ln: Line, a: int, s: int) -> bool:
         if _date_line(ln, listy) or (is_bullet(ln) and not listy):

@@ -41,3 +41,25 @@ def test_a_section_typeset_as_a_list_still_splits_at_its_bulleted_dates():
         rows.append(_line([f"• Built thing {k}"], top))
         top += 12
     assert len(split_entries(rows, geometry=False)) == 3
+
+
+def test_entries_start_alike_by_their_first_run_weight():
+    """'**Dias S/A**, Recife' then '**Novaes**' (all bold): both start entries above their
+    'title | dates' lines; neither employer is left in the previous entry's body."""
+    def ln(runs: list[tuple[str, bool]], top: float) -> Line:
+        spans, x = [], 0.0
+        for text, bold in runs:
+            spans.append(Span(text, x, top, x + 5 * len(text), top + 11, size=11, bold=bold))
+            x += 5 * len(text)
+        return Line(spans, page=0, cells=[0] * len(spans))
+
+    rows, top = [], 0.0
+    for company in ([("Dias S/A", True), (", Recife, Brasil", False)], [("Novaes", True)],
+                    [("Monteiro Ramos Ltda.", True)]):
+        rows.append(ln(company, top))
+        rows.append(ln([("Professora de matemática", False), (" | 08/2019 - 11/2022", False)], top + 12))
+        rows.append(ln([("– Mentoria de colegas juniores", False)], top + 24))
+        top += 40
+    entries = split_entries(rows, geometry=False)
+    assert [e.header[0].text for e in entries] == ["Dias S/A, Recife, Brasil", "Novaes", "Monteiro Ramos Ltda."]
+    assert all(len(e.body) == 1 for e in entries)
