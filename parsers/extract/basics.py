@@ -58,7 +58,19 @@ def _is_not_name(t: str) -> bool:
 _PARTICLES = frozenset("van von den der de del della di da das do dos du la le ten ter zu y e i bin al".split())
 
 
+# post-nominal letters after a name and a comma ("Jane Doe, PhD", "Jan Novák, Ph.D.", "John Roe, Jr.")
+_POSTNOMINAL = re.compile(r"(?:,\s*(?:ph\.?\s?d\.?|mba|m\.?sc\.?|b\.?sc\.?|m\.?d\.?|d\.?sc\.?|ed\.?d\.?|m\.?a\.?|"
+                          r"b\.?a\.?|m\.?eng\.?|cpa|cfa|pmp|p\.?e\.?|rn|dds|esq\.?|jr\.?|sr\.?|ii|iii|iv|"
+                          r"cissp|frcs|llm|ll\.m\.?|dipl\.?-ing\.?|mrcp|acca|aca|fca|csm|csp|dr\.?))+\s*$", re.I)
+
+
+def _core_name(t: str) -> str:
+    """The name without its post-nominal letters."""
+    return _POSTNOMINAL.sub("", t).strip() or t
+
+
 def _looks_like_name(t: str) -> bool:
+    t = _core_name(t)
     words = [w for w in t.split() if w not in _PARTICLES]  # "Thijs van den Berg"
     return bool(_NAMEISH.match(t)) and heading_key(t) is None and len(t) <= 50 and "@" not in t \
         and bool(words) and sum(1 for w in words if w[:1].isalpha() and not w[:1].islower()) >= max(1, len(words) - 1)
@@ -225,14 +237,14 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                 t = _unspace(t, locals_parts)
                 if t and not _looks_like_name(t):
                     t = _name_head(t) if len(t) <= 100 else ""
-                if not t or not _looks_like_name(t) or _is_not_name(t) or _NAME_LABEL.fullmatch(t + " ") \
+                if not t or not _looks_like_name(t) or _is_not_name(_core_name(t)) or _NAME_LABEL.fullmatch(t + " ") \
                         or fold(t) in COUNTRIES or is_region(t):
                     continue
                 words = t.split()
                 if len(words) == 1 and len(t) <= 3 and not caseless(t):
                     continue  # initials in a photo placeholder (not a Chinese or Korean name: 张伟)
                 em = _email_match(t, keys)
-                if _has_title_word(t) and em < 0.5:
+                if _has_title_word(_core_name(t)) and em < 0.5:
                     continue
                 cands.append({"pos": pos, "line": ln, "idx": idx, "text": t, "size": _cell_size(spans),
                               "em": em, "named": named or labelled_row, "whole": len(groups) == 1 and len(pieces) == 1

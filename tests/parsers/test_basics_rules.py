@@ -315,3 +315,12 @@ def test_a_street_line_under_the_name_is_no_label():
 @pytest.mark.parametrize("title", ["Curriculum Vitae de", "Lebenslauf von", "Resume of", "CV di", "CV –"])
 def test_cv_title_with_the_name(title):
     assert _name([(f"{title} Marie Curie", 20), ("Physicist", 12)]) == "Marie Curie"
+
+
+@pytest.mark.parametrize("name", ["Jane Doe, PhD", "Ing. Jan Novák, Ph.D.", "Jane Doe, MBA, CPA", "John Roe, Jr."])
+def test_names_with_post_nominal_letters(name):
+    assert _name([(name, 24), ("Senior Data Analyst", 12), ("jane.doe@example.com", 10)]) == name
+
+
+def test_a_degree_line_is_still_no_name():
+    assert _name([("Master of Science, PhD", 14), ("Ana Silva", 22), ("ana.silva@example.com", 10)]) == "Ana Silva"
