@@ -473,6 +473,10 @@ def _unwrap(lines: list[Line]) -> str:
         if out and re.search(r"\S*[./]\S*-$", out[-1]) and re.match(r"^[a-z0-9][\w.\-/]*$", t) \
                 and find_urls(out[-1].rsplit(None, 1)[-1]):
             out[-1] += t
+        elif out and re.search(r"(?:^|\s)\S*(?:linkedin\.com/in|github\.com|gitlab\.com|x\.com|twitter\.com|"
+                               r"behance\.net|dribbble\.com|medium\.com)/$", out[-1], re.I) \
+                and re.match(r"^[\w.\-@]+(?:/|\s|$)", t):
+            out[-1] += t  # a profile URL wrapped before its user name: "linkedin.com/in/" / "janedoe (LinkedIn)"
         else:
             out.append(t)
     return "\n".join(out)

@@ -788,11 +788,18 @@ _COURSE_WORDS = tuple(fold(w) for w in (
     "umschulung", "certificação", "certificacao"))
 
 
+# a degree, its abbreviation, the field: "Master of Science - MSc, Statistics" (LinkedIn's export)
+_DEGREE_ABBR_FIELD = re.compile(r"^(.+?)\s+[-–]\s+([A-Z][\w.'’]{1,10})\s*,\s*([^,]+)$")
+
+
 def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
     """(studyType, area) from one piece naming both, or None."""
     cjk = split_cjk_degree(deg)
     if cjk:
         return cjk
+    m = _DEGREE_ABBR_FIELD.match(deg)
+    if m and _degree_start(m.group(1)) and _degree_start(m.group(2)):
+        return m.group(1).strip(), m.group(3).strip()  # "Bachelor of Science - BSc, Mathematics"
     rep = _repeated_tail(deg) if repeated else None
     if rep and len(rep[1].split()) >= 2:
         return rep  # a repeated phrase of several words is the field however the rest reads

@@ -247,11 +247,37 @@ def _segment_languages(text: str) -> list[dict[str, str]] | None:
     return out
 
 
-def languages(section: Section) -> list[dict[str, str]]:
-    out: list[dict[str, str]] = []
+def _joined_lines(section: Section) -> list[str]:
+    """The section's lines, one wrapped inside parentheses joined ("Spanish (Professional" /
+    "Working)")."""
+    out: list[str] = []
     for ln in section.lines:
         t = BULLET.sub("", clean(ln.text))
-        if not t:
+        if out and out[-1].count("(") > out[-1].count(")") and t.count(")") > t.count("("):
+            out[-1] += " " + t
+        else:
+            out.append(t)
+    return out
+
+
+def _place_line(t: str) -> bool:
+    """"London, England, United Kingdom": a place (the main column's header read into a sidebar's
+    last section), no list of languages."""
+    from htdy.parsers.extract.contacts import COUNTRIES, location_from
+    from htdy.parsers.extract.places import is_city, is_region
+
+    if _language_spans(t):
+        return False
+    loc = location_from(t)
+    parts = [p.strip() for p in t.split(",") if p.strip()]
+    return bool(loc and is_city(loc.get("city", ""))) or bool(parts) and all(
+        fold(p) in COUNTRIES or is_region(p) or is_city(p) for p in parts)
+
+
+def languages(section: Section) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for t in _joined_lines(section):
+        if not t or _place_line(t):
             continue
         labelled = _LEVEL_LABEL.match(t)
         if out and "fluency" not in out[-1] and (labelled or _level(t) or (

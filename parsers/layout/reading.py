@@ -140,9 +140,14 @@ def _repeated_margins(layout: Layout) -> set[int]:
     return drop
 
 
+# how far a span may reach over the gutter and still count as left of it (the gutter is placed
+# where fewest blocks cross, which can be a point or two inside the sidebar's longest line)
+_OVERHANG = 3.0
+
+
 def _split_line(ln: Line, gutter: float) -> tuple[Line | None, Line | None]:
-    left_idx = [i for i, s in enumerate(ln.spans) if s.x1 <= gutter + 1]
-    right_idx = [i for i, s in enumerate(ln.spans) if s.x1 > gutter + 1]
+    left_idx = [i for i, s in enumerate(ln.spans) if s.x1 <= gutter + _OVERHANG]
+    right_idx = [i for i, s in enumerate(ln.spans) if s.x1 > gutter + _OVERHANG]
 
     def sub(idx: list[int]) -> Line | None:
         if not idx:
@@ -230,7 +235,7 @@ def _split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[L
     first_right = min((ln.top for ln in lines if any(s.x0 >= gutter - 1 for s in ln.spans)
                        and not any(s.x0 < gutter - 1 and s.x1 > gutter + 1 for s in ln.spans)), default=None)
     for ln in lines:
-        crosses = any(s.x0 < gutter - 1 and s.x1 > gutter + 1 for s in ln.spans)
+        crosses = any(s.x0 < gutter - 1 and s.x1 > gutter + _OVERHANG for s in ln.spans)
         if first_right is not None and ln.bottom < first_right and not right:
             pre.append(ln)
             continue

@@ -1,0 +1,58 @@
+"""A profile-export layout (a narrow left sidebar of contact, skills and languages; the name,
+headline and place at the top of the main column; 'Degree - ABBR, Field · (years)'): the
+sidebar line on the main column's baseline stays in the sidebar, a profile URL wrapped before
+its user name is joined, the main column's place is no language."""
+from __future__ import annotations
+
+import pytest
+
+from htdy.parsers.base import PdfParser
+
+from .cvfixtures import render_pdf
+
+HTML = """<html><body style='font-family:sans-serif;font-size:10pt;display:flex'>
+<div style='width:30%;background:#eee;padding:8px'>
+<h3>Contact</h3><p>jane.doe@example.com</p><p>www.linkedin.com/in/janedoe (LinkedIn)</p>
+<h3>Top Skills</h3><p>Python</p><p>SQL</p><p>Tableau</p>
+<h3>Languages</h3><p>English (Native or Bilingual)</p><p>Spanish (Professional Working)</p>
+</div><div style='width:70%;padding:8px'>
+<h1 style='font-size:24pt;margin:0'>Jane Doe</h1><p>Senior Data Analyst at Acme</p>
+<p style='color:#666'>London, England, United Kingdom</p>
+<h2>Summary</h2><p>Analyst with 8 years of experience turning data into decisions.</p>
+<h2>Experience</h2>
+<p style='font-size:12pt;margin-bottom:0'>Acme Ltd</p><p style='margin:0'>Senior Data Analyst</p>
+<p style='margin:0;color:#666'>January 2019 - Present (5 years 11 months)</p>
+<p style='margin:0;color:#666'>London, England, United Kingdom</p>
+<p>Built the company's KPI dashboards. Led a team of three analysts.</p>
+<h2>Education</h2>
+<p style='font-size:12pt;margin-bottom:0'>University of Leeds</p>
+<p style='margin:0'>Bachelor of Science - BSc, Mathematics · (2011 - 2014)</p>
+</div></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict:
+    return PdfParser(PdfParser.Options()).parse(render_pdf(HTML), filename="profile.pdf").resume
+
+
+def test_languages_stay_in_the_sidebar(parsed):
+    assert [(x["language"], x.get("fluency")) for x in parsed["languages"]] == [
+        ("English", "Native or Bilingual"), ("Spanish", "Professional Working")]
+
+
+def test_profile_url_wrapped_before_the_user_name(parsed):
+    assert parsed["basics"]["profiles"] == [{"network": "LinkedIn", "username": "janedoe",
+                                             "url": "https://www.linkedin.com/in/janedoe"}]
+
+
+def test_degree_abbreviation_field(parsed):
+    edu = parsed["education"][0]
+    assert (edu["institution"], edu["studyType"], edu["area"]) == ("University of Leeds", "Bachelor of Science",
+                                                                   "Mathematics")
+    assert (edu["startDate"], edu["endDate"]) == ("2011", "2014")
+
+
+def test_the_main_column_header(parsed):
+    assert parsed["basics"]["name"] == "Jane Doe"
+    assert parsed["basics"]["location"]["city"] == "London"
+    assert parsed["work"][0]["name"] == "Acme Ltd" and parsed["work"][0]["position"] == "Senior Data Analyst"
