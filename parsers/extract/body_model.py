@@ -151,4 +151,17 @@ def predict_roles(body: list[Line], geometry: bool = True) -> tuple[list[str], l
     roles = [ROLES[max(range(len(p)), key=p.__getitem__)] for p in probs]
     if roles and roles[0] == "I":
         roles[0] = "S"
+    _glyphs_start_items(body, roles)
     return roles, [max(p) for p in probs]
+
+
+_STRONG_GLYPHS = frozenset("•▪◦‣►■□●○◆▸➢✓✔\u2022\u25aa\u25cf\u27a2\uf0b7\uf0a7")
+
+
+def _glyphs_start_items(body: list[Line], roles: list[str]) -> None:
+    """A printed bullet glyph starts an item whatever the model says (it learned that the first
+    line under a header is often a description); dashes and stars, which also start plain
+    lines, are left to the model."""
+    for i, ln in enumerate(body):
+        if roles[i] != "B" and _text(ln).lstrip()[:1] in _STRONG_GLYPHS:
+            roles[i] = "B"

@@ -486,14 +486,14 @@ def row_label(text: str, cells: list[str] | None = None) -> tuple[str, str] | No
             return key, value
     found: tuple[str, str] | None = None
     if cells and len(cells) > 1:
-        key = _SHORT_LABEL_KEY.get(fold(clean(cells[0])).strip(" :：").strip())
-        if key:
-            found = key, clean(" ".join(cells[1:])).strip()
+        short = _SHORT_LABEL_KEY.get(fold(clean(cells[0])).strip(" :：").strip())
+        if short:
+            found = short, clean(" ".join(cells[1:])).strip()
     if found is None and (":" in t[:40] or "：" in t[:40]):
-        head, _, value = re.split(r"([:：])", t, maxsplit=1)
-        key = _SHORT_LABEL_KEY.get(fold(head).strip())
-        if key:
-            found = key, value.strip()
+        head, _, rest = re.split(r"([:：])", t, maxsplit=1)
+        short = _SHORT_LABEL_KEY.get(fold(head).strip())
+        if short:
+            found = short, rest.strip()
     if found is None or not found[1]:
         return None
     if found[0] == "dates" and not find_range(found[1]):

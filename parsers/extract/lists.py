@@ -277,8 +277,8 @@ def _place_line(t: str) -> bool:
 def languages(section: Section) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     for t in _joined_lines(section):
-        if not t or _place_line(t):
-            continue
+        if not t or _place_line(t) or (re.search(r"[:：]\s*$", t) and not _language_spans(t)):
+            continue  # (a row label with its value on the next lines: "Other language(s):")
         labelled = _LEVEL_LABEL.match(t)
         if out and "fluency" not in out[-1] and (labelled or _level(t) or (
                 len(t.split()) <= 4 and not _language_spans(t) and not _CEFR_ROW.match(t))):

@@ -56,3 +56,28 @@ def test_the_main_column_header(parsed):
     assert parsed["basics"]["name"] == "Jane Doe"
     assert parsed["basics"]["location"]["city"] == "London"
     assert parsed["work"][0]["name"] == "Acme Ltd" and parsed["work"][0]["position"] == "Senior Data Analyst"
+
+
+EUROPASS = """<html><body style='font-family:sans-serif;font-size:10pt'>
+<h1 style='font-size:20pt'>Ana García López</h1>
+<p><b>Email address:</b> ana.garcia@example.es <b>Phone number:</b> (+34) 612345678</p>
+<h2>WORK EXPERIENCE</h2>
+<p style='margin:0'>01/2019 – CURRENT – Madrid, Spain</p>
+<p style='margin:0'><b>DATA ANALYST</b> – ACME IBERIA S.L.</p>
+<ul><li>Built the KPI dashboards for sales.</li><li>Automated monthly reporting.</li></ul>
+<p style='margin:0'>03/2015 – 12/2018 – Barcelona, Spain</p>
+<p style='margin:0'><b>JUNIOR ANALYST</b> – GLOBEX S.A.</p>
+<ul><li>Cleaned survey data.</li></ul>
+<h2>LANGUAGE SKILLS</h2>
+<p>Mother tongue(s): <b>SPANISH</b></p><p>Other language(s):</p><p><b>ENGLISH</b></p>
+<p>Listening C1 Reading C1 Writing C1</p>
+</body></html>"""
+
+
+def test_the_first_bulleted_line_under_a_header_is_an_item_and_row_labels_no_levels():
+    res = PdfParser(PdfParser.Options()).parse(render_pdf(EUROPASS), filename="europass.pdf").resume
+    assert [w.get("highlights") for w in res["work"]] == [
+        ["Built the KPI dashboards for sales.", "Automated monthly reporting."], ["Cleaned survey data."]]
+    assert not any(w.get("summary") for w in res["work"])
+    assert [x["language"] for x in res["languages"]][:2] == ["SPANISH", "ENGLISH"]
+    assert all(x.get("fluency") != "Other language(s):" for x in res["languages"])
