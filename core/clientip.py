@@ -12,10 +12,9 @@ import hmac
 import ipaddress
 import secrets
 from functools import lru_cache
+from typing import Any
 
 from aiohttp import web
-
-from htdy.core import appkeys
 
 _PROCESS_KEY = secrets.token_bytes(32)
 INTERNAL_HEADER = "X-Htdy-Internal"
@@ -35,9 +34,24 @@ def _trusted(addr: str, nets: tuple[ipaddress.IPv4Network | ipaddress.IPv6Networ
     return any(ip in net for net in nets)
 
 
+def _settings(app: web.Application) -> Any:
+    from htdy.core import appkeys  # (here: appkeys imports the API, whose modules import this one)
+
+    return app.get(appkeys.settings)  # (a bare app of a plugin's tests has none)
+
+
+def _secret(app: web.Application) -> bytes:
+    settings = _settings(app)  # (a bare app of a plugin's tests has none)
+    return (settings.auth.secret_key if settings is not None else "").encode() or _PROCESS_KEY
+
+
+def _proxies(app: web.Application) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    settings = _settings(app)
+    return _networks(tuple(settings.server.trusted_proxies)) if settings is not None else ()
+
+
 def _internal_token(app: web.Application) -> str:
-    secret = (app[appkeys.settings].auth.secret_key or "").encode() or _PROCESS_KEY
-    return hmac.new(secret, b"htdy-internal-request", hashlib.sha256).hexdigest()
+    return hmac.new(_secret(app), b"htdy-internal-request", hashlib.sha256).hexdigest()
 
 
 def client_ip(request: web.Request) -> str:
@@ -46,7 +60,7 @@ def client_ip(request: web.Request) -> str:
     sent = request.headers.get(FORWARDED_HEADER)
     if sent and hmac.compare_digest(request.headers.get(INTERNAL_HEADER, ""), _internal_token(request.app)):
         return sent
-    nets = _networks(tuple(request.app[appkeys.settings].server.trusted_proxies))
+    nets = _proxies(request.app)
     if nets and _trusted(remote, nets):
         hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",") if h.strip()]
         for hop in reversed(hops):          # the nearest hop a trusted proxy did not add
@@ -57,14 +71,13 @@ def client_ip(request: web.Request) -> str:
 
 
 def from_trusted_proxy(request: web.Request) -> bool:
-    nets = _networks(tuple(request.app[appkeys.settings].server.trusted_proxies))
+    nets = _proxies(request.app)
     return bool(nets) and _trusted(request.remote or "", nets)
 
 
 def client_key(request: web.Request) -> str:
     """A stable, non-reversible id of the client's address."""
-    secret = (request.app[appkeys.settings].auth.secret_key or "").encode() or _PROCESS_KEY
-    return hmac.new(secret, client_ip(request).encode(), hashlib.sha256).hexdigest()[:24]
+    return hmac.new(_secret(request.app), client_ip(request).encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def forward_headers(request: web.Request) -> dict[str, str]:

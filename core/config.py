@@ -36,6 +36,18 @@ class ServerSettings(Section):
     # proxies (addresses or CIDR networks) whose X-Forwarded-For / X-Forwarded-Proto are believed
     trusted_proxies: list[str] = []
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: list[str]) -> list[str]:
+        import ipaddress
+
+        for net in v:
+            try:
+                ipaddress.ip_network(net, strict=False)
+            except ValueError:
+                raise ValueError(f"{net!r} is not an IP address or network (e.g. '10.0.0.0/8')") from None
+        return v
+
 
 class NodeSettings(Section):
     roles: list[Role] = ["api", "parser", "renderer"]

@@ -956,8 +956,11 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             res["location"] = p["text"]
             continue
         rest.append(p)
-    rest = [q for p in rest for r in _degree_label_split(p) for q in _degree_prefix(r)]
-    schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS)]
+    rest = [r for p in rest for r in _degree_label_split(p)]
+    if not any(has_word(p["text"], INSTITUTION_WORDS) for p in rest):  # the school may be the part after a comma
+        rest = [d for p in rest for d in _degree_field_school(p)]
+    rest = [q for p in rest for q in _degree_prefix(p)]
+    schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS) or p.get("school")]
     # "Specialist degree Mathematics and Mechanics Faculty" above "Saint-Petersburg State University":
     # the school named on a line of its own, before the faculty named after the degree
     schools.sort(key=lambda i: bool(rest[i].get("after_degree")))
@@ -1045,6 +1048,23 @@ def _degree_label_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     return [p]
 
 
+def _degree_field_school(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """``BSc Computer Science, MIT``, ``MSc Data Science, Stanford University``: a degree with
+    its field, then after a comma the school (named or not: "MIT")."""
+    t = p["text"]
+    head, sep, tail = t.partition(", ")
+    if not sep or not _degree_start(head) or has_word(head, INSTITUTION_WORDS) or not tail[:1].isupper() \
+            or has_word(tail, DEGREE_WORDS) or _place(tail) or (_region(tail) and not re.fullmatch(r"[A-Z]{3,6}", tail)):
+        return [p]
+    if re.search(r"\s(?:and|und|et|e|y|i|en|och|og|a|ve|и)\s", tail):
+        return [p]  # "Amministrazione, Finanza e Controllo": the field goes on; a school is a name
+    split = _split_degree(head, False)
+    if not split or has_word(split[1], INSTITUTION_WORDS):
+        return [p]
+    deg, field = split
+    return [dict(p, text=deg, degree=True), dict(p, text=field, field=True), dict(p, text=tail, school=True)]
+
+
 def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     """``Bachelor Northeastern University`` → ``Bachelor`` + ``Northeastern University``."""
     t = p["text"]
@@ -1058,6 +1078,11 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
         return [p]
     if has_word(rest, INSTITUTION_WORDS):
+        field, sep, school = rest.rpartition(", ")
+        if sep and field and has_word(school, INSTITUTION_WORDS) and not has_word(field, INSTITUTION_WORDS):
+            # "MSc Data Science, Stanford University": the field, then the school
+            return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=field, field=True),
+                    dict(p, text=school, after_degree=True)]
         return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest, after_degree=True)]
     if not _split_degree(t) and (rest.isupper() or rest[:1].isupper()):
         # "DUT Réseaux et Télécommunications": the rest is the degree's field, not a school

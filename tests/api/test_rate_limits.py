@@ -156,3 +156,8 @@ async def test_client_address_behind_trusted_proxies_and_from_the_web_plugin(tmp
     assert got["ip"] == "203.0.113.9"
     got = await (await plain.get("/probe", headers={"X-Htdy-Client": "192.0.2.1", "X-Htdy-Internal": "x"})).json()
     assert got["ip"] == "127.0.0.1"
+
+
+def test_a_bad_trusted_proxy_fails_at_start_up():
+    with pytest.raises(ConfigError, match="htdy.toml: server.trusted_proxies.*'nope' is not an IP"):
+        settings_from_dict({"server": {"trusted_proxies": ["10.0.0.0/8", "nope"]}}, "htdy.toml", environ={})

@@ -1,0 +1,28 @@
+"""One-line education entries of a plain-text CV (issue 8: 'BSc Computer Science, MIT, 2015 -
+2019' was silently dropped): degree, field and school on one line, with or without a school word."""
+from __future__ import annotations
+
+from htdy.parsers.base import TextParser
+
+CV = b"""John Smith
+john@example.com | +1 555 123 4567 | Boston, MA
+
+Education
+BSc Computer Science, MIT, 2015 - 2019
+MSc Data Science, Stanford University, 2019 - 2021
+Laurea magistrale Amministrazione, Finanza e Controllo, 2012 - 2014
+
+Experience
+Software Engineer, Google, 2021 - Present
+- Built search features
+"""
+
+
+def test_degree_field_school_on_one_line():
+    res = TextParser(TextParser.Options()).parse(CV, filename="cv.txt").resume
+    got = [(e.get("institution"), e.get("studyType"), e.get("area"), e.get("startDate"), e.get("endDate"))
+           for e in res["education"]]
+    assert got[:2] == [("MIT", "BSc", "Computer Science", "2015", "2019"),
+                       ("Stanford University", "MSc", "Data Science", "2019", "2021")]
+    # a field with a comma and no school named stays one field, never a school
+    assert all(e.get("institution") != "Finanza e Controllo" for e in res["education"])
