@@ -1074,7 +1074,16 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     head = m.group(1) if m else t[:_degree_len(t)]
     if t[len(head):len(head) + 1] == "-":
         return [p]  # "Diplom-Informatiker": one word
+    if t[len(head):len(head) + 1] == "." and head[-2:-1] == ".":
+        head += "."  # "B.A." keeps its last dot
     rest = t[len(head):].strip(" .,-–")
+    joined = re.match(r"(?i)^(?:in|of|en|em|in der|im|w|v|i)\s+(?=[^\W\d_])", rest)
+    if joined and ", " in rest:
+        # "B.A. in Physics and Mathematics, Harvard University": degree in field, then the school
+        field, _, school = rest[joined.end():].rpartition(", ")
+        if field and has_word(school, INSTITUTION_WORDS) and not has_word(field, INSTITUTION_WORDS):
+            return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=field, field=True),
+                    dict(p, text=school, after_degree=True)]
     if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
         return [p]
     if has_word(rest, INSTITUTION_WORDS):

@@ -46,6 +46,10 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "trayectoria", "trayectoria laboral", "historial laboral", "historial profesional", "percurso profissional",
         "trajetoria profissional", "trajetoria", "percorso professionale", "percorso lavorativo", "kariyer",
         "kariyer gecmisi",
+        # academic CVs: appointments are jobs ("Academic Positions" is no education)
+        "academic positions", "academic appointments", "appointments", "positions", "positions held",
+        "professional appointments", "research positions", "academic employment", "postdoctoral positions",
+        "academic experience", "research and teaching experience", "faculty positions",
         "experiencia professional", "experiencia profissional", "historico profissional", "trabalho",
         "esperienza", "esperienze", "esperienza lavorativa", "esperienze lavorative",
         "esperienza professionale", "esperienze professionali",

@@ -81,3 +81,25 @@ def test_the_first_bulleted_line_under_a_header_is_an_item_and_row_labels_no_lev
     assert not any(w.get("summary") for w in res["work"])
     assert [x["language"] for x in res["languages"]][:2] == ["SPANISH", "ENGLISH"]
     assert all(x.get("fluency") != "Other language(s):" for x in res["languages"])
+
+
+ACADEMIC = """<html><body style='font-family:serif;font-size:11pt'>
+<h1 style='text-align:center'>Jane Doe, Ph.D.</h1>
+<p style='text-align:center'>jane.doe@cam.ac.uk · +44 1223 337200</p>
+<h2>Academic Positions</h2>
+<table style='width:100%'><tr><td>2019–present</td><td><b>Associate Professor</b>, University of Cambridge</td></tr>
+<tr><td>2015–2019</td><td><b>Postdoctoral Researcher</b>, ETH Zürich</td></tr></table>
+<h2>Education</h2>
+<table style='width:100%'><tr><td>2015</td><td>Ph.D. in Physics, Massachusetts Institute of Technology</td></tr>
+<tr><td>2010</td><td>B.A. in Physics and Mathematics, Harvard University</td></tr></table>
+</body></html>"""
+
+
+def test_academic_positions_are_work_and_degree_in_field_comma_school():
+    res = PdfParser(PdfParser.Options()).parse(render_pdf(ACADEMIC), filename="academic.pdf").resume
+    assert res["basics"]["name"] == "Jane Doe, Ph.D."
+    assert [(w["name"], w["position"]) for w in res["work"]] == [
+        ("University of Cambridge", "Associate Professor"), ("ETH Zürich", "Postdoctoral Researcher")]
+    assert [(e["institution"], e["studyType"], e["area"]) for e in res["education"]] == [
+        ("Massachusetts Institute of Technology", "Ph.D.", "Physics"),
+        ("Harvard University", "B.A.", "Physics and Mathematics")]
