@@ -50,6 +50,26 @@ def _split_en(parts: list[str]) -> list[str]:
     return out
 _OPEN_AND = re.compile(r"(?i)\s(?:and|und|et|y|e|i|&)$")
 _SEP_NO_DASH = re.compile(r"\s+[|•·—]\s+|\s*\|\s*")
+_FULL_STOP = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Ý])")
+
+
+# words CVs abbreviate with a full stop ("Dipl.-Kaufm.", "techn. Assistent", "staatl. geprüft")
+_ABBREVIATED = frozenset("inform techn staatl kaufm betriebsw wirtsch angew allgem prakt pharm chem".split())
+
+
+def _sentence_split(part: str) -> list[str]:
+    """A sentence's full stop between fields ("Banco Santander. Puesto: Analista", "…de Empresas.
+    Universidad Complutense"): only after a plain word of five letters or more, so "S.A. Madrid",
+    "Inc. Boston", "Prof. Dr. Müller" and "Dipl.-Inform. Medieninformatik" stay whole."""
+    out, start = [], 0
+    for m in _FULL_STOP.finditer(part):
+        word = part[:m.start()].rsplit(None, 1)[-1] if part[:m.start()].strip() else ""
+        if len(word) >= 5 and word.isalpha() and word[1:].islower() and fold(word) not in _ABBREVIATED \
+                and not _legal_end(word + "."):
+            out.append(part[start:m.start()])
+            start = m.end()
+    out.append(part[start:])
+    return [x for x in out if x.strip()]
 _DANGLING = re.compile(r"(?i)\s+(?:in|of|en|em|w|di|im|at|bei|de|van)$")
 
 
@@ -101,7 +121,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                     parts = _SEP_NO_DASH.split(t)
                 elif dash and texts > 1 and len(parts) > 1:
                     parts = _split_en(_dash_parts(t))
-                for part in parts:
+                for part in (q for x in parts for q in _sentence_split(x)):
                     # (the Arabic comma separates as the Latin one does)
                     p = _DANGLING.sub("", _strip_piece(part)).replace("\u060c", ",")
                     led = False
@@ -266,7 +286,21 @@ def _strip_piece(part: str) -> str:
         p = p[:-1].strip()
     if p.startswith("(") and p.endswith(")"):
         p = p[1:-1].strip()
+    last = p.rsplit(None, 1)[-1] if p else ""
+    if len(last) >= 5 and last[:-1].isalpha() and last[1:-1].islower() and last.endswith(".") \
+            and " " in p and not _legal_end(p):
+        p = p[:-1]  # a sentence's full stop: "Puesto: Analista financiera." ("Acme Inc." keeps its dot)
+    m = _INLINE_LABEL.match(p)
+    if m and len(p) > m.end():
+        p = p[m.end():]  # "Puesto: Analista financiera", "Empresa: Deloitte"
     return p
+
+
+# a field's own label inside a header line ("… Banco Santander. Puesto: Analista financiera.")
+_INLINE_LABEL = re.compile(r"(?i)^(?:puesto|cargo|posici[oó]n|position|role|job title|title|funci[oó]n|fonction|"
+                           r"poste|stelle|funktion|ruolo|mansione|função|functie|stanowisko|empresa|company|"
+                           r"employer|firma|entreprise|azienda|arbeitgeber|werkgever|pracodawca|centro|"
+                           r"instituci[oó]n|institution|school|universidad|titulaci[oó]n|t[ií]tulo|degree)\s*:\s+")
 
 
 def _comma_split(p: dict[str, Any]) -> list[dict[str, Any]]:

@@ -202,6 +202,8 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
         return False
     if any(date_only(clean(c)) for c in ln.cell_texts()):
         return True
+    if r.begin == 0 and len(t) <= 160 and (r.current or r.end) and re.match(r"\s*[:|–—-]\s", t[r.stop:]):
+        return True  # "2012 - 2013: Máster en Finanzas. IE Business School.": dates, a colon, the entry
     if t.endswith((".", ";")) and len(t) > 40:
         return False
     if re.match(r"(?i)\W*(since|seit|depuis|desde|dal|sinds|od|from|ab)\b", t[r.begin:r.stop]) and len(t) > 40:

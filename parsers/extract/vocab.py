@@ -70,6 +70,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "skills": (
         "skills", "technical skills", "key skills", "core skills", "competencies", "core competencies",
+        "informatica", "informatique", "computing", "edv", "ofimatica",
         "expertise", "technologies", "tech stack", "technical expertise", "abilities", "tools",
         "kenntnisse", "fahigkeiten", "kompetenzen", "fachkenntnisse", "it-kenntnisse", "technologien",
         "skills und kenntnisse", "fachliche kompetenzen",

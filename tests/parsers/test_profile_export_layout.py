@@ -103,3 +103,28 @@ def test_academic_positions_are_work_and_degree_in_field_comma_school():
     assert [(e["institution"], e["studyType"], e["area"]) for e in res["education"]] == [
         ("Massachusetts Institute of Technology", "Ph.D.", "Physics"),
         ("Harvard University", "B.A.", "Physics and Mathematics")]
+
+
+SPANISH = """<html><body style='font-family:serif;font-size:11pt'>
+<h1 style='text-align:center'>CURRICULUM VITAE</h1>
+<h3>DATOS PERSONALES</h3>
+<p>Nombre y apellidos: Ana García López<br>Correo electrónico: ana.garcia@gmail.com</p>
+<h3>FORMACIÓN ACADÉMICA</h3>
+<p>2012 - 2013: Máster en Finanzas. IE Business School.</p>
+<h3>EXPERIENCIA PROFESIONAL</h3>
+<p>2016 - actualidad: Banco Santander. Puesto: Analista financiera.</p>
+<ul><li>Análisis de riesgos de crédito.</li><li>Elaboración de informes mensuales.</li></ul>
+<p>2013 - 2016: Deloitte. Puesto: Auditora junior.</p>
+<h3>INFORMÁTICA</h3><p>Microsoft Office, SAP, SQL.</p>
+</body></html>"""
+
+
+def test_date_colon_entries_with_full_stops_and_inline_labels():
+    res = PdfParser(PdfParser.Options()).parse(render_pdf(SPANISH), filename="cv.pdf").resume
+    assert res["basics"]["name"] == "Ana García López"
+    assert [(w["name"], w["position"], w["startDate"], w.get("endDate")) for w in res["work"]] == [
+        ("Banco Santander", "Analista financiera", "2016", None), ("Deloitte", "Auditora junior", "2013", "2016")]
+    assert res["work"][0]["highlights"] == ["Análisis de riesgos de crédito.", "Elaboración de informes mensuales."]
+    assert [(e["institution"], e["studyType"], e["area"]) for e in res["education"]] == [
+        ("IE Business School", "Máster", "Finanzas")]
+    assert res["skills"][0]["keywords"] == ["Microsoft Office", "SAP", "SQL"]
