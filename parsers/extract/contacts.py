@@ -35,6 +35,8 @@ def find_emails(text: str) -> list[tuple[str, int, int]]:
 def clean_url(u: str) -> str:
     u = u.strip().rstrip(".,;:)]}>")
     m = re.match(r"^([a-z][a-z0-9+.-]*):", u, re.I)
+    if m and m.group(1).lower() in ("tel", "mailto", "sms", "callto", "fax", "skype", "javascript", "data", "file"):
+        return ""  # "tel:0434816363" is no host and port
     if m and m.group(1).lower() not in ("http", "https") and not re.match(r"^[\w.-]+:\d+(/|$)", u):
         return ""  # mailto:, tel:, skype:, javascript: …
     return u
@@ -287,8 +289,9 @@ _GLYPHS = re.compile(r"[\ue000-\uf8ff\ufffd\u2300-\u23ff\u2600-\u27bf\u2b00-\u2b
 _UK_POSTCODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _ZIP_AFTER_STATE = re.compile(r"\b([A-Z]{2})\s+\d{5}(?:-\d{4})?\s*$")
 # a postcode before the place name: PT 4000-442, PL 31-147, NL 1012 AB, DE/FR/ES/IT/US 12345, 4-digit, "D-12345"
-_POSTCODE = re.compile(r"^(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}(?=\s+[^\W\d_])|[A-Z]{1,2}-\d{4,5}|\d{4,5})\s+"
-                       r"(?=[^\W\d_])")
+# postcodes before a city: PT 4000-442, PL 31-147, NL 1012 AB, D-10115, SE/CZ/SK/GR "272 42", BR 01310-100
+_POSTCODE = re.compile(r"^(?:\d{4}-\d{3}|\d{5}-\d{3}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}(?=\s+[^\W\d_])|[A-Z]{1,2}-\d{4,5}|"
+                       r"\d{3}\s\d{2}|\d{4,5})\s+(?=[^\W\d_])")
 
 
 def address_location(text: str) -> dict[str, str] | None:

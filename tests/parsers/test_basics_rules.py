@@ -324,3 +324,19 @@ def test_names_with_post_nominal_letters(name):
 
 def test_a_degree_line_is_still_no_name():
     assert _name([("Master of Science, PhD", 14), ("Ana Silva", 22), ("ana.silva@example.com", 10)]) == "Ana Silva"
+
+
+@pytest.mark.parametrize("text, city", [("272 42 Helsingborg", "Helsingborg"), ("111 22 Praha", "Praha"),
+                                        ("01310-100 São Paulo", "São Paulo"), ("1438-186 Lisboa", "Lisboa")])
+def test_postcodes_of_more_countries(text, city):
+    assert (address_location(text) or {}).get("city") == city
+
+
+@pytest.mark.parametrize("url, kept", [("tel:0434816363", ""), ("mailto:a@b.org", ""), ("sms:+4412345", ""),
+                                       ("localhost:8080/cv", "localhost:8080/cv"),
+                                       ("https://ana.dev", "https://ana.dev")])
+def test_link_targets_that_are_no_web_pages(url, kept):
+    """A template's tel: link is the phone, not a web site (it displaced the personal site)."""
+    from htdy.parsers.extract.contacts import clean_url
+
+    assert clean_url(url) == kept
