@@ -21,6 +21,7 @@ from tortoise.transactions import in_transaction
 from htdy.core.errors import Conflict, Forbidden, NotFound, Unauthorized
 from htdy.core.models import ApiToken, Session, User
 from htdy.core.services import Services, utcnow
+from htdy.core.services.passwords import check_new_password
 
 AUTH_TTL_S = 60
 MAX_LOGIN_TOKENS = 10  # bearer tokens minted by logins kept per user; older ones are revoked
@@ -60,6 +61,7 @@ async def signup(svc: Services, email: str, password: str, name: str) -> tuple[U
     if not svc.settings.auth.allow_signup:
         raise Forbidden("sign-up is disabled on this server", code="signup_disabled")
     email = normalise_email(email)
+    check_new_password(password, email, name)
     pw_hash = await asyncio.to_thread(_hasher(svc)[0].hash, password)
     try:
         async with in_transaction(svc.conn_name):

@@ -1,6 +1,8 @@
 """Accounts: sign-up, login, logout, tokens, sessions with CSRF double-submit."""
 from __future__ import annotations
 
+import pytest
+
 
 async def test_signup_sets_cookies_and_returns_token(client):
     resp = await client.post("/api/v1/auth/signup", json={"email": "Ann@Example.org", "password": "s3cret-pass",
@@ -97,3 +99,20 @@ async def test_session_cookie_and_csrf(client, signup, resume):
     assert resp.status == 201
     assert (await client.post("/api/v1/auth/logout", headers={"X-CSRF-Token": csrf})).status == 204
     assert (await client.get("/api/v1/me")).status == 401
+
+
+@pytest.mark.parametrize("password", ["password123", "Qwerty123", "iloveyou1", "12345678", "ana.silva", "Ana Silva"])
+async def test_common_or_personal_passwords_are_refused(client, password):
+    from htdy.core.models import User
+
+    resp = await client.post("/api/v1/auth/signup", json={"email": "ana.silva@example.org", "password": password,
+                                                          "name": "Ana Silva"})
+    body = await resp.json()
+    assert resp.status == 422 and body["error"]["code"] == "password_too_common", body
+    assert await User.filter(email="ana.silva@example.org").count() == 0
+
+
+async def test_an_uncommon_password_is_accepted(client):
+    resp = await client.post("/api/v1/auth/signup", json={"email": "ana.silva@example.org",
+                                                          "password": "tangerine-orbit-41", "name": "Ana Silva"})
+    assert resp.status == 201

@@ -78,7 +78,7 @@ async def test_transient_errors_retry_then_fail(flaky_settings, aiohttp_client):
     from htdy.core.app import create_app
 
     client = await aiohttp_client(create_app(flaky_settings, plugins=[FlakyPlugin()]))
-    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "password1",
+    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "worker-test-pass",
                                                            "name": "A"})
     h = {"Authorization": f"Bearer {(await resp.json())['token']}"}
     fd = aiohttp.FormData()
@@ -262,7 +262,7 @@ async def test_graceful_stop_requeues_running_jobs(tmp_path, aiohttp_client):
     settings = make_settings(tmp_path, storage={"backend": "slow"}, queue={"poll_interval_s": 0.05})
     app = create_app(settings, plugins=[SlowPlugin()])
     client = await aiohttp_client(app)
-    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "password1",
+    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "worker-test-pass",
                                                            "name": "A"})
     h = {"Authorization": f"Bearer {(await resp.json())['token']}"}
     fd = aiohttp.FormData()
@@ -286,7 +286,7 @@ async def test_heartbeat_keeps_a_long_job_and_a_dead_workers_job_is_retried_soon
                              queue={"poll_interval_s": 0.05, "lease_s": 1.5})
     app = create_app(settings, plugins=[SlowPlugin()])
     client = await aiohttp_client(app)
-    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "password1",
+    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "worker-test-pass",
                                                            "name": "A"})
     h = {"Authorization": f"Bearer {(await resp.json())['token']}"}
     fd = aiohttp.FormData()
