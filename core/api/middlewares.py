@@ -12,6 +12,7 @@ import uuid
 import structlog
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from tortoise.exceptions import DBConnectionError, OperationalError
 
 from htdy.core import appkeys, metrics
 from htdy.core.errors import Forbidden, HtdyError, Unauthorized
@@ -88,9 +89,30 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         message = exc.reason if exc.status != 413 else "the request body is too large"
         headers = {k: v for k, v in exc.headers.items() if k.lower() == "allow"}
         return web.json_response(error_body(code, message, None, rid), status=exc.status, headers=headers)
-    except Exception:
+    except (DBConnectionError, ConnectionError, TimeoutError) as exc:
+        # the database (or another service) cannot be reached: the request can be retried
+        log.warning("service unavailable on %s %s: %s: %s", request.method, request.path, type(exc).__name__, exc)
+        code = "database_unavailable" if isinstance(exc, DBConnectionError) or _from_db(exc) else "service_unavailable"
+        return web.json_response(error_body(code, "a service this request needs is unavailable; try again later",
+                                            None, rid), status=503, headers={"Retry-After": "5"})
+    except Exception as exc:
+        if _from_db(exc):
+            log.warning("database unavailable on %s %s: %s", request.method, request.path, exc)
+            return web.json_response(error_body("database_unavailable", "the database is unavailable; try again "
+                                                "later", None, rid), status=503, headers={"Retry-After": "5"})
         log.exception("unhandled error on %s %s", request.method, request.path)
         return web.json_response(error_body("internal", "internal server error", None, rid), status=500)
+
+
+def _from_db(exc: BaseException) -> bool:
+    """A lost or refused database connection (asyncpg's connection errors, an OperationalError
+    of SQLite or PostgreSQL that says so)."""
+    name = type(exc).__module__ + "." + type(exc).__name__
+    if name.startswith("asyncpg.") and ("Connection" in type(exc).__name__ or "CannotConnect" in type(exc).__name__):
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, OperationalError) and any(w in text for w in (
+        "connection", "could not connect", "server closed", "database is locked", "unable to open database"))
 
 
 @web.middleware

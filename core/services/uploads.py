@@ -13,7 +13,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import ParseError, PayloadTooLarge
+from htdy.core.errors import HtdyError, ParseError, PayloadTooLarge, ServiceUnavailable
 from htdy.core.models import Job, StoredFile
 from htdy.core.services import Services, cvs, utcnow
 
@@ -55,9 +55,16 @@ async def accept(svc: Services, user_id: str, data: bytes, *, filename: str | No
     key = storage_key(sha)
     existing = await StoredFile.get_or_none(sha256=sha)
     stored_now = False
-    if existing is None or not await svc.storage.exists(key):
-        await svc.storage.put(key, data, content_type=MEDIA_TYPES[kind])
-        stored_now = existing is None
+    try:
+        if existing is None or not await svc.storage.exists(key):
+            await svc.storage.put(key, data, content_type=MEDIA_TYPES[kind])
+            stored_now = existing is None
+    except HtdyError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any backend's failure (disk full, read-only, S3 down)
+        log.warning("storage write failed: %s: %s", type(exc).__name__, exc)
+        raise ServiceUnavailable("file storage is unavailable; nothing was saved, try again later",
+                                 code="storage_unavailable") from None
     payload = {"filename": filename, "title": title, "cv_id": cv_id}
     try:
         for attempt in (1, 2):  # a concurrent upload of the same bytes may win the file row

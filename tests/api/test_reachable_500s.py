@@ -100,3 +100,78 @@ async def test_rendered_html_is_sandboxed_and_every_response_is_nosniff(client, 
     for resp in (html, pdf, await client.get("/api/v1/me", headers=a["headers"]), await client.get("/api/v1/me"),
                  await client.get("/api/v1/cvs/nope", headers=a["headers"]), await client.get("/healthz")):
         assert resp.headers["X-Content-Type-Options"] == "nosniff", resp.url
+
+
+class FullDisk:
+    """A storage backend whose writes fail like a full or read-only disk."""
+
+    @staticmethod
+    def plugin():
+        from htdy import hookimpl
+        from htdy.core.interfaces import StorageBackend
+
+        class FullStorage(StorageBackend):
+            name = "full"
+
+            async def put(self, key, data, *, content_type="application/octet-stream"):
+                raise OSError(28, "No space left on device")
+
+            async def get(self, key):
+                raise OSError(5, "Input/output error")
+
+            async def delete(self, key):
+                return None
+
+            async def exists(self, key):
+                return False
+
+        class Plugin:
+            @hookimpl
+            def htdy_register_storage_backends(self):
+                return [FullStorage]
+
+        return Plugin()
+
+
+async def test_an_unwritable_storage_is_503_and_nothing_is_half_written(tmp_path, aiohttp_client):
+    from htdy.core.app import create_app
+    from htdy.core.models import StoredFile
+    from htdy.core.testing import make_settings
+
+    app = create_app(make_settings(tmp_path, storage={"backend": "full"}), plugins=[FullDisk.plugin()])
+    client = await aiohttp_client(app)
+    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "tangerine-orbit-41",
+                                                           "name": "A"})
+    h = {"Authorization": "Bearer " + (await resp.json())["token"]}
+    fd = aiohttp.FormData()
+    fd.add_field("file", b"Ada Lovelace\nada@example.org\n", filename="cv.txt")
+    resp = await client.post("/api/v1/uploads", data=fd, headers=h)
+    assert resp.status == 503 and (await resp.json())["error"]["code"] == "storage_unavailable"
+    assert await Job.all().count() == 0 and await StoredFile.all().count() == 0
+
+
+@pytest.mark.parametrize("exc_name, code", [("db", "database_unavailable"), ("pg", "database_unavailable"),
+                                            ("sqlite", "database_unavailable"), ("refused", "service_unavailable")])
+async def test_a_lost_database_or_service_is_503_not_500(tmp_path, aiohttp_client, exc_name, code):
+    """The mapping the API applies to whatever a handler (or the auth lookup) hits when the
+    database or another service cannot be reached."""
+    import asyncpg
+    from tortoise.exceptions import DBConnectionError, OperationalError
+
+    from htdy.core.app import create_app
+    from htdy.core.testing import make_settings
+
+    raised = {"db": DBConnectionError("can't connect"),
+              "pg": asyncpg.exceptions.ConnectionDoesNotExistError("connection was closed in the middle of operation"),
+              "sqlite": OperationalError("unable to open database file"),
+              "refused": ConnectionRefusedError(111, "Connection refused")}[exc_name]
+
+    async def boom(request):
+        raise raised
+
+    app = create_app(make_settings(tmp_path))
+    app.router.add_get("/boom", boom)
+    client = await aiohttp_client(app)
+    resp = await client.get("/boom")
+    assert resp.status == 503 and (await resp.json())["error"]["code"] == code
+    assert resp.headers["Retry-After"] == "5"
