@@ -326,6 +326,9 @@ _LABELLED = re.compile(r"(?i)^(city|country|town|location|place|ort|standort|lan
                        r"pa[ií]s|citt[aà]|paese|cidade|miasto|kraj|stad|plaats)\s*:\s*(.+)$")
 
 
+_OTHER_SCRIPT = re.compile(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _loc(p: dict[str, Any]) -> dict[str, str] | None:
     t = p["text"]
     if p.get("place"):
@@ -338,6 +341,10 @@ def _loc(p: dict[str, Any]) -> dict[str, str] | None:
         return {"city": m.group(2)}
     if len(t.split()) <= 3 and "," not in t and is_city(t) and not _title(t):
         return {"city": t}  # a job word is no place ("Mentor", Ohio)
+    if _OTHER_SCRIPT.search(t) and len(t) <= 20 and not _title(t) and not has_word(t, ORG_WORDS):
+        loc = location_from(t)  # "대한민국 울산", "中国 武汉": a country and a known city
+        if loc and is_city(loc.get("city", "")):
+            return loc
     if is_remote(t) or re.search(r"(?i)\bremote\b|\bhybrid\b", t):
         return {"city": t}
     if p.get("after_text") and len(t.split()) <= 5 and t[:1].isupper() and not _title(t) \

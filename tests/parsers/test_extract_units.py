@@ -189,3 +189,11 @@ def test_headings_broken_by_letter_spacing(text, key):
     from htdy.parsers.extract.vocab import heading_key
 
     assert heading_key(text) == key
+
+
+def test_a_place_in_another_script_beside_a_work_header_is_its_location():
+    from htdy.parsers.extract.fields import _loc
+
+    assert _loc({"text": "대한민국 울산"}) == {"city": "울산"}
+    assert _loc({"text": "中国 武汉"}) == {"city": "武汉"}
+    assert _loc({"text": "기계 설계 엔지니어"}) is None
