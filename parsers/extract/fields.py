@@ -202,15 +202,29 @@ _LEGAL_END = re.compile(r"(?i)(?:\b(?:gmbh(?: & co\.? kg)?|kg|ag|se|ltd|llc|inc|
                         r"limited|corporation))\.?$")
 
 
+# Korean and Japanese legal forms stand before the name: "(주) 글로벌소프트", "㈜다올", "株式会社ABC"
+_LEGAL_START = re.compile(r"^(?:\((?:주|유|株|有)\)|㈜|㈲|주식회사|유한회사|株式会社|有限会社|合同会社)\s*\S")
+
+
 def _legal_end(text: str) -> bool:
-    """The text ends with a legal form: ``Otto GmbH & Co KG``, ``Solaris Sp. z o.o.``, ``Reply S.p.A.``."""
-    return bool(_LEGAL_END.search(text.strip()))
+    """The text carries a legal form: at its end (``Otto GmbH & Co KG``, ``Solaris Sp. z o.o.``,
+    ``Reply S.p.A.``) or, in Korean and Japanese, at its start (``(주) 우리``, ``株式会社ABC``)."""
+    t = text.strip()
+    return bool(_LEGAL_END.search(t) or _LEGAL_START.match(t))
 
 
 def _campus(text: str) -> bool:
     """"University of California, Berkeley": a state university's campus is part of its name."""
     m = re.search(r"(?i)\buniversity\s+of\s+([^\W\d_][\w ]*?)\s*,\s*[^,()]+$", text)
     return m is not None and is_region(m.group(1)) and fold(m.group(1)) not in _COUNTRIES
+
+
+def _native_place(text: str) -> bool:
+    """"대한민국 부산", "中国 武汉": a country and a known city in another script."""
+    if not _OTHER_SCRIPT.search(text) or len(text) > 20:
+        return False
+    loc = location_from(text)
+    return bool(loc and is_city(loc.get("city", "")))
 
 
 def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
@@ -228,7 +242,7 @@ def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
         head, tail = ",".join(parts[:i]).strip(), [x.strip() for x in parts[i:]]
         if not head or not tail[0] or _place(parts[0]) or _region(parts[0]):
             continue  # "Paris, France" is a place as a whole
-        first = _place(tail[0]) or (
+        first = _place(tail[0]) or _native_place(tail[0]) or (
             _legal_end(head) and len(tail) == 1 and 1 <= len(tail[0].split()) <= 3 and tail[0][:1].isupper()
             and not re.search(r"\d", tail[0]) and not _title(tail[0])
             and not has_word(tail[0], ORG_WORDS) and not _legal_end(tail[0]))

@@ -197,3 +197,18 @@ def test_a_place_in_another_script_beside_a_work_header_is_its_location():
     assert _loc({"text": "대한민국 울산"}) == {"city": "울산"}
     assert _loc({"text": "中国 武汉"}) == {"city": "武汉"}
     assert _loc({"text": "기계 설계 엔지니어"}) is None
+
+
+@pytest.mark.parametrize("text", ["(주) 글로벌소프트", "(유) 인포우리코스메틱", "㈜다올", "주식회사 한빛", "株式会社ABC",
+                                  "Otto GmbH & Co KG"])
+def test_legal_forms_before_or_after_the_name(text):
+    from htdy.parsers.extract.fields import _legal_end
+
+    assert _legal_end(text)
+
+
+def test_a_native_place_after_the_employers_comma_is_split_off():
+    from htdy.parsers.extract.fields import _place_split
+
+    parts = _place_split({"text": "(유) 인포우리코스메틱, 대한민국 부산"})
+    assert [p["text"] for p in parts] == ["(유) 인포우리코스메틱", "대한민국 부산"] and parts[1].get("place")
