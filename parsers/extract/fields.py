@@ -802,7 +802,8 @@ def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
 
 
 _DEGREE_SPLITS = (
-    re.compile(r"\s+(?:in|en|em|im|in der|w zakresie|na kierunku|kierunek|di|in het)\s+", re.I),
+    re.compile(r"\s+(?:in|en|em|im|in der|w zakresie|na kierunku|kierunek|di|in het|في|по направлению|"
+               r"по специальности|v oboru|v odboru)\s+", re.I),
     re.compile(r"\s*[,:]\s+|\s+[-–—]\s+"),
     re.compile(r"\s+(?:of|de|van)\s+(?!(?:science|sciences|arts|engineering|laws|business administration|"
                r"philosophy|technology|fine arts|education|commerce|medicine|music|applied sciences?)$)", re.I),
@@ -872,7 +873,9 @@ def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
             # word (a course's name runs on: "formation Node.Js avancé")
             n = _degree_len(deg)
             tail = deg[n:].strip(" ,-–")
-            if n and tail[:1].isupper() and deg[n:n + 1] == " " and not has_word(deg[:n], _COURSE_WORDS):
+            uncased = tail[:1].isalpha() and tail[:1].lower() == tail[:1].upper()  # Arabic, Hebrew, CJK
+            if n and (tail[:1].isupper() or uncased) and deg[n:n + 1] == " " \
+                    and not has_word(deg[:n], _COURSE_WORDS):
                 return deg[:n].strip(), tail
         if cands:
             # "Formation … des applications en Swift in iOS": when the joiners differ, the

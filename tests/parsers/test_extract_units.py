@@ -212,3 +212,13 @@ def test_a_native_place_after_the_employers_comma_is_split_off():
 
     parts = _place_split({"text": "(유) 인포우리코스메틱, 대한민국 부산"})
     assert [p["text"] for p in parts] == ["(유) 인포우리코스메틱", "대한민국 부산"] and parts[1].get("place")
+
+
+@pytest.mark.parametrize("text, degree, area", [
+    ("بكالوريوس في علوم الحاسب", "بكالوريوس", "علوم الحاسب"), ("بكالوريوس علوم الحاسب", "بكالوريوس", "علوم الحاسب"),
+    ("Бакалавр по направлению Информатика", "Бакалавр", "Информатика"),
+])
+def test_degree_and_field_joined_in_arabic_and_russian(text, degree, area):
+    from htdy.parsers.extract.fields import _split_degree
+
+    assert _split_degree(text) == (degree, area)
