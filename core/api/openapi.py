@@ -17,8 +17,13 @@ from htdy.core.ratelimit import ROUTES as RATE_LIMITED
 
 REF = "#/components/schemas/{model}"
 _PATH_PARAM = re.compile(r"{(\w+)}")
+# every format a render answers with (the `format` query parameter): PDF and PNG as bytes, the rest as text
 _MEDIA_BY_KIND = {"binary": {"application/pdf": {"schema": {"type": "string", "format": "binary"}},
-                             "text/html": {"schema": {"type": "string"}}},
+                             "image/png": {"schema": {"type": "string", "format": "binary"}},
+                             "text/html": {"schema": {"type": "string"}},
+                             "image/svg+xml": {"schema": {"type": "string"}},
+                             "text/markdown": {"schema": {"type": "string"}},
+                             "text/plain": {"schema": {"type": "string"}}},
                   "text": {"text/plain": {"schema": {"type": "string"}}}}
 
 

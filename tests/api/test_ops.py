@@ -72,6 +72,23 @@ async def test_openapi_documents_every_route(client, htdy_app):
     assert "/api/openapi.json" in html and "https://" not in html
 
 
+async def test_openapi_render_lists_every_format_and_the_rate_limit(client, signup, make_cv):
+    """Each `format` the render route answers with is a documented content type; rate-limited
+    routes document 429 with Retry-After (schemathesis reported both missing)."""
+    spec = await (await client.get("/api/openapi.json")).json()
+    op = spec["paths"]["/api/v1/cvs/{cv_id}/render"]["get"]
+    documented = set(op["responses"]["200"]["content"])
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"])
+    for fmt in ("html", "pdf", "md", "txt", "svg", "png"):
+        resp = await client.get(f"/api/v1/cvs/{cv['id']}/render", params={"format": fmt}, headers=a["headers"])
+        if resp.status == 200:
+            assert resp.content_type in documented, (fmt, resp.content_type)
+    assert "429" in op["responses"] and "Retry-After" in op["responses"]["429"]["headers"]
+    assert "429" in spec["paths"]["/api/v1/auth/login"]["post"]["responses"]
+    assert "429" not in spec["paths"]["/api/v1/cvs"]["get"]["responses"]
+
+
 async def test_public_profile_cacheable_and_counted(client, signup, make_cv, htdy_app):
     from htdy.core import appkeys
 
