@@ -412,18 +412,26 @@ class RenderService:
         if threading.current_thread() is not threading.main_thread():
             return self._render_here(eng, template, resume, fmt, options)
 
+        expired = threading.Event()
+
         def on_alarm(signum: int, frame: Any) -> None:
+            expired.set()
             raise _Deadline  # a BaseException: no library's "except Exception" can swallow it
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
         try:
-            return self._render_here(eng, template, resume, fmt, options)
+            out = self._render_here(eng, template, resume, fmt, options)
         except _Deadline:
             raise RenderError(f"rendering took longer than {limit:g} s", code="timeout", status=504) from None
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+        if expired.is_set():
+            # the alarm landed inside a C library's callback (cffi prints and swallows what a
+            # callback raises): the render went on, but it did take longer than the limit
+            raise RenderError(f"rendering took longer than {limit:g} s", code="timeout", status=504)
+        return out
 
     # ---- http gateway
     def _sign(self, body: bytes, timestamp: str) -> str:
