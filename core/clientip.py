@@ -70,11 +70,6 @@ def client_ip(request: web.Request) -> str:
     return remote
 
 
-def from_trusted_proxy(request: web.Request) -> bool:
-    nets = _proxies(request.app)
-    return bool(nets) and _trusted(request.remote or "", nets)
-
-
 def client_key(request: web.Request) -> str:
     """A stable, non-reversible id of the client's address."""
     return hmac.new(_secret(request.app), client_ip(request).encode(), hashlib.sha256).hexdigest()[:24]

@@ -53,7 +53,7 @@ class RateLimited(HtdyError):
 
 
 class RateLimiter:
-    def __init__(self, settings: RateLimitSettings, secret: str = "") -> None:
+    def __init__(self, settings: RateLimitSettings) -> None:
         self.settings = settings
         self.enabled = settings.enabled
         self.storage: Storage = MemoryStorage() if settings.storage == "memory" else RedisStorage(
@@ -113,21 +113,19 @@ class RateLimiter:
             await asyncio.sleep(min(self.settings.login_delay_max_s, 0.25 * 2 ** over))
 
     async def login_failed(self, email: str) -> None:
-        if not self.enabled:
-            return
-        try:
-            for item in self.items["login_failures"]:
-                await self.limiter.hit(item, "login_failures", self._account(email))
-        except Exception as exc:  # noqa: BLE001
-            self._warn(exc)
+        await self._on_failures(email, self.limiter.hit)
 
     async def login_succeeded(self, email: str) -> None:
+        await self._on_failures(email, self.limiter.clear)
+
+    async def _on_failures(self, email: str, op: Any) -> None:
+        """Count (``hit``) or forget (``clear``) a failed login on each of the account's windows."""
         if not self.enabled:
             return
         try:
             for item in self.items["login_failures"]:
-                await self.limiter.clear(item, "login_failures", self._account(email))
-        except Exception as exc:  # noqa: BLE001
+                await op(item, "login_failures", self._account(email))
+        except Exception as exc:  # noqa: BLE001 - an unreachable limit store fails open
             self._warn(exc)
 
     def _warn(self, exc: Exception) -> None:
@@ -135,10 +133,6 @@ class RateLimiter:
         if now - self._warned > 60:
             self._warned = now
             log.warning("rate-limit store unreachable, not limiting: %s", exc)
-
-
-def limiter_of(app: web.Application) -> RateLimiter:
-    return app[LIMITER]
 
 
 LIMITER = web.AppKey("ratelimiter", RateLimiter)
@@ -154,6 +148,6 @@ async def rate_limit(request: web.Request, handler: Handler) -> web.StreamRespon
 
 
 def install(app: web.Application, settings: Any) -> RateLimiter:
-    limiter = RateLimiter(settings.ratelimit, settings.auth.secret_key)
+    limiter = RateLimiter(settings.ratelimit)
     app[LIMITER] = limiter
     return limiter

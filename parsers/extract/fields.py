@@ -9,6 +9,7 @@ from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import DURATION, date_only, find_range, is_present
 from htdy.parsers.extract.degrees_cjk import split_cjk_degree, strip_field_mark
 from htdy.parsers.extract.places import is_city, is_region
+from htdy.parsers.extract.row_labels import SHORT_LABEL_KEY, row_label
 from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, is_bullet, merge_wrapped
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
@@ -422,140 +423,6 @@ def slot(p: dict[str, Any]) -> tuple[int, int, bool, bool]:
     return (p.get("line", 0), p.get("cell", 0), p.get("bold", False), p.get("italic", False))
 
 
-# Europass row labels (the CV form's fixed wording in the eight languages): the label names
-# the field its value fills. Folded, matched at the start of a line.
-_ROW_LABELS: dict[str, tuple[str, ...]] = {
-    "dates": ("dates", "date", "datum", "zeitraum", "fechas", "datas", "data", "daty", "periodo", "période",
-              "periode"),
-    "position": ("occupation or position held", "beruf oder funktion", "fonction ou poste occupé",
-                 "profesión o cargo desempeñado", "função ou cargo ocupado", "funcao ou cargo ocupado",
-                 "lavoro o posizione ricoperti", "functie of positie", "zajmowane stanowisko", "position held",
-                 "occupation", "puesto", "poste occupé", "posizione ricoperta"),
-    "activities": ("main activities and responsibilities", "wichtigste tätigkeiten und zuständigkeiten",
-                   "principales activités et responsabilités", "funciones y responsabilidades principales",
-                   "principais actividades e responsabilidades", "principais atividades e responsabilidades",
-                   "principali attività e responsabilità", "voornaamste werkzaamheden en verantwoordelijkheden",
-                   "główne czynności i zakresy odpowiedzialności", "główne czynności i zakresy"),
-    "employer": ("name and address of employer", "name und adresse des arbeitgebers",
-                 "nom et adresse de l'employeur", "nombre y dirección de la empresa o empleador",
-                 "nombre y dirección del empleador", "nome e morada do empregador", "nome e endereço do empregador",
-                 "nome e indirizzo del datore di lavoro", "naam en adres van de werkgever",
-                 "nazwa i adres pracodawcy", "employer"),
-    "sector": ("type of business or sector", "business or sector", "tätigkeitsbereich oder branche",
-               "branche", "type ou secteur d'activité", "secteur d'activité", "tipo de empresa o sector",
-               "tipo de empresa ou sector", "tipo de empresa ou setor", "tipo di attività o settore",
-               "attività o settore", "soort onderneming of sector", "type of sector", "sector",
-               "typ działalności lub sektor", "rodzaj działalności lub sektor"),
-    "qualification": ("title of qualification awarded", "bezeichnung der erworbenen qualifikation",
-                      "intitulé du certificat ou diplôme délivré", "cualificación obtenida",
-                      "designação da qualificação atribuída", "titolo della qualifica rilasciata",
-                      "naam van het diploma", "nazwa uzyskanego dyplomu", "qualification awarded"),
-    "subjects": ("principal subjects", "hauptfächer", "principales matières", "principales materias",
-                 "principais disciplinas", "principali tematiche", "belangrijkste vakken", "główne przedmioty"),
-    "school": ("name and type of organisation providing education and training",
-               "nom et type de l'établissement d'enseignement ou de formation",
-               "name und art der bildungs- oder ausbildungseinrichtung",
-               "nome e tipo da organização de ensino ou formação",
-               "nome e tipo d'organizzazione erogatrice dell'istruzione e formazione",
-               "naam en type van de onderwijs- of opleidingsinstelling",
-               "nazwa i rodzaj organizacji świadczącej usługi edukacyjne lub szkoleniowe",
-               "name and type of organisation providing education", "name und art der bildungs",
-               "nom et type de l'établissement", "nombre y tipo del centro de estudios",
-               "nombre y tipo de la organización", "nome e tipo da organização", "nome e tipo d'organizzazione",
-               "naam en type van de onderwijs", "nazwa i rodzaj organizacji świadczącej"),
-    "level": ("level in national or international classification", "stufe der nationalen", "niveau dans la classification",
-              "nivel conforme a una clasificación", "nível segundo a classificação", "livello nella classificazione",
-              "niveau in de nationale", "poziom w krajowej"),
-}
-_ROW_LABEL_LIST = sorted(((fold(lab), key) for key, labs in _ROW_LABELS.items() for lab in labs),
-                         key=lambda x: -len(x[0]))
-
-
-# Short row labels of label-column layouts in every language we read ("Period", "Befattning",
-# "Arbeitgeber", "职位", "専攻"): common words, so only as a line's own first cell (the label column)
-# or followed by a colon, never at the start of running text.
-_SHORT_LABELS: dict[str, tuple[str, ...]] = {
-    "dates": ("period", "periode", "período", "periodo", "okres", "период", "период работы", "dönem", "tarih",
-              "tarihler", "tidsperiod", "tid", "období", "obdobie", "期间", "時間", "期間", "在职时间", "在校时间",
-              "기간", "재직기간", "الفترة", "التاريخ", "תקופה", "תאריכים", "when", "from - to", "from – to"),
-    "position": ("position", "role", "job title", "title", "stelle", "funktion", "rolle", "poste", "fonction",
-                 "cargo", "puesto", "função", "ruolo", "mansione", "functie", "rol", "stanowisko", "должность",
-                 "позиция", "посада", "pozisyon", "görev", "unvan", "befattning", "roll", "tjänst", "stilling",
-                 "pozice", "funkce", "pozícia", "职位", "職位", "职务", "職務", "役職", "職種", "직위", "직책", "직무",
-                 "المنصب", "الوظيفة", "المسمى الوظيفي", "תפקיד"),
-    "employer": ("employer", "company", "organisation", "organization", "arbeitgeber", "firma", "unternehmen",
-                 "employeur", "entreprise", "société", "empresa", "empleador", "azienda", "datore di lavoro",
-                 "werkgever", "bedrijf", "organisatie", "pracodawca", "работодатель", "компания", "организация",
-                 "роботодавець", "işveren", "şirket", "kurum", "arbetsgivare", "företag", "arbeidsgiver",
-                 "arbejdsgiver", "virksomhed", "zaměstnavatel", "společnost", "zamestnávateľ", "spoločnosť",
-                 "公司", "单位", "工作单位", "公司名称", "会社", "会社名", "勤務先", "회사", "회사명", "근무처",
-                 "الشركة", "جهة العمل", "المؤسسة", "מעסיק", "חברה", "ארגון"),
-    "qualification": ("degree", "qualification", "diploma", "abschluss", "diplôme", "titre", "título", "titolo",
-                      "titolo di studio", "graad", "dyplom", "tytuł", "степень", "квалификация", "ступінь",
-                      "derece", "examen", "grad", "utdanning", "uddannelse", "titul", "学位", "学历", "學位",
-                      "学歴", "학위", "الدرجة", "الشهادة", "المؤهل", "תואר"),
-    "school": ("institution", "school", "university", "college", "hochschule", "universität", "schule",
-               "bildungseinrichtung", "établissement", "école", "université", "institución", "universidad",
-               "centro", "instituição", "universidade", "istituto", "università", "instelling", "universiteit",
-               "school", "uczelnia", "szkoła", "учебное заведение", "университет", "вуз", "заклад", "okul",
-               "üniversite", "lärosäte", "skola", "universitet", "lærested", "škola", "univerzita", "学校",
-               "院校", "学校名称", "大学", "学校名", "학교", "학교명", "대학교", "الجامعة", "المؤسسة التعليمية",
-               "מוסד", "מוסד לימודים"),
-    "subjects": ("field of study", "field", "major", "subject", "subjects", "fachrichtung", "studiengang",
-                 "fach", "domaine", "spécialité", "área", "especialidad", "carrera", "campo", "indirizzo",
-                 "corso di laurea", "richting", "studierichting", "kierunek", "специальность", "направление",
-                 "спеціальність", "bölüm", "alan", "ämne", "inriktning", "huvudämne", "program", "fag",
-                 "studieretning", "obor", "专业", "專業", "専攻", "学科", "전공", "학과", "التخصص", "תחום",
-                 "חוג"),
-    "activities": ("responsibilities", "tasks", "duties", "aufgaben", "tätigkeiten", "missions", "tâches",
-                   "funciones", "responsabilidades", "tarefas", "atividades", "mansioni", "attività", "taken",
-                   "werkzaamheden", "obowiązki", "обязанности", "обов'язки", "görevler", "sorumluluklar",
-                   "arbetsuppgifter", "ansvar", "oppgaver", "arbejdsopgaver", "náplň práce", "činnosti", "职责",
-                   "工作内容", "職責", "業務内容", "担当業務", "담당업무", "주요업무", "المهام", "المسؤوليات",
-                   "תחומי אחריות"),
-    "place": ("location", "place", "city", "ort", "standort", "lieu", "ville", "lugar", "ciudad", "local",
-              "cidade", "luogo", "sede", "città", "plaats", "locatie", "miejsce", "miejscowość", "место",
-              "город", "місто", "yer", "şehir", "konum", "plats", "ort", "sted", "místo", "miesto", "地点",
-              "所在地", "勤務地", "근무지", "위치", "الموقع", "المدينة", "מיקום"),
-}
-_SHORT_LABEL_KEY = {fold(lab): key for key, labs in _SHORT_LABELS.items() for lab in labs}
-_SHORT_LABEL_LIST = sorted(_SHORT_LABEL_KEY.items(), key=lambda x: -len(x[0]))
-
-
-def row_label(text: str, cells: list[str] | None = None) -> tuple[str, str] | None:
-    """(field, value) of a Europass row ``{label} {value}``: ``Fechas Enero 2018 – Actualidad`` →
-    ("dates", "Enero 2018 – Actualidad"). A short label ("Data", "Date") counts only before a
-    date or on its own. With ``cells`` (the line's cells), a first cell that is a short
-    label of any language ("Befattning", "职位") labels the rest of the line."""
-    t = clean(text)
-    ft = fold(t)
-    for lab, key in _ROW_LABEL_LIST:
-        if ft.startswith(lab) and (len(ft) == len(lab) or not ft[len(lab)].isalnum()):
-            value = t[len(lab):].strip(" :\t")  # fold keeps the length of these (accents only)
-            if len(fold(t[:len(lab)])) != len(lab):
-                value = " ".join(t.split()[len(lab.split()):]).strip(" :")
-            if key == "dates" and value and not find_range(value):
-                return None
-            if len(lab.split()) == 1 and key not in ("dates",) and not value:
-                return None
-            return key, value
-    found: tuple[str, str] | None = None
-    if cells and len(cells) > 1:
-        short = _SHORT_LABEL_KEY.get(fold(clean(cells[0])).strip(" :：").strip())
-        if short:
-            found = short, clean(" ".join(cells[1:])).strip()
-    if found is None and (":" in t[:40] or "：" in t[:40]):
-        head, _, rest = re.split(r"([:：])", t, maxsplit=1)
-        short = _SHORT_LABEL_KEY.get(fold(head).strip())
-        if short:
-            found = short, rest.strip()
-    if found is None or not found[1]:
-        return None
-    if found[0] == "dates" and not find_range(found[1]):
-        return None
-    return found
-
-
 def _labelled(entry: Entry) -> list[tuple[str, str]]:
     """The labelled rows of an entry, a value wrapped onto an unlabelled line joined to its row."""
     rows: list[tuple[str, str]] = []
@@ -565,8 +432,8 @@ def _labelled(entry: Entry) -> list[tuple[str, str]]:
         t = clean(ln.text)
         if not t:
             continue
-        alone = _SHORT_LABEL_KEY.get(fold(t).strip(" :："))
-        if alone and i + 1 < len(lines) and not _SHORT_LABEL_KEY.get(fold(clean(lines[i + 1].text)).strip(" :：")):
+        alone = SHORT_LABEL_KEY.get(fold(t).strip(" :："))
+        if alone and i + 1 < len(lines) and not SHORT_LABEL_KEY.get(fold(clean(lines[i + 1].text)).strip(" :：")):
             pending = alone
             continue
         if pending is not None:

@@ -277,7 +277,7 @@ def _label_column(left: list[Line], right: list[Line]) -> bool:
     if flush_right >= 0.6 * len(texts):
         return True
     from htdy.parsers.extract.dates import date_only
-    from htdy.parsers.extract.fields import row_label
+    from htdy.parsers.extract.row_labels import row_label
     from htdy.parsers.extract.vocab import heading_key
 
     named = sum(1 for t in texts if heading_key(t) or row_label(t) or date_only(t))

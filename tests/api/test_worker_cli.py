@@ -256,10 +256,10 @@ class SlowPlugin:
         return [SlowStorage]
 
 
-async def test_graceful_stop_requeues_running_jobs(tmp_path, aiohttp_client):
+async def _running_slow_job(settings, aiohttp_client) -> tuple:
+    """An app whose storage reads hang, and the id of an upload's job once it is running."""
     from htdy.core.app import create_app
 
-    settings = make_settings(tmp_path, storage={"backend": "slow"}, queue={"poll_interval_s": 0.05})
     app = create_app(settings, plugins=[SlowPlugin()])
     client = await aiohttp_client(app)
     resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "worker-test-pass",
@@ -272,6 +272,13 @@ async def test_graceful_stop_requeues_running_jobs(tmp_path, aiohttp_client):
         if (await Job.get(id=job_id)).status == "running":
             break
         await asyncio.sleep(0.05)
+    return app, job_id
+
+
+async def test_graceful_stop_requeues_running_jobs(tmp_path, aiohttp_client):
+
+    settings = make_settings(tmp_path, storage={"backend": "slow"}, queue={"poll_interval_s": 0.05})
+    app, job_id = await _running_slow_job(settings, aiohttp_client)
     await app[appkeys.services].worker.stop(timeout=0.1)
     job = await Job.get(id=job_id)
     assert job.status == "queued" and job.attempts == 0 and job.worker is None
@@ -280,22 +287,10 @@ async def test_graceful_stop_requeues_running_jobs(tmp_path, aiohttp_client):
 async def test_heartbeat_keeps_a_long_job_and_a_dead_workers_job_is_retried_soon(tmp_path, aiohttp_client):
     """A running job's lease is renewed while it runs (a slow parse is never taken over), and
     a job whose worker died is queued again within about lease_s + lease_s / 3, not minutes."""
-    from htdy.core.app import create_app
 
     settings = make_settings(tmp_path, storage={"backend": "slow"},
                              queue={"poll_interval_s": 0.05, "lease_s": 1.5})
-    app = create_app(settings, plugins=[SlowPlugin()])
-    client = await aiohttp_client(app)
-    resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "worker-test-pass",
-                                                           "name": "A"})
-    h = {"Authorization": f"Bearer {(await resp.json())['token']}"}
-    fd = aiohttp.FormData()
-    fd.add_field("file", b"Ada Lovelace\nada@example.org\n", filename="cv.txt")
-    job_id = (await (await client.post("/api/v1/uploads", data=fd, headers=h)).json())["job"]["id"]
-    for _ in range(100):
-        if (await Job.get(id=job_id)).status == "running":
-            break
-        await asyncio.sleep(0.05)
+    app, job_id = await _running_slow_job(settings, aiohttp_client)
     first = await Job.get(id=job_id)
     await asyncio.sleep(4.0)                        # well past the 1.5 s lease
     job = await Job.get(id=job_id)

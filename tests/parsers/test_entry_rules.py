@@ -12,7 +12,8 @@ import pytest
 from htdy.core.config import settings_from_dict
 from htdy.core.parsing import parse_document
 from htdy.core.plugins import build_registries, get_plugin_manager
-from htdy.parsers.extract.fields import _place_split, _score_split, row_label
+from htdy.parsers.extract.fields import _place_split, _score_split
+from htdy.parsers.extract.row_labels import row_label
 
 
 @pytest.fixture(scope="module")

@@ -146,7 +146,7 @@ def test_cjk_degree_split_needs_both(text):
     ("Period of growth: 40 % a year", None, None),
 ])
 def test_short_row_labels_only_as_a_cell_or_before_a_colon(text, cells, expected):
-    from htdy.parsers.extract.fields import row_label
+    from htdy.parsers.extract.row_labels import row_label
 
     assert row_label(text, cells) == expected
 

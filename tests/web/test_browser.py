@@ -60,29 +60,6 @@ def browser(server):
         b.close()
 
 
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    dirs = [tmp_path_factory.mktemp("screenshots")]
-    if extra := os.environ.get("HTDY_SCREENSHOT_DIR"):
-        dirs.append(Path(extra))
-        dirs[-1].mkdir(parents=True, exist_ok=True)
-
-    def shoot(page, name: str, full_page: bool = True) -> None:
-        # Grow the viewport to the page instead of a stitched full-page capture: sticky
-        # header/panels stay in place and the preview iframe stays painted.
-        size = page.viewport_size
-        if full_page and size:
-            height = min(page.evaluate("document.documentElement.scrollHeight"), 8000)
-            page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
-            page.wait_for_timeout(200)
-        for d in dirs:
-            page.screenshot(path=str(d / f"{name}.png"))
-        if full_page and size:
-            page.set_viewport_size(size)
-    shoot.dirs = dirs  # type: ignore[attr-defined]
-    return shoot
-
-
 def _new_page(browser, server, **kw):
     ctx = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900}, **kw)
     page = ctx.new_page()

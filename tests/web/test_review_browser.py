@@ -95,28 +95,6 @@ def browser(server):
         b.close()
 
 
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    dirs = [tmp_path_factory.mktemp("screenshots")]
-    if extra := os.environ.get("HTDY_SCREENSHOT_DIR"):
-        dirs.append(Path(extra))
-        dirs[-1].mkdir(parents=True, exist_ok=True)
-
-    def shoot(page, name: str, full_page: bool = True) -> None:
-        # like test_browser.py: grow the viewport to the page (the sticky header stays on top)
-        size = page.viewport_size
-        if full_page and size:
-            height = min(page.evaluate("document.documentElement.scrollHeight"), 8000)
-            page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
-            page.wait_for_timeout(200)
-        for d in dirs:
-            page.screenshot(path=str(d / f"{name}.png"))
-        if full_page and size:
-            page.set_viewport_size(size)
-    shoot.dirs = dirs  # type: ignore[attr-defined]
-    return shoot
-
-
 def seed(server, title: str, extras: Any, resume: dict[str, Any] = RESUME) -> str:
     spec = {"email": EMAIL, "title": title, "resume": resume, "extras": extras}
     done = subprocess.run([sys.executable, "-c", SEED, json.dumps(spec)], env=server.env(), cwd=server.root,
