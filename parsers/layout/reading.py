@@ -5,11 +5,16 @@ cell crosses splits a left and a right column, read one after the other. Lines t
 cross the gutter (a name banner, a full-width heading) separate the bands."""
 from __future__ import annotations
 
+import dataclasses
 import re
+
+import numpy as np
 
 from htdy.parsers.layout.model import Layout, Line, Page, Span
 
 _DATEISH = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}/\d{2,4}\b")
+_HEADER_LINES = 6  # lines above two columns (name, title, contact rows) read before them
+_SOFT_GAP = 0.5  # a gap between spans wider than this (in font sizes) may be a gutter
 _PAGE_NO = re.compile(r"^(page|seite|página|pagina|strona|p\.?)?\s*\d+\s*(/|of|von|de|sur|z|di)\s*\d+$|^-?\s*\d+\s*-?$",
                       re.I)
 
@@ -154,8 +159,8 @@ def _split_line(ln: Line, gutter: float) -> tuple[Line | None, Line | None]:
             return None
         spans = [ln.spans[i] for i in idx]
         cells = [ln.cells[i] for i in idx] if ln.cells else []
-        if spans:
-            spans[0].text = spans[0].text.lstrip()
+        if spans and spans[0].text != spans[0].text.lstrip():  # a copy: the line may be read whole
+            spans[0] = dataclasses.replace(spans[0], text=spans[0].text.lstrip())
         return Line(spans=spans, page=ln.page, cells=cells, source=ln.source)
 
     return sub(left_idx), sub(right_idx)
@@ -170,38 +175,88 @@ def _cells(lines: list[Line]) -> list[tuple[float, float, Line, str]]:
     return out
 
 
+def _soft_cells(lines: list[Line]) -> list[tuple[float, float, Line, str]]:
+    """Cells split at any gap wider than half an em too: two columns set close together
+    (a 5 pt gutter, as in Deedy-style CVs) print their lines side by side in one cell."""
+    out = []
+    for ln in lines:
+        for spans in ln.cell_spans(_SOFT_GAP):
+            text = " ".join(s.text for s in spans)
+            if text.strip():
+                out.append((min(s.x0 for s in spans), max(s.x1 for s in spans), ln, text))
+    return out
+
+
 def _find_gutter(page: Page, lines: list[Line]) -> float | None:
-    cells = _cells(lines)
+    """The x of a gutter between two columns, or None. Cells split at wide gaps first; failing
+    that, at any gap over half an em with the lines above the columns set aside, taken only when
+    each side holds a section heading of its own (two columns set close together, Deedy-style;
+    a grid of skills or a margin of labels beside one text flow is no such pair)."""
+    g = _gutter(page, _cells(lines), skip_above=False)
+    if g is None:
+        g = _gutter(page, _soft_cells(lines), skip_above=True)
+        if g is not None and not _headed_columns(lines, g):
+            g = None
+    return g
+
+
+def _headed_columns(lines: list[Line], gutter: float) -> bool:
+    from htdy.parsers.extract.vocab import heading_key
+
+    _, left, right = _split_columns(lines, gutter)
+    return all(any(heading_key(ln.text) for ln in side) for side in (left, right))
+
+
+def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above: bool) -> float | None:
     if len(cells) < 8:
         return None
-    width = int(page.width) + 2
-    cover = [0] * (width + 1)
-    for x0, x1, _, _ in cells:
-        a, b = max(0, int(x0) + 1), min(width, int(x1))
-        if b > a:
-            cover[a] += 1
-            cover[b] -= 1
-    run = 0
-    crossing = []
-    for x in range(width):
-        run += cover[x]
-        crossing.append(run)
+    x0 = np.floor([c[0] for c in cells])
+    x1 = np.floor([c[1] for c in cells])
+    top = np.array([c[2].top for c in cells])
+    xs = np.arange(int(page.width * 0.15), int(page.width * 0.85), dtype=float)
+    crosses = (x0[:, None] < xs[None, :]) & (x1[:, None] > xs[None, :])
+    if skip_above:
+        # lines above the first line with text on both sides of x (a name, a contact row across
+        # the page) are read before the columns: they do not close a gutter at x
+        ids = {id(c[2]): k for k, c in enumerate(cells)}  # a line's row: that of its last cell
+        line_of = np.array([ids[id(c[2])] for c in cells])
+        ends = np.full(len(cells), np.inf)
+        starts = np.full(len(cells), -np.inf)
+        np.minimum.at(ends, line_of, x1)
+        np.maximum.at(starts, line_of, x0)
+        split = (ends[:, None] <= xs[None, :]) & (starts[:, None] >= xs[None, :])
+        first = np.where(split, top[:, None], np.inf).min(axis=0)
+        tops = np.unique(top[np.unique(line_of)])
+        # only a header block is set aside: no line with text on both sides, or one further
+        # down than a few lines, means the page has no columns at x
+        first[np.isinf(first) | (np.searchsorted(tops, first - 1) > _HEADER_LINES)] = -np.inf
+        crosses &= top[:, None] >= first[None, :] - 1
+    crossing = crosses.sum(axis=0)
     allowed = max(2, len(cells) // 25)
-    lo, hi = int(page.width * 0.15), int(page.width * 0.85)
     best: tuple[float, float] | None = None
-    x = lo
-    while x < hi:
-        if crossing[x] <= allowed:
-            start = x
-            while x < hi and crossing[x] <= allowed:
-                x += 1
-            low = min(crossing[start:x])
-            best_run = [i for i in range(start, x) if crossing[i] == low]
-            g = (best_run[0] + best_run[-1]) / 2 if best_run[-1] - best_run[0] < 4 * len(best_run) else best_run[0]
+    i, n = 0, len(xs)
+    while i < n:
+        if crossing[i] > allowed:
+            i += 1
+            continue
+        start = i
+        while i < n and crossing[i] <= allowed:
+            i += 1
+        run = crossing[start:i]
+        lows = np.flatnonzero(run == run.min()) + start
+        if skip_above:  # the count is not monotone here: each local low is a candidate
+            cuts = np.flatnonzero(np.diff(run)) + 1
+            segs = np.split(np.arange(start, i), cuts)
+            vals = [int(crossing[sg[0]]) for sg in segs]
+            candidates = [(float(xs[sg[0]]) + float(xs[sg[-1]])) / 2 for k, sg in enumerate(segs)
+                          if (k == 0 or vals[k - 1] > vals[k]) and (k == len(segs) - 1 or vals[k + 1] > vals[k])]
+        else:
+            a, b = float(xs[lows[0]]), float(xs[lows[-1]])
+            candidates = [(a + b) / 2 if b - a < 4 * len(lows) else a]
+        for g in candidates:
             score = _split_score(cells, g)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, g)
-        x += 1
     return best[1] if best else None
 
 

@@ -46,14 +46,21 @@ def family_modules(names: list[str] | None = None) -> dict[str, ModuleType]:
     return out
 
 
-def plan(people: int, per_person: int, fams: dict[str, ModuleType], start: int = 0) -> list[dict[str, Any]]:
+def plan(people: int, per_person: int, fams: dict[str, ModuleType], start: int = 0,
+         only: set[str] | None = None) -> list[dict[str, Any]]:
+    """Jobs for people ``start``… ; ``only`` keeps the templates named there (``template`` or
+    ``family/template``), e.g. to build a held-out probe set of new templates."""
     from htdy.parsers.training.people import LANGS
+
+    def wanted(f: str, t: str) -> bool:
+        return only is None or t in only or f"{f}/{t}" in only
 
     jobs = []
     for i in range(start, start + people):
         lang = LANGS[i % len(LANGS)]
         rng = random.Random(f"plan-{i}")
-        options = {f: [t for t in m.templates() if m.supports(t, lang)] for f, m in fams.items()}
+        options = {f: [t for t in m.templates() if wanted(f, t) and m.supports(t, lang)]
+                   for f, m in fams.items()}
         options = {f: ts for f, ts in options.items() if ts}
         chosen: set[tuple[str, str]] = set()
         fam_names = sorted(options)
@@ -156,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs-per-person", type=int, default=2)
     ap.add_argument("--out", default=str(REPO / "var" / "corpus"))
     ap.add_argument("--families", help="comma-separated family names (default: all)")
+    ap.add_argument("--templates", help="comma-separated templates (name or family/name) to keep")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--setup", action="store_true", help="run each family's one-off tool set-up first")
     a = ap.parse_args(argv)
@@ -168,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             m.setup()
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    jobs = plan(a.people, a.docs_per_person, fams, a.start)
+    only = set(a.templates.split(",")) if a.templates else None
+    jobs = plan(a.people, a.docs_per_person, fams, a.start, only)
     results: list[dict[str, Any]] = []
     log = (out / "failures.log").open("a", encoding="utf-8")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()) as bar, \

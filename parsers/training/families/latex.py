@@ -55,6 +55,13 @@ _T: dict[str, dict[str, str]] = {
     "res": dict(file="res", font="times", enc="OT1", uni="g2u"),
     "banner-lua": dict(file="banner", font="TeX Gyre Heros", engine="lualatex", enc="", uni=""),
     "banner-xe": dict(file="banner", font="Noto Serif", engine="xelatex", enc="", uni=""),
+    "awesome": dict(file="awesome", font="helvet", enc="T1", uni="g2u", color="DC3522"),
+    "awesome-xe": dict(file="awesome", font="Lato", engine="xelatex", enc="", uni="", color="0395DE"),
+    "deedy": dict(file="deedy", font="lm", enc="T1", uni="cmap"),
+    "deedy-xe": dict(file="deedy", font="Lato", engine="xelatex", enc="", uni=""),
+    "altacv": dict(file="altacv", font="palatino", enc="T1", uni="g2u", color="8F0D0D"),
+    "altacv-lua": dict(file="altacv", font="TeX Gyre Heros", engine="lualatex", enc="", uni="",
+                       color="1F5F8B"),
 }
 BABEL = {"en": "english", "de": "ngerman", "fr": "french", "es": "spanish,es-nolayout", "pt": "portuguese",
          "it": "italian", "nl": "dutch", "pl": "polish", "tr": "turkish", "sv": "swedish", "cs": "czech",
@@ -114,7 +121,7 @@ def supports(template: str, lang: str) -> bool:
         return False
     if t["file"] in ("europasscv", "europecv"):
         return lang in (EUROPASS if t["file"] == "europasscv" else EUROPECV) and _have(t["file"] + ".cls")
-    if t["file"] == "sidebar" and not _have("paracol.sty"):
+    if t["file"] in ("sidebar", "deedy", "altacv") and not _have("paracol.sty"):
         return False
     if lang in CJK_FONT:
         return _have("xeCJK.sty") and _font(f"Noto Sans CJK {CJK_FONT[lang]}")
