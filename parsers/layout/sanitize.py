@@ -7,7 +7,8 @@ extraction passes through): surrogate pairs become their character (pdfium lists
 the BMP as its two halves; 𝐉𝐚𝐧𝐞 in a math alphabet is read as Jane, as NFKC reads it), a lone
 surrogate U+FFFD (an unknown glyph), full-width ASCII forms (ＡＢＣ１２３：) become ASCII and a
 private-use glyph beyond the BMP the BMP's first one (U+E000), so that icon tests see one glyph
-range. Control characters stay in the layout (a glyph without a Unicode mapping is read as its
+range; so does every glyph set in an icon font (marvosym, Font Awesome, academicons…), whose
+glyphs a PDF often maps to plain letters (marvosym's envelope reads "B", its globe "m"). Control characters stay in the layout (a glyph without a Unicode mapping is read as its
 one-byte code, the same in both PDF backends; pdfium marks a soft hyphen with U+0002).
 :func:`clean_value` runs on the parse result: no private-use glyph, U+FFFD or control character
 (but tab and newline) is left in a field value."""
@@ -23,6 +24,9 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _LAYOUT_BAD = re.compile("[\ud800-\udfff\u3000\uff01-\uff5e\U000f0000-\U0010ffff]")
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SUPPLEMENTARY_PUA = re.compile("[\U000f0000-\U0010ffff]")
+_ICON_FONT = re.compile(r"marvosym|fontawesome|awesome\d|^fa-?(solid|regular|brands|light)|academicons|ionicons|"
+                        r"octicons|material.?(icons|symbols)|feather|glyphicons|remixicon|bootstrap-?icons|"
+                        r"icomoon|typicons|entypo|tabler-?icons|boxicons|phosphor|lucide", re.I)
 
 _VALUE_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\ufffe\uffff"
                         "\U000f0000-\U0010ffff]")
@@ -50,7 +54,10 @@ def sanitize_layout(layout: Layout) -> Layout:
     for page in layout.pages:
         for ln in page.lines:
             for sp in ln.spans:
-                sp.text = clean_text(sp.text)
+                if sp.font and _ICON_FONT.search(sp.font.split("+")[-1]):
+                    sp.text = re.sub(r"\S", "\ue000", sp.text)
+                else:
+                    sp.text = clean_text(sp.text)
     for link in layout.links:
         link.url = clean_text(link.url)
     return layout

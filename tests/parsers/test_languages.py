@@ -33,7 +33,7 @@ from htdy.parsers.extract.vocab import (
 )
 from htdy.parsers.layout import extract_layout
 from htdy.parsers.layout.model import Layout, Line, Page, Span
-from htdy.parsers.layout.sanitize import clean_text, clean_value
+from htdy.parsers.layout.sanitize import clean_text, clean_value, sanitize_layout
 
 
 # --------------------------------------------------------------------------- headings
@@ -410,6 +410,16 @@ def test_clean_text_and_values():
     assert clean_text("ＡＢＣ１２３：　x") == "ABC123: x"
     assert clean_text("\U000f0041 call") == "\ue000 call"
     assert clean_value({"a": ["\ue0b0 +49 151", "x\x00y\ud800", "two\nlines"]}) == {"a": ["+49 151", "x y", "two\nlines"]}
+
+
+def test_icon_font_glyphs_read_as_icons():
+    """marvosym maps its envelope to "B" and its globe to "m": set in an icon font, they are icons,
+    not letters glued to the e-mail address or the city after them."""
+    spans = [Span("m", 10, 0, 16, 10, font="ABCDEF+MarVoSym", size=10),
+             Span(" Valladolid", 17, 0, 60, 10, font="NimbusSanL-Regu", size=10),
+             Span("\uf0e0 x", 61, 0, 70, 10, font="FontAwesome5Free-Solid", size=10)]
+    layout = sanitize_layout(Layout(pages=[Page(width=100, height=100, lines=[Line(spans=spans, page=0)])]))
+    assert [s.text for s in layout.pages[0].lines[0].spans] == ["\ue000", " Valladolid", "\ue000 \ue000"]
 
 
 _BAD_CHARS = st.sampled_from(["\ud835", "\udc00", "\ud835\udc00", "\x00", "\x07", "\x1b", "\x85", "\x9f", "\ue0b0",
