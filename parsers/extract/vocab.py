@@ -66,7 +66,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "educacao", "formacao", "formacao academica", "escolaridade",
         "istruzione", "formazione", "istruzione e formazione", "studi",
         "opleiding", "opleidingen", "onderwijs", "scholing",
-        "wyksztalcenie", "edukacja", "nauka",
+        "wyksztalcenie", "edukacja", "nauka", "titoli di studio", "titolo di studio",
     ),
     "skills": (
         "skills", "technical skills", "key skills", "core skills", "competencies", "core competencies",
@@ -97,22 +97,26 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "languages": (
         "languages", "language skills", "language", "sprachen", "sprachkenntnisse", "langues",
         "competences linguistiques", "idiomas", "lenguas", "linguas", "lingue", "conoscenze linguistiche",
-        "talen", "talenkennis", "jezyki", "jezyki obce", "znajomosc jezykow",
+        "talen", "talenkennis", "jezyki", "jezyki obce", "znajomosc jezykow", "competenze linguistiche",
+        "capacita linguistiche", "conhecimentos linguisticos", "competencias linguisticas",
     ),
     "projects": (
         "projects", "personal projects", "selected projects", "side projects", "projekte", "projets",
-        "proyectos", "projetos", "progetti", "projecten", "projekty", "open source",
+        "proyectos", "projetos", "progetti", "projecten", "projekty", "open source", "projekterfahrung",
+        "realisations", "realisations principales",
     ),
     "certificates": (
         "certificates", "certifications", "certification", "licenses & certifications",
         "licenses and certifications", "zertifikate", "zertifizierungen", "certificats", "certificaciones",
         "certificados", "certificacoes", "certificazioni", "certificaten", "certyfikaty", "courses",
         "kurse", "cours", "cursos", "corsi", "cursussen", "kursy", "weiterbildung", "szkolenia",
+        "weiterbildungen", "fortbildungen", "attestati", "certificeringen", "certificazioni e attestati",
     ),
     "awards": (
         "awards", "honors", "honours", "achievements", "honors & awards", "awards and honors",
         "auszeichnungen", "preise", "distinctions", "prix", "premios", "reconocimientos", "premiacoes",
         "premi", "riconoscimenti", "prijzen", "onderscheidingen", "nagrody", "osiagniecia",
+        "erfolge", "recompenses", "logros", "conquistas", "wyroznienia",
     ),
     "publications": (
         "publications", "papers", "publikationen", "veroffentlichungen", "publicaciones", "publicacoes",
@@ -126,14 +130,15 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "interests": (
         "interests", "hobbies", "hobbies and interests", "interessen", "hobbys", "freizeit",
         "centres d'interet", "centres d interet", "loisirs", "intereses", "aficiones", "interesses",
-        "interessi", "hobby", "interesses pessoais", "interesses", "zainteresowania",
+        "interessi", "hobby", "interesses pessoais", "interesses", "zainteresowania", "interets",
+        "passatempos", "tempo libero", "hobby's", "vrije tijd",
     ),
     "summary": (
         "summary", "profile", "professional summary", "about", "about me", "objective", "career objective",
         "profil", "zusammenfassung", "uber mich", "kurzprofil", "resume", "a propos", "a propos de moi",
         "perfil", "resumen", "sobre mi", "acerca de mi", "resumo", "sobre", "sobre mim", "profilo",
         "sommario", "chi sono", "profiel", "samenvatting", "over mij", "podsumowanie", "o mnie",
-        "personal statement", "introduction",
+        "personal statement", "introduction", "objetivo", "objetivo profissional", "objetivo profesional",
     ),
     "references": (
         "references", "referenzen", "references professionnelles", "referencias", "referencias profissionais",
@@ -147,6 +152,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         # Europass "Personal information"
         "informacje osobiste", "informazioni personali", "informations personnelles", "informacion personal",
         "informacao pessoal", "persoonlijke informatie", "personliche informationen", "angaben zur person",
+        "kontaktdaten", "dados pessoais", "recapiti", "dane kontaktowe",
     ),
 }
 

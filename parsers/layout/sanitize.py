@@ -5,7 +5,9 @@ beyond the Basic Multilingual Plane, which no encoder accepts), control characte
 glyphs of icon fonts. :func:`sanitize_layout` runs on every backend's layout (the one place all
 extraction passes through): surrogate pairs become their character (pdfium lists a character beyond
 the BMP as its two halves; 𝐉𝐚𝐧𝐞 in a math alphabet is read as Jane, as NFKC reads it), a lone
-surrogate U+FFFD (an unknown glyph), full-width ASCII forms (ＡＢＣ１２３：) become ASCII and a
+surrogate U+FFFD (an unknown glyph), full-width ASCII forms (ＡＢＣ１２３：) become ASCII, the
+Unicode hyphens and minus sign a font maps its hyphen to (xelatex with Lato: "2016‐01 ‐ 2019") a
+hyphen-minus, and a
 private-use glyph beyond the BMP the BMP's first one (U+E000), so that icon tests see one glyph
 range; so does every glyph set in an icon font (marvosym, Font Awesome, academicons…), whose
 glyphs a PDF often maps to plain letters (marvosym's envelope reads "B", its globe "m"). Control characters stay in the layout (a glyph without a Unicode mapping is read as its
@@ -21,8 +23,10 @@ from typing import Any
 from htdy.parsers.layout.model import Layout
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_LAYOUT_BAD = re.compile("[\ud800-\udfff\u3000\uff01-\uff5e\U000f0000-\U0010ffff]")
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_LAYOUT_BAD = re.compile("[\ud800-\udfff\u3000\uff01-\uff5e\u2010-\u2012\u2212\U000f0000-\U0010ffff]")
+# full-width forms as ASCII; the hyphens and minus a font may map its '-' to as a hyphen-minus
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
+    0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2212: 0x2D}
 _SUPPLEMENTARY_PUA = re.compile("[\U000f0000-\U0010ffff]")
 _ICON_FONT = re.compile(r"marvosym|fontawesome|awesome\d|^fa-?(solid|regular|brands|light)|academicons|ionicons|"
                         r"octicons|material.?(icons|symbols)|feather|glyphicons|remixicon|bootstrap-?icons|"

@@ -409,7 +409,18 @@ def test_clean_text_and_values():
     assert clean_text("\x01Icon soft\x02") == "\x01Icon soft\x02"  # control codes stay in the layout
     assert clean_text("ＡＢＣ１２３：　x") == "ABC123: x"
     assert clean_text("\U000f0041 call") == "\ue000 call"
+    assert clean_text("2016\u201001 \u2010 2019\u221203") == "2016-01 - 2019-03"  # a font's hyphen glyphs
     assert clean_value({"a": ["\ue0b0 +49 151", "x\x00y\ud800", "two\nlines"]}) == {"a": ["+49 151", "x y", "two\nlines"]}
+
+
+def test_the_corpus_headings_are_known():
+    """Every section heading the corpus factory prints (16 languages) names its section; "Резюме"
+    is left out: as a heading it usually titles the whole CV."""
+    from htdy.parsers.training.locales import HEADINGS
+
+    wrong = [(lang, key, ph, heading_key(ph)) for lang, d in HEADINGS.items() for key, phrases in d.items()
+             for ph in phrases if heading_key(ph) != key and ph != "Резюме"]
+    assert not wrong
 
 
 def test_icon_font_glyphs_read_as_icons():
