@@ -150,9 +150,14 @@ def _repeated_margins(layout: Layout) -> set[int]:
 _OVERHANG = 3.0
 
 
-def _split_line(ln: Line, gutter: float) -> tuple[Line | None, Line | None]:
-    left_idx = [i for i, s in enumerate(ln.spans) if s.x1 <= gutter + _OVERHANG]
-    right_idx = [i for i, s in enumerate(ln.spans) if s.x1 > gutter + _OVERHANG]
+def _right_edge(s: Span) -> float:
+    """Where a span's text ends: a line-end hyphen mark may hang into the gutter."""
+    return s.x1 - 0.6 * max(s.size, 1.0) if s.text.endswith(SOFT_HYPHENS) else s.x1
+
+
+def _split_line(ln: Line, edge: float) -> tuple[Line | None, Line | None]:
+    left_idx = [i for i, s in enumerate(ln.spans) if _right_edge(s) <= edge]
+    right_idx = [i for i, s in enumerate(ln.spans) if _right_edge(s) > edge]
 
     def sub(idx: list[int]) -> Line | None:
         if not idx:
@@ -289,15 +294,18 @@ def _split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[L
     # row across the page) is read first, in its own order
     first_right = min((ln.top for ln in lines if any(s.x0 >= gutter - 1 for s in ln.spans)
                        and not any(s.x0 < gutter - 1 and s.x1 > gutter + 1 for s in ln.spans)), default=None)
+    # a left span may end a little past the gutter, but not past where the right column starts
+    right_start = min((s.x0 for ln in lines for s in ln.spans if s.x0 >= gutter - 1), default=gutter)
+    edge = min(max(gutter + _OVERHANG, right_start - 0.5), gutter + 8)
     for ln in lines:
-        crosses = any(s.x0 < gutter - 1 and s.x1 > gutter + _OVERHANG for s in ln.spans)
+        crosses = any(s.x0 < gutter - 1 and _right_edge(s) > edge for s in ln.spans)
         if first_right is not None and ln.bottom < first_right and not right:
             pre.append(ln)
             continue
         if crosses:
             (pre if not left and not right else right).append(ln)
             continue
-        a, b = _split_line(ln, gutter)
+        a, b = _split_line(ln, edge)
         if a is not None:
             left.append(a)
         if b is not None:
@@ -567,6 +575,8 @@ def _join_soft_hyphens(lines: list[Line]) -> list[Line]:
                 t = nxt.spans.pop(k)
                 if nxt.cells:
                     nxt.cells.pop(k)
+                if j < len(ln.spans) - 1:  # text follows: the mark's box may hang into a gutter
+                    s.x1 = _right_edge(s)
                 s.text = _hyphen_join(s.text, t.text.strip())
                 if _JOINER_END.search(s.text):
                     _join_cell_word(s, lines[m + 1:m + 3], cell_x0)  # "Bachelor of" / "Science"
