@@ -932,6 +932,9 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
         res["area"] = _LEVEL.sub("", res["area"]).strip() or res["area"]
         res["area"] = strip_field_mark(res["area"])
     _place_tail(res, "institution")
+    for key in ("institution", "area", "studyType"):  # what a date cut out of the line left at its edges
+        if res.get(key):
+            res[key] = res[key].strip(" ,;:|–—-") or res[key]
     if res.get("studyType"):
         res["studyType"] = re.sub(r"(?i)\s+(in|en|em|of|de|di|im|w)$", "", res["studyType"]).strip()
     _dates(res, dates)

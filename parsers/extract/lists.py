@@ -7,6 +7,7 @@ from typing import Any
 
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import body_text, join_lines, pieces
+from htdy.parsers.extract.language_rows import cefr_legend, grid_header
 from htdy.parsers.extract.structure import BULLET, Entry, Section, clean, split_entries
 from htdy.parsers.extract.vocab import HEADINGS, LEVEL_WORDS, NATURAL_LANGUAGES, fold, heading_key
 from htdy.parsers.layout.model import Line
@@ -100,6 +101,9 @@ def skills(section: Section, groups: list[dict[str, Any]], title_as_name: bool =
             pending, since = (t if not rest.strip() else None), len(lang_texts)
             if _names_language(rest):
                 lang_texts.append(rest.strip(" :"))
+            continue
+        if not in_langs and _language_list(t):
+            lang_texts.append(t)  # "English (C2), Italian (native)" under "Skills & Languages"
             continue
         if in_langs:
             if _language_line(t) or (not ln.bold and heading_key(t) is None and _title_prefix(t) == 0
@@ -247,6 +251,13 @@ def _segment_languages(text: str) -> list[dict[str, str]] | None:
     return out
 
 
+def _language_list(text: str) -> bool:
+    """Nothing but languages, each with a level or none ("English (C2), Italian (native)")."""
+    items = _segment_languages(text)
+    return bool(items) and all(not i.get("fluency") or _level(i["fluency"]) for i in items) and (
+        len(items) >= 2 or "fluency" in items[0])
+
+
 def _joined_lines(section: Section) -> list[str]:
     """The section's lines, one wrapped inside parentheses joined ("Spanish (Professional" /
     "Working)")."""
@@ -279,6 +290,12 @@ def languages(section: Section) -> list[dict[str, str]]:
     for t in _joined_lines(section):
         if not t or _place_line(t) or (re.search(r"[:：]\s*$", t) and not _language_spans(t)):
             continue  # (a row label with its value on the next lines: "Other language(s):")
+        if (grid_header(t) or cefr_legend(t)) and not _segment_languages(t):
+            continue  # the self-assessment grid's headings, the levels' legend
+        row = re.match(r"^([^:：]{2,40})[:：]\s*(.+)$", t)
+        if row and not _language_spans(t) and not _level(row.group(2)) and not _LANG_LABEL.match(row.group(1)) \
+                and heading_key(row.group(1)) != "languages":
+            continue  # another row of the section ("Driving licence: B")
         labelled = _LEVEL_LABEL.match(t)
         if out and "fluency" not in out[-1] and (labelled or _level(t) or (
                 len(t.split()) <= 4 and not _language_spans(t) and not _CEFR_ROW.match(t))):
