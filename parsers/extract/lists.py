@@ -254,7 +254,7 @@ def _segment_languages(text: str) -> list[dict[str, str]] | None:
 def _language_list(text: str) -> bool:
     """Nothing but languages, each with a level or none ("English (C2), Italian (native)")."""
     items = _segment_languages(text)
-    return bool(items) and all(not i.get("fluency") or _level(i["fluency"]) for i in items) and (
+    return items is not None and bool(items) and all(not i.get("fluency") or _level(i["fluency"]) for i in items) and (
         len(items) >= 2 or "fluency" in items[0])
 
 
