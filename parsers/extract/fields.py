@@ -199,7 +199,8 @@ def _place(text: str) -> bool:
 
 
 _LEGAL_END = re.compile(r"(?i)(?:\b(?:gmbh(?: & co\.? kg)?|kg|ag|se|ltd|llc|inc|plc|corp|sas|sasu|sarl|srl|spa|s\.p\.a|"
-                        r"s\.r\.l|s\.a|sa|s\.l|sl|lda|ltda|b\.v|bv|n\.v|nv|oy|ab|as|sp\. ?z o\.o|s\.r\.o|"
+                        r"s\.r\.l|s\.a|sa|s\.l|sl|s\.l\.u|slu|s\.l\.n\.e|s\.com|s\.coop|s\.a\.u|s\.a\.s|s\.c|"
+                        r"lda|ltda|b\.v|bv|n\.v|nv|oy|ab|as|sp\. ?z o\.o|s\.r\.o|"
                         r"limited|corporation))\.?$")
 
 

@@ -193,6 +193,18 @@ TITLE_WORDS = tuple(fold(w) for w in (
     "koordynator", "koordynatorka", "mlodszy", "starszy", "ksiegowa", "ksiegowy", "pielegniarka",
     "kierowniczka", "specjalistka", "asystentka", "technician", "clerk", "cashier", "receptionist",
     "administrateur", "administratrice", "technicienne", "gestionnaire", "comptable", "vendeur",
+    # occupations (teaching, care, accounting, sales, support) and feminine forms in the eight languages
+    "lehrer", "lehrerin", "buchhalter", "buchhalterin", "analystin", "leiterin", "managerin", "ingenieurin",
+    "referentin", "beraterin", "controller", "controllerin", "kaufmann", "kauffrau", "entwicklerin",
+    "architektin", "erzieher", "erzieherin", "verkaufer", "verkauferin", "sachbearbeiterin", "assistentin",
+    "infirmier", "professeur", "professeure", "graphiste", "conseiller", "controleur", "controleuse",
+    "developpeuse", "enseignant", "enseignante", "juriste", "avocat", "avocate", "medecin", "pharmacien",
+    "ingeniera", "contable", "profesor", "profesora", "jefa", "agente", "maestro", "maestra", "abogado",
+    "abogada", "auxiliar", "dependiente", "medico", "medica", "contador", "contadora", "enfermeiro",
+    "atendente", "professora", "advogado", "advogada", "assistente", "insegnante", "operatore",
+    "operatrice", "professore", "professoressa", "avvocato", "consulente", "boekhouder", "ontwerper",
+    "ontwerpster", "leraar", "lerares", "programistka", "analityczka", "pielegniarz", "nauczyciel",
+    "nauczycielka", "grafik", "graficzka", "sprzedawca", "projektant", "projektantka",
     *intl.TITLE_WORDS_INTL,
 ))
 

@@ -34,6 +34,10 @@ _T: dict[str, tuple[str, str, str, dict[str, str]]] = {
     "academic": ("academic", "Latin Modern Roman", "#1a237e", {}),
     "cards": ("cards", "DejaVu Sans", "#1d5c8c", {}),
     "timeline": ("timeline", "Lato", "#0f766e", {}),
+    "gdocs": ("gdocs", "Liberation Serif", "#9c4a2f", {}),
+    "gdocs-sans": ("gdocs", "Carlito", "#2b6cb0", {}),
+    "europass2": ("europass2", "Liberation Sans", "#1F4E9C", {}),
+    "europass2-dejavu": ("europass2", "DejaVu Sans", "#1F4E9C", {}),
 }
 CJK = {"zh": "Noto Sans CJK SC", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR"}
 LANGS = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "zh", "ja", "ko", "ru", "tr", "sv", "cs", "ar")
