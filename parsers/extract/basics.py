@@ -557,6 +557,18 @@ def _place_ok(loc: dict[str, str]) -> tuple[bool, bool]:
     return bool(city) and is_city(city), known_reg
 
 
+def _contact_cells(ln: Line) -> list[str]:
+    """A line's cells, split at wide spaces too ("jo@x.org   Bilbao"); an icon keeps the item it
+    stands before ("⌂   München")."""
+    out: list[str] = []
+    for c in ln.soft_cell_texts():
+        if out and not re.search(r"\w", PUA.sub("", out[-1])):
+            out[-1] = out[-1] + " " + c
+        else:
+            out.append(c)
+    return out
+
+
 def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict[str, str] | None:
     """The best location: after a place label or glyph ("Adresse:", ⌂, map-marker icon), then a
     street address or "City, Region" with a known city or region, then a known city alone, then
@@ -584,7 +596,7 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
             return memo[k]
 
         for n, ln in enumerate(group[:60] if in_scope else group):
-            cells = ln.cell_texts()
+            cells = _contact_cells(ln)
             labelled_row = len(cells) > 1 and bool(_PLACE_LABEL.fullmatch(clean(cells[0])))
             for c, cell in enumerate(cells):
                 for raw_piece in _pieces(cell, keep_glyphs=True):

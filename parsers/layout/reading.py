@@ -310,7 +310,26 @@ def _split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[L
             left.append(a)
         if b is not None:
             right.append(b)
-    return pre, left, right
+    return _header_band(pre, left, right)
+
+
+def _header_band(pre: list[Line], left: list[Line], right: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """A contact block beside the name (Google-Docs-style) sits above both columns' first section
+    headings: it is the page's header, read before the columns, not the top of the sidebar."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    if any(heading_key(c) for ln in pre for c in ln.soft_cell_texts()):
+        return pre, left, right  # the columns' headings are read already: what follows is theirs
+    tops = [next((ln.top for ln in side if heading_key(ln.text)), None) for side in (left, right)]
+    if tops[0] is None or tops[1] is None:
+        return pre, left, right
+    cut = min(tops[0], tops[1]) - 1  # type: ignore[type-var]
+    above = [[ln for ln in side if ln.bottom <= cut] for side in (left, right)]
+    if not any(above) or any(len(a) > _HEADER_LINES for a in above):
+        return pre, left, right
+    moved = {id(ln) for a in above for ln in a}
+    # one side's block, then the other's (a name set on two lines stays whole)
+    return ([*pre, *above[0], *above[1]], [ln for ln in left if id(ln) not in moved], [ln for ln in right if id(ln) not in moved])
 
 
 def _faces(a: Line, b: Line) -> bool:

@@ -105,3 +105,28 @@ def test_a_single_column_with_white_stripes_is_not_split():
         ("Reid Academy", "HIGH SCHOOL TEACHER", "2018")]
     assert [(x["language"], x.get("fluency")) for x in result.resume["languages"]] == [
         ("English", "Native"), ("Spanish", "Advanced")]
+
+
+GDOCS = """<html><body style='font-family:serif;font-size:10pt;margin:0'>
+<div style='display:flex;justify-content:space-between'>
+<div style='font-size:28pt;font-weight:bold'>Colin Wood</div>
+<div style='font-size:9pt;text-align:right'>colin.wood@example.com<br>+44 29 2018 0340<br>Manchester<br>x.com/colinwood</div></div>
+<div style='display:flex;margin-top:14pt'>
+<div style='width:64%;margin-right:30pt'>
+<h3 style='margin:0'>PROFILE</h3><p>Financial analyst with nine years of experience in finance and accounting.</p>
+<h3>WORK EXPERIENCE</h3><b>Hussain Adams Ltd</b>, Leeds — <i>Financial Analyst</i><br>
+<span style='font-size:8pt'>SEP 2010 – JAN 2015</span><ul><li>Prepared the monthly management accounts</li></ul>
+</div><div style='width:30%'>
+<h3 style='margin:0'>SKILLS</h3><p>Excel<br>Power BI<br>SAP FI/CO</p><h3>LANGUAGES</h3><p>English (native)<br>German (B2)</p>
+</div></div></body></html>"""
+
+
+def test_a_contact_block_beside_the_name_is_the_header():
+    """The contact block at the top right (Google Docs' "Serif") is read with the name, before
+    the columns: its profile link is the person's, not a line of the projects or skills."""
+    resume = PdfParser(PdfParser.Options()).parse(render_pdf(GDOCS), filename="gdocs.pdf").resume
+    basics = resume["basics"]
+    assert basics["name"] == "Colin Wood" and basics["location"]["city"] == "Manchester"
+    assert [p["url"] for p in basics.get("profiles", [])] == ["https://x.com/colinwood"]
+    assert [(w["name"], w["position"]) for w in resume["work"]] == [("Hussain Adams Ltd", "Financial Analyst")]
+    assert [x["language"] for x in resume["languages"]] == ["English", "German"]
