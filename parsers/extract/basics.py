@@ -561,7 +561,7 @@ def _contact_cells(ln: Line) -> list[str]:
     """A line's cells, split at wide spaces too ("jo@x.org   Bilbao"); an icon keeps the item it
     stands before ("⌂   München")."""
     out: list[str] = []
-    for c in ln.soft_cell_texts():
+    for c in ln.soft_cell_texts(0.6):  # (three spaces: more than a justified line's word space)
         if out and not re.search(r"\w", PUA.sub("", out[-1])):
             out[-1] = out[-1] + " " + c
         else:

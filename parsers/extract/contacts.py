@@ -79,7 +79,11 @@ def profile_of(url: str) -> dict[str, str] | None:
     parts = [p for p in path.split("/") if p]
     if not parts:
         return None
-    user = parts[-1] if net == "LinkedIn" else parts[0]
+    # LinkedIn "/in/<user>", Xing "/profile/<user>[/cv]": the part after the prefix names the person
+    if net == "Xing" and parts[0] == "profile" and len(parts) > 1:
+        user = parts[1]
+    else:
+        user = parts[-1] if net == "LinkedIn" else parts[0]
     return {"network": net, "username": user.lstrip("@~"), "url": u}
 
 

@@ -889,7 +889,9 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS) or p.get("school")]
     # "Specialist degree Mathematics and Mechanics Faculty" above "Saint-Petersburg State University":
     # the school named on a line of its own, before the faculty named after the degree
-    schools.sort(key=lambda i: bool(rest[i].get("after_degree")))
+    # and one that names no degree before one that does ("INGENIERÍA (MÁSTER UNIVERSITARIO)" has
+    # a school word in "universitario")
+    schools.sort(key=lambda i: (_names_degree(rest[i]["text"]), bool(rest[i].get("after_degree"))))
     # "Certificat d'université …" names a school word but is the degree
     inst_i = next((i for i in schools if not _degree_start(rest[i]["text"])),
                   schools[0] if schools and len(rest) == 1 else None)
@@ -1042,3 +1044,8 @@ def _degree_len(text: str) -> int:
 
 def _degree_start(text: str) -> bool:
     return degree_len(text) > 0
+
+
+def _names_degree(text: str) -> bool:
+    """A degree word or phrase starts at one of the text's words."""
+    return any(degree_len(text[m.start():]) > 0 for m in re.finditer(r"(?<![\w.])\w", text))

@@ -95,6 +95,7 @@ def test_contacts():
     assert profile_of("https://www.linkedin.com/in/jane-doe/") == {
         "network": "LinkedIn", "username": "jane-doe", "url": "https://www.linkedin.com/in/jane-doe/"}
     assert profile_of("github.com/jdoe")["network"] == "GitHub"
+    assert profile_of("https://www.xing.com/profile/Max_Mustermann/cv")["username"] == "Max_Mustermann"
     assert location_from("Somerville, Massachusetts, US") == {
         "city": "Somerville", "region": "Massachusetts", "countryCode": "US"}
     assert location_from("10115 Berlin")["city"] == "Berlin"
@@ -222,3 +223,29 @@ def test_degree_and_field_joined_in_arabic_and_russian(text, degree, area):
     from htdy.parsers.extract.fields import _split_degree
 
     assert _split_degree(text) == (degree, area)
+
+
+def test_education_school_over_a_degree_naming_a_school_word():
+    """"(MÁSTER UNIVERSITARIO)" has a school word's stem: the line that names no degree is the school."""
+    from htdy.parsers.extract.fields import education_entry
+    from htdy.parsers.extract.structure import Entry
+    from htdy.parsers.layout.model import Line, Span
+
+    lines = [Line(spans=[Span(t, 10, y, 200, y + 9, size=9, bold=b)], page=0) for t, y, b in (
+        ("JUN. 2001 - JUN. 2003", 0, False), ("INGENIERÍA MECÁNICA (MÁSTER UNIVERSITARIO)", 12, True),
+        ("Universidad de Granada", 24, False))]
+    ed = education_entry(Entry(header=lines, body=[]))
+    assert (ed["institution"], ed["studyType"], ed["area"]) == (
+        "Universidad de Granada", "MÁSTER UNIVERSITARIO", "INGENIERÍA MECÁNICA")
+
+
+def test_contact_items_set_apart_by_wide_spaces():
+    from htdy.parsers.extract.basics import _contact_cells
+    from htdy.parsers.layout.model import Line, Span
+
+    ln = Line(spans=[Span("jo@example.org", 55, 0, 154, 9, size=8.5), Span(" +34 984 78 03 37", 161, 0, 227, 9, size=8.5),
+                     Span(" Valladolid", 234, 0, 271, 9, size=8.5)], page=0, cells=[0, 0, 0])
+    assert _contact_cells(ln) == ["jo@example.org", "+34 984 78 03 37", "Valladolid"]
+    icon = Line(spans=[Span("\ue000", 10, 0, 18, 9, size=9), Span(" München", 30, 0, 70, 9, size=9)], page=0,
+                cells=[0, 0])
+    assert _contact_cells(icon) == ["\ue000 München"]
