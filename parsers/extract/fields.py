@@ -940,6 +940,9 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             res[key] = res[key].strip(" ,;:|–—-") or res[key]
     if res.get("studyType"):
         res["studyType"] = re.sub(r"(?i)\s+(in|en|em|of|de|di|im|w)$", "", res["studyType"]).strip()
+    if dates.get("start") and dates.get("start") == dates.get("end") and not dates.get("current") \
+            and len(re.findall(r"\d{4}", dates.get("text") or "")) < 2:
+        dates = {"end": dates["end"]}  # one date under a degree is when it was awarded ("2018", not "2018 – 2018")
     _dates(res, dates)
     for ln in entry.body:
         t = BULLET.sub("", clean(ln.text))

@@ -249,3 +249,18 @@ def test_contact_items_set_apart_by_wide_spaces():
     icon = Line(spans=[Span("\ue000", 10, 0, 18, 9, size=9), Span(" München", 30, 0, 70, 9, size=9)], page=0,
                 cells=[0, 0])
     assert _contact_cells(icon) == ["\ue000 München"]
+
+
+def test_one_date_under_a_degree_is_its_end():
+    """"BSc, 2018": the year it was awarded; "déc. 2022 – déc. 2022" keeps both ends."""
+    from htdy.parsers.extract.fields import education_entry
+    from htdy.parsers.extract.structure import Entry
+    from htdy.parsers.layout.model import Line, Span
+
+    def edu(*texts: str) -> dict:
+        return education_entry(Entry(header=[Line(spans=[Span(t, 10, 12 * i, 200, 12 * i + 9, size=9)], page=0)
+                                             for i, t in enumerate(texts)], body=[]))
+    one = edu("University of Leeds", "BSc Mathematics", "2018")
+    assert one.get("endDate") == "2018" and "startDate" not in one
+    both = edu("Orsys", "Formation Docker", "déc. 2022 – déc. 2022")
+    assert (both.get("startDate"), both.get("endDate")) == ("2022-12", "2022-12")
