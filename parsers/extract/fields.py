@@ -74,6 +74,10 @@ def _sentence_split(part: str) -> list[str]:
 _DANGLING = re.compile(r"(?i)\s+(?:in|of|en|em|w|di|im|at|bei|de|van)$")
 
 
+_CJK_UNIT = re.compile(r"\s*[年月日년월일]")
+_CJK_UNIT_END = re.compile(r"[年月日년월일]\s*$")
+
+
 def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Text pieces of header lines (split at cells, style changes and separators),
     with the date range found among them."""
@@ -91,7 +95,12 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
             for s in spans:
                 key = (s.bold, s.italic)
                 wide = prev is not None and s.x0 - prev.x1 > 0.8 * max(s.size, 1.0)
-                if groups and groups[-1][0] == key and not wide:
+                # a CJK date's digits and units come in two fonts, one slanted or bold and one not
+                # ("2017 年 10 月" in italics): they stay one run
+                cjk_date = bool(groups) and not wide and bool(
+                    (_CJK_UNIT.match(s.text) and re.search(r"\d\s*$", groups[-1][1]))
+                    or (re.match(r"\s*\d", s.text) and _CJK_UNIT_END.search(groups[-1][1])))
+                if groups and (groups[-1][0] == key or cjk_date) and not wide:
                     groups[-1][1] += s.text
                     groups[-1][3] = max(groups[-1][3], s.size)
                 else:

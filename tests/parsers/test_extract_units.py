@@ -264,3 +264,16 @@ def test_one_date_under_a_degree_is_its_end():
     assert one.get("endDate") == "2018" and "startDate" not in one
     both = edu("Orsys", "Formation Docker", "déc. 2022 – déc. 2022")
     assert (both.get("startDate"), both.get("endDate")) == ("2022-12", "2022-12")
+
+
+def test_a_cjk_date_in_two_fonts_is_one_date():
+    """xeCJK slants the Latin digits of "2017 年 10 月" but not the CJK units: still one date."""
+    from htdy.parsers.extract.fields import education_entry
+    from htdy.parsers.extract.structure import Entry
+    from htdy.parsers.layout.model import Line, Span
+
+    date = Line(spans=[Span("2017", 10, 12, 30, 21, size=9, italic=True), Span(" 年 ", 31, 12, 42, 21, size=9),
+                       Span("10", 43, 12, 52, 21, size=9, italic=True), Span(" 月", 53, 12, 62, 21, size=9)], page=0)
+    school = Line(spans=[Span("東京工業大学", 10, 0, 80, 9, size=9, bold=True)], page=0)
+    degree = Line(spans=[Span("数学（学士（工学））", 10, 24, 90, 33, size=9)], page=0)
+    assert education_entry(Entry(header=[school, date, degree], body=[])).get("endDate") == "2017-10"
