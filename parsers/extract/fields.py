@@ -892,6 +892,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             continue
         rest.append(p)
     rest = [r for p in rest for r in _degree_label_split(p)]
+    rest = [r for p in rest for r in _listed_degree(p)]
     if not any(has_word(p["text"], INSTITUTION_WORDS) for p in rest):  # the school may be the part after a comma
         rest = [d for p in rest for d in _degree_field_school(p)]
     rest = [q for p in rest for q in _degree_prefix(p)]
@@ -900,7 +901,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     # the school named on a line of its own, before the faculty named after the degree
     # and one that names no degree before one that does ("INGENIERÍA (MÁSTER UNIVERSITARIO)" has
     # a school word in "universitario")
-    schools.sort(key=lambda i: (_names_degree(rest[i]["text"]), bool(rest[i].get("after_degree"))))
+    schools.sort(key=lambda i: (names_degree(rest[i]["text"]), bool(rest[i].get("after_degree"))))
     # "Certificat d'université …" names a school word but is the degree
     inst_i = next((i for i in schools if not _degree_start(rest[i]["text"])),
                   schools[0] if schools and len(rest) == 1 else None)
@@ -991,6 +992,23 @@ def _degree_label_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     return [p]
 
 
+def _listed_degree(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """"Psychologie, MSc, Technische Universiteit Delft": field, degree and school listed with commas
+    in any order — one part a degree and nothing else, one naming a school."""
+    parts = [x.strip() for x in p["text"].split(", ")]
+    if not 2 <= len(parts) <= 3 or not all(parts) or p.get("degree") or p.get("school"):
+        return [p]
+    deg = [i for i, x in enumerate(parts) if _degree_len(x.replace("-", " ")) == len(x)]  # ("HBO-bachelor")
+    school = [i for i, x in enumerate(parts) if has_word(x, INSTITUTION_WORDS) and i not in deg]
+    if len(deg) != 1 or len(school) != 1:
+        return [p]
+    out = []
+    for i, x in enumerate(parts):
+        kind = "degree" if i in deg else "school" if i in school else "field"
+        out.append(dict(p, text=x, **{kind: True}))
+    return out
+
+
 def _degree_field_school(p: dict[str, Any]) -> list[dict[str, Any]]:
     """``BSc Computer Science, MIT``, ``MSc Data Science, Stanford University``: a degree with
     its field, then after a comma the school (named or not: "MIT")."""
@@ -1058,6 +1076,6 @@ def _degree_start(text: str) -> bool:
     return degree_len(text) > 0
 
 
-def _names_degree(text: str) -> bool:
+def names_degree(text: str) -> bool:
     """A degree word or phrase starts at one of the text's words."""
     return any(degree_len(text[m.start():]) > 0 for m in re.finditer(r"(?<![\w.])\w", text))

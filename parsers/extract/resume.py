@@ -14,7 +14,15 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
 from htdy.parsers.extract.section_model import classify
-from htdy.parsers.extract.structure import BULLET, Section, clean, settle, split_entries, split_sections
+from htdy.parsers.extract.structure import (
+    BULLET,
+    Entry,
+    Section,
+    clean,
+    settle,
+    split_entries,
+    split_sections,
+)
 from htdy.parsers.extract.vocab import fold
 from htdy.parsers.layout.model import Layout, Line
 from htdy.parsers.layout.reading import order
@@ -70,7 +78,8 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
                         w["organization"] = w.pop("name")
                     volunteer.append(w)
         elif sec.key == "education":
-            for e in split_entries(join_stacked_dates(unstack_grid(sec.lines)), layout.has_geometry):
+            for e in _one_line_degrees(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
+                                                     layout.has_geometry)):
                 ed = header_model.apply(e.header, education_entry(e), "education")
                 if ed.get("institution"):
                     education.append(ed)
@@ -240,6 +249,34 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
             trace = TRACE.get()
             if trace is not None:
                 trace.setdefault("work", []).append((e, w))
+    return out
+
+
+def _degree_and_school(ln: Line) -> bool:
+    """"MBA – Hemşirelik, Orta Doğu Teknik Üniversitesi": a degree and its school on one line."""
+    from htdy.parsers.extract.fields import names_degree
+    from htdy.parsers.extract.vocab import INSTITUTION_WORDS, has_word
+
+    t = BULLET.sub("", clean(ln.text))
+    return len(t) < 120 and names_degree(t) and has_word(t, INSTITUTION_WORDS)
+
+
+def _one_line_degrees(entries: list[Entry]) -> list[Entry]:
+    """A list of one-line degrees set alike, without dates or bold to split it by: each line
+    naming a degree and its school starts an entry when the first one's header is such a line."""
+    out: list[Entry] = []
+    for e in entries:
+        if not (len(e.header) == 1 and _degree_and_school(e.header[0]) and any(map(_degree_and_school, e.body))):
+            out.append(e)
+            continue
+        cur = Entry(header=e.header[:], body=[], right=e.right)
+        out.append(cur)
+        for ln in e.body:
+            if _degree_and_school(ln):
+                cur = Entry(header=[ln], body=[], right=e.right)
+                out.append(cur)
+            else:
+                cur.body.append(ln)
     return out
 
 

@@ -26,3 +26,26 @@ def test_degree_field_school_on_one_line():
                        ("Stanford University", "MSc", "Data Science", "2019", "2021")]
     # a field with a comma and no school named stays one field, never a school
     assert all(e.get("institution") != "Finanza e Controllo" for e in res["education"])
+
+
+UNDATED = b"""Eda Kaya
+eda.kaya@example.com.tr | +90 532 123 45 67 | Ankara
+
+Egitim
+Doktora - Muhasebe ve Finans, Bursa Universitesi
+MBA - Hemsirelik, Orta Dogu Teknik Universitesi
+3.12
+Psychologie, MSc, Technische Universiteit Delft
+Lisans, Bogazici Universitesi
+"""
+
+
+def test_undated_one_line_degrees_are_entries_each():
+    """No dates and no bold to split by: each line that names a degree and its school is an
+    entry, in whatever order its field, degree and school are listed."""
+    res = TextParser(TextParser.Options()).parse(UNDATED, filename="cv.txt").resume
+    assert [(e.get("institution"), e.get("studyType"), e.get("area")) for e in res["education"]] == [
+        ("Bursa Universitesi", "Doktora", "Muhasebe ve Finans"),
+        ("Orta Dogu Teknik Universitesi", "MBA", "Hemsirelik"),
+        ("Technische Universiteit Delft", "MSc", "Psychologie"),
+        ("Bogazici Universitesi", "Lisans", None)]
