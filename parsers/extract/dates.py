@@ -98,7 +98,7 @@ _TOKEN = re.compile(
     rf"|(?P<present_cjk>{intl.CJK_PRESENT})",
     re.I)
 # between the two dates of a range; a year's "г." (Russian), "r." (Polish) may stand before it
-_SEP = re.compile(r"^\s*(?:г\.|гг\.|р\.|r\.)?\s*(?:[-–—~〜～]|to|bis|à|a|au|até|ate|al|do|tot|a\s+la|по|до|till|"
+_SEP = re.compile(r"^\s*(?:г\.|гг\.|р\.|r\.)?\s*(?:[-–—~〜～→⟶➔➝]|->|-->|to|bis|à|a|au|até|ate|al|do|tot|a\s+la|по|до|till|"
                   r"až|至|到|から|–\s*)\s*$|^\s*(?:-|–|—)+\s*$", re.I)
 _OPEN_START = re.compile(r"^\s*[•·*]?\s*([-–—])\s*$")
 _SINCE = re.compile(rf"(?<!\w)(?:{'|'.join(SINCE)})\s*:?\s*$", re.I)
@@ -208,7 +208,7 @@ def find_range(text: str) -> DateRange | None:
             return DateRange(None, v, False, m.start(1), b)
         # "2019 – " at the end (open range) or "since 2019"
         rest = text[b:]
-        if re.match(r"^\s*[-–—~〜]\s*(\(\s*\)|$)", rest):
+        if re.match(r"^\s*(?:[-–—~〜～→]|->)\s*(\(\s*\)|$)", rest):
             return DateRange(v, None, True, a, len(text))
         if _SINCE.search(text[:a]):
             m = _SINCE.search(text[:a])

@@ -621,7 +621,7 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
         others = [p for i, p in enumerate(rest) if i != org_i]
         if others:
             res["position"] = others[0]["text"]
-    _dates(res, dates)
+    _dates(res, dates)  # (one date on a job stays both ends: CVs print a start or an end alone)
     summary, highlights = body_text(entry, learned=True)
     if summary:
         res["summary"] = summary
@@ -667,6 +667,12 @@ def _prominent(others: list[dict[str, Any]], title: dict[str, Any]) -> dict[str,
         if a >= 0:
             return dict(top[0], text=run[a:b].strip())
     return None
+
+
+def _one_date(dates: dict[str, Any]) -> bool:
+    """A single date, not a range ("2018", not "2018 – 2018")."""
+    return bool(dates.get("start")) and dates.get("start") == dates.get("end") and not dates.get("current") \
+        and len(re.findall(r"\d{4}", dates.get("text") or "")) < 2
 
 
 def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
@@ -950,8 +956,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             res[key] = res[key].strip(" ,;:|–—-") or res[key]
     if res.get("studyType"):
         res["studyType"] = re.sub(r"(?i)\s+(in|en|em|of|de|di|im|w)$", "", res["studyType"]).strip()
-    if dates.get("start") and dates.get("start") == dates.get("end") and not dates.get("current") \
-            and len(re.findall(r"\d{4}", dates.get("text") or "")) < 2:
+    if _one_date(dates):
         dates = {"end": dates["end"]}  # one date under a degree is when it was awarded ("2018", not "2018 – 2018")
     _dates(res, dates)
     for ln in entry.body:

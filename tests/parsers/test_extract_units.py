@@ -277,3 +277,11 @@ def test_a_cjk_date_in_two_fonts_is_one_date():
     school = Line(spans=[Span("東京工業大学", 10, 0, 80, 9, size=9, bold=True)], page=0)
     degree = Line(spans=[Span("数学（学士（工学））", 10, 24, 90, 33, size=9)], page=0)
     assert education_entry(Entry(header=[school, date, degree], body=[])).get("endDate") == "2017-10"
+
+
+@pytest.mark.parametrize("text,start,end,current", [
+    ("2022-05 → 2025-03", "2022-05", "2025-03", False), ("Jan 2019 -> Mar 2020", "2019-01", "2020-03", False),
+    ("2019 → present", "2019", None, True), ("2019 →", "2019", None, True)])
+def test_arrow_ranges(text, start, end, current):
+    r = find_range(text)
+    assert (r.start, r.end, r.current) == (start, end, current)
