@@ -141,7 +141,11 @@ def _repeated_margins(layout: Layout) -> set[int]:
             seen.setdefault(_norm(t), []).append(ln)
     for lines in seen.values():
         if len({ln.page for ln in lines}) >= 2:
-            drop.update(id(ln) for ln in lines)
+            # a running header on the first page too (a name and contact row in a Word header)
+            # is read once, where it first stands; repeated footers go
+            first = lines[0]
+            keep = first.page == 0 and first.top <= 0.1 * (layout.pages[0].height or 842)
+            drop.update(id(ln) for ln in lines if not (keep and ln is first))
     return drop
 
 

@@ -49,7 +49,8 @@ def test_repeated_header_footer_removed(docs):
     assert lay.page_count >= 2
     texts = _texts(lay)
     assert not any(t.startswith("Page ") for t in texts)
-    assert "Curriculum Vitae" not in texts
+    # a running header is read once, where it first stands (it may hold the name and contacts)
+    assert texts.count("Curriculum Vitae") == 1 and texts.index("Curriculum Vitae") < 3
     assert any("repeated page header" in w for w in lay.warnings)
 
 
