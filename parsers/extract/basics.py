@@ -160,6 +160,10 @@ def _name_head(t: str) -> str:
     return head if 2 <= len(words) <= 4 and head != t else ""
 
 
+def _lower_name(t: str) -> str:
+    return " ".join(w if w in _PARTICLES else w[:1].upper() + w[1:] for w in t.split())
+
+
 def _nice_case(t: str) -> str:
     """``ANTOINE LEFÈVRE`` → ``Antoine Lefèvre``; mixed case is kept as printed."""
     if t != t.upper() or not any(c.isalpha() for c in t):
@@ -196,7 +200,8 @@ def _strip_labels(t: str) -> tuple[str, bool]:
             head = " ".join(words[:k])
             if fold(head).strip(" :") in _NOT_NAME or fold(head).strip(" :") in HEADINGS:
                 rest = words[k:]
-                if len(rest) >= 3 and fold(rest[0]) in ("of", "de", "von", "di", "van", "du", "da", "do", "-", "–"):
+                if len(rest) >= 3 and fold(rest[0]) in ("of", "de", "von", "di", "van", "du", "da", "do", "-", "–",
+                                                        "—", "|", "·", ":"):
                     rest = rest[1:]  # "Curriculum Vitae de Marie Curie", "Lebenslauf von Max Muster"
                 t = " ".join(rest)
                 break
@@ -235,6 +240,8 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
             for k, piece in enumerate(pieces):
                 t, named = _strip_labels(piece)
                 t = _unspace(t, locals_parts)
+                if t and t == t.lower() and 2 <= len(t.split()) <= 4 and _email_match(t, keys) >= 0.6:
+                    t = _lower_name(t)  # "johanna meier", set in lower case by design, as her address spells it
                 if t and not _looks_like_name(t):
                     t = _name_head(t) if len(t) <= 100 else ""
                 if not t or not _looks_like_name(t) or _is_not_name(_core_name(t)) or _NAME_LABEL.fullmatch(t + " ") \

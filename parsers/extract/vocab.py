@@ -401,9 +401,15 @@ def has_word(text: str, words: tuple[str, ...]) -> bool:
             return True
         n = len(tok)
         if n > 6 and (any(tok[i:] in long for i in range(1, n - 5))
-                      or any(tok[:n - k] in long for k in (1, 2, 3) if n - k >= 6)):
+                      or any(tok[:n - k] in long for k in (1, 2, 3) if n - k >= 6 and tok[n - k:] not in _DERIVED)):
             return True
     return False
+
+
+# endings that make another word, not another form of the same one: "Internet" and "Internal" name
+# no intern, "Technology" no Polish "technolog", "Architecture" no architect ("-ing" stays: a title
+# such as "Software Engineering PMTS" names its job by it more often than a company does)
+_DERIVED = frozenset(("al", "ial", "et", "ure", "ory", "y", "ies", "ed"))
 
 
 def starts_with_word(text: str, words: tuple[str, ...]) -> bool:

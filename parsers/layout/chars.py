@@ -10,6 +10,7 @@ date, second text column).
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -57,6 +58,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     cur_font = -1
     cur_rtl = False  # the span is right-to-left text (glyphs may come right to left)
     pending_space = False
+    narrow: dict[int, float] = {}  # span index -> the narrow gap before it, at a change of font
     parts: list[list[str]] = []  # per span: its characters
     gaps: list[list[float]] = []  # per span: the gap before each character after the first, in font sizes
     for text, x0, top, x1, bottom, size, fi in chars:
@@ -120,6 +122,8 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 continue
         name, bold, italic = fonts[fi] if 0 <= fi < len(fonts) else ("", False, False)
         lead = " " if pending_space else ""
+        if not lead and cur is not None and same_row and SPACE_GAP / 3 * size < gap < CELL_GAP * size:
+            narrow[len(spans)] = gap / size  # decided below, once the letter spacing of both sides is known
         cur = Span(lead + text, x0, top, x1, bottom, name, size, bold, italic)
         cur_font = fi
         cur_rtl = bool(_RTL.match(text))
@@ -127,6 +131,14 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         parts.append([text])
         gaps.append([])
         pending_space = False
+    for k, gap in narrow.items():
+        # a word gap at a change of font may be narrower than this font's own space: the space
+        # between "<big>Johanna</big> <big bold>Meier</big>" is set in the paragraph's small type.
+        # Loose boxes are advance widths, so the letters of a word touch, unless the type is
+        # tracked ("S" + small caps "OFTWARE" 0.05 em apart): the gap must be wider than that.
+        tracking = [statistics.median(g) for g in (gaps[k - 1], gaps[k]) if g]
+        if gap > 2 * max(tracking, default=0.0) and not spans[k - 1].text.endswith(" "):
+            spans[k].text = " " + spans[k].text
     for sp, chars_, gaps_ in zip(spans, parts, gaps, strict=True):
         if len(gaps_) >= 4 and " " in sp.text:
             _unspace(sp, chars_, gaps_)
