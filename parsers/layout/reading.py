@@ -128,7 +128,7 @@ def _norm(text: str) -> str:
 
 def _repeated_margins(layout: Layout) -> set[int]:
     drop: set[int] = set()
-    seen: dict[str, list[Line]] = {}
+    seen: dict[tuple[str, bool], list[Line]] = {}
     for page in layout.pages:
         h = page.height or 842
         for ln in page.lines:
@@ -138,15 +138,31 @@ def _repeated_margins(layout: Layout) -> set[int]:
             if _PAGE_NO.match(t):
                 drop.add(id(ln))
                 continue
-            seen.setdefault(_norm(t), []).append(ln)
+            seen.setdefault((_norm(t), ln.top <= 0.1 * h), []).append(ln)
     for lines in seen.values():
-        if len({ln.page for ln in lines}) >= 2:
+        first = lines[0]
+        # the same line in the same place, its numbers aside ("Page 2 of 3"): not an entry that
+        # happens to open page 2 and page 3 ("MSc Topic 18  1968 – 1970"; years differ)
+        same = [ln for ln in lines if ln is first or (ln.page != first.page and _same_place(first, ln)
+                                                       and _page_numbers_only(first.text, ln.text))]
+        if len({ln.page for ln in same}) >= 2:
             # a running header on the first page too (a name and contact row in a Word header)
             # is read once, where it first stands; repeated footers go
-            first = lines[0]
             keep = first.page == 0 and first.top <= 0.1 * (layout.pages[0].height or 842)
-            drop.update(id(ln) for ln in lines if not (keep and ln is first))
+            drop.update(id(ln) for ln in same if not (keep and ln is first))
     return drop
+
+
+def _same_place(a: Line, b: Line) -> bool:
+    tol = max(4.0, 0.6 * max(a.size, 1.0))
+    return abs(a.top - b.top) <= tol and (abs(a.x0 - b.x0) <= tol or abs(a.x1 - b.x1) <= tol
+                                          or abs((a.x0 + a.x1) - (b.x0 + b.x1)) <= 2 * tol)
+
+
+def _page_numbers_only(a: str, b: str) -> bool:
+    """Where two margin lines differ only in their numbers, the numbers are short (page numbers)."""
+    na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    return all(x == y or (len(x) <= 3 and len(y) <= 3) for x, y in zip(na, nb, strict=False))
 
 
 # how far a span may reach over the gutter and still count as left of it (the gutter is placed

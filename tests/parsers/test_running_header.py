@@ -23,3 +23,16 @@ def test_contacts_in_a_running_header_are_kept_once():
     assert len(result.resume["work"]) == 14
     text = " ".join(h for w in result.resume["work"] for h in w.get("highlights", []))
     assert "jane.doe@example.com" not in text and "Page" not in text
+
+
+def test_entries_that_open_pages_are_not_running_headers():
+    # 45 two-line degrees over three pages: the lines at the top and foot of each page read alike
+    # once their numbers are set aside, but stand in different places and differ in their years
+    degrees = "".join(f"<p style='margin:6pt 0 0 0'><b>Master of Science in Topic {i}</b><span style='float:right'>"
+                      f"{1950 + i} – {1952 + i}</span></p><p style='margin:0'><i>University of Place{i}</i></p>"
+                      for i in range(45))
+    html = (f"<html><body style='font-family:sans-serif;font-size:10pt'><h1>Jane Roe</h1><p>jane.roe@example.com</p>"
+            f"<h2>Education</h2>{degrees}</body></html>")
+    result = PdfParser(PdfParser.Options()).parse(render_pdf(html), filename="cv.pdf")
+    starts = sorted(int(e["startDate"]) for e in result.resume["education"])
+    assert starts == list(range(1950, 1995))
