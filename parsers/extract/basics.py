@@ -240,7 +240,9 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
             for k, piece in enumerate(pieces):
                 t, named = _strip_labels(piece)
                 t = _unspace(t, locals_parts)
-                if t and t == t.lower() and 2 <= len(t.split()) <= 4 and _email_match(t, keys) >= 0.6:
+                lower = bool(t) and t == t.lower() and 2 <= len(t.split()) <= 4 and _email_match(t, keys) >= 0.6 \
+                    and all(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", w) for w in t.split())
+                if lower:
                     t = _lower_name(t)  # "johanna meier", set in lower case by design, as her address spells it
                 if t and not _looks_like_name(t):
                     t = _name_head(t) if len(t) <= 100 else ""
@@ -255,7 +257,11 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                     continue
                 cands.append({"pos": pos, "line": ln, "idx": idx, "text": t, "size": _cell_size(spans),
                               "em": em, "named": named or labelled_row, "whole": len(groups) == 1 and len(pieces) == 1
-                              and t == text, "rest": [p for j, p in enumerate(pieces) if j != k]})
+                              and t == text, "rest": [p for j, p in enumerate(pieces) if j != k], "lower": lower})
+    # a name in lower case only where it is the largest text there (a designer's title, not a
+    # user name or handle repeated in the contact row)
+    top = max((cd["size"] for cd in cands if not cd["lower"]), default=0.0)
+    cands = [cd for cd in cands if not cd["lower"] or cd["size"] > top + 0.1]
     if not cands:
         return None
     for cd in cands:  # a short name continued on the next lines in the same type (MARTA / GIL NAVARRO)

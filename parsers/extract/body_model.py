@@ -19,13 +19,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from htdy.parsers.extract.structure import BULLET
 from htdy.parsers.layout.model import Line
 
 ROLES = ("B", "I", "S")
 MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "body_lines.txt"
 EXTRACTOR: ContextVar[str] = ContextVar("htdy_extractor", default="model")
 
-_BULLET = re.compile(r"^\s*[•·▪◦‣►■□●○◆▸➢✓✔*—–\-\u2022\u25aa\u25cf\u27a2\uf0b7\uf0a7]\s*")
+_BULLET = BULLET
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _PUA_START = re.compile(r"^\s*[\ue000-\uf8ff]")
 _END = {".": 0, "!": 0, "?": 0, "。": 0, ":": 1, ";": 2, ",": 3}

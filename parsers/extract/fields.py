@@ -397,6 +397,7 @@ def body_text(entry: Entry, learned: bool = False) -> tuple[str, list[str]]:
     body = [ln for ln in entry.body if clean(ln.text)]
     predicted = predict_roles(body) if learned else None
     roles = predicted[0] if predicted else rule_roles(body)
+    roles = _numbered_roles(body, roles)
     summary: list[str] = []
     highlights: list[str] = []
     cur: list[str] = summary
@@ -410,7 +411,33 @@ def body_text(entry: Entry, learned: bool = False) -> tuple[str, list[str]]:
         else:
             summary.append(t)
             cur = summary
-    return join_lines(summary), highlights
+    return join_lines(summary), _unnumbered(highlights)
+
+
+_ITEM_MARK = re.compile(r"(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+
+
+def _sequence(marks: list[str]) -> bool:
+    ords = [int(x) if x.isdigit() else ord(x) - ord("a") + 1 for x in marks]
+    return len(ords) >= 2 and ords[0] <= 9 and ords == list(range(ords[0], ords[0] + len(ords)))
+
+
+def _numbered_roles(body: list[Line], roles: list[str]) -> list[str]:
+    """Lines opening with 1., 2., 3. (or a), b), c)) in sequence each start a highlight."""
+    marks = [_ITEM_MARK.match(clean(ln.text)) for ln in body]
+    found = [m.group(1) for m in marks if m]
+    if not _sequence(found) or all(r == "B" for r, m in zip(roles, marks, strict=True) if m):
+        return roles
+    # (a continuation line stays one, of the item now; anything else keeps its role)
+    return ["B" if m else r for r, m in zip(roles, marks, strict=True)]
+
+
+def _unnumbered(items: list[str]) -> list[str]:
+    """A numbered list ("1. Led …", "2. Built …", or "a) …", "b) …") without its numbers."""
+    marks = [_ITEM_MARK.match(t) for t in items]
+    if len(items) < 2 or not all(marks) or not _sequence([m.group(1) for m in marks if m]):
+        return items
+    return [t[m.end():] for t, m in zip(items, marks, strict=True) if m]
 
 
 def join_text(a: str, b: str) -> str:

@@ -10,7 +10,10 @@ from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_pres
 from htdy.parsers.extract.vocab import bare_heading, caseless, heading_key
 from htdy.parsers.layout.model import Line, Span
 
-BULLET = re.compile(r"^\s*[•·▪◦‣►■□●○◆▸➢✓✔*—–-]\s*")
+# list marks a CV sets before its items: typographic ones, arrows and check marks, and the
+# private-use codes Word's Symbol/Wingdings bullets extract as
+BULLET_CHARS = "•·▪◦‣►■□●○◆▸➢✓✔*—–-→➤➔➜❖»›❯◇◾⁃∙⦁✦★☐✗✘⇒\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf0a8\uf0e0"
+BULLET = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*")
 PUA = re.compile(r"[\ue000-\uf8ff\ufffd]")
 
 

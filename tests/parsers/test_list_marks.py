@@ -1,0 +1,35 @@
+"""List marks beyond the round bullet: arrows, ornaments, Word's Symbol-font code points and
+numbered lists all give highlights without their marks."""
+from __future__ import annotations
+
+import pytest
+
+from htdy.parsers.base import PdfParser
+
+from .cvfixtures import render_pdf
+
+ITEMS = ("Delivered the regional programme with measurable savings across three teams",
+         "Introduced weekly planning reviews that cut the backlog by half in six months",
+         "Mentored four analysts who went on to lead their own projects")
+
+
+def _cv(marks: list[str]) -> str:
+    items = "".join(f"<p style='margin:0 0 0 12pt;text-indent:-10pt'>{m}&nbsp;&nbsp;{t}</p>"
+                    for m, t in zip(marks, ITEMS, strict=True))
+    return (f"<html><body style='font-family:sans-serif;font-size:10pt'><h1>Jane Roe</h1><p>jane.roe@example.com</p>"
+            f"<h2>Experience</h2><p><b>Analyst</b>, Acme Ltd, 2019 – 2022</p>{items}"
+            f"<h2>Education</h2><p>BSc Mathematics, University of Leeds, 2015 – 2018</p></body></html>")
+
+
+@pytest.mark.parametrize("marks", [["→"] * 3, ["➤"] * 3, ["❖"] * 3, ["»"] * 3, ["1.", "2.", "3."], ["a)", "b)", "c)"]],
+                         ids=["arrow", "arrowhead", "ornament", "guillemet", "numbered", "lettered"])
+def test_marks_are_not_part_of_the_highlight(marks):
+    work = PdfParser(PdfParser.Options()).parse(render_pdf(_cv(marks)), filename="cv.pdf").resume["work"]
+    assert work[0]["highlights"] == list(ITEMS)
+
+
+def test_a_list_that_merely_starts_with_numbers_keeps_them():
+    from htdy.parsers.extract.fields import _unnumbered
+    items = ["3 products launched in the first year", "12 markets opened"]
+    assert _unnumbered(items) == items
+    assert _unnumbered(["1. one thing", "3. another"]) == ["1. one thing", "3. another"]
