@@ -21,6 +21,7 @@ from htdy.parsers.extract.vocab import (
     fold,
     has_word,
 )
+from htdy.parsers.layout.chars import is_cjk
 from htdy.parsers.layout.model import Line
 
 _SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s*\|\s*")
@@ -712,7 +713,7 @@ def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
 
 
 _DEGREE_SPLITS = (
-    re.compile(r"\s+(?:in|en|em|im|in der|w zakresie|na kierunku|kierunek|di|in het|في|по направлению|"
+    re.compile(r"\s+(?:in|en|em|im|in der|w zakresie|na kierunku|kierunek|di|in het|i|inom|في|по направлению|"
                r"по специальности|v oboru|v odboru)\s+", re.I),
     re.compile(r"\s*[,:]\s+|\s+[-–—]\s+"),
     re.compile(r"\s+(?:of|de|van)\s+(?!(?:science|sciences|arts|engineering|laws|business administration|"
@@ -833,6 +834,8 @@ _AREA_PREFIX = re.compile(r"(?i)^(?:sp[ée]cialit[ée]|option|parcours|schwerpun
 _SCORE = re.compile(r"\s*[(,;]\s*((?:note|grade|gpa|nota|voto|ocena|cijfer|mention|score)\s*:?\s*[^()]*?|"
                     r"\d{2,3}\s*/\s*\d{2,3}(?:\s*(?:e|with|cum|con)\s+\w+)?|"
                     r"summa cum laude|magna cum laude|cum laude|con lode|e lode|mit auszeichnung|"
+                    r"(?:with\s+)?(?:distinction|merit)|first[- ]class(?:\s+honou?rs)?|"
+                    r"(?:upper|lower)\s+second(?:[- ]class)?(?:\s+honou?rs)?|"
                     r"mention (?:très bien|bien|assez bien)|sehr gut|celující)\s*\)?\s*$", re.I)
 
 
@@ -869,6 +872,7 @@ def _labelled_education(rows: list[tuple[str, str]]) -> dict[str, Any]:
             res["studyType"] = deg
     if got.get("subjects") and "area" not in res:
         res["area"] = got["subjects"]
+    _degree_parentheses(res)
     if res.get("area"):
         res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
     r = find_range(got.get("dates", ""))
@@ -973,6 +977,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             if score:
                 res[key] = val
                 res.setdefault("score", score)
+    _degree_parentheses(res)
     if res.get("area"):
         res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
         res["area"] = _LEVEL.sub("", res["area"]).strip() or res["area"]
@@ -996,6 +1001,39 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     if courses:
         res["courses"] = courses
     return res
+
+
+_HONOURS = re.compile(r"(?i)^(?:hons\.?|honou?rs|with honou?rs|ord\.?|ordinary|general)$")
+
+
+def _degree_ish(text: str) -> bool:
+    """"Hons", "Honours", "B.Sc.", "M.A.": what a degree carries in parentheses after its name."""
+    t = text.strip()
+    return bool(_HONOURS.match(t)) or (0 < _degree_len(t) and _degree_len(t) >= len(t.rstrip(".")) - 1)
+
+
+def _degree_parentheses(res: dict[str, Any]) -> None:
+    """Parentheses at the seam of degree and field: "B.Sc. (Hons) Computer Science", "Bachelor of
+    Arts (Honours), Psychology", "Bachelor of Science (B.Sc.) Informatik" keep the parenthesis with the
+    degree; "Diplom-Kaufmann (Betriebswirtschaftslehre)" and "(Electrical Engineering)" hold the field."""
+    area, deg = res.get("area") or "", res.get("studyType") or ""
+    m = re.match(r"^\(([^()]{1,24})\)\s*[,:–-]?\s*(.*)$", area)
+    if m and deg and _degree_ish(m.group(1)) and m.group(2):
+        res["studyType"], res["area"] = f"{deg} ({m.group(1).strip()})", m.group(2).strip()
+        return
+    m = re.match(r"^\(([^()]+)\)$", area.strip())
+    if m:
+        res["area"] = m.group(1).strip()
+        return
+    m = re.match(r"^(.+?)\s*\(([^()]{1,60})\)\s*[,:–-]?\s*(.*)$", deg)
+    if area or not m or not _degree_start(m.group(1)):
+        return
+    inner, tail = m.group(2).strip(), m.group(3).strip()
+    if _degree_ish(inner) and tail:
+        res["studyType"], res["area"] = f"{m.group(1).strip()} ({inner})", tail
+    elif not tail and not _degree_ish(inner) and not _SCORE.search(f"({inner})") and not re.search(r"\d", inner) \
+            and not is_cjk(inner[:1]):  # (学士（工学）: the field in parentheses is the degree's own name)
+        res["studyType"], res["area"] = m.group(1).strip(), inner
 
 
 _DEGREE_LABEL = re.compile(r"(?i)(?:^|,\s*|;\s*)(?:abschluss|degree|dipl[oô]me obtenu|titre|t[ií]tulo|titolo|tytu[łl]|"
@@ -1077,6 +1115,9 @@ def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
         if field and has_word(school, INSTITUTION_WORDS) and not has_word(field, INSTITUTION_WORDS):
             return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=field, field=True),
                     dict(p, text=school, after_degree=True)]
+    if re.match(r"[а-яё]{3}", rest) and re.match(r"[А-ЯЁ]", head) and "," not in rest and not _split_degree(t):
+        # "Магистр прикладной математики": the field follows a Russian degree in the genitive
+        return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=rest, field=True)]
     if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
         return [p]
     if has_word(rest, INSTITUTION_WORDS):

@@ -256,6 +256,10 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "technik", "vordiplom", "fachabitur", "realschulabschluss", "mittlere reife", "umschulung",
     "meisterbrief", "weiterbildung", "fortbildung", "schulung", "szkolenie", "corso", "cursus",
     "mphil", "dphil", "m.phil", "d.phil", "ll.b", "ll.m", "mres", "pgce", "pgdip",
+    # a degree's own qualifier that names a school word ("Máster Universitario en …")
+    "master universitario", "master oficial", "grado universitario", "titulo universitario",
+    "diploma universitario", "master universitario di primo livello", "master universitario di secondo livello",
+    "master 1", "master 2", "master 2 recherche", "master 2 professionnel", "master recherche",
     *intl.DEGREE_WORDS_INTL,
 ))
 
