@@ -891,7 +891,25 @@ def education_entry(entry: Entry) -> dict[str, Any]:
         # "Institution   2019 – 2020"): too long or plain to be taken for a title line
         res = _education_fields(Entry(header=entry.header + entry.body[:1], body=entry.body[1:],
                                       right=entry.right))
+    elif "institution" not in res and _school_line_below(entry):
+        # the school (and dates) in smaller type under the degree line ("Lisans, Endüstri
+        # Mühendisliği" / "Boğaziçi Üniversitesi / 2012 / Score: 3.12")
+        below = _education_fields(Entry(header=entry.header + entry.body[:1], body=entry.body[1:],
+                                        right=entry.right))
+        if below.get("institution"):
+            res = below
     return res
+
+
+def _school_line_below(entry: Entry) -> bool:
+    if not entry.body or is_bullet(entry.body[0]):
+        return False
+    t = clean(entry.body[0].text)
+    if not t or len(t.split()) > 16 or t.endswith((".", ";", ":")) or _EDU_LABEL.match(t):
+        return False
+    if len(entry.body) > 1 and continues(entry.body[0], entry.body[1], entry.right):
+        return False  # the first line of a paragraph
+    return has_word(t, INSTITUTION_WORDS) or bool(find_range(t))
 
 
 def _degree_line_below(entry: Entry) -> bool:

@@ -469,6 +469,14 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     left = min(ln.x0 for ln in lines)
     col_right = max(ln.x1 for ln in lines)
     body = body_size(lines)
+    # a theme that sets its running text in bold (or a semibold face) and its titles larger: bold
+    # marks no title there
+    chars = [(len(clean(ln.text)), ln.bold) for ln in lines]
+    bold_body = sum(n for n, b in chars if b) > 0.6 * max(1, sum(n for n, _ in chars)) \
+        and any(ln.size > body + 0.4 for ln in lines)
+
+    def heavy(ln: Line) -> bool:
+        return (ln.bold and not bold_body) or ln.italic or ln.size > body + 0.4
 
     def headerish(ln: Line) -> bool:
         t = clean(ln.text)
@@ -478,7 +486,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             t = BULLET.sub("", t)
         if _date_line(ln, listy):
             return True
-        if ln.bold or ln.italic or ln.size > body + 0.4 or any(s.bold for s in ln.spans[:1]):
+        if heavy(ln) or (any(s.bold for s in ln.spans[:1]) and not bold_body):
             return _longest_cell(ln) < 110
         long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry and len(lines) >= 6 else len(t) > 90
         return not long_line and not t.endswith((".", ";", ",")) and len(t.split()) <= 9 and ln.x0 <= left + 4
@@ -506,8 +514,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         t = BULLET.sub("", clean(ln.text)) if listy else clean(ln.text)
         if not t or _longest_cell(ln) > 110:
             return False
-        strong = ln.bold or ln.italic or ln.size > body + 0.4
-        if strong or headerish(ln) and a == s:
+        if heavy(ln) or headerish(ln) and a == s:
             return True
         long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry and len(lines) >= 6 else len(t) > 90
         return not long_line and len(t.split()) <= 8 and not t.endswith((".", ";", ","))
