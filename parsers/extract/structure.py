@@ -588,7 +588,43 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         pre = lines[s0:s]
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
                              body=lines[hdr_end:end], right=col_right if geometry else 1e9))
-    return entries
+    return _undated_entries(entries)
+
+
+def _undated_entries(entries: list[Entry]) -> list[Entry]:
+    """An entry printed without dates among dated ones: its title and employer lines, set in the
+    same two styles as the other entries' first two header lines, inside the body of the entry
+    above (after that entry's text, not in the middle of a paragraph)."""
+    from htdy.parsers.extract.row_labels import row_label  # (it imports this module)
+
+    def style(ln: Line) -> tuple[float, bool, str]:  # the line's first run (a date beside it aside)
+        return (round(ln.spans[0].size, 1), ln.spans[0].bold, ln.spans[0].font)
+
+    pairs = Counter((style(e.header[0]), style(e.header[1])) for e in entries if len(e.header) >= 2)
+    if not pairs:
+        return entries
+    pair, n = pairs.most_common(1)[0]
+    if n < 2 or pair[0] == pair[1]:
+        return entries
+    out: list[Entry] = []
+    for e in entries:
+        body, cut = e.body, None
+        for i in range(1, len(body) - 1):
+            a, b = body[i], body[i + 1]
+            if (style(a), style(b)) != pair or is_bullet(a) or is_bullet(b) or style(body[i - 1]) == pair[0]:
+                continue
+            ta, tb = clean(a.text), clean(b.text)
+            if any(row_label(t) or row_label(t + " x", [t, "x"]) for t in (ta, tb)):
+                continue  # Europass rows: a label and its value, not a title and an employer
+            if all(t and len(t.split()) <= 9 and not re.search(r"[.;:!?]$", t) for t in (ta, tb)):
+                cut = i
+                break
+        if cut is None:
+            out.append(e)
+            continue
+        out.append(Entry(header=e.header, body=body[:cut], right=e.right))
+        out.append(Entry(header=body[cut:cut + 2], body=body[cut + 2:], right=e.right))
+    return out
 
 
 def _split_by_typography(lines: list[Line], headerish: object) -> list[Entry]:

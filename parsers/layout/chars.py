@@ -219,6 +219,8 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
                 band = next((bd for bd in same if min(bd[1], s.bottom) - max(bd[0], s.top) >= 0.3 * sh), None)
                 if band is None and same:
                     continue
+                if any(_stacked(s, o) for o in rows[k]):
+                    continue  # a row grown tall by a text beside it (a sidebar line between two lines)
                 rows[k].append(s)
                 bounds[k] = (min(t, s.top), max(b, s.bottom))
                 if band is None:
@@ -254,6 +256,15 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
         lines.append(_bidi(line) if any(_RTL.search(s.text) for s in row) else line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
+
+
+def _stacked(a: Span, b: Span) -> bool:
+    """Two spans one above the other: mostly over the same x, with their middles a good part of a
+    line apart (not a ligature's letter drawn over its neighbour or text printed twice for bold)."""
+    narrow = min(a.x1 - a.x0, b.x1 - b.x0)
+    over = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom - a.top, b.bottom - b.top) or 1.0
+    return narrow > 0 and over > 0.5 * narrow and abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 > 0.4 * h
 
 
 def _bidi(ln: Line) -> Line:

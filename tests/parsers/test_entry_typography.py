@@ -34,3 +34,20 @@ def test_school_in_small_type_under_the_degree():
     e = resume["education"][0]
     assert (e["studyType"], e["area"], e["institution"], e["endDate"]) == (
         "Lisans", "Endüstri Mühendisliği", "Boğaziçi Üniversitesi", "2012")
+
+
+def test_an_undated_entry_among_dated_ones():
+    def job(title: str, company: str, dates: str) -> str:
+        return (f"<p style='margin:8pt 0 0 0'><b>{title}</b> <span style='float:right'>{dates}</span></p>"
+                f"<p style='margin:0'>{company}</p><ul style='margin:0'><li>Handled key accounts</li>"
+                f"<li>Led a team of five across two offices</li></ul>")
+    html = ("<html><body style='font-family:serif;font-size:11pt'><h1>Jane Roe</h1><p>jane.roe@example.com</p>"
+            "<h2>Experience</h2>" + job("Marketing Coordinator", "Henry Ltd · Minneapolis", "May 2018 — April 2021")
+            + job("Project Manager", "Terry and Anderson · Boston", "Aug 2010 — Mar 2015")
+            + job("Marketing Assistant", "Taylor Ltd", "")
+            + job("Sales Representative", "Collier and Bennett · Portland", "Jul 2005 — Apr 2007") + "</body></html>")
+    work = PdfParser(PdfParser.Options()).parse(render_pdf(html), filename="cv.pdf").resume["work"]
+    assert [(w["position"], w["name"]) for w in work] == [
+        ("Marketing Coordinator", "Henry Ltd"), ("Project Manager", "Terry and Anderson"),
+        ("Marketing Assistant", "Taylor Ltd"), ("Sales Representative", "Collier and Bennett")]
+    assert work[2]["highlights"] == ["Handled key accounts", "Led a team of five across two offices"]

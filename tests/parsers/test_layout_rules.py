@@ -630,3 +630,17 @@ def test_long_title_line_right_above_its_dates_starts_the_entry():
         ln.cells = []
     entries = split_entries(rows, geometry=False)
     assert [[x.text for x in e.header] for e in entries] == [[r.text for r in rows[:2]], [r.text for r in rows[2:]]]
+
+
+def test_a_sidebar_line_between_two_lines_does_not_join_them():
+    # a sidebar label whose box reaches into both lines of a bullet wrapped in the main column:
+    # the two main-column lines stay two lines, in order, and the ligature's letter stays put
+    from htdy.parsers.layout.chars import lines_from_spans
+    from htdy.parsers.layout.model import Span
+    spans = [Span("Data & Analytics", 17.0, 323.7, 91.4, 336.8, size=11.3, bold=True),
+             Span("Coordinated 3 projects from kickof", 259.2, 318.9, 462.3, 331.4, size=11.3),
+             Span("f to delivery, keeping", 456.0, 318.9, 540.0, 331.4, size=11.3),
+             Span(" stakeholders aligned on scope", 259.2, 329.1, 533.1, 341.6, size=11.3)]
+    texts = [ln.text for ln in lines_from_spans(spans, 0)]
+    assert texts[0].endswith("Coordinated 3 projects from kickoff to delivery, keeping")
+    assert texts[1] == "stakeholders aligned on scope"
