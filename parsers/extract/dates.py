@@ -75,6 +75,9 @@ _UNIT = (r"(?:years?|yrs?|months?|mos?|mths?|jahre?n?|monate?n?|ans?|mois|años?
          r"лет|год[а]?|мес\.?|месяц(?:а|ев)?|років|рік|міс\.?|yıl|ay|år|månader|mån|let|roky|měsíc[eů]?)")
 DURATION = re.compile(rf"^\s*[(·•,|–-]?\s*\d{{1,2}}\+?\s?{_UNIT}\b(?:,?\s*(?:and|und|et|y|e|en|i)?\s*"
                       rf"\d{{1,2}}\s?{_UNIT}\b)?\s*\)?", re.I)
+# "3年", "2年3ヶ月", "5개월": a duration in CJK (one or two digits: "2019年" is a year)
+CJK_DURATION = re.compile(r"\(?(?:\d{1,2}\s?[年년](?:\s?\d{1,2}\s?(?:ヶ月|か月|カ月|个月|個月|개월))?|"
+                          r"\d{1,2}\s?(?:ヶ月|か月|カ月|个月|個月|개월))\)?")
 # the end of a year: a word boundary, or a duration glued to it ("Jan 2025" + "1 year" → "20251 year")
 _YE = rf"(?:\b|(?=\d{{1,2}}\s?{_UNIT}\b))"
 _PRESENT_WORDS = sorted({fold(p) for p in PRESENT if not intl.CJK_WORD.search(p)}, key=len, reverse=True)

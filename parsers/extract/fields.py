@@ -6,7 +6,7 @@ from typing import Any
 
 from htdy.parsers.extract.body_model import predict_roles, rule_roles
 from htdy.parsers.extract.contacts import is_remote, location_from
-from htdy.parsers.extract.dates import DURATION, date_only, find_range, is_present
+from htdy.parsers.extract.dates import CJK_DURATION, DURATION, date_only, find_range, is_present
 from htdy.parsers.extract.degrees_cjk import split_cjk_degree, strip_field_mark
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.row_labels import SHORT_LABEL_KEY, row_label
@@ -90,7 +90,8 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
         for ci, spans in enumerate(ln.cell_spans()):
             if ci > 0 and not text_before:
                 prev_text = clean("".join(x.text for x in ln.cell_spans()[ci - 1]))
-                text_before = bool(prev_text) and not date_only(prev_text) and not is_present(prev_text)
+                text_before = bool(prev_text) and not date_only(prev_text) and not is_present(prev_text) \
+                    and not DURATION.fullmatch(prev_text) and not CJK_DURATION.fullmatch(prev_text)
             groups: list[list[Any]] = []
             prev = None
             for s in spans:
@@ -150,6 +151,8 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                         continue
                     if _URL.match(p):
                         continue  # the employer's web address names no field
+                    if DURATION.fullmatch(p) or CJK_DURATION.fullmatch(p):
+                        continue  # "5 ans 7 mois", "2 yrs 3 mos", "3年": how long, not a field
                     if p and not re.fullmatch(r"[\W\d]*", p):
                         if re.match(r"^(of|in|and|und|et|y|e|de|di|en)\s", p) and out:
                             # the wrapped end of a narrow cell ("Bachelor" / "of Science")
@@ -811,6 +814,11 @@ def _place_tail(res: dict[str, Any], key: str) -> None:
     """``Buurtzorg Nederland, Houten`` with no place found yet: a short capitalised name after
     the last comma of the employer/institution is its place (gazetteer or not)."""
     val = res.get(key)
+    if val and "location" not in res and " / " in val and ", " not in val:
+        head, tail = val.rsplit(" / ", 1)  # "Kastamonu Entegre / İzmir": a known place after a slash
+        if head and (is_city(tail) or _place(tail)) and not _title(tail):
+            res[key], res["location"] = head, tail
+        return
     if not val or "location" in res or ", " not in val or _campus(val):
         return
     head, tail = val.rsplit(", ", 1)

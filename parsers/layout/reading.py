@@ -378,11 +378,10 @@ def _label_column(left: list[Line], right: list[Line]) -> bool:
     flush_right = max(sum(1 for e in ends if abs(e - x) <= 2) for x in ends)
     if flush_right >= 0.6 * len(texts):
         return True
-    from htdy.parsers.extract.dates import date_only
     from htdy.parsers.extract.row_labels import row_label
     from htdy.parsers.extract.vocab import heading_key
 
-    named = sum(1 for t in texts if heading_key(t) or row_label(t) or date_only(t))
+    named = sum(1 for t in texts if heading_key(t) or row_label(t) or _dates_or_duration(t))
     return named >= 0.6 * len(texts)
 
 
@@ -390,7 +389,6 @@ def _margin_of_labels(left: list[Line], right: list[Line]) -> bool:
     """A left margin that holds nothing but section titles and dates, set beside their content
     but not on its baselines (centred on the entry, or on its second line): it is no sidebar with a
     text flow of its own; the page is read top to bottom across both."""
-    from htdy.parsers.extract.dates import date_only
     from htdy.parsers.extract.vocab import heading_key
 
     texts = [" ".join(ln.text.split()) for ln in left if ln.text.strip()]
@@ -399,7 +397,15 @@ def _margin_of_labels(left: list[Line], right: list[Line]) -> bool:
     if max(ln.x1 for ln in left) - min(ln.x0 for ln in left) > \
             0.6 * (max(ln.x1 for ln in right) - min(ln.x0 for ln in right)):
         return False
-    return all(heading_key(t) or date_only(t) for t in texts) and any(heading_key(t) for t in texts)
+    return all(heading_key(t) or _dates_or_duration(t) for t in texts) and any(heading_key(t) for t in texts)
+
+
+def _dates_or_duration(text: str) -> bool:
+    """A date range, or how long it lasted printed under it ("5 ans 7 mois", "2 yrs 3 mos")."""
+    from htdy.parsers.extract.dates import CJK_DURATION, DURATION, date_only
+    t = text.strip()
+    return date_only(t) or bool(DURATION.fullmatch(t)) or bool(CJK_DURATION.fullmatch(t))
+
 
 
 def _pair_labels(left: list[Line], right: list[Line]) -> list[Line]:

@@ -51,3 +51,25 @@ def test_an_undated_entry_among_dated_ones():
         ("Marketing Coordinator", "Henry Ltd"), ("Project Manager", "Terry and Anderson"),
         ("Marketing Assistant", "Taylor Ltd"), ("Sales Representative", "Collier and Bennett")]
     assert work[2]["highlights"] == ["Handled key accounts", "Led a team of five across two offices"]
+
+
+def test_a_duration_beside_the_dates_is_no_employer_and_a_slash_sets_off_a_place():
+    def job(dates: str, took: str, title: str, company: str) -> str:
+        cell = "<span style='display:inline-block;width:45mm'>{}</span>"
+        return (f"<p style='margin:8pt 0 0 0'>{cell.format(f'<b>{dates}</b>')}<b>{title}</b></p>"
+                f"<p style='margin:0'>{cell.format(took)}<b>{company}</b></p>")
+    html = ("<html><body style='font-family:sans-serif;font-size:10pt'><h1>Ana Souza</h1><p>ana.souza@example.com</p>"
+            "<h2>Experiência</h2><div>"
+            + job("Mai 2021 – Atual", "5 anos 7 meses", "Contadora", "Guerra Contabilidade e Consultoria Lda")
+            + job("Mar 2016 – Nov 2020", "4 yrs 8 mos", "Contadora", "Correia Cunha S.A. / Curitiba")
+            + job("2013 – 2015", "2 ans", "Contadora", "Casa Grande Araújo e Filhos Comércio") + "</div></body></html>")
+    work = PdfParser(PdfParser.Options()).parse(render_pdf(html), filename="cv.pdf").resume["work"]
+    assert [(w["position"], w["name"]) for w in work] == [
+        ("Contadora", "Guerra Contabilidade e Consultoria Lda"), ("Contadora", "Correia Cunha S.A."), ("Contadora", "Casa Grande Araújo e Filhos Comércio")]
+    assert work[1]["location"] == "Curitiba"
+
+
+def test_cjk_durations():
+    from htdy.parsers.extract.dates import CJK_DURATION
+    assert all(CJK_DURATION.fullmatch(t) for t in ("2年", "3年4ヶ月", "5개월", "(1年2个月)"))
+    assert not any(CJK_DURATION.fullmatch(t) for t in ("2019年", "2019年4月", "株式会社"))
