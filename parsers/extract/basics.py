@@ -612,7 +612,7 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
             cells = _contact_cells(ln)
             labelled_row = len(cells) > 1 and bool(_PLACE_LABEL.fullmatch(clean(cells[0])))
             for c, cell in enumerate(cells):
-                for raw_piece in _pieces(cell, keep_glyphs=True):
+                for raw_piece in _comma_runs(_pieces(cell, keep_glyphs=True)):
                     glyph = any(g in raw_piece[:3] for g in _LOC_GLYPHS)
                     piece = clean(PUA.sub(" ", raw_piece)).strip(" ,;")
                     piece = re.sub(r"^[^\w(]+", "", piece)
@@ -668,6 +668,8 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                     # contact lines of page 1 first; a place in a contact block of page 1 before one in
                     # a later page's section that only reads like contact lines
                     rank += (0.25 if ln.page == 0 else 0.05) if in_scope else 0.1 if near_contact(n) else 0.0
+                    if not in_scope:
+                        rank -= 1.0  # a known city among the contact lines comes first
                     if best is None or rank > best[0]:
                         best = (rank, order, loc)
                     order += 1
@@ -688,6 +690,28 @@ def _pieces(cell: str, keep_glyphs: bool = False) -> list[str]:
     t = re.sub(r"([\ue000-\uf8ff])", r" | \1", cell) if keep_glyphs else PUA.sub(" | ", cell)
     parts = re.split(r"\s*[|•·⋅∙]\s*|\s{3,}", t)
     return [p.strip(" ,") for p in parts if p.strip(" ,")]
+
+
+def _comma_runs(pieces: list[str]) -> list[str]:
+    """Contact items listed with commas ("jo@x.de, (0803) 22059, Düsseldorf, Deutschland, https://…"):
+    the runs of items between the address, the phone and the links."""
+    out: list[str] = []
+    for p in pieces:
+        parts = [q.strip() for q in p.split(",")]
+        contact = [bool(find_emails(q) or find_urls(q) or (find_phones(q) and sum(c.isdigit() for c in q) >= 6
+                                                            and find_range(q) is None)) for q in parts]
+        if len(parts) < 3 or not any(contact) or find_range(p) is not None:
+            out.append(p)
+            continue
+        run: list[str] = []
+        for q, is_contact in zip(parts + [""], contact + [True], strict=True):
+            if is_contact:
+                if run:
+                    out.append(", ".join(run))
+                run = []
+            elif q:
+                run.append(q)
+    return out
 
 
 def _short_contact_line(ln: Line) -> bool:

@@ -246,7 +246,7 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
                 if gap > CELL_GAP * size:
                     c += 1
                     s.text = s.text.lstrip()
-                elif gap > SPACE_GAP * size and not s.text.startswith(" "):
+                elif not s.text.startswith(" ") and (gap > SPACE_GAP * size or _caps_then_word(prev, s)):
                     s.text = " " + s.text
             else:
                 s.text = s.text.lstrip()
@@ -256,6 +256,14 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
         lines.append(_bidi(line) if any(_RTL.search(s.text) for s in row) else line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
+
+
+def _caps_then_word(a: Span, b: Span) -> bool:
+    """A title in capitals run up against a capitalised word in other type ("BERUFSERFAHRUNG" in a
+    margin touching "Marketing Manager"): two words, where small capitals ("S" + "OFTWARE") are one."""
+    tail = a.text.rstrip()[-3:]
+    return (a.bold, round(a.size, 1)) != (b.bold, round(b.size, 1)) and len(tail) == 3 and tail.isalpha() \
+        and tail.isupper() and bool(re.match(r"[^\W\d_][^\W\d_A-ZÀ-ÞА-Я]", b.text)) and b.text[:1].isupper()
 
 
 def _stacked(a: Span, b: Span) -> bool:

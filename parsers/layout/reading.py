@@ -468,7 +468,8 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
             head = ln.spans[:k] if k else []
             head_text = "".join(s.text for s in head)
             if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
-                    and ln.spans[k].x0 - ln.spans[k - 1].x1 >= 0.6 * ln.spans[k].size:
+                    and (ln.spans[k].x0 - ln.spans[k - 1].x1 >= 0.6 * ln.spans[k].size or _names_section(head_text)):
+                # (a long title may run up to the text margin: "BERUFSERFAHRUNG" touching the entry)
                 cells = ln.cells or [0] * len(ln.spans)
                 first = Line(spans=head, page=ln.page, cells=cells[:k], source=ln.source)
                 rest = ln.spans[k:]
