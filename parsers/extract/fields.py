@@ -842,8 +842,6 @@ _AREA_PREFIX = re.compile(r"(?i)^(?:sp[ée]cialit[ée]|option|parcours|schwerpun
 _SCORE = re.compile(r"\s*[(,;]\s*((?:note|grade|gpa|nota|voto|ocena|cijfer|mention|score)\s*:?\s*[^()]*?|"
                     r"\d{2,3}\s*/\s*\d{2,3}(?:\s*(?:e|with|cum|con)\s+\w+)?|"
                     r"summa cum laude|magna cum laude|cum laude|con lode|e lode|mit auszeichnung|"
-                    r"(?:with\s+)?(?:distinction|merit)|first[- ]class(?:\s+honou?rs)?|"
-                    r"(?:upper|lower)\s+second(?:[- ]class)?(?:\s+honou?rs)?|"
                     r"mention (?:très bien|bien|assez bien)|sehr gut|celující)\s*\)?\s*$", re.I)
 
 
