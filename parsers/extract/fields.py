@@ -879,6 +879,7 @@ def _labelled_education(rows: list[tuple[str, str]]) -> dict[str, Any]:
     if got.get("subjects") and "area" not in res:
         res["area"] = got["subjects"]
     _degree_parentheses(res)
+    drop_repeated_degree(res)
     if res.get("area"):
         res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
     r = find_range(got.get("dates", ""))
@@ -957,6 +958,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     if not any(has_word(p["text"], INSTITUTION_WORDS) for p in rest):  # the school may be the part after a comma
         rest = [d for p in rest for d in _degree_field_school(p)]
     rest = [q for p in rest for q in _degree_prefix(p)]
+    rest = [q for p in rest for q in _cjk_degree_school(p)]
     schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS) or p.get("school")]
     # "Specialist degree Mathematics and Mechanics Faculty" above "Saint-Petersburg State University":
     # the school named on a line of its own, before the faculty named after the degree
@@ -1034,6 +1036,34 @@ def _degree_ish(text: str) -> bool:
     """"Hons", "Honours", "B.Sc.", "M.A.": what a degree carries in parentheses after its name."""
     t = text.strip()
     return bool(_HONOURS.match(t)) or (0 < _degree_len(t) and _degree_len(t) >= len(t.rstrip(".")) - 1)
+
+
+def _cjk_degree_school(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """"计算机科学与技术专业 本科, 深圳工业大学": a CJK field and degree, then the school after a comma."""
+    head, sep, school = p["text"].rpartition(",")
+    if not sep:
+        head, sep, school = p["text"].rpartition("，")
+    head, school = head.strip(), school.strip()
+    if not sep or not head or not has_word(school, INSTITUTION_WORDS) or not split_cjk_degree(head):
+        return [p]
+    return [dict(p, text=head, degree=True), dict(p, text=school, after_degree=True)]
+
+
+def drop_repeated_degree(res: dict[str, Any]) -> None:
+    """The degree printed again inside its field: "Psychologia (lic.)", "Doctoraal Informatica",
+    "Endüstri Mühendisliği Yüksek Lisans" beside studyType "lic." / "Doctoraal" / "Yüksek Lisans"."""
+    area, deg = res.get("area") or "", res.get("studyType") or ""
+    if not area or not deg or fold(area) == fold(deg):
+        return
+    fa, fd = fold(area), fold(deg)
+    if len(fa) != len(area):
+        return  # (the match below is placed on the folded text)
+    for rx in (rf"^\(?{re.escape(fd)}\)?[\s,:–-]+(.+)$", rf"^(.+?)[\s,:–-]*\(?{re.escape(fd)}\)?$"):
+        m = re.match(rx, fa)
+        if m and m.group(1).strip(" ,:–-"):
+            a, b = m.span(1)
+            res["area"] = area[a:b].strip(" ,:–-")  # (fold keeps the length of these scripts' text)
+            return
 
 
 def _degree_parentheses(res: dict[str, Any]) -> None:

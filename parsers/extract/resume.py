@@ -11,7 +11,7 @@ from typing import Any
 from htdy.parsers.extract import header_model, lists
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
-from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
+from htdy.parsers.extract.fields import drop_repeated_degree, education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
 from htdy.parsers.extract.section_model import classify
 from htdy.parsers.extract.structure import (
@@ -81,6 +81,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
             for e in _one_line_degrees(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
                                                      layout.has_geometry)):
                 ed = header_model.apply(e.header, education_entry(e), "education")
+                drop_repeated_degree(ed)  # (the model may have filled the field with the degree in it)
                 if ed.get("institution"):
                     education.append(ed)
                 trace = TRACE.get()

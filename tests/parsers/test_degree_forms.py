@@ -32,3 +32,21 @@ def test_degree_and_field_apart():
     edu = PdfParser(PdfParser.Options()).parse(render_pdf(html), filename="cv.pdf").resume["education"]
     got = {int(e["startDate"]) - 1990: (e.get("studyType"), e.get("area")) for e in edu}
     assert [got.get(i) for i in range(len(CASES))] == [want for _, want in CASES]
+
+
+def test_the_degree_repeated_in_its_field_is_dropped():
+    from htdy.parsers.extract.fields import drop_repeated_degree
+    for area, deg, want in (("Psychologia (lic.)", "lic.", "Psychologia"), ("Doctoraal Informatica", "Doctoraal",
+                            "Informatica"), ("Endüstri Mühendisliği Yüksek Lisans", "Yüksek Lisans", "Endüstri Mühendisliği"),
+                            ("Informatica", "Doctoraal", "Informatica"), ("Master", "Master", "Master")):
+        res = {"area": area, "studyType": deg}
+        drop_repeated_degree(res)
+        assert res["area"] == want
+
+
+def test_cjk_field_and_degree_before_the_school():
+    html = ("<html><body style='font-family:sans-serif;font-size:10pt'><h1>张伟</h1><p>zhangwei@example.com</p>"
+            "<h2>教育背景</h2><p><b>计算机科学与技术专业 本科, 深圳工业大学</b><span style='float:right'>2010 – 2014"
+            "</span></p></body></html>")
+    e = PdfParser(PdfParser.Options()).parse(render_pdf(html), filename="cv.pdf").resume["education"][0]
+    assert (e["studyType"], e["area"], e["institution"]) == ("本科", "计算机科学与技术", "深圳工业大学")
