@@ -22,7 +22,7 @@ _PATTERNS = (
     re.compile(rf"^(?P<t>{_DEG})\s*[，,・·、]\s*(?P<a>.+)$"),                        # 学士・経済学
     re.compile(rf"^(?P<a>.+?)\s*{_FIELD_MARK}?\s+(?P<t>{_DEG})$"),                   # 法学 学士
     re.compile(rf"^(?P<a>.+?){_FIELD_MARK}(?P<t>{_DEG})$"),                          # …专业学士
-    re.compile(rf"^(?P<a>.{{2,}}?)(?P<t>{_LEVEL}(?:研究生|学位|學位)?)$"),             # 法学学士 (space lost)
+    re.compile(rf"^(?P<a>.{{2,}}?)(?P<t>{_LEVEL}(?:研究生|学位|學位)?(?:[（(][^）)]{{1,8}}[）)])?)$"),  # 法学学士 (space lost)
 )
 
 

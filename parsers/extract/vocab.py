@@ -260,6 +260,7 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "master universitario", "master oficial", "grado universitario", "titulo universitario",
     "diploma universitario", "master universitario di primo livello", "master universitario di secondo livello",
     "master 1", "master 2", "master 2 recherche", "master 2 professionnel", "master recherche",
+    "promotion", "doutoramento", "mestrado integrado", "pos-graduacao", "pos graduacao", "mba executivo",
     *intl.DEGREE_WORDS_INTL,
 ))
 

@@ -21,6 +21,8 @@ CASES = [  # degree line -> (studyType, area)
     ("Kandidatexamen i datavetenskap", ("Kandidatexamen", "datavetenskap")),
     ("Магистр прикладной математики", ("Магистр", "прикладной математики")),
     ("Бакалавр по направлению «Электроэнергетика»", ("Бакалавр", "«Электроэнергетика»")),
+    ("Betriebswirtschaftslehre (Promotion)", ("Promotion", "Betriebswirtschaftslehre")),
+    ("Mestrado Integrado em Design Gráfico", ("Mestrado Integrado", "Design Gráfico")),
 ]
 
 
@@ -45,8 +47,13 @@ def test_the_degree_repeated_in_its_field_is_dropped():
 
 
 def test_cjk_field_and_degree_before_the_school():
-    html = ("<html><body style='font-family:sans-serif;font-size:10pt'><h1>张伟</h1><p>zhangwei@example.com</p>"
-            "<h2>教育背景</h2><p><b>计算机科学与技术专业 本科, 深圳工业大学</b><span style='float:right'>2010 – 2014"
-            "</span></p></body></html>")
-    e = PdfParser(PdfParser.Options()).parse(render_pdf(html), filename="cv.pdf").resume["education"][0]
+    from htdy.parsers.base import TextParser
+    text = "张伟\nzhangwei@example.com\n\n教育背景\n计算机科学与技术专业 本科, 深圳工业大学    2010 – 2014\n"
+    e = TextParser(TextParser.Options()).parse(text.encode(), filename="cv.txt").resume["education"][0]
     assert (e["studyType"], e["area"], e["institution"]) == ("本科", "计算机科学与技术", "深圳工业大学")
+
+
+def test_cjk_degree_with_its_discipline_glued_to_the_field():
+    from htdy.parsers.extract.degrees_cjk import split_cjk_degree
+    assert split_cjk_degree("経営学学士(工学)") == ("学士(工学)", "経営学")
+    assert split_cjk_degree("数学学士（経済学）") == ("学士（経済学）", "数学")
