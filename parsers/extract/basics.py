@@ -26,7 +26,7 @@ from htdy.parsers.extract.vocab import HEADINGS, caseless, fold, heading_key
 from htdy.parsers.extract.vocab_intl import CV_WORDS_INTL
 from htdy.parsers.layout.model import Layout, Line, Span
 
-_NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
+_NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+(?:[^\W\d_]|['’]t\b)[\w'’.\-]*){0,4}$")  # ("van 't Riet")
 # Words that head a CV but are never its owner's name (8 languages), and Europass row labels.
 _NOT_NAME = tuple(fold(w) for w in (
     "cv", "curriculum vitae", "curriculum", "vitae", "resume", "résumé", "lebenslauf", "europass",
@@ -55,7 +55,7 @@ def _is_not_name(t: str) -> bool:
     return any(" " + w + " " in f for w in _NOT_NAME) or heading_key(t) is not None
 
 
-_PARTICLES = frozenset("van von den der de del della di da das do dos du la le ten ter zu y e i bin al".split())
+_PARTICLES = frozenset("van von den der de del della di da das do dos du la le ten ter te zu y e i bin al 't ’t".split())
 
 
 # post-nominal letters after a name and a comma ("Jane Doe, PhD", "Jan Novák, Ph.D.", "John Roe, Jr.")
@@ -257,7 +257,8 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                     continue
                 cands.append({"pos": pos, "line": ln, "idx": idx, "text": t, "size": _cell_size(spans),
                               "em": em, "named": named or labelled_row, "whole": len(groups) == 1 and len(pieces) == 1
-                              and t == text, "rest": [p for j, p in enumerate(pieces) if j != k], "lower": lower})
+                              and t == text, "rest": [p for j, p in enumerate(pieces) if j != k], "lower": lower,
+                              "first_cell": c == 0 and len(pieces) == 1 and t == text})
     # a name in lower case only where it is the largest text there (a designer's title, not a
     # user name or handle repeated in the contact row)
     top = max((cd["size"] for cd in cands if not cd["lower"]), default=0.0)
@@ -266,17 +267,26 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
         return None
     for cd in cands:  # a short name continued on the next lines in the same type (MARTA / GIL NAVARRO)
         n_words = len(cd["text"].split())
-        if n_words > 2 or not cd["whole"]:
+        if n_words > 2 or not (cd["whole"] or cd["first_cell"]):
             continue
         text, last = cd["text"], cd["pos"]
-        for pos in range(cd["pos"] + 1, min(len(seq), cd["pos"] + 3)):
+
+        def first(ln: Line) -> tuple[str, float, float, float, float]:
+            # (text, size, x0, top, bottom) of the line's first cell: the name's lines may share
+            # their baselines with a contact block ("Ramiro" / "Tejada" beside right-aligned contacts)
+            spans = ln.cell_spans()[0]
+            return (clean("".join(x.text for x in spans)), _cell_size(spans),
+                    min(x.x0 for x in spans), min(x.top for x in spans), max(x.bottom for x in spans))
+        for pos in range(cd["pos"] + 1, min(len(seq), cd["pos"] + 4)):
             ln, _ = seq[pos]
-            nt = clean(ln.text)
-            prev = seq[last][0]
+            nt, size, x0, top, _b = first(ln)
+            _p, psize, px0, _t, pbottom = first(seq[last][0])
+            if layout.has_geometry and not cd["whole"] and x0 > px0 + 3 * psize:
+                continue  # a line of the contact block beside the name, between its two lines
             if not (_looks_like_name(nt) and not _is_not_name(nt) and not _has_title_word(nt)
                     and (n_words == 1 or (len(nt.split()) == 1 and not is_city(nt) and fold(nt) not in COUNTRIES))
-                    and abs(ln.size - prev.size) <= 0.6 and len((text + " " + nt).split()) <= 4
-                    and (not layout.has_geometry or (abs(ln.x0 - prev.x0) <= 3 and ln.top - prev.bottom < prev.size))):
+                    and abs(size - psize) <= 0.6 and len((text + " " + nt).split()) <= 4
+                    and (not layout.has_geometry or (abs(x0 - px0) <= 3 and top - pbottom < psize))):
                 break
             text, last = text + " " + nt, pos
         if last > cd["pos"]:

@@ -243,6 +243,8 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
             if prev is not None:
                 gap = s.x0 - prev.x1
                 size = max(prev.size, s.size, 1.0)
+                if size > 1.6 * max(min(prev.size, s.size), 1.0):
+                    size = max(min(prev.size, s.size), 1.0)  # a small line beside a big name: the small type's gap
                 if gap > CELL_GAP * size:
                     c += 1
                     s.text = s.text.lstrip()

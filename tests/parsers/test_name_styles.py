@@ -53,3 +53,31 @@ Systems Architect, Nordic Technology, Oslo                   01/2014 – 12/2015
     work = TextParser(TextParser.Options()).parse(text.encode(), filename="cv.txt").resume["work"]
     assert [(w["position"], w["name"]) for w in work] == [
         ("Data Analyst", "Rocket Internet"), ("Systems Architect", "Nordic Technology")]
+
+
+def _head_and_body(head: str) -> bytes:
+    return render_pdf(f"<html><body style='font-family:sans-serif;font-size:10pt;margin:0'>{head}{BODY}</body></html>")
+
+
+def test_a_name_on_two_lines_beside_a_contact_block():
+    # moderncv: first and last name in large type, each on the baseline of a right-aligned contact line
+    big = "font-size:30pt;line-height:34pt"
+    head = (f"<div style='position:relative;height:120pt'><div style='{big}'>Ramiro</div><div style='{big}'>Tejada</div>"
+            "<div style='position:absolute;right:0;top:12pt;text-align:right'>Valencia<br>+34 912 442 590<br>"
+            "ramiro_tejada@example.io</div></div>")
+    basics = PdfParser(PdfParser.Options()).parse(_head_and_body(head), filename="cv.pdf").resume["basics"]
+    assert basics["name"] == "Ramiro Tejada" and basics["email"] == "ramiro_tejada@example.io"
+
+
+def test_a_small_place_beside_a_big_name_is_a_cell_of_its_own():
+    head = ("<div style='position:relative;height:60pt'><span style='position:absolute;left:0;top:18pt'>Glasgow</span>"
+            "<span style='position:absolute;left:62pt;top:0;font-size:34pt'>Terence Singh</span></div>"
+            "<p>terence.singh84@example.io · (0151) 496 0935</p>")
+    basics = PdfParser(PdfParser.Options()).parse(_head_and_body(head), filename="cv.pdf").resume["basics"]
+    assert basics["name"] == "Terence Singh"
+
+
+def test_dutch_apostrophe_particle():
+    head = "<h1>Madelief van 't Riet</h1><p>madelief.vantriet@example.nl · Rotterdam</p>"
+    basics = PdfParser(PdfParser.Options()).parse(_head_and_body(head), filename="cv.pdf").resume["basics"]
+    assert basics["name"] == "Madelief van 't Riet"
