@@ -781,7 +781,8 @@ def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
         return m.group(2).strip(), m.group(1).strip()  # "Mechanical Engineering, PhD"
     for k, rx in enumerate(_DEGREE_SPLITS):
         cands = [m for m in rx.finditer(deg) if _degree_start(deg[:m.start()].strip()) and deg[m.end():].strip()
-                 and (k < 2 or _degree_len(deg[:m.start()].strip()) == len(deg[:m.start()].strip()))]
+                 and ((k < 2 and m.group(0).strip() != "i")  # (Swedish "i" only right after the degree:
+                      or _degree_len(deg[:m.start()].strip()) == len(deg[:m.start()].strip()))]  # Polish "and")
         if k == 2 and not cands and not rep:
             # "Master Management de l'événementiel": the field starts after an academic degree
             # word (a course's name runs on: "formation Node.Js avancé")

@@ -19,6 +19,7 @@ CASES = [  # degree line -> (studyType, area)
     ("Máster Universitario en Ingeniería Informática", ("Máster Universitario", "Ingeniería Informática")),
     ("Master 2 Recherche Informatique", ("Master 2 Recherche", "Informatique")),
     ("Kandidatexamen i datavetenskap", ("Kandidatexamen", "datavetenskap")),
+    ("mgr Mechanika i Budowa Maszyn", ("mgr", "Mechanika i Budowa Maszyn")),  # (Polish "i" is "and")
     ("Магистр прикладной математики", ("Магистр", "прикладной математики")),
     ("Бакалавр по направлению «Электроэнергетика»", ("Бакалавр", "«Электроэнергетика»")),
     ("Betriebswirtschaftslehre (Promotion)", ("Promotion", "Betriebswirtschaftslehre")),
