@@ -48,6 +48,11 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "kariyer gecmisi",
         # academic CVs: appointments are jobs ("Academic Positions" is no education)
         "academic positions", "academic appointments", "appointments", "positions", "positions held",
+        # teaching is work, as "Teaching Experience" is; internships too (single words only where no
+        # job title holds them: "Teaching Assistant", "Becario en prácticas" are titles)
+        "teaching positions", "teaching appointments", "lehrtatigkeit", "lehrtatigkeiten", "lehrerfahrung",
+        "experience d'enseignement", "experiencia docente", "docencia universitaria", "attivita didattica",
+        "internships", "praktika", "stages professionnels", "practicas profesionales", "estagios profissionais",
         "professional appointments", "research positions", "academic employment", "postdoctoral positions",
         "academic experience", "research and teaching experience", "faculty positions",
         "experiencia professional", "experiencia profissional", "historico profissional", "trabalho",
@@ -113,16 +118,30 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "weiterbildungen", "fortbildungen", "attestati", "certificeringen", "certificazioni e attestati",
     ),
     "awards": (
+        # grants, fellowships and scholarships of academic CVs are awards in JSON Resume
+        "grants and funding", "research funding", "research grants", "grants and awards", "fellowships",
+        "scholarships", "fellowships and grants", "grants and fellowships", "scholarships and awards",
+        "drittmittel", "stipendien", "bourses", "becas", "becas y ayudas", "borse di studio", "stypendia",
         "awards", "honors", "honours", "achievements", "honors & awards", "awards and honors",
         "auszeichnungen", "preise", "distinctions", "prix", "premios", "reconocimientos", "premiacoes",
         "premi", "riconoscimenti", "prijzen", "onderscheidingen", "nagrody", "osiagniecia",
         "erfolge", "recompenses", "logros", "conquistas", "wyroznienia",
     ),
     "publications": (
+        # talks and patents: JSON Resume has no place of their own; publications is the nearest
+        "invited talks", "talks", "conference presentations", "conference talks", "selected talks",
+        "talks and presentations", "patents", "vortrage", "konferenzbeitrage", "conferences invitees",
+        "communications scientifiques", "ponencias y comunicaciones", "ponencias en congresos",
+        "wystapienia konferencyjne",
         "publications", "papers", "publikationen", "veroffentlichungen", "publicaciones", "publicacoes",
         "pubblicazioni", "publicaties", "publikacje",
     ),
     "volunteer": (
+        # service and activities beside one's job: as JSON Resume's volunteer entries
+        "professional service", "academic service", "university service", "peer review", "editorial boards",
+        "memberships", "professional memberships", "professional affiliations", "affiliations",
+        "extracurricular activities", "leadership and activities", "mitgliedschaften", "gutachtertatigkeit",
+        "membresias", "afiliaciones",
         "volunteer", "volunteering", "volunteer experience", "volunteer work", "community",
         "ehrenamt", "ehrenamtliche tatigkeit", "ehrenamtliches engagement", "engagement",
         "benevolat", "bénévolat", "voluntariado", "volontariato", "vrijwilligerswerk", "wolontariat",
@@ -256,6 +275,7 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "technik", "vordiplom", "fachabitur", "realschulabschluss", "mittlere reife", "umschulung",
     "meisterbrief", "weiterbildung", "fortbildung", "schulung", "szkolenie", "corso", "cursus",
     "mphil", "dphil", "m.phil", "d.phil", "ll.b", "ll.m", "mres", "pgce", "pgdip",
+    "mphys", "mchem", "mmath", "msci", "mbiol", "meng", "bba", "bcom", "llb", "mfa", "bfa", "mpa", "mph",
     # a degree's own qualifier that names a school word ("Máster Universitario en …")
     "master universitario", "master oficial", "grado universitario", "titulo universitario",
     "diploma universitario", "master universitario di primo livello", "master universitario di secondo livello",
@@ -333,6 +353,15 @@ def bare_heading(text: str) -> str | None:
     return None
 
 
+# headings only when they stand alone: inside a longer line these words name a job ("Teaching
+# Assistant", "Customer Service", "Corporate Communications", "Funding Manager")
+_EXACT_HEADINGS = {"teaching": "work", "lehre": "work", "enseignement": "work", "docencia": "work",
+                   "didattica": "work", "service": "volunteer", "activities": "volunteer", "leadership": "volunteer",
+                   "engagements": "volunteer", "conferences": "publications", "presentations": "publications",
+                   "conferencias": "publications", "communications": "publications", "grants": "awards",
+                   "funding": "awards", "financements": "awards"}
+
+
 def heading_key(text: str) -> str | None:
     """The section a heading text names, or None."""
     t = _head_text(text)
@@ -344,6 +373,8 @@ def heading_key(text: str) -> str | None:
         return None
     if t in HEADINGS:
         return HEADINGS[t]
+    if t in _EXACT_HEADINGS:
+        return _EXACT_HEADINGS[t]
     t2 = t.replace("&", "and").replace(" und ", " and ").replace(" et ", " and ").replace(" y ", " and ")
     if t2 in HEADINGS:
         return HEADINGS[t2]
