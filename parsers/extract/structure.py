@@ -7,7 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_present
-from htdy.parsers.extract.vocab import bare_heading, caseless, heading_key
+from htdy.parsers.extract.vocab import (
+    DEGREE_WORDS,
+    INSTITUTION_WORDS,
+    bare_heading,
+    caseless,
+    has_word,
+    heading_key,
+)
 from htdy.parsers.layout.model import Line, Span
 
 # list marks a CV sets before its items: typographic ones, arrows and check marks, and the
@@ -207,16 +214,35 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
         return True
     if r.begin == 0 and len(t) <= 160 and (r.current or r.end) and re.match(r"\s*[:|–—-]\s", t[r.stop:]):
         return True  # "2012 - 2013: Máster en Finanzas. IE Business School.": dates, a colon, the entry
-    if t.endswith((".", ";")) and len(t) > 40:
+    if _sentence_end(t) and len(t) > 40:
         return False
-    if re.match(r"(?i)\W*(since|seit|depuis|desde|dal|sinds|od|from|ab)\b", t[r.begin:r.stop]) and len(t) > 40:
+    at_end = not t[r.stop:].strip(" )]）】")  # "Title, Employer, City (desde julho de 2021)"
+    if re.match(r"(?i)\W*(since|seit|depuis|desde|dal|sinds|od|from|ab)\b", t[r.begin:r.stop]) and len(t) > 40 \
+            and not at_end:
         return False  # "Since 2004 the company has been…": a sentence, not an entry's dates
     is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
     if not is_range and t.endswith(".") and not date_only(t):
         return False  # "… was acquired by X in 2009."
-    if is_range and r.begin == 0 and len(t) <= 160 and not t.endswith((".", ";")):
-        return True  # a line that starts with its range: "04/2016–09/2019 Title, Employer, City"
+    if is_range and (r.begin == 0 or (at_end and t[r.begin - 1:r.begin] in ("(", " ", ","))) and len(t) <= 160 \
+            and not _sentence_end(t):
+        return True  # a line that starts or ends with its range: "04/2016–09/2019 Title, Employer, City"
     return (is_range and len(t) <= 80) or len(t) <= 40
+
+
+# a company's legal form or an abbreviation ending a line: "S.A.", "S.Coop.", "Inc.", "Co.", "Ltd."
+_ABBREV_END = re.compile(r"(?:^|\s)(?:(?:[^\W\d_]{1,6}\.){2,4}|(?i:inc|co|ltd|corp|pty|bros|cie|ltda|lda|sdn|bhd|pvt|"
+                         r"plc|llc|gmbh|kg|ag|srl|spa|bv|nv|oy|kft|sro|sas|sarl|cia)\.)$")
+
+
+def _whole_degree(ln: Line) -> bool:
+    """One line naming a degree and its school: an education entry of its own."""
+    t = clean(ln.text)
+    return has_word(t, DEGREE_WORDS) and has_word(t, INSTITUTION_WORDS) and ("," in t or len(ln.cell_spans()) > 1)
+
+
+def _sentence_end(t: str) -> bool:
+    """The line ends a sentence: a full stop or semicolon that is not an abbreviation's."""
+    return t.endswith(";") or (t.endswith(".") and not _ABBREV_END.search(t))
 
 
 def _last_cell(ln: Line) -> tuple[float, float, bool, bool, float]:
@@ -540,6 +566,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             if not (headerish(lines[s - 1]) or right_above or (wraps and len(t_up.split()) <= 9
                                                                and not is_bullet(lines[s - 1]))):
                 break
+            if not wraps and _whole_degree(lines[s - 1]) and _whole_degree(lines[a]):
+                break  # "Degree (…), School" above "Degree, School, City (dates)": two entries
             if not wraps:
                 above += 1
             if above > 3:
@@ -586,6 +614,10 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         hdr_end = min(ends[k], end)
         pre = lines[s0:s]
+        if k == 0 and pre and _whole_degree(lines[s]) and _whole_degree(pre[-1]):
+            # an undated degree line above the first dated one: an entry of its own
+            entries.append(Entry(header=pre[-3:], body=[], right=col_right if geometry else 1e9))
+            pre = []
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
                              body=lines[hdr_end:end], right=col_right if geometry else 1e9))
     return _undated_entries(entries)
