@@ -487,6 +487,9 @@ def _labelled(entry: Entry) -> list[tuple[str, str]]:
             rows.append(lab)
         elif rows and BULLET.match(t) and rows[-1][0] != "activities":
             rows.append(("bullet", BULLET.sub("", t).strip()))  # a list under the rows: highlights
+        elif rows and rows[-1][0] in ("employer", "subjects", "school") and re.search(r"[.!?]$", t) \
+                and len(t.split()) >= 3 and len(ln.cell_texts()) == 1:
+            rows.append(("activities", t))  # a sentence under the rows, not the employer's name wrapped
         elif rows and rows[-1][0] in ("activities", "employer", "subjects", "school", "bullet"):
             rows[-1] = (rows[-1][0], (rows[-1][1] + " " + BULLET.sub("", t)).strip())
     return rows
