@@ -12,17 +12,18 @@ import re
 # bracketed one after it ("学士（工学）"), "研究生" (graduate student) or "学位" (degree) after it
 _LEVEL = (r"(?:学士|學士|硕士|碩士|修士|博士|大专|大專|本科|专科|專科|専門士|准学士|高职|中专|"
           r"학사|석사|박사|전문학사)")
-_DISCIPLINE = r"(?:工学|理学|文学|法学|医学|经济学|経済学|管理学|教育学|农学|艺术学|공|이|문|경영|법|의)"
+_DISCIPLINE = r"(?:工学|理学|文学|法学|医学|经济学|経済学|管理学|教育学|农学|艺术学|공학|이학|문학|경영학|경제학|법학|의학|교육학|공|이|문|경영|법|의)"
 _DEG = rf"(?:{_DISCIPLINE}?{_LEVEL}(?:研究生|学位|學位|課程|과정)?(?:[（(][^）)]{{1,8}}[）)])?)"
 _FIELD_MARK = r"(?:专业|專業|전공|학과|学科)"
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 _PATTERNS = (
+    re.compile(rf"^(?P<t>{_DEG})\s+(?:in|en|em|of)\s+(?P<a>.+)$"),                  # 공학석사 in 간호학 (a theme's joiner)
     re.compile(rf"^(?P<a>.+?)\s*{_FIELD_MARK}?\s*[（(]\s*(?P<t>{_DEG})\s*[）)]$"),   # 经济学（硕士）
     re.compile(rf"^(?P<t>{_DEG})\s*[，,・·、]\s*(?P<a>.+)$"),                        # 学士・経済学
     re.compile(rf"^(?P<a>.+?)\s*{_FIELD_MARK}?\s+(?P<t>{_DEG})$"),                   # 法学 学士
     re.compile(rf"^(?P<a>.+?){_FIELD_MARK}(?P<t>{_DEG})$"),                          # …专业学士
-    re.compile(rf"^(?P<a>.{{2,}}?)(?P<t>{_LEVEL}(?:研究生|学位|學位)?(?:[（(][^）)]{{1,8}}[）)])?)$"),  # 法学学士 (space lost)
+    re.compile(rf"^(?P<a>.{{2,}}?)(?P<t>{_DISCIPLINE}?{_LEVEL}(?:研究生|学位|學位)?(?:[（(][^）)]{{1,8}}[）)])?)$"),  # 法学学士
 )
 
 

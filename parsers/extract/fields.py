@@ -1057,9 +1057,13 @@ def drop_repeated_degree(res: dict[str, Any]) -> None:
     """The degree printed again inside its field: "Psychologia (lic.)", "Doctoraal Informatica",
     "Endüstri Mühendisliği Yüksek Lisans" beside studyType "lic." / "Doctoraal" / "Yüksek Lisans"."""
     area, deg = res.get("area") or "", res.get("studyType") or ""
-    if not area or not deg or fold(area) == fold(deg):
+    if not area or not deg:
         return
     fa, fd = fold(area), fold(deg)
+    if fa == fd:
+        if _degree_start(deg):
+            del res["area"]  # "Lisans" / "Lisans": the degree twice, no field
+        return
     if len(fa) != len(area):
         return  # (the match below is placed on the folded text)
     for rx in (rf"^\(?{re.escape(fd)}\)?[\s,:–-]+(.+)$", rf"^(.+?)[\s,:–-]*\(?{re.escape(fd)}\)?$"):

@@ -277,7 +277,7 @@ DEGREE_WORDS = tuple(fold(w) for w in (
     "mphil", "dphil", "m.phil", "d.phil", "ll.b", "ll.m", "mres", "pgce", "pgdip",
     "mphys", "mchem", "mmath", "msci", "mbiol", "meng", "bba", "bcom", "llb", "mfa", "bfa", "mpa", "mph",
     # a degree's own qualifier that names a school word ("Máster Universitario en …")
-    "master universitario", "master oficial", "grado universitario", "titulo universitario",
+    "master di primo livello", "master di secondo livello", "master universitario", "master oficial", "grado universitario", "titulo universitario",
     "diploma universitario", "master universitario di primo livello", "master universitario di secondo livello",
     "master 1", "master 2", "master 2 recherche", "master 2 professionnel", "master recherche",
     "promotion", "doutoramento", "mestrado integrado", "pos-graduacao", "pos graduacao", "mba executivo",
