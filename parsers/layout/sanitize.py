@@ -54,6 +54,41 @@ def clean_text(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+# An accent set before its letter: LaTeX's OT1 fonts (no T1 fontenc) build "ó" from an accent glyph
+# and the letter, and the text layer reads "Cat ́olica", "Ciˆencia", "gradua ̧c ̃ao". Spacing accents
+# map to their combining forms.
+_SPACING_ACCENT = {"\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00a8": "\u0308",
+                   "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307",
+                   "\u02da": "\u030a", "\u02dd": "\u030b", "\u00af": "\u0304"}
+_ACCENT_FIRST = re.compile("( ?)([\u0300-\u036f\u00b4\u02c6\u02dc\u00a8\u00b8\u02c7\u02d8\u02d9\u02da\u02dd\u00af])"
+                           "([^\\W\\d_])")
+
+
+_CEDILLA_AFTER = re.compile("([cCsStT]) ?[\u0327\u00b8](?: (?=[^\\W\\d_])|(?=[\\W\\d_]|$))")
+
+
+def fix_accents(text: str) -> str:
+    """Accents read before their letters, put back on them ("Cat ́olica" → "Católica", "Ciˆencia" →
+    "Ciência"); the accent's own gap inside a word goes, a space before an accented capital is a
+    word's ("de  ́Evora"). A combining mark right after its letter is the normal order and stays."""
+    if not _ACCENT_FIRST.search(text) and not _CEDILLA_AFTER.search(text):
+        return text
+    # a cedilla is drawn after its letter: "Automac ̧ ão" → "Automaç" + "ão"
+    text = _CEDILLA_AFTER.sub(lambda m: m.group(1) + "\u0327", text)
+
+    def move(m: re.Match[str]) -> str:
+        space, mark, letter = m.groups()
+        j = m.start() - 1
+        while j >= 0 and unicodedata.combining(text[j]):
+            j -= 1  # (the base of a mark already placed: "ç" in "Automaç ̃ao")
+        before = text[j] if j >= 0 else ""
+        if not space and "\u0300" <= mark <= "\u036f" and before and not before.isspace():
+            return m.group(0)  # "e\u0301cole": already in order
+        keep = " " if space and (letter.isupper() or not before or not before.isalpha()) else ""
+        return keep + ("i" if letter == "\u0131" else letter) + _SPACING_ACCENT.get(mark, mark)
+    return unicodedata.normalize("NFC", _ACCENT_FIRST.sub(move, text))
+
+
 def sanitize_layout(layout: Layout) -> Layout:
     for page in layout.pages:
         for ln in page.lines:
@@ -61,7 +96,7 @@ def sanitize_layout(layout: Layout) -> Layout:
                 if sp.font and _ICON_FONT.search(sp.font.split("+")[-1]):
                     sp.text = re.sub(r"\S", "\ue000", sp.text)
                 else:
-                    sp.text = clean_text(sp.text)
+                    sp.text = fix_accents(clean_text(sp.text))
     for link in layout.links:
         link.url = clean_text(link.url)
     return layout
