@@ -1012,6 +1012,11 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
         res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
         res["area"] = _LEVEL.sub("", res["area"]).strip() or res["area"]
         res["area"] = strip_field_mark(res["area"])
+    m = re.search(r"\s+(\d{1,3}[.,]\d{1,2}|\d{2,3}\s?/\s?\d{2,3})$", res.get("institution", ""))
+    if m and len(res["institution"][:m.start()].split()) >= 2:
+        # a grade printed after the school ("Vysoké učení technické v Brně 1,5", "… 110/110")
+        res.setdefault("score", m.group(1))
+        res["institution"] = res["institution"][:m.start()]
     _place_tail(res, "institution")
     for key in ("institution", "area", "studyType"):  # what a date cut out of the line left at its edges
         if res.get(key):

@@ -48,3 +48,14 @@ Laurea specialistica, Politecnico di Napoli, Napoli (gennaio 2010 – gennaio 20
     first, second = resume["education"]  # (two entries, not one)
     assert first["institution"].endswith("Università Bocconi") and "startDate" not in first
     assert second["institution"].endswith("Politecnico di Napoli") and second["startDate"] == "2010-01"
+
+
+def test_a_grade_after_the_school_is_the_score():
+    resume = _parse("""Jana Nováková
+jana@example.cz
+
+VZDĚLÁNÍ
+Mgr. Marketing, Vysoké učení technické v Brně 1,5    2010 – 2012
+""")
+    e = resume["education"][0]
+    assert (e["institution"], e.get("score")) == ("Vysoké učení technické v Brně", "1,5")
