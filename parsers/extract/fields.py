@@ -7,7 +7,23 @@ from typing import Any
 from htdy.parsers.extract.body_model import predict_roles, rule_roles
 from htdy.parsers.extract.contacts import is_remote, location_from
 from htdy.parsers.extract.dates import CJK_DURATION, DURATION, date_only, find_range, is_present
-from htdy.parsers.extract.degrees_cjk import split_cjk_degree, strip_field_mark
+from htdy.parsers.extract.degrees import (
+    AREA_PREFIX,
+    DANGLING,
+    LEVEL,
+    cjk_degree_school,
+    degree_label_split,
+    degree_parentheses,
+    degree_phrase_len,
+    degree_prefix,
+    degree_start,
+    listed_degree,
+    names_degree,
+    repeated_tail,
+    score_split,
+    split_degree,
+)
+from htdy.parsers.extract.degrees_cjk import strip_field_mark
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.row_labels import SHORT_LABEL_KEY, row_label
 from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, is_bullet, merge_wrapped
@@ -17,11 +33,9 @@ from htdy.parsers.extract.vocab import (
     LEGAL_FORMS,
     ORG_WORDS,
     TITLE_WORDS,
-    degree_len,
     fold,
     has_word,
 )
-from htdy.parsers.layout.chars import is_cjk
 from htdy.parsers.layout.model import Line
 
 _SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s*\|\s*")
@@ -72,7 +86,6 @@ def _sentence_split(part: str) -> list[str]:
             start = m.end()
     out.append(part[start:])
     return [x for x in out if x.strip()]
-_DANGLING = re.compile(r"(?i)\s+(?:in|of|en|em|w|di|im|at|bei|de|van)$")
 
 
 _CJK_UNIT = re.compile(r"\s*[年月日년월일]")
@@ -135,7 +148,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                     parts = _split_en(_dash_parts(t))
                 for part in (q for x in parts for q in _sentence_split(x)):
                     # (the Arabic comma separates as the Latin one does)
-                    p = _DANGLING.sub("", _strip_piece(part)).replace("\u060c", ",")
+                    p = DANGLING.sub("", _strip_piece(part)).replace("\u060c", ",")
                     led = False
                     if out or li or ci:
                         # "Senior Engineer" + "at Cinch Financial" set apart by type: the joiner
@@ -275,7 +288,7 @@ def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
 def _insert_wrapped(text: str, tail: str) -> str:
     """Append a wrapped cell tail; inside "Bachelor Northeastern University" it belongs
     to the degree word that started the cell."""
-    n = _degree_len(text)
+    n = degree_phrase_len(text)
     if n and n < len(text):
         return text[:n] + " " + tail + text[n:]
     return text + " " + tail
@@ -718,102 +731,6 @@ def _dates(res: dict[str, Any], dates: dict[str, Any]) -> None:
         res["endDate"] = dates["end"]
 
 
-_DEGREE_SPLITS = (
-    re.compile(r"\s+(?:in|en|em|im|in der|w zakresie|na kierunku|kierunek|di|in het|i|inom|في|по направлению|"
-               r"по специальности|v oboru|v odboru)\s+", re.I),
-    re.compile(r"\s*[,:]\s+|\s+[-–—]\s+"),
-    re.compile(r"\s+(?:of|de|van)\s+(?!(?:science|sciences|arts|engineering|laws|business administration|"
-               r"philosophy|technology|fine arts|education|commerce|medicine|music|applied sciences?)$)", re.I),
-)
-
-
-_DEGREE_OF = re.compile(
-    r"^((?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?:applied\s+|fine\s+|political\s+)?"
-    r"(?:science|sciences|arts|engineering|laws|business administration|philosophy|technology|education|"
-    r"commerce|medicine|music|architecture|nursing))\b[\s,:–-]*(?:in\s+)?(.*)$", re.I)
-
-
-_FUNCTION_WORDS = frozenset(("in", "of", "and", "de", "la", "le", "en", "et", "und", "der", "die", "das", "y", "e",
-                             "di", "da", "do", "van", "het", "w", "i", "z", "the", "a", "an", "for", "to", "&"))
-
-
-def _repeated_tail(text: str) -> tuple[str, str] | None:
-    """Degree and field printed run together, the field repeating words of the degree:
-    "Bachelor of Science in Computer Science Computer Science", "Kurs Java Java" →
-    (everything before the repetition, the repeated words). The longest repetition wins."""
-    words = text.split()
-    fw = [fold(w).strip(",.;:()") for w in words]
-    for n in range(min(5, len(words) // 2), 0, -1):
-        tail = fw[-n:]
-        if tail[0] in _FUNCTION_WORDS or not any(len(t) >= 2 and t not in _FUNCTION_WORDS for t in tail):
-            continue  # a field does not start with "de"/"of": "… de Software" only shares words
-        if any(fw[i:i + n] == tail for i in range(len(words) - 2 * n + 1)):
-            head = _DANGLING.sub("", " ".join(words[:-n]).rstrip(" ,;:–-")).strip(" ,;:–-")
-            if head:
-                return head, " ".join(words[-n:])
-    return None
-
-
-_COURSE_WORDS = tuple(fold(w) for w in (
-    "formation", "formação", "formacion", "course", "curso", "kurs", "corso", "cursus", "cursos", "training",
-    "certification", "certificat", "certificado", "certificate", "zertifikat", "certificazione",
-    "certificaat", "certyfikat", "szkolenie", "schulung", "weiterbildung", "fortbildung", "bootcamp",
-    "umschulung", "certificação", "certificacao"))
-
-
-# a degree, its abbreviation, the field: "Master of Science - MSc, Statistics" (LinkedIn's export)
-_DEGREE_ABBR_FIELD = re.compile(r"^(.+?)\s+[-–]\s+([A-Z][\w.'’]{1,10})\s*,\s*([^,]+)$")
-
-
-def _split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
-    """(studyType, area) from one piece naming both, or None."""
-    cjk = split_cjk_degree(deg)
-    if cjk:
-        return cjk
-    m = _DEGREE_ABBR_FIELD.match(deg)
-    if m and _degree_start(m.group(1)) and _degree_start(m.group(2)):
-        return m.group(1).strip(), m.group(3).strip()  # "Bachelor of Science - BSc, Mathematics"
-    rep = _repeated_tail(deg) if repeated else None
-    if rep and len(rep[1].split()) >= 2:
-        return rep  # a repeated phrase of several words is the field however the rest reads
-    m = _DEGREE_OF.match(deg)
-    if m:
-        return (m.group(1), m.group(2).strip()) if m.group(2).strip() else None
-    m = re.match(r"^(.+?)\s*(?:,|\(|\s[-–]\s)\s*([^,()]+?)\)?$", deg)
-    if m and _degree_start(m.group(2)) and len(m.group(2).split()) <= 4 and not _degree_start(m.group(1)):
-        return m.group(2).strip(), m.group(1).strip()  # "Mechanical Engineering, PhD"
-    for k, rx in enumerate(_DEGREE_SPLITS):
-        cands = [m for m in rx.finditer(deg) if _degree_start(deg[:m.start()].strip()) and deg[m.end():].strip()
-                 and ((k < 2 and m.group(0).strip() != "i")  # (Swedish "i" only right after the degree:
-                      or _degree_len(deg[:m.start()].strip()) == len(deg[:m.start()].strip()))]  # Polish "and")
-        if k == 2 and not cands and not rep:
-            # "Master Management de l'événementiel": the field starts after an academic degree
-            # word (a course's name runs on: "formation Node.Js avancé")
-            n = _degree_len(deg)
-            tail = deg[n:].strip(" ,-–")
-            uncased = tail[:1].isalpha() and tail[:1].lower() == tail[:1].upper()  # Arabic, Hebrew, CJK
-            if n and (tail[:1].isupper() or uncased) and deg[n:n + 1] == " " \
-                    and not has_word(deg[:n], _COURSE_WORDS):
-                return deg[:n].strip(), tail
-        if cands:
-            # "Formation … des applications en Swift in iOS": when the joiners differ, the
-            # English/German "in" of the template joins degree and field
-            m = next((c for c in cands if c.group(0).strip() == "in"), cands[0])
-            n = _degree_len(deg)
-            head = deg[:n]
-            if k == 0 and m.group(0).strip() != "in" and n < m.start() and head.isupper() and len(head) <= 6 \
-                    and deg[n:n + 1] == " " and deg[n:].strip()[:1].isupper():
-                # "MBO Zorg en Welzijn": after a degree abbreviation, "en" is the field's "and"
-                return head.strip(), deg[n:].strip()
-            return deg[:m.start()].strip(), deg[m.end():].strip()
-    return rep
-
-
-# a qualification level printed after the field: "(niveau 4)", "(EQF level 6)", "(nível 5)"
-_LEVEL = re.compile(r"(?i)\s*\((?:eqf|nqf|eqr|kwalifikatie)?\s*(?:niveau|level|nivel|n[ií]vel|livello|poziom|stufe)"
-                    r"\s*\d\)\s*$")
-
-
 def _place_tail(res: dict[str, Any], key: str) -> None:
     """``Buurtzorg Nederland, Houten`` with no place found yet: a short capitalised name after
     the last comma of the employer/institution is its place (gazetteer or not)."""
@@ -835,30 +752,6 @@ def _place_tail(res: dict[str, Any], key: str) -> None:
     res["location"] = tail
 
 
-# words that announce the field of a degree ("spécialité Informatique", "kierunek: Informatyka")
-_AREA_PREFIX = re.compile(r"(?i)^(?:sp[ée]cialit[ée]|option|parcours|schwerpunkt|fachrichtung|studiengang|"
-                          r"studium\s+(?:der|des)|studium|studies\s+in|study\s+of|[ée]tudes\s+(?:de|d')|"
-                          r"estudios\s+de|estudos\s+de|studi\s+in|studia\s+na\s+kierunku|"
-                          r"major(?:\s+in)?|speciali[sz]ation(?:\s+in)?|especialidad|especializa[çc][ãa]o(?:\s+em)?|"
-                          r"specializzazione|indirizzo|richting|afstudeerrichting|specjalno[śs][ćc]|kierunek|"
-                          r"field(?:\s+of\s+study)?)\s*:?\s+(?=\S)")
-
-_SCORE = re.compile(r"\s*[(,;]\s*((?:note|grade|gpa|nota|voto|ocena|cijfer|mention|score)\s*:?\s*[^()]*?|"
-                    r"\d{2,3}\s*/\s*\d{2,3}(?:\s*(?:e|with|cum|con)\s+\w+)?|"
-                    r"summa cum laude|magna cum laude|cum laude|con lode|e lode|mit auszeichnung|"
-                    r"mention (?:très bien|bien|assez bien)|sehr gut|celující)\s*\)?\s*$", re.I)
-
-
-def _score_split(text: str) -> tuple[str, str | None]:
-    """A grade printed after the degree: ``Ingegneria Informatica (110/110 e lode)``,
-    ``Diplom-Informatiker (Note 1,7)`` → (text, grade)."""
-    m = _SCORE.search(text)
-    if not m or not text[:m.start()].strip():
-        return text, None
-    score = re.sub(r"(?i)^(?:note|grade|gpa|nota|voto|ocena|cijfer|score)\s*:?\s*", "", m.group(1)).strip()
-    return text[:m.start()].strip(" ,;"), score or None
-
-
 _EDU_LABEL = re.compile(r"(?i)^(score|gpa|note|grade|nota|ocena|cijfer|voto|courses?|cours|kurse|cursos|corsi|"
                         r"kursy|vakken|modules?|thesis|th[eè]se|tesi|tesis|abschlussarbeit|praca|scriptie|"
                         r"honou?rs|awards?|activities|focus|schwerpunkt)\b")
@@ -872,20 +765,19 @@ def _labelled_education(rows: list[tuple[str, str]]) -> dict[str, Any]:
         res["institution"] = parts[0]["text"]
     deg = got.get("qualification", "")
     if deg:
-        deg, score = _score_split(deg)
+        deg, score = score_split(deg)
         if score:
             res["score"] = score
-        split = _split_degree(deg)
+        split = split_degree(deg)
         if split:
             res["studyType"], res["area"] = split
         else:
             res["studyType"] = deg
     if got.get("subjects") and "area" not in res:
         res["area"] = got["subjects"]
-    _degree_parentheses(res)
-    drop_repeated_degree(res)
+    degree_parentheses(res)
     if res.get("area"):
-        res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
+        res["area"] = AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
     r = find_range(got.get("dates", ""))
     if r:
         _dates(res, {"start": r.start, "end": r.end, "current": r.current})
@@ -957,12 +849,12 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             res["location"] = p["text"]
             continue
         rest.append(p)
-    rest = [r for p in rest for r in _degree_label_split(p)]
-    rest = [r for p in rest for r in _listed_degree(p)]
+    rest = [r for p in rest for r in degree_label_split(p)]
+    rest = [r for p in rest for r in listed_degree(p)]
     if not any(has_word(p["text"], INSTITUTION_WORDS) for p in rest):  # the school may be the part after a comma
         rest = [d for p in rest for d in _degree_field_school(p)]
-    rest = [q for p in rest for q in _degree_prefix(p)]
-    rest = [q for p in rest for q in _cjk_degree_school(p)]
+    rest = [q for p in rest for q in degree_prefix(p)]
+    rest = [q for p in rest for q in cjk_degree_school(p)]
     schools = [i for i, p in enumerate(rest) if has_word(p["text"], INSTITUTION_WORDS) or p.get("school")]
     # "Specialist degree Mathematics and Mechanics Faculty" above "Saint-Petersburg State University":
     # the school named on a line of its own, before the faculty named after the degree
@@ -970,28 +862,28 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     # a school word in "universitario")
     schools.sort(key=lambda i: (names_degree(rest[i]["text"]), bool(rest[i].get("after_degree"))))
     # "Certificat d'université …" names a school word but is the degree
-    inst_i = next((i for i in schools if not _degree_start(rest[i]["text"])),
+    inst_i = next((i for i in schools if not degree_start(rest[i]["text"])),
                   schools[0] if schools and len(rest) == 1 else None)
     deg_i = next((i for i, p in enumerate(rest) if p.get("degree") and i != inst_i), None)
     if deg_i is None:
-        deg_i = next((i for i, p in enumerate(rest) if i != inst_i and (_degree_start(p["text"])
-                                                                         or _split_degree(p["text"], False))), None)
+        deg_i = next((i for i, p in enumerate(rest) if i != inst_i and (degree_start(p["text"])
+                                                                         or split_degree(p["text"], False))), None)
     if deg_i is None:  # no degree word: a piece whose end repeats its own words names both
-        deg_i = next((i for i, p in enumerate(rest) if i != inst_i and _repeated_tail(p["text"])), None)
+        deg_i = next((i for i, p in enumerate(rest) if i != inst_i and repeated_tail(p["text"])), None)
     if inst_i is None:
         # not the degree's own field ("DUT Réseaux…", "Diplôme d'ingénieur, spécialité…"), when
         # another piece is there to name the school
         joined = rest[deg_i].get("joined") if deg_i is not None else None
         cands = [i for i in range(len(rest)) if i != deg_i]
         apart = [i for i in cands if not rest[i].get("field") and not (joined and rest[i].get("joined") == joined)
-                 and not _AREA_PREFIX.match(rest[i]["text"])]
+                 and not AREA_PREFIX.match(rest[i]["text"])]
         inst_i = (apart or cands)[0] if (apart or cands) else None
     if inst_i is not None:
         res["institution"] = rest[inst_i]["text"]
     others = [p["text"] for i, p in enumerate(rest) if i not in (inst_i, deg_i)]
     if deg_i is not None:
         deg = rest[deg_i]["text"]
-        split = _split_degree(deg)
+        split = split_degree(deg)
         if split:
             res["studyType"], res["area"] = split
         elif others:
@@ -1003,14 +895,14 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
         res["area"] = others.pop(0)
     for key in ("area", "studyType"):
         if res.get(key):
-            val, score = _score_split(res[key])
+            val, score = score_split(res[key])
             if score:
                 res[key] = val
                 res.setdefault("score", score)
-    _degree_parentheses(res)
+    degree_parentheses(res)
     if res.get("area"):
-        res["area"] = _AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
-        res["area"] = _LEVEL.sub("", res["area"]).strip() or res["area"]
+        res["area"] = AREA_PREFIX.sub("", res["area"]).strip() or res["area"]
+        res["area"] = LEVEL.sub("", res["area"]).strip() or res["area"]
         res["area"] = strip_field_mark(res["area"])
     m = re.search(r"\s+(\d{1,3}[.,]\d{1,2}|\d{2,3}\s?/\s?\d{2,3})$", res.get("institution", ""))
     if m and len(res["institution"][:m.start()].split()) >= 2:
@@ -1038,184 +930,20 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     return res
 
 
-_HONOURS = re.compile(r"(?i)^(?:hons\.?|honou?rs|with honou?rs|ord\.?|ordinary|general)$")
-
-
-def _degree_ish(text: str) -> bool:
-    """"Hons", "Honours", "B.Sc.", "M.A.": what a degree carries in parentheses after its name."""
-    t = text.strip()
-    return bool(_HONOURS.match(t)) or (0 < _degree_len(t) and _degree_len(t) >= len(t.rstrip(".")) - 1)
-
-
-def _cjk_degree_school(p: dict[str, Any]) -> list[dict[str, Any]]:
-    """"计算机科学与技术专业 本科, 深圳工业大学": a CJK field and degree, then the school after a comma."""
-    head, sep, school = p["text"].rpartition(",")
-    if not sep:
-        head, sep, school = p["text"].rpartition("，")
-    head, school = head.strip(), school.strip()
-    if not sep or not head or not has_word(school, INSTITUTION_WORDS) or not split_cjk_degree(head):
-        return [p]
-    return [dict(p, text=head, degree=True), dict(p, text=school, after_degree=True)]
-
-
-def drop_repeated_degree(res: dict[str, Any]) -> None:
-    """The degree printed again inside its field: "Psychologia (lic.)", "Doctoraal Informatica",
-    "Endüstri Mühendisliği Yüksek Lisans" beside studyType "lic." / "Doctoraal" / "Yüksek Lisans"."""
-    area, deg = res.get("area") or "", res.get("studyType") or ""
-    if not area or not deg:
-        return
-    fa, fd = fold(area), fold(deg)
-    if fa == fd:
-        if _degree_start(deg):
-            del res["area"]  # "Lisans" / "Lisans": the degree twice, no field
-        return
-    if len(fa) != len(area):
-        return  # (the match below is placed on the folded text)
-    for rx in (rf"^\(?{re.escape(fd)}\)?[\s,:–-]+(.+)$", rf"^(.+?)[\s,:–-]*\(?{re.escape(fd)}\)?$"):
-        m = re.match(rx, fa)
-        if m and m.group(1).strip(" ,:–-"):
-            a, b = m.span(1)
-            res["area"] = area[a:b].strip(" ,:–-")  # (fold keeps the length of these scripts' text)
-            return
-
-
-def _degree_parentheses(res: dict[str, Any]) -> None:
-    """Parentheses at the seam of degree and field: "B.Sc. (Hons) Computer Science", "Bachelor of
-    Arts (Honours), Psychology", "Bachelor of Science (B.Sc.) Informatik" keep the parenthesis with the
-    degree; "Diplom-Kaufmann (Betriebswirtschaftslehre)" and "(Electrical Engineering)" hold the field."""
-    area, deg = res.get("area") or "", res.get("studyType") or ""
-    m = re.match(r"^\(([^()]{1,24})\)\s*[,:–-]?\s*(.*)$", area)
-    if m and deg and _degree_ish(m.group(1)) and m.group(2):
-        res["studyType"], res["area"] = f"{deg} ({m.group(1).strip()})", m.group(2).strip()
-        return
-    m = re.match(r"^\(([^()]+)\)$", area.strip())
-    if m:
-        res["area"] = m.group(1).strip()
-        return
-    m = re.match(r"^(.+?)\s*\(([^()]{1,60})\)\s*[,:–-]?\s*(.*)$", deg)
-    if area or not m or not _degree_start(m.group(1)):
-        return
-    inner, tail = m.group(2).strip(), m.group(3).strip()
-    if _degree_ish(inner) and tail:
-        res["studyType"], res["area"] = f"{m.group(1).strip()} ({inner})", tail
-    elif not tail and not _degree_ish(inner) and not _SCORE.search(f"({inner})") and not re.search(r"\d", inner) \
-            and not is_cjk(inner[:1]):  # (学士（工学）: the field in parentheses is the degree's own name)
-        res["studyType"], res["area"] = m.group(1).strip(), inner
-
-
-_DEGREE_LABEL = re.compile(r"(?i)(?:^|,\s*|;\s*)(?:abschluss|degree|dipl[oô]me obtenu|titre|t[ií]tulo|titolo|tytu[łl]|"
-                           r"graad|grau|qualification)\s*:\s*")
-
-
-def _degree_label_split(p: dict[str, Any]) -> list[dict[str, Any]]:
-    """``Studium der Informatik, Abschluss: Diplom-Informatiker`` → the field, the degree;
-    ``Licence – Université Lumière Lyon 2`` (one line, a dash) → the degree, the school."""
-    t = p["text"]
-    m = _DEGREE_LABEL.search(t)
-    if m and t[m.end():].strip():
-        head = t[:m.start()].strip(" ,;")
-        out = [dict(p, text=head, field=True)] if head else []
-        return out + [dict(p, text=t[m.end():].strip(), degree=True)]
-    m = re.search(r"\s+(?:at|@|bei|an der|chez|presso)\s+(?=[A-ZÀ-Þ])", t)
-    if m and _degree_start(t) and not _degree_start(t[m.end():]):
-        # "Bachelor in Information Technology at Faculty of …": degree (and field) at the school
-        return [dict(p, text=t[:m.start()].strip()), dict(p, text=t[m.end():].strip())]
-    parts = re.split(r"\s+[–—-]\s+", t)
-    if len(parts) == 2 and all(parts):
-        a, b = parts
-        if (_degree_start(a) and not _degree_start(b) and not has_word(a, INSTITUTION_WORDS)) or \
-                (_degree_start(b) and has_word(a, INSTITUTION_WORDS) and not has_word(b, INSTITUTION_WORDS)):
-            return [dict(p, text=a), dict(p, text=b)]
-    return [p]
-
-
-def _listed_degree(p: dict[str, Any]) -> list[dict[str, Any]]:
-    """"Psychologie, MSc, Technische Universiteit Delft": field, degree and school listed with commas
-    in any order — one part a degree and nothing else, one naming a school."""
-    parts = [x.strip() for x in p["text"].split(", ")]
-    if not 2 <= len(parts) <= 3 or not all(parts) or p.get("degree") or p.get("school"):
-        return [p]
-    deg = [i for i, x in enumerate(parts) if _degree_len(x.replace("-", " ")) == len(x)]  # ("HBO-bachelor")
-    school = [i for i, x in enumerate(parts) if has_word(x, INSTITUTION_WORDS) and i not in deg]
-    if len(deg) != 1 or len(school) != 1:
-        return [p]
-    out = []
-    for i, x in enumerate(parts):
-        kind = "degree" if i in deg else "school" if i in school else "field"
-        out.append(dict(p, text=x, **{kind: True}))
-    return out
-
-
 def _degree_field_school(p: dict[str, Any]) -> list[dict[str, Any]]:
     """``BSc Computer Science, MIT``, ``MSc Data Science, Stanford University``: a degree with
     its field, then after a comma the school (named or not: "MIT")."""
     t = p["text"]
     head, sep, tail = t.partition(", ")
-    if not sep or not _degree_start(head) or has_word(head, INSTITUTION_WORDS) or not tail[:1].isupper() \
+    if not sep or not degree_start(head) or has_word(head, INSTITUTION_WORDS) or not tail[:1].isupper() \
             or has_word(tail, DEGREE_WORDS) or _place(tail) or (_region(tail) and not re.fullmatch(r"[A-Z]{3,6}", tail)):
         return [p]
     if re.search(r"\s(?:and|und|et|e|y|i|en|och|og|a|ve|и)\s", tail):
         return [p]  # "Amministrazione, Finanza e Controllo": the field goes on; a school is a name
-    split = _split_degree(head, False)
+    split = split_degree(head, False)
     if not split or has_word(split[1], INSTITUTION_WORDS):
         return [p]
     deg, field = split
     return [dict(p, text=deg, degree=True), dict(p, text=field, field=True), dict(p, text=tail, school=True)]
 
 
-def _degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
-    """``Bachelor Northeastern University`` → ``Bachelor`` + ``Northeastern University``."""
-    t = p["text"]
-    if not _degree_start(t):
-        return [p]
-    m = _DEGREE_OF.match(t)
-    head = m.group(1) if m else t[:_degree_len(t)]
-    if t[len(head):len(head) + 1] == "-":
-        return [p]  # "Diplom-Informatiker": one word
-    if t[len(head):len(head) + 1] == "." and head[-2:-1] == ".":
-        head += "."  # "B.A." keeps its last dot
-    rest = t[len(head):].strip(" .,-–")
-    joined = re.match(r"(?i)^(?:in|of|en|em|in der|im|w|v|i)\s+(?=[^\W\d_])", rest)
-    if joined and ", " in rest:
-        # "B.A. in Physics and Mathematics, Harvard University": degree in field, then the school
-        field, _, school = rest[joined.end():].rpartition(", ")
-        if field and has_word(school, INSTITUTION_WORDS) and not has_word(field, INSTITUTION_WORDS):
-            return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=field, field=True),
-                    dict(p, text=school, after_degree=True)]
-    if re.match(r"[а-яё]{3}", rest) and re.match(r"[А-ЯЁ]", head) and "," not in rest and not _split_degree(t):
-        # "Магистр прикладной математики": the field follows a Russian degree in the genitive
-        return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=rest, field=True)]
-    if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
-        return [p]
-    if has_word(rest, INSTITUTION_WORDS):
-        field, sep, school = rest.rpartition(", ")
-        if sep and field and has_word(school, INSTITUTION_WORDS) and not has_word(field, INSTITUTION_WORDS):
-            # "MSc Data Science, Stanford University": the field, then the school
-            return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=field, field=True),
-                    dict(p, text=school, after_degree=True)]
-        return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest, after_degree=True)]
-    if not _split_degree(t) and (rest.isupper() or rest[:1].isupper()):
-        # "DUT Réseaux et Télécommunications": the rest is the degree's field, not a school
-        return [dict(p, text=head.strip(" ,-–")), dict(p, text=rest, field=not rest.isupper())]
-    return [p]
-
-
-def _degree_len(text: str) -> int:
-    """Length of the longest degree word/phrase ``text`` starts with (0 if none); a level
-    word followed by the degree counts as one (``WO Master``, ``HBO Bachelor``)."""
-    n = degree_len(text)
-    if n:
-        rest = text[n:]
-        m = degree_len(rest.lstrip())
-        if m and rest[:1] == " ":
-            n += len(rest) - len(rest.lstrip()) + m
-    return n
-
-
-def _degree_start(text: str) -> bool:
-    return degree_len(text) > 0
-
-
-def names_degree(text: str) -> bool:
-    """A degree word or phrase starts at one of the text's words."""
-    return any(degree_len(text[m.start():]) > 0 for m in re.finditer(r"(?<![\w.])\w", text))

@@ -11,7 +11,8 @@ from typing import Any
 from htdy.parsers.extract import header_model, lists
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
-from htdy.parsers.extract.fields import drop_repeated_degree, education_entry, join_lines, work_entry
+from htdy.parsers.extract.degrees import drop_repeated_degree
+from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
 from htdy.parsers.extract.section_model import classify
 from htdy.parsers.extract.structure import (
@@ -19,6 +20,7 @@ from htdy.parsers.extract.structure import (
     Entry,
     Section,
     clean,
+    degree_and_school,
     settle,
     split_entries,
     split_sections,
@@ -81,7 +83,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
             for e in _one_line_degrees(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
                                                      layout.has_geometry)):
                 ed = header_model.apply(e.header, education_entry(e), "education")
-                drop_repeated_degree(ed)  # (the model may have filled the field with the degree in it)
+                drop_repeated_degree(ed)  # (after the header model, which may fill the field with the degree)
                 if ed.get("institution"):
                     education.append(ed)
                 trace = TRACE.get()
@@ -253,27 +255,18 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
     return out
 
 
-def _degree_and_school(ln: Line) -> bool:
-    """"MBA – Hemşirelik, Orta Doğu Teknik Üniversitesi": a degree and its school on one line."""
-    from htdy.parsers.extract.fields import names_degree
-    from htdy.parsers.extract.vocab import INSTITUTION_WORDS, has_word
-
-    t = BULLET.sub("", clean(ln.text))
-    return len(t) < 120 and names_degree(t) and has_word(t, INSTITUTION_WORDS)
-
-
 def _one_line_degrees(entries: list[Entry]) -> list[Entry]:
     """A list of one-line degrees set alike, without dates or bold to split it by: each line
     naming a degree and its school starts an entry when the first one's header is such a line."""
     out: list[Entry] = []
     for e in entries:
-        if not (len(e.header) == 1 and _degree_and_school(e.header[0]) and any(map(_degree_and_school, e.body))):
+        if not (len(e.header) == 1 and degree_and_school(e.header[0]) and any(map(degree_and_school, e.body))):
             out.append(e)
             continue
         cur = Entry(header=e.header[:], body=[], right=e.right)
         out.append(cur)
         for ln in e.body:
-            if _degree_and_school(ln):
+            if degree_and_school(ln):
                 cur = Entry(header=[ln], body=[], right=e.right)
                 out.append(cur)
             else:

@@ -7,11 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_present
+from htdy.parsers.extract.degrees import names_degree
 from htdy.parsers.extract.vocab import (
-    DEGREE_WORDS,
     INSTITUTION_WORDS,
     bare_heading,
     caseless,
+    fold,
     has_word,
     heading_key,
 )
@@ -234,10 +235,15 @@ _ABBREV_END = re.compile(r"(?:^|\s)(?:(?:[^\W\d_]{1,6}\.){2,4}|(?i:inc|co|ltd|co
                          r"plc|llc|gmbh|kg|ag|srl|spa|bv|nv|oy|kft|sro|sas|sarl|cia)\.)$")
 
 
+def degree_and_school(ln: Line) -> bool:
+    """"MBA – Hemşirelik, Orta Doğu Teknik Üniversitesi": a degree and its school on one line."""
+    t = BULLET.sub("", clean(ln.text))
+    return len(t) < 120 and names_degree(t) and has_word(t, INSTITUTION_WORDS)
+
+
 def _whole_degree(ln: Line) -> bool:
-    """One line naming a degree and its school: an education entry of its own."""
-    t = clean(ln.text)
-    return has_word(t, DEGREE_WORDS) and has_word(t, INSTITUTION_WORDS) and ("," in t or len(ln.cell_spans()) > 1)
+    """A degree and its school set apart by a comma or a cell: an education entry of its own."""
+    return degree_and_school(ln) and ("," in ln.text or len(ln.cell_spans()) > 1)
 
 
 def _sentence_end(t: str) -> bool:
@@ -627,7 +633,7 @@ def _undated_entries(entries: list[Entry]) -> list[Entry]:
     """An entry printed without dates among dated ones: its title and employer lines, set in the
     same two styles as the other entries' first two header lines, inside the body of the entry
     above (after that entry's text, not in the middle of a paragraph)."""
-    from htdy.parsers.extract.row_labels import row_label  # (it imports this module)
+    from htdy.parsers.extract.row_labels import SHORT_LABEL_KEY, row_label  # (it imports this module)
 
     def style(ln: Line) -> tuple[float, bool, str]:  # the line's first run (a date beside it aside)
         return (round(ln.spans[0].size, 1), ln.spans[0].bold, ln.spans[0].font)
@@ -646,7 +652,7 @@ def _undated_entries(entries: list[Entry]) -> list[Entry]:
             if (style(a), style(b)) != pair or is_bullet(a) or is_bullet(b) or style(body[i - 1]) == pair[0]:
                 continue
             ta, tb = clean(a.text), clean(b.text)
-            if any(row_label(t) or row_label(t + " x", [t, "x"]) for t in (ta, tb)):
+            if any(row_label(t) or fold(t).strip(" :：") in SHORT_LABEL_KEY for t in (ta, tb)):
                 continue  # Europass rows: a label and its value, not a title and an employer
             if all(t and len(t.split()) <= 9 and not re.search(r"[.;:!?]$", t) for t in (ta, tb)):
                 cut = i

@@ -407,7 +407,6 @@ def _dates_or_duration(text: str) -> bool:
     return date_only(t) or bool(DURATION.fullmatch(t)) or bool(CJK_DURATION.fullmatch(t))
 
 
-
 def _pair_labels(left: list[Line], right: list[Line]) -> list[Line]:
     """Read a label column with its content, top to bottom: a label becomes the first cell of the
     line it faces ("Daty | 03.2019 – obecnie"), a label wrapped onto a second line joins its first

@@ -39,7 +39,7 @@ def test_degree_and_field_apart():
 
 
 def test_the_degree_repeated_in_its_field_is_dropped():
-    from htdy.parsers.extract.fields import drop_repeated_degree
+    from htdy.parsers.extract.degrees import drop_repeated_degree
     for area, deg, want in (("Psychologia (lic.)", "lic.", "Psychologia"), ("Doctoraal Informatica", "Doctoraal",
                             "Informatica"), ("Endüstri Mühendisliği Yüksek Lisans", "Yüksek Lisans", "Endüstri Mühendisliği"),
                             ("Informatica", "Doctoraal", "Informatica"), ("Lisans", "Lisans", None)):

@@ -12,7 +12,8 @@ import pytest
 from htdy.core.config import settings_from_dict
 from htdy.core.parsing import parse_document
 from htdy.core.plugins import build_registries, get_plugin_manager
-from htdy.parsers.extract.fields import _place_split, _score_split
+from htdy.parsers.extract.degrees import score_split
+from htdy.parsers.extract.fields import _place_split
 from htdy.parsers.extract.row_labels import row_label
 
 
@@ -179,7 +180,7 @@ def test_europass_rows_fill_the_fields_they_name(env):
     ("Computer Science", "Computer Science", None),
 ])
 def test_grade_after_the_degree(text, rest, score):
-    assert _score_split(text) == (rest, score)
+    assert score_split(text) == (rest, score)
 
 
 def _degrees_docx() -> bytes:

@@ -220,9 +220,9 @@ def test_a_native_place_after_the_employers_comma_is_split_off():
     ("Бакалавр по направлению Информатика", "Бакалавр", "Информатика"),
 ])
 def test_degree_and_field_joined_in_arabic_and_russian(text, degree, area):
-    from htdy.parsers.extract.fields import _split_degree
+    from htdy.parsers.extract.degrees import split_degree
 
-    assert _split_degree(text) == (degree, area)
+    assert split_degree(text) == (degree, area)
 
 
 def test_education_school_over_a_degree_naming_a_school_word():
