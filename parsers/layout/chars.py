@@ -185,7 +185,7 @@ def _unspace(sp: Span, chars: list[str], gaps: list[float]) -> None:
     has every glyph set apart by about the same gap; a word space is that gap plus a space's
     width. Rebuild the words: a space only where the gap is clearly wider than the letters' own."""
     apart = sorted(gaps)
-    if apart[len(apart) // 10] < 0.08:  # glyphs of ordinary text touch
+    if apart[len(apart) // 2] < 0.08:  # glyphs of ordinary text touch (kerned pairs of tracked text may too)
         return
     base = apart[len(apart) // 4]
     lead = " " if sp.text.startswith(" ") else ""

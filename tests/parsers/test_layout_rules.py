@@ -65,6 +65,17 @@ def test_letter_spaced_text_is_read_as_words(backend):
     assert texts == ["WORK EXPERIENCE", "ISTRUZIONE E FORMAZIONE", "B2 B2 C1 A B C"]
 
 
+@pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
+def test_tracked_text_with_kerned_pairs_is_read_as_words(backend):
+    """Tracked type in a kerned font (a designer's small-caps heading): some pairs are pulled
+    together by kerning until they nearly touch, yet the words stay whole ('Akadem isk bakgru n d')."""
+    pairs = [(c, 150 if i % 3 == 0 else 0) for i, c in enumerate("AKADEMISK BAKGRUND")]
+    tj = b" ".join(b"(%s) %d" % (c.encode(), k) for c, k in pairs)
+    content = b"BT /F1 12 Tf 2.3 Tc 72 720 Td [" + tj + b"] TJ ET"
+    texts = [ln.text for ln in extract_layout(_pdf(content, _HELVETICA), "pdf", backend=backend).lines()]
+    assert texts == ["AKADEMISK BAKGRUND"]
+
+
 def _text_pdf(items: list[tuple[float, float, float, str]]) -> bytes:
     """Text placed at (x, top) in points, top-left origin, Helvetica of the given size."""
     content = b"".join(b"BT /F1 %.1f Tf %.1f %.1f Td (%s) Tj ET " % (size, x, 792 - top - size, t.encode("latin-1"))
