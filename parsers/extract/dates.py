@@ -201,7 +201,9 @@ def find_range(text: str) -> DateRange | None:
             continue
         if i + 1 < len(toks):
             v2, a2, b2 = toks[i + 1]
-            joined = not text[b:a2].strip() and text[a2:a2 + 1] in intl.CJK_SELF_JOINED  # "2019年4月至今"
+            # "2019年4月至今"; or two dates with only a space between them, their dash lost (a glyph
+            # drawn as a graphic, an icon font, a line of its own: "2019.09 2021.03")
+            joined = not text[b:a2].strip() and (text[a2:a2 + 1] in intl.CJK_SELF_JOINED or a2 > b)
             if (joined or _SEP.match(text[b:a2])) and (v2 == "present" or v2 >= v[:4]):
                 if v2 == "present":
                     return DateRange(v, None, True, a, b2)

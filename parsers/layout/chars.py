@@ -216,7 +216,9 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
                 # right of a large name) stay two lines
                 sh = s.bottom - s.top
                 same = [bd for bd in bands[k] if abs(bd[2] - s.size) < 1.0]
-                band = next((bd for bd in same if min(bd[1], s.bottom) - max(bd[0], s.top) >= 0.3 * sh), None)
+                # (a glyph with a tight box, a CJK font's "～" between two dates, overlaps by its own height)
+                band = next((bd for bd in same if min(bd[1], s.bottom) - max(bd[0], s.top)
+                             >= 0.3 * min(sh, bd[1] - bd[0])), None)
                 if band is None and same:
                     continue
                 if any(_stacked(s, o) for o in rows[k]):

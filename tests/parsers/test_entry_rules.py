@@ -635,3 +635,16 @@ def test_degree_line_ending_in_an_abbreviation(env):
     d.add_paragraph().add_run("Haifa Institute of Technology\t2015-10-12 — 2017-10-12").bold = True
     d.add_paragraph("BSc. - Chemical Eng.")
     assert _edu(_parse(env, _save(d))) == [("Haifa Institute of Technology", "BSc.", "Chemical Eng.", None)]
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("2019.09 2021.03", "2019-09", "2021-03"),  # the dash drawn by another font, read on a line of its own
+    ("Jan 2019   Mar 2020", "2019-01", "2020-03"),
+    ("03/2019 05/2020", "2019-03", "2020-05"),
+    ("2021 2019", "2021", "2021"),  # a later date first is no range
+])
+def test_two_dates_with_only_a_space_between_are_a_range(text, start, end):
+    from htdy.parsers.extract.dates import find_range
+
+    r = find_range(text)
+    assert r is not None and (r.start, r.end) == (start, end)

@@ -655,3 +655,18 @@ def test_a_sidebar_line_between_two_lines_does_not_join_them():
     texts = [ln.text for ln in lines_from_spans(spans, 0)]
     assert texts[0].endswith("Coordinated 3 projects from kickoff to delivery, keeping")
     assert texts[1] == "stakeholders aligned on scope"
+
+
+def test_a_small_glyph_between_dates_stays_on_their_line():
+    """A CJK fallback font's '～' between two dates has a tight box a quarter of the line high, in
+    the middle of the line: it joins the dates' line instead of starting a line of its own (the
+    range was read '2019.09 2021.03' above a stray '～')."""
+    from htdy.parsers.layout.chars import lines_from_spans
+    from htdy.parsers.layout.model import Span
+
+    spans = [Span("黄石金承信息有限公司", 40, 299.0, 133, 308.4, "NotoSansCJK", 13.3),
+             Span("2019.09", 479.3, 298.3, 512.9, 308.7, "LiberationSans", 12.4),
+             Span("～", 513.3, 302.0, 521.8, 304.5, "NotoSansCJK", 12.4),
+             Span("2021.03", 522.2, 298.3, 555.8, 308.7, "LiberationSans", 12.4)]
+    lines = lines_from_spans(spans, 0)
+    assert [ln.text for ln in lines] == ["黄石金承信息有限公司 2019.09～2021.03"]
