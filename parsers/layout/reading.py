@@ -12,7 +12,8 @@ import numpy as np
 
 from htdy.parsers.layout.model import Layout, Line, Page, Span
 
-_DATEISH = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}/\d{2,4}\b")
+# a year or month/year; a year may run into a CJK unit ("2019年5月", no word boundary after it)
+_DATEISH = re.compile(r"(?<![^\W\d_])(?<!\d)(19|20)\d{2}(?!\d)(?![^\W\d_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b\d{1,2}/\d{2,4}\b")
 _HEADER_LINES = 6  # lines above two columns (name, title, contact rows) read before them
 _SOFT_GAP = 0.5  # a gap between spans wider than this (in font sizes) may be a gutter
 _PAGE_NO = re.compile(r"^(page|seite|página|pagina|strona|p\.?)?\s*\d+\s*(/|of|von|de|sur|z|di)\s*\d+$|^-?\s*\d+\s*-?$",

@@ -670,3 +670,27 @@ def test_a_small_glyph_between_dates_stays_on_their_line():
              Span("2021.03", 522.2, 298.3, 555.8, 308.7, "LiberationSans", 12.4)]
     lines = lines_from_spans(spans, 0)
     assert [ln.text for ln in lines] == ["黄石金承信息有限公司 2019.09～2021.03"]
+
+
+def test_cjk_dates_flush_right_are_no_column():
+    """Entries with their dates flush right, written the Japanese way ('2019年5月 - 現在', a year
+    run into its unit with no word boundary): the dates and places on the right are read on
+    their entries' lines, not as a second column after the whole page."""
+    from htdy.parsers.layout.chars import lines_from_spans
+    from htdy.parsers.layout.model import Layout, Page, Span
+
+    rows = [("井上鉱業合同会社", "2019年5月 - 現在"), ("ソフトウェアエンジニア", "京都"),
+            ("合同会社吉田鉱業", "2017年12月 - 2019年2月"), ("ソフトウェアエンジニア", None),
+            ("森水産株式会社", "2014年4月 - 2017年10月"), ("ソフトウェアエンジニア", None),
+            ("木村水産合同会社", "2012年1月 - 2013年12月"), ("財務アナリスト", "日本大阪"),
+            ("有限会社佐藤通信", "2007年8月 - 2011年8月"), ("ソフトウェアエンジニア", "東京")]
+    spans = []
+    for k, (left, right) in enumerate(rows):
+        top = 220 + 16 * k
+        spans.append(Span(left, 40, top, 40 + 13 * len(left), top + 13, "NotoSansCJK", 13))
+        if right:
+            spans.append(Span(right, 560 - 6.5 * len(right), top, 560, top + 12, "NotoSansCJK", 12))
+    page = Page(width=595, height=842, lines=lines_from_spans(spans, 0))
+    texts = [ln.text for ln in order(Layout(pages=[page]))]
+    assert texts[0].startswith("井上鉱業合同会社") and texts[0].endswith("現在")
+    assert texts[1].endswith("京都") and len(texts) == len(rows)
