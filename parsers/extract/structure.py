@@ -16,6 +16,7 @@ from htdy.parsers.extract.vocab import (
     has_word,
     heading_key,
 )
+from htdy.parsers.layout.chars import is_cjk
 from htdy.parsers.layout.model import Line, Span
 
 # list marks a CV sets before its items: typographic ones, arrows and check marks, and the
@@ -271,13 +272,14 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
     wrapped_text = (nt[:1].islower() or pt.endswith((",", "-", "&", "/", "\ufffe")) or len(pt) > 60
                     or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)))
     head = ln.spans[0]
-    word = nt.split()[0] if nt else ""
+    cjk = is_cjk(nt[:1])  # CJK text wraps at any character: its "word" is one character
+    word = nt[:1] if cjk else (nt.split()[0] if nt else "")
     word_w = (head.x1 - head.x0) * len(word) / max(1, len(head.text.strip()))
     # the cell runs to the column's edge, or the next line's first word would not have fitted after it
     joined = nt[:1].islower() or pt.endswith((",", "&", "/")) \
         or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt))
     # a capitalised word or two left over ("at CLEVER INSTITUTE - Human" / "Coders") wrapped too
-    tail = len(nt.split()) <= 2 and not date_only(nt) and not find_range(nt)
+    tail = (len(nt) <= 2 if cjk else len(nt.split()) <= 2) and not date_only(nt) and not find_range(nt)
     no_room = x1 + 0.3 * size + word_w > right
     full = x1 > right - 0.2 * (right - x0) or ((joined or tail) and no_room)
     return (abs(x0 - ln.x0) < 2 and abs(size - ln.size) < 0.6 and full

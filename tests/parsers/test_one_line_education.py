@@ -49,3 +49,16 @@ def test_undated_one_line_degrees_are_entries_each():
         ("Orta Dogu Teknik Universitesi", "MBA", "Hemsirelik"),
         ("Technische Universiteit Delft", "MSc", "Psychologie"),
         ("Bogazici Universitesi", "Lisans", None)]
+
+
+def test_undated_cjk_school_and_degree_lines_stay_apart():
+    """CJK text wraps at any character, so a short line under the school is no wrapped tail of
+    it: the degree line under an undated school is read as the degree, not glued to the school."""
+    parser = TextParser(TextParser.Options())
+    cases = [("教育背景", "上海大学", "心理学(学士)", ("上海大学", "学士", "心理学")),
+             ("学歴", "東京工業大学", "会計学（学士（経済学））", ("東京工業大学", "学士(経済学)", "会計学")),
+             ("학력", "고려대학교", "산업공학전공 공학석사", ("고려대학교", "공학석사", "산업공학"))]
+    for heading, school, degree, want in cases:
+        cv = f"钟娜\nzhong.na@example.com\n\n{heading}\n{school}\n{degree}\n\nSkills\nExcel\n".encode()
+        ed = parser.parse(cv, filename="cv.txt").resume["education"]
+        assert [(e.get("institution"), e.get("studyType"), e.get("area")) for e in ed] == [want]
