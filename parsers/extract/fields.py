@@ -115,7 +115,13 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                 cjk_date = bool(groups) and not wide and bool(
                     (_CJK_UNIT.match(s.text) and re.search(r"\d\s*$", groups[-1][1]))
                     or (re.match(r"\s*\d", s.text) and _CJK_UNIT_END.search(groups[-1][1])))
-                if groups and (groups[-1][0] == key or cjk_date) and not wide:
+                # a run of marks alone (the bold "(" and ")" of "(주) 원더자동차", a separator in
+                # another type) sets no field apart: it goes with the text around it
+                marks = not re.search(r"\w", s.text)
+                lone = bool(groups) and not re.search(r"\w", groups[-1][1])
+                if groups and (groups[-1][0] == key or cjk_date or marks or lone) and not wide:
+                    if lone:
+                        groups[-1][0] = key
                     groups[-1][1] += s.text
                     groups[-1][3] = max(groups[-1][3], s.size)
                 else:

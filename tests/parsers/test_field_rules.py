@@ -221,3 +221,20 @@ def test_job_title_and_state_are_not_a_city(env):
         "city": "Utrecht", "region": "Nederland"}
     assert _parse(env, _nl_docx("Vermont, US"), "us.docx")["basics"]["location"] == {
         "region": "Vermont", "countryCode": "US"}
+
+
+def test_marks_in_another_type_set_no_field_apart():
+    """A CJK line whose parentheses come from a bold Latin fallback font ('(주) 원더자동차'): runs of
+    marks alone do not split the employer's legal form from its name."""
+    from htdy.parsers.extract.fields import pieces
+    from htdy.parsers.layout.model import Line, Span
+
+    runs = [("(", True), ("주", False), (")", True), (" 원더자동차", False)]
+    spans, x = [], 40.0
+    for text, bold in runs:
+        spans.append(Span(text=text, x0=x, top=257, x1=x + 9 * len(text), bottom=270, size=13, bold=bold))
+        x += 9 * len(text)
+    date = Span(text="2014. 02. – 2017. 03.", x0=440, top=257, x1=555, bottom=269, size=12)
+    ps, dates = pieces([Line(spans=[*spans, date], cells=[0, 0, 0, 0, 1])])
+    assert [p["text"] for p in ps] == ["(주) 원더자동차"]
+    assert (dates["start"], dates["end"]) == ("2014-02", "2017-03")
