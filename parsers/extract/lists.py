@@ -8,11 +8,13 @@ from typing import Any
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import body_text, join_lines, pieces
 from htdy.parsers.extract.language_rows import cefr_legend, grid_header
-from htdy.parsers.extract.structure import BULLET, Entry, Section, clean, split_entries
+from htdy.parsers.extract.structure import BULLET, BULLET_CHARS, Entry, Section, clean, split_entries
 from htdy.parsers.extract.vocab import HEADINGS, LEVEL_WORDS, NATURAL_LANGUAGES, fold, heading_key
 from htdy.parsers.layout.model import Line
 
-_ITEM_SPLIT = re.compile(r"\s*[,;•·|/]\s*|\s{2,}|\s+-\s+")
+# items run on with list marks between them ("▪ Jira ▪ Notion"); dashes only with spaces round them
+_INLINE_MARKS = "".join(c for c in BULLET_CHARS if c not in "-–—*")
+_ITEM_SPLIT = re.compile(rf"\s*[,;|/{re.escape(_INLINE_MARKS)}]\s*|\s{{2,}}|\s+-\s+")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)(?:[)\]]|$)\s*")
 _AMOUNT = re.compile(r"(?i)^[\d\s.,+%/<>~-]*(?:years?|yrs?|y|jahre?|ans?|anos?|años|anni|lat|jaar|months?|mo)?\.?"
                      r"(?:\s+(?:of\s+)?(?:experience|exp|erfahrung))?$")

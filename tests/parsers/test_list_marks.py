@@ -33,3 +33,15 @@ def test_a_list_that_merely_starts_with_numbers_keeps_them():
     items = ["3 products launched in the first year", "12 markets opened"]
     assert _unnumbered(items) == items
     assert _unnumbered(["1. one thing", "3. another"]) == ["1. one thing", "3. another"]
+
+
+def test_skills_run_on_with_list_marks_between_them():
+    """Skill 'pills' on one line with a mark before each ('▪ Jira (하) ▪ Notion (중)'): the marks
+    separate the items and a level in parentheses (Korean 상/중/하 included) is no skill."""
+    from htdy.parsers.base import TextParser
+
+    cv = ("Kim Minsu\nkim.minsu@example.com\n\n역량\n▪ Jira (하) ▪ Notion (중)\n▪ Zendesk (중상) ■ QuickBooks (상)\n"
+          "\nSkills\n◆ Lean ◆ PRINCE2 ✓ OKR\n").encode()
+    skills = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume["skills"]
+    assert [k for g in skills for k in g["keywords"]] == ["Jira", "Notion", "Zendesk", "QuickBooks", "Lean",
+                                                           "PRINCE2", "OKR"]
