@@ -58,6 +58,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     cur_font = -1
     cur_rtl = False  # the span is right-to-left text (glyphs may come right to left)
     pending_space = False
+    soft_break = False  # the pending space is a line break the text layer made up, not a space glyph
     narrow: dict[int, float] = {}  # span index -> the narrow gap before it, at a change of font
     parts: list[list[str]] = []  # per span: its characters
     gaps: list[list[float]] = []  # per span: the gap before each character after the first, in font sizes
@@ -65,10 +66,11 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         if len(text) > 1 and _RTL.match(text):
             text = text[::-1]  # a ligature's letters (لأ) in the visual order of the rest
         if not text or text in "\r\n":
+            soft_break = soft_break or not pending_space
             pending_space = True if cur is not None else pending_space
             continue
         if text.isspace():
-            pending_space = True
+            pending_space, soft_break = True, False
             continue
         size = size or (bottom - top) or 1.0
         if cur is not None:
@@ -93,12 +95,14 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 cur.text = cur.text[:len(cur.text) - len(body)] + body[0] + text + body[1:]
                 parts[-1].insert(1, text)
                 gaps[-1].insert(0, 0.0)
-                pending_space = False
+                pending_space = soft_break = False
                 continue
             leftward = x0 < cur.x0 - 0.1 * size and rtl_run
             if (same_row and not leftward and -0.5 * size <= gap <= room * size and fi == cur_font
                     and abs(size - cur.size) < 0.2):
-                if pending_space or gap > SPACE_GAP * size:
+                # pdfium makes up a line break between text objects, even between the letters of
+                # one word each drawn on its own ("L e a n" in a CJK page's fallback font)
+                if (pending_space and not (soft_break and abs(gap) < 0.05 * size)) or gap > SPACE_GAP * size:
                     cur.text += " "
                 cur.text += text
                 parts[-1].append(text)
@@ -106,7 +110,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 cur.x1 = max(cur.x1, x1)
                 cur.top = min(cur.top, top)
                 cur.bottom = max(cur.bottom, bottom)
-                pending_space = False
+                pending_space = soft_break = False
                 continue
             if (same_row and leftward and fi == cur_font and -0.5 * size <= left <= 0.6 * size
                     and abs(size - cur.size) < 0.2):
@@ -118,7 +122,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 cur.x0 = min(cur.x0, x0)
                 cur.top = min(cur.top, top)
                 cur.bottom = max(cur.bottom, bottom)
-                pending_space = False
+                pending_space = soft_break = False
                 continue
         name, bold, italic = fonts[fi] if 0 <= fi < len(fonts) else ("", False, False)
         lead = " " if pending_space else ""
@@ -130,7 +134,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         spans.append(cur)
         parts.append([text])
         gaps.append([])
-        pending_space = False
+        pending_space = soft_break = False
     for k, gap in narrow.items():
         # a word gap at a change of font may be narrower than this font's own space: the space
         # between "<big>Johanna</big> <big bold>Meier</big>" is set in the paragraph's small type.

@@ -694,3 +694,21 @@ def test_cjk_dates_flush_right_are_no_column():
     texts = [ln.text for ln in order(Layout(pages=[page]))]
     assert texts[0].startswith("井上鉱業合同会社") and texts[0].endswith("現在")
     assert texts[1].endswith("京都") and len(texts) == len(rows)
+
+
+def test_made_up_line_breaks_between_touching_letters_are_no_spaces():
+    """pdfium reports a line break between text objects, even between the letters of one word
+    each drawn as an object of its own (Chromium's Latin fallback font on a CJK page): letters that
+    touch stay one word ('L e a n' was read); a real space or a gap still separates words."""
+    from htdy.parsers.layout.chars import spans_from_chars
+
+    chars, x = [], 50.0
+    for word in ("Lean", "PRINCE2"):
+        for ch in word:
+            w = 5.56 if ch.islower() else 7.2
+            chars += [(ch, x, 29.2, x + w, 40.4, 13.33, 0), ("\r", 0, 0, 0, 0, 0, 0), ("\n", 0, 0, 0, 0, 0, 0)]
+            x += w
+        chars.append((" ", x, 29.2, x + 3.7, 40.4, 13.33, 0))
+        x += 3.7
+    spans = spans_from_chars(chars, [("LiberationSans", False, False)])
+    assert [s.text for s in spans] == ["Lean PRINCE2"]
