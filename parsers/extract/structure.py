@@ -87,6 +87,12 @@ def split_sections(lines: list[Line]) -> list[Section]:
     for i, ln in enumerate(lines):
         t = clean(ln.text)
         key = heading_key(t)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if key is None and nxt is not None and _wrapped_heading(ln, nxt):
+            # a heading wrapped in a narrow margin ("Профессиональный" / "опыт"): named by both lines
+            key = heading_key(f"{t} {clean(nxt.text)}")
+            if key is not None:
+                known.append((i + 1, key))  # (joined to this line's heading below)
         if key is None:
             continue
         typographic = is_heading_like(ln, body)
@@ -158,8 +164,9 @@ def _plain_headings(lines: list[Line]) -> list[tuple[int, str]]:
 def _wrapped_heading(first: Line, ln: Line) -> bool:
     """``ln`` continues the heading ``first`` (same type, right below it, in lower case)."""
     t = clean(ln.text)
+    size = max([ln.size, *(s.size for s in first.spans)])  # (the line height of a big initial's line)
     return (_style(first) == _style(ln) and t[:1].islower() and first.page == ln.page
-            and -0.3 * ln.size <= ln.top - first.bottom < 0.6 * ln.size)
+            and -0.3 * ln.size <= ln.top - first.bottom < 0.6 * size)
 
 
 # "Hamburg, 15.01.2024", "Paris, le 15/01/2024", "Kraków, dnia 15.01.2024 r.", "Ort, Datum"

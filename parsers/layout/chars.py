@@ -144,7 +144,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         if gap > 2 * max(tracking, default=0.0) and not spans[k - 1].text.endswith(" "):
             spans[k].text = " " + spans[k].text
     for sp, chars_, gaps_ in zip(spans, parts, gaps, strict=True):
-        if len(gaps_) >= 4 and " " in sp.text:
+        if (len(gaps_) >= 4 or (len(gaps_) >= 2 and min(gaps_) >= 0.08)) and " " in sp.text:
             _unspace(sp, chars_, gaps_)
     for sp in spans:  # combining accents and ligatures as single characters ("ć", "fi")
         if not sp.text.isascii() and not _RTL.search(sp.text):  # (right-to-left text: in _bidi())

@@ -712,3 +712,24 @@ def test_made_up_line_breaks_between_touching_letters_are_no_spaces():
         x += 3.7
     spans = spans_from_chars(chars, [("LiberationSans", False, False)])
     assert [s.text for s in spans] == ["Lean PRINCE2"]
+
+
+def test_heading_wrapped_in_a_margin_is_named_by_both_lines():
+    """'Профессиональный' / 'опыт': a heading wrapped in a narrow margin whose first line names no
+    section alone, the second line further down because the first holds a big small-caps initial."""
+    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.layout.model import Line, Span
+
+    def line(top: float, *runs: tuple[str, float], x: float = 60) -> Line:
+        spans, big = [], max(size for _, size in runs)
+        for text, size in runs:
+            spans.append(Span(text, x, top + (big - size) * 1.05, x + 0.55 * size * len(text), top + 0.72 * big, "", size))
+            x = spans[-1].x1
+        return Line(spans=spans, cells=[0] * len(spans))
+
+    body = [line(130 + 15 * k, ("Уральский федеральный университет, бакалавр", 13), x=183) for k in range(2)]
+    lines = [line(115, ("О", 14), ("бразование", 10)), *body,
+             line(169.5, ("П", 14), ("рофессиональный", 10)), line(186.4, ("опыт", 10)),
+             line(197, ("Финансовый аналитик, ООО «Соколова», 09.2017 – 2020", 13), x=183)]
+    assert [(s.key, s.title) for s in split_sections(lines)][1:] == [
+        ("education", "Образование"), ("work", "Профессиональный опыт")]
