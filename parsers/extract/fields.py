@@ -493,6 +493,9 @@ def _labelled(entry: Entry) -> list[tuple[str, str]]:
         if not t:
             continue
         alone = SHORT_LABEL_KEY.get(fold(t).strip(" :："))
+        if alone is None and i + 1 < len(lines) and row_label(t) == ("dates", "") \
+                and find_range(clean(lines[i + 1].text)):
+            alone = "dates"  # "Fechas" on a line of its own, the dates under it
         if alone and i + 1 < len(lines) and not SHORT_LABEL_KEY.get(fold(clean(lines[i + 1].text)).strip(" :：")):
             pending = alone
             continue
@@ -506,8 +509,8 @@ def _labelled(entry: Entry) -> list[tuple[str, str]]:
             rows.append(lab)
         elif rows and BULLET.match(t) and rows[-1][0] != "activities":
             rows.append(("bullet", BULLET.sub("", t).strip()))  # a list under the rows: highlights
-        elif rows and rows[-1][0] in ("employer", "subjects", "school") and re.search(r"[.!?]$", t) \
-                and len(t.split()) >= 3 and len(ln.cell_texts()) == 1:
+        elif rows and rows[-1][0] in ("employer", "subjects", "school") and len(ln.cell_texts()) == 1 and (
+                (re.search(r"[.!?]$", t) and len(t.split()) >= 3) or len(t.split()) >= 8):
             rows.append(("activities", t))  # a sentence under the rows, not the employer's name wrapped
         elif rows and rows[-1][0] in ("activities", "employer", "subjects", "school", "bullet"):
             rows[-1] = (rows[-1][0], (rows[-1][1] + " " + BULLET.sub("", t)).strip())

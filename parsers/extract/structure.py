@@ -88,11 +88,12 @@ def split_sections(lines: list[Line]) -> list[Section]:
         t = clean(ln.text)
         key = heading_key(t)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if key is None and nxt is not None and _wrapped_heading(ln, nxt):
-            # a heading wrapped in a narrow margin ("Профессиональный" / "опыт"): named by both lines
-            key = heading_key(f"{t} {clean(nxt.text)}")
-            if key is not None:
-                known.append((i + 1, key))  # (joined to this line's heading below)
+        wrapped = None
+        if nxt is not None and _wrapped_heading(ln, nxt):
+            # a heading wrapped in a narrow margin ("Профессиональный" / "опыт", "EXPERIENCIA" /
+            # "PROFESIONAL"): named by both lines
+            wrapped = heading_key(f"{t} {clean(nxt.text)}")
+            key = wrapped or key
         if key is None:
             continue
         typographic = is_heading_like(ln, body)
@@ -103,6 +104,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if typographic or (standalone and not ln.spans[0].font and t[:1].isupper()) or plain:
             known.append((i, key))
             styles[_style(ln)] += 1
+            if wrapped:
+                known.append((i + 1, key))  # (joined to this heading below)
     if not known:
         known = _plain_headings(lines)
         for i, _ in known:
@@ -163,10 +166,14 @@ def _plain_headings(lines: list[Line]) -> list[tuple[int, str]]:
 
 def _wrapped_heading(first: Line, ln: Line) -> bool:
     """``ln`` continues the heading ``first`` (same type, right below it, in lower case)."""
-    t = clean(ln.text)
+    t, ft = clean(ln.text), clean(first.text)
     size = max([ln.size, *(s.size for s in first.spans)])  # (the line height of a big initial's line)
-    return (_style(first) == _style(ln) and t[:1].islower() and first.page == ln.page
-            and -0.3 * ln.size <= ln.top - first.bottom < 0.6 * size)
+    if not (_style(first) == _style(ln) and first.page == ln.page
+            and -0.3 * ln.size <= ln.top - first.bottom and ln.top - first.top <= 1.5 * size):
+        return False
+    # in capitals: only where the second line names no section alone ("EDUCATION" / "SKILLS" are two)
+    return t[:1].islower() or (t.isupper() and ft.isupper() and heading_key(t) is None
+                               and heading_key(f"{ft} {t}") is not None)
 
 
 # "Hamburg, 15.01.2024", "Paris, le 15/01/2024", "Kraków, dnia 15.01.2024 r.", "Ort, Datum"

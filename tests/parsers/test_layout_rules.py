@@ -733,3 +733,19 @@ def test_heading_wrapped_in_a_margin_is_named_by_both_lines():
              line(197, ("Финансовый аналитик, ООО «Соколова», 09.2017 – 2020", 13), x=183)]
     assert [(s.key, s.title) for s in split_sections(lines)][1:] == [
         ("education", "Образование"), ("work", "Профессиональный опыт")]
+
+
+def test_heading_in_capitals_wrapped_over_two_lines():
+    """'EXPERIENCIA' / 'PROFESIONAL' in a label column: one heading; two headings in capitals one
+    under the other ('EDUCATION' over an empty section, then 'SKILLS') stay two."""
+    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.layout.model import Line, Span
+
+    def line(top: float, text: str, x: float = 120, bold: bool = True, size: float = 10) -> Line:
+        return Line(spans=[Span(text, x, top, x + 6 * len(text), top + 7.1, "LiberationSans-Bold", size, bold)])
+
+    rows = [line(112.8, "EXPERIENCIA"), line(126.0, "PROFESIONAL"),
+            line(139.4, "Ingeniera de software, Abad y Saldaña S.L.N.E, 11/2015 – 7/2020", x=198, bold=False),
+            line(160.0, "EDUCATION"), line(173.2, "SKILLS"), line(186.4, "Python, SQL", x=198, bold=False)]
+    assert [(s.key, s.title) for s in split_sections(rows)][1:] == [
+        ("work", "EXPERIENCIA PROFESIONAL"), ("education", "EDUCATION"), ("skills", "SKILLS")]
