@@ -749,3 +749,30 @@ def test_heading_in_capitals_wrapped_over_two_lines():
             line(160.0, "EDUCATION"), line(173.2, "SKILLS"), line(186.4, "Python, SQL", x=198, bold=False)]
     assert [(s.key, s.title) for s in split_sections(rows)][1:] == [
         ("work", "EXPERIENCIA PROFESIONAL"), ("education", "EDUCATION"), ("skills", "SKILLS")]
+
+
+def test_a_date_margin_between_a_sidebar_and_the_entries_goes_with_the_entries():
+    """Sidebar | dates | entries: the gutter lies between the sidebar and the dates; the dates are
+    read beside their entries, not inside the sidebar's text."""
+    from htdy.parsers.layout.chars import lines_from_spans
+    from htdy.parsers.layout.model import Layout, Page, Span
+
+    def sp(text: str, x: float, top: float, size: float = 11) -> Span:
+        return Span(text, x, top, x + 0.5 * size * len(text), top + size, "", size)
+
+    side = ["Kontakt", "branko.sauer@example.com", "(02942) 216271", "Leipzig", "Studium und Ausbildung",
+            "B.A. in Volkswirtschaftslehre", "Technische Universität Leipzig", "08.2000 – 08.2003",
+            "B.Sc. in Maschinenbau", "Karlsruher Institut für Technologie", "1996 – 2000", "Kenntnisse",
+            "QuickBooks, dbt, HubSpot, Zendesk"]
+    spans = [sp(t, 60, 100 + 15 * k, 9) for k, t in enumerate(side)]
+    entries = [("06.2021 –", "Industriekaufmann, Kohl Stiftung & Co. KG, Dresden"),
+               ("07.2016 –", "Buchhalter, Köhler OHG mbH, Leipzig"),
+               ("12.2015 –", "Industriekaufmann, Wagner Drewes AG & Co. OHG, München"),
+               ("11.2012 –", "Industriekaufmann, Pärtzelt, Berlin")]
+    for k, (d, t) in enumerate(entries):
+        top = 100 + 50 * k
+        spans += [sp(d, 248, top, 9), sp(t, 318, top), sp("Erstellung der Monats- und Jahresabschlüsse", 318, top + 15)]
+    page = Page(width=595, height=842, lines=lines_from_spans(spans, 0))
+    texts = [ln.text for ln in order(Layout(pages=[page]))]
+    assert texts.index("Kontakt") < texts.index("QuickBooks, dbt, HubSpot, Zendesk") < texts.index(
+        "06.2021 – Industriekaufmann, Kohl Stiftung & Co. KG, Dresden")
