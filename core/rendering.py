@@ -31,7 +31,7 @@ from collections.abc import AsyncIterator, Iterable
 from typing import Any, Protocol
 
 from htdy import __version__
-from htdy.core.errors import HtdyError, RenderError
+from htdy.core.errors import ConfigError, HtdyError, RenderError, ServiceUnavailable
 from htdy.core.interfaces import RenderOutput, Template
 from htdy.core.rendering_ats import ats_report
 
@@ -132,7 +132,7 @@ def _build(extra_modules: Iterable[str]) -> Any:
     return build_registries(pm)
 
 
-def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, dict[str, Any]],
+def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, Any],
                  warm_template: str, pdf_engine: str = "pdf", server_pid: int = 0) -> None:
     from htdy.core.pdeathsig import die_with
 
@@ -157,10 +157,15 @@ def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, dict[s
     gc.freeze()
 
 
-def _renderer(regs: Any, cache: dict[str, Any], opts: dict[str, dict[str, Any]], name: str) -> Any:
+def _renderer(regs: Any, cache: dict[str, Any], opts: dict[str, Any], name: str) -> Any:
+    """The renderer ``name`` with its options (``opts``: ``RenderService.renderer_options``);
+    they were validated at start-up (``check_config``), so a ``ConfigError`` here is a backstop."""
+    from htdy.core.plugin_checks import option_data, validate_options
+
     if name not in cache:
         cls = regs.renderers.get(name)
-        cache[name] = cls(cls.Options(**opts.get(name, {})))
+        data = option_data(cls, opts["tables"].get(name, {}), opts["defaults"])
+        cache[name] = cls(validate_options(cls, "renderers", name, data, opts["source"]))
     return cache[name]
 
 
@@ -211,12 +216,13 @@ class RenderService:
 
     # ---- lookup
     @property
-    def renderer_options(self) -> dict[str, dict[str, Any]]:
-        limits = {"max_pages": self.rs.max_pages}
-        opts = {name: dict(limits) for name in ("pdf", "typst")}
-        for name in opts:
-            opts[name].update(self.settings.plugin_options(name))
-        return opts
+    def renderer_options(self) -> dict[str, Any]:
+        """What a renderer is built from: its ``[plugins.renderers.<name>]`` table, the host's
+        defaults (``[rendering] max_pages``) where its options have the key, the file's name."""
+        from htdy.core.plugin_checks import host_defaults
+
+        return {"tables": dict(self.settings.plugins.get("renderers", {})),
+                "defaults": host_defaults(self.settings)["renderers"], "source": self.settings.source}
 
     def template(self, template_id: str | None) -> Template:
         tid = template_id or self.rs.default_template
@@ -492,6 +498,10 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 
 def _result(res: tuple[Any, ...]) -> RenderOutput:
     if res[0] == "error":
+        if res[1] == ConfigError.code:  # the operator's mistake, not the CV's: 503, logged in full
+            log.error("render refused, configuration error: %s", res[2])
+            raise ServiceUnavailable("rendering is misconfigured on this server; the operator must fix its "
+                                     "configuration (see its logs)", code="config_error")
         raise RenderError(res[2], code=res[1], details=res[3])
     return RenderOutput(res[1], res[2], res[3])
 

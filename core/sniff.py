@@ -6,6 +6,13 @@ import zipfile
 
 from htdy.core.errors import ParseError
 
+KINDS = ("pdf", "docx", "text")  # what ``sniff`` returns
+
+
+def known_kinds(registries: object = None) -> set[str]:
+    """The document kinds ``[parsing] parsers`` may map."""
+    return set(KINDS)
+
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word/Office (OLE) document; save it as DOCX or PDF"),
     (b"{\\rtf", "an RTF document; save it as DOCX or PDF"),

@@ -79,10 +79,14 @@ def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections
         # tests sign up and log in by the dozen from one address; the limits have their own tests
         "ratelimit": {"enabled": False},
         "auth": {"argon2_time_cost": 1, "argon2_memory_kib": 1024, "secret_key": TEST_SECRET},
-        "plugins": {"local": {"root": str(tmp_path / "files"), "fsync": False},
-                    "embedded": {"path": str(tmp_path / "search.sqlite3")}},
+        "plugins": {"storage_backends": {"local": {"root": str(tmp_path / "files"), "fsync": False}},
+                    "search_backends": {"embedded": {"path": str(tmp_path / "search.sqlite3")}}},
     }
     for section, values in sections.items():
+        if section == "plugins":  # [plugins.<slot>.<name>]: merged per slot
+            for slot, tables in values.items():
+                data["plugins"].setdefault(slot, {}).update(tables)
+            continue
         data.setdefault(section, {}).update(values)
     return settings_from_dict(data, "<htdy tests>", environ={})
 

@@ -188,7 +188,7 @@ def test_migrate_import_export(tmp_path, resume):
     _load_commands()
     cfg = tmp_path / "htdy.toml"
     cfg.write_text(f'[database]\nurl = "sqlite://{tmp_path}/cli.sqlite3"\n'
-                   f'[plugins.local]\nroot = "{tmp_path}/files"\n[plugins.embedded]\npath = "{tmp_path}/s.sqlite3"\n')
+                   f'[plugins.storage_backends.local]\nroot = "{tmp_path}/files"\n[plugins.search_backends.embedded]\npath = "{tmp_path}/s.sqlite3"\n')
     runner = CliRunner()
     out = runner.invoke(cli, ["-c", str(cfg), "migrate", "--check"])
     assert out.exit_code == 1 and "pending" in out.output
