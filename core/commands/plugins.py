@@ -16,8 +16,8 @@ def command(ctx: Context, as_json: bool) -> None:
     registry's names."""
     from htdy.core.plugins import build_registries, describe_plugins
 
+    regs = build_registries(ctx.pm)  # first: a registration hook that raises marks its plugin broken
     plugins = describe_plugins(ctx.pm)
-    regs = build_registries(ctx.pm)
     registries = {slot: getattr(regs, slot).names() for slot in regs.__dataclass_fields__}
     if as_json:
         click.echo(json.dumps({"plugins": plugins, "registries": registries}, indent=2))
