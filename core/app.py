@@ -107,6 +107,8 @@ async def _cache(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _backends(app: web.Application) -> AsyncIterator[None]:
+    from htdy.core.services.outages import guard
+
     svc, settings, regs = app[appkeys.services], app[appkeys.settings], app[appkeys.registries]
     started: list[Any] = []
     try:
@@ -116,7 +118,7 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
             backend = instantiate(settings, registry, name)
             await backend.start()
             started.append(backend)
-            setattr(svc, attr, backend)
+            setattr(svc, attr, guard(backend, attr))  # an outage answers 503 <attr>_unavailable
         yield
     finally:
         for backend in reversed(started):

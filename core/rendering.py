@@ -208,6 +208,8 @@ class RenderService:
         self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # where render() runs, for other threads
         self.queued = 0  # renders waiting for a pool worker
+        self.warm = False  # start() finished: every pool worker answered once
+        self._rewarm: asyncio.Task[None] | None = None
         self.stats = {"renders": 0, "cache_hits": 0, "timeouts": 0, "pool_restarts": 0, "pool_jobs": 0}
         if self.mode == "pool":
             from htdy.core import metrics
@@ -281,8 +283,35 @@ class RenderService:
             pool = self._get_pool()
             loop = asyncio.get_running_loop()
             await asyncio.gather(*[loop.run_in_executor(pool, _noop) for _ in range(self.rs.workers)])
+        self.warm = True
+
+    async def check(self) -> dict[str, Any]:
+        """For ``/readyz`` on renderer nodes: the pool is warm (when ``[node] warm_pools``) and its
+        worker processes are alive; raises ``ServiceUnavailable`` otherwise. Other modes: nothing
+        local to check (an ``http`` gateway's renderer nodes have their own readiness)."""
+        if self.mode != "pool":
+            return {"mode": self.mode}
+        if self.settings.node.warm_pools and not self.warm:
+            raise ServiceUnavailable("the render pool is warming up", code="renderer_unavailable")
+        pool = self._pool
+        if pool is None:  # not started yet (no warm-up), or replaced after a stuck render: next use starts it
+            return {"mode": self.mode, "workers": 0, "queued": self.queued}
+        procs = list(getattr(pool, "_processes", {}).values())
+        alive = sum(1 for p in procs if p.is_alive())
+        if getattr(pool, "_broken", False) or (procs and alive < len(procs)):
+            # a worker died (OOM kill…): replace the pool now rather than on the next render —
+            # an unready node gets no renders — and be ready again once the new one is warm
+            self._kill_pool(pool)
+            self.warm = False
+            self._rewarm = asyncio.get_running_loop().create_task(self.start())
+            raise ServiceUnavailable("a render worker died; the pool is being replaced", code="renderer_unavailable")
+        return {"mode": self.mode, "workers": alive, "queued": self.queued}
 
     async def close(self) -> None:
+        if self._rewarm is not None:
+            self._rewarm.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._rewarm
         with self._pool_lock:
             pool, self._pool = self._pool, None
         if pool is not None:

@@ -26,7 +26,7 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from htdy.core import metrics
-from htdy.core.errors import ConfigError, HtdyError, ParseError
+from htdy.core.errors import ConfigError, HtdyError, ParseError, ServiceUnavailable
 from htdy.core.models import CV, CVVersion, Job, Share, StoredFile
 from htdy.core.services import Services, cvs, utcnow
 
@@ -173,6 +173,9 @@ class JobWorker:
             return
         except ParseError as exc:
             await self._failed_or_retry(job, exc.code, exc.message, retry=exc.code in RETRYABLE_PARSE_CODES)
+            return
+        except ServiceUnavailable as exc:  # the file store, say, is down: worth another try
+            await self._failed_or_retry(job, exc.code, exc.message, retry=True)
             return
         except HtdyError as exc:
             await self._failed_or_retry(job, exc.code, exc.message, retry=False)
