@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class PluginOptions(BaseModel):
-    """Base for a plugin's own options (``[plugins.<name>]`` in htdy.toml).
+    """Base for a plugin's own options (``[plugins.<slot>.<name>]`` in htdy.toml).
     Unknown keys are rejected, like everywhere else in the configuration."""
 
     model_config = ConfigDict(extra="forbid")
