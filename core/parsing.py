@@ -27,10 +27,10 @@ def parse_document(data: bytes, filename: str | None, settings: Any, registries:
                    parser_options: dict[str, Any] | None = None) -> ParseResult:
     """Parse one document in this process. Raises ``ParseError`` for bad input."""
     from htdy.core.schema import prune_invalid
-    from htdy.core.sniff import sniff
+    from htdy.core.sniff import plugin_sniffers, sniff
 
     t0 = time.perf_counter()
-    kind = sniff(data)
+    kind = sniff(data, filename=filename, sniffers=plugin_sniffers(settings, registries))
     name = settings.parsing.parsers.get(kind)
     if not name:
         raise ParseError(f"no parser configured for {kind!r} documents", code="unsupported_type")

@@ -10,6 +10,7 @@ Options are built the same way here and where plugins are instantiated (``plugin
 so what passed the check is what runs."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from htdy.core.errors import ConfigError
@@ -159,16 +160,24 @@ def _check_rendering(regs: Any, settings: Any, to_validate: set[tuple[str, str]]
 
 
 def _check_parsing(regs: Any, settings: Any) -> list[str]:
-    from htdy.core.sniff import known_kinds
+    """Each ``[parsing] parsers`` kind is one htdy recognises (``pdf``, ``docx``, ``text``) or one
+    its parser declares and recognises itself (``Parser.sniff``); the parser reads that kind."""
+    from htdy.core.sniff import KINDS, recognises
 
     src, errors = settings.source, []
-    kinds = known_kinds(regs)
+    taught = {k for n in set(settings.parsing.parsers.values()) if n in regs.parsers
+              if recognises(cls := regs.parsers.get(n)) for k in (getattr(cls, "kinds", ()) or ())}
     for kind, name in settings.parsing.parsers.items():
-        if kind not in kinds:
-            errors.append(f"{src}: parsing.parsers.{kind}: unknown document kind {kind!r}; the sniffer knows: "
-                          f"{', '.join(sorted(kinds))} (a parser plugin can teach it more: docs/plugins.md)")
+        cls = regs.parsers.get(name)
+        reads = tuple(getattr(cls, "kinds", ()) or ())
+        if kind not in KINDS and not (kind in reads and recognises(cls)):
+            why = (f"parser {name!r} declares it but does not recognise it (no Parser.sniff)" if kind in reads
+                   else f"the sniffer knows: {', '.join(sorted({*KINDS, *taught}))}")
+            errors.append(f"{src}: parsing.parsers.{kind}: unknown document kind {kind!r}; {why} "
+                          "(a parser plugin can teach it more: docs/plugins.md)")
             continue
-        reads = tuple(getattr(regs.parsers.get(name), "kinds", ()) or ())
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,19}", kind):
+            errors.append(f"{src}: parsing.parsers.{kind}: a document kind is 1-20 characters a-z, 0-9, '_', '-'")
         if reads and kind not in reads:
             errors.append(f"{src}: parsing.parsers.{kind}: parser {name!r} does not read {kind!r} documents "
                           f"(it reads: {', '.join(reads)})")

@@ -8,6 +8,10 @@ Fixtures:
 * ``htdy_app`` — ``create_app(htdy_settings, plugins=htdy_plugins)``.
 * ``htdy_client`` — an aiohttp test client of ``htdy_app`` (started: database migrated).
 
+Needs pytest-aiohttp and pytest-asyncio (``pip install 'htdy[testing]'``); an ``async def``
+test that takes an ``htdy_*`` fixture is marked ``asyncio`` here, so no pytest-asyncio
+configuration is needed.
+
 A ten-line plugin test::
 
     import pytest
@@ -35,6 +39,13 @@ import pytest
 
 if TYPE_CHECKING:
     from htdy.core.config import Settings
+
+try:  # pytest-asyncio runs the async fixture in its default (strict) mode too
+    import pytest_asyncio
+
+    _async_fixture: Any = pytest_asyncio.fixture
+except ImportError:  # pragma: no cover - htdy[testing] installs it
+    _async_fixture = pytest.fixture
 
 
 def services_required() -> bool:
@@ -109,6 +120,25 @@ def htdy_app(htdy_settings: Settings, htdy_plugins: list[Any]) -> Any:
     return create_app(htdy_settings, plugins=htdy_plugins)
 
 
-@pytest.fixture
+@_async_fixture
 async def htdy_client(htdy_app: Any, aiohttp_client: Any) -> Any:
     return await aiohttp_client(htdy_app)
+
+
+HTDY_FIXTURES = frozenset({"htdy_client", "htdy_app", "htdy_settings", "htdy_plugins"})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector: Any, name: str, obj: Any) -> None:
+    """``async def test_…(htdy_client)`` runs without the author configuring pytest-asyncio
+    (``asyncio_mode = "auto"``): such tests are marked ``asyncio`` before they are collected."""
+    import inspect
+
+    if not (name.startswith("test") and inspect.iscoroutinefunction(obj)):
+        return
+    try:
+        wanted = set(inspect.signature(obj).parameters)
+    except (TypeError, ValueError):
+        return
+    if wanted & HTDY_FIXTURES and not any(m.name == "asyncio" for m in getattr(obj, "pytestmark", [])):
+        pytest.mark.asyncio(obj)
