@@ -9,40 +9,24 @@ runs the parse-job workers; ``renderer`` mounts ``POST /internal/render``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import types
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 from aiohttp import web
-from pydantic import ValidationError
 
 from htdy.core import appkeys
 from htdy.core.api import mount
 from htdy.core.api.middlewares import authenticate, errors, request_context
 from htdy.core.config import Settings
-from htdy.core.errors import ConfigError
-from htdy.core.plugins import (
-    Registries,
-    build_registries,
-    check_parser_options,
-    check_selected,
-    get_plugin_manager,
-    selections,
-)
+from htdy.core.plugin_checks import check_config, instantiate
+from htdy.core.plugins import Registries, build_registries, get_plugin_manager
 from htdy.core.ratelimit import install as install_rate_limits
 from htdy.core.ratelimit import rate_limit
 from htdy.core.services import Services
 
-
-def instantiate(settings: Settings, registry: Any, name: str) -> Any:
-    """An instance of the plugin class ``name`` with its validated ``[plugins.<name>]`` options."""
-    cls = registry.get(name)
-    try:
-        options = cls.Options.model_validate(settings.plugin_options(name))
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"{settings.source}: [plugins.{name}] {problems}") from None
-    return cls(options)
+__all__ = ["create_app", "instantiate"]
 
 
 def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Application:
@@ -51,8 +35,7 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
     extra = tuple(plugins)
     pm = get_plugin_manager(extra=extra)
     regs: Registries = build_registries(pm)
-    check_selected(regs, selections(settings))
-    check_parser_options(regs, settings)
+    check_config(regs, settings)  # every config mistake fails here, before anything starts
     limit = int(settings.server.max_upload_mb * 1024 * 1024) + 256 * 1024
     app = web.Application(middlewares=[request_context, errors, authenticate, rate_limit], client_max_size=limit)
     install_rate_limits(app, settings)
@@ -76,14 +59,38 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
         if routes:
             app.router.add_routes(routes)
 
-    app.cleanup_ctx.extend([_database, _cache, _backends, _events, _rendering])
-    if settings.has_role("parser"):
-        app.cleanup_ctx.append(_workers)
+    app.cleanup_ctx.append(_resources)
     app.on_startup.append(_startup_hook)
     return app
 
 
 # ------------------------------------------------------------------ resources
+async def _resources(app: web.Application) -> AsyncIterator[None]:
+    """Every resource, in order, as one context: when one fails to start, those already
+    started are closed before the error propagates (aiohttp cleans up only after a complete
+    start-up — a half-open database left its thread behind and the process hung on exit)."""
+    steps = [_database, _cache, _backends, _events, _rendering]
+    if app[appkeys.settings].has_role("parser"):
+        steps.append(_workers)
+    started: list[contextlib.AbstractAsyncContextManager[None]] = []
+    try:
+        for step in steps:
+            ctx: contextlib.AbstractAsyncContextManager[None] = contextlib.asynccontextmanager(step)(app)
+            await ctx.__aenter__()
+            started.append(ctx)
+        yield
+    finally:
+        # closed as after a normal run (each step's code after its ``yield`` runs), newest first
+        errors = []
+        for ctx in reversed(started):
+            try:
+                await ctx.__aexit__(None, None, None)
+            except Exception as exc:  # noqa: BLE001 - close the others, then report
+                errors.append(exc)
+        if errors:
+            raise errors[0]
+
+
 async def _database(app: web.Application) -> AsyncIterator[None]:
     from htdy.core.db import close_db, init_db
 
@@ -100,6 +107,8 @@ async def _cache(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _backends(app: web.Application) -> AsyncIterator[None]:
+    from htdy.core.services.outages import guard
+
     svc, settings, regs = app[appkeys.services], app[appkeys.settings], app[appkeys.registries]
     started: list[Any] = []
     try:
@@ -109,7 +118,7 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
             backend = instantiate(settings, registry, name)
             await backend.start()
             started.append(backend)
-            setattr(svc, attr, backend)
+            setattr(svc, attr, guard(backend, attr))  # an outage answers 503 <attr>_unavailable
         yield
     finally:
         for backend in reversed(started):

@@ -32,8 +32,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from htdy.core.errors import ConfigError, ServiceUnavailable
 from htdy.core.interfaces import CacheTier
 
@@ -378,16 +376,10 @@ def _log_failure(task: asyncio.Task[Any]) -> None:
 
 
 def build_cache(settings: Settings, registries: Registries, *, node_id: str | None = None) -> LayeredCache:
-    """Instantiate ``[cache] tiers`` (options from ``[plugins.<tier>]``) as a LayeredCache."""
-    tiers: list[CacheTier] = []
-    for name in settings.cache.tiers:
-        cls = registries.cache_tiers.get(name)
-        try:
-            options = cls.Options.model_validate(settings.plugin_options(name))
-        except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise ConfigError(f"{settings.source}: [plugins.{name}] {problems}") from None
-        tiers.append(cls(options))
+    """Instantiate ``[cache] tiers`` (options from ``[plugins.cache_tiers.<tier>]``) as a LayeredCache."""
+    from htdy.core.plugin_checks import instantiate
+
+    tiers: list[CacheTier] = [instantiate(settings, registries.cache_tiers, name) for name in settings.cache.tiers]
     c = settings.cache
     return LayeredCache(tiers, default_ttl=c.default_ttl_s, stale_ttl=c.stale_ttl_s,
                         timeout=c.remote_timeout_s, breaker_threshold=c.breaker_threshold,

@@ -99,7 +99,8 @@ class HtdyGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except HtdyError as exc:
-            click.echo(f"htdy: error: {exc.message}", err=True)
+            for line in exc.message.splitlines() or [""]:  # a configuration check: one problem a line
+                click.echo(f"htdy: error: {line}", err=True)
             sys.exit(2)
 
 
@@ -115,14 +116,37 @@ def cli(ctx: click.Context, config: str | None) -> None:
 
 
 def _load_commands() -> None:
-    """Let the plugins add their commands (the core ones are already known, lazily)."""
-    cli_plugin_manager().hook.htdy_register_commands(cli=cli)
+    """Let the plugins add their commands (the core ones are already known, lazily). A
+    plugin whose hook raises is reported as broken; the other commands stay usable."""
+    pm = cli_plugin_manager()
+    for impl in pm.hook.htdy_register_commands.get_hookimpls():
+        try:
+            impl.function(cli=cli)
+        except Exception as exc:  # noqa: BLE001 - a third party's bug must not take the CLI down
+            if not hasattr(pm, "mark_broken") or impl.plugin_name not in pm.entry_points:
+                raise
+            pm.mark_broken(impl.plugin_name, f"htdy_register_commands() raised {type(exc).__name__}: {exc}")
+
+
+def _report_broken() -> None:
+    for broken in getattr(cli_plugin_manager(), "broken", []):
+        click.echo(f"htdy: warning: {broken.line()}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:
+    import logging
+
+    # one line per broken plugin, printed below, instead of the host's log warning
+    plugin_log, quiet = logging.getLogger("htdy.plugins"), logging.NullHandler()
+    plugin_log.addHandler(quiet)
+    plugin_log.propagate = False
     try:
         _load_commands()
     except HtdyError as exc:
         click.echo(f"htdy: error: {exc.message}", err=True)
         sys.exit(2)
+    finally:
+        plugin_log.removeHandler(quiet)
+        plugin_log.propagate = True
+    _report_broken()
     cli.main(args=argv, prog_name="htdy")

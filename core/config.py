@@ -5,6 +5,8 @@
 * ``{"$env" = "NAME"}`` anywhere reads a secret from the environment; ``{"$file" = "path"}``
   reads it from a file.
 * Unknown keys and wrong types fail at start-up naming the file, the key and what was expected.
+* Plugin options are tables keyed by slot and name, ``[plugins.<slot>.<name>]``; the old
+  ``[plugins.<name>]`` form fails with the table to write instead (``htdy.core.plugin_tables``).
 """
 from __future__ import annotations
 
@@ -180,13 +182,16 @@ class Settings(Section):
     auth: AuthSettings = AuthSettings()
     ratelimit: RateLimitSettings = RateLimitSettings()
     logging: LoggingSettings = LoggingSettings()
-    # Per-plugin options, validated by each plugin's ``Options`` model: [plugins.<name>]
-    plugins: dict[str, dict[str, Any]] = {}
+    # Per-plugin options keyed by slot and name, [plugins.<slot>.<name>] (slots: the registries
+    # of htdy.core.plugins, e.g. [plugins.parsers.pdf]); checked by ``check_plugin_tables`` and
+    # validated at start-up by each plugin's ``Options`` model (htdy.core.plugins.check_config)
+    plugins: dict[str, dict[str, dict[str, Any]]] = {}
 
     source: str = Field("<defaults>", exclude=True)
 
-    def plugin_options(self, name: str) -> dict[str, Any]:
-        return dict(self.plugins.get(name, {}))
+    def plugin_options(self, slot: str, name: str) -> dict[str, Any]:
+        """The raw ``[plugins.<slot>.<name>]`` table (``{}`` when absent)."""
+        return dict(self.plugins.get(slot, {}).get(name, {}))
 
     def has_role(self, role: str) -> bool:
         return role in self.node.roles
@@ -281,9 +286,12 @@ def _format_errors(exc: ValidationError, source: str) -> str:
 
 def settings_from_dict(data: dict[str, Any], source: str = "<dict>",
                        environ: dict[str, str] | None = None) -> Settings:
+    from htdy.core.plugin_tables import check_plugin_tables
+
     env = dict(os.environ if environ is None else environ)
     data = _resolve_secrets(dict(data), source, env)
     _apply_env(data, env)
+    check_plugin_tables(data.get("plugins"), source)
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:

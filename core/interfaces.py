@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class PluginOptions(BaseModel):
-    """Base for a plugin's own options (``[plugins.<name>]`` in htdy.toml).
+    """Base for a plugin's own options (``[plugins.<slot>.<name>]`` in htdy.toml).
     Unknown keys are rejected, like everywhere else in the configuration."""
 
     model_config = ConfigDict(extra="forbid")
@@ -50,6 +50,14 @@ class Parser(Named, abc.ABC):
 
     def __init__(self, options: PluginOptions | None = None) -> None:
         self.options = options or self.Options()
+
+    @classmethod
+    def sniff(cls, data: bytes, *, filename: str | None = None) -> str | None:
+        """Recognise a document of a kind htdy's own sniffer does not know (``markdown``, a
+        LinkedIn export…): return that kind (one of ``kinds``), else ``None``. Called before
+        htdy's sniffing, for each such kind ``[parsing] parsers`` maps to this parser, on the API
+        node for every upload and again in the parser worker: keep it cheap and exception-free."""
+        return None
 
     @abc.abstractmethod
     def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult: ...

@@ -27,21 +27,20 @@ def parse_document(data: bytes, filename: str | None, settings: Any, registries:
                    parser_options: dict[str, Any] | None = None) -> ParseResult:
     """Parse one document in this process. Raises ``ParseError`` for bad input."""
     from htdy.core.schema import prune_invalid
-    from htdy.core.sniff import sniff
+    from htdy.core.sniff import plugin_sniffers, sniff
 
     t0 = time.perf_counter()
-    kind = sniff(data)
+    kind = sniff(data, filename=filename, sniffers=plugin_sniffers(settings, registries))
     name = settings.parsing.parsers.get(kind)
     if not name:
         raise ParseError(f"no parser configured for {kind!r} documents", code="unsupported_type")
+    from htdy.core.plugin_checks import host_defaults, option_data, validate_options
+
     cls = registries.parsers.get(name)
-    opts = dict(settings.plugin_options(name))
+    opts = option_data(cls, settings.plugin_options("parsers", name), host_defaults(settings)["parsers"])
     if parser_options:  # overrides apply only to parsers whose options know the key
         opts.update({k: v for k, v in parser_options.items() if k in cls.Options.model_fields})
-    if "max_pages" in cls.Options.model_fields and "max_pages" not in opts:
-        opts["max_pages"] = settings.parsing.max_pages
-    from htdy.core.plugins import validate_options
-    parser = cls(validate_options(cls, name, opts, settings.source))
+    parser = cls(validate_options(cls, "parsers", name, opts, settings.source))
     try:
         result = parser.parse(data, filename=filename)
     except HtdyError:

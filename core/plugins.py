@@ -10,11 +10,12 @@ hook call.
 """
 from __future__ import annotations
 
+import difflib
 import importlib
 import logging
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -50,9 +51,89 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 )
 
 
-def get_plugin_manager(extra: Iterable[Any] = (), *, load_entrypoints: bool | None = None) -> pluggy.PluginManager:
-    """Build a plugin manager: hookspecs, built-ins, entry points, then ``extra`` objects."""
-    pm = pluggy.PluginManager("htdy")
+@dataclass(frozen=True)
+class BrokenPlugin:
+    """A third-party plugin left out because it could not be loaded: it raised on import, it
+    implements a hook htdy does not have, or a registration hook raised."""
+
+    name: str            # the entry point's name (or the plugin's)
+    distribution: str    # "htdy-foo 1.0", or "" when not from a distribution
+    entry_point: str     # "foo = htdy_foo", or ""
+    error: str           # one line: "ModuleNotFoundError: No module named 'x'"
+
+    def line(self) -> str:
+        where = ", ".join(x for x in (self.distribution, f"entry point {self.entry_point}"
+                                      if self.entry_point else "") if x)
+        return f"plugin {self.name} ({where or 'not from a distribution'}) is broken and not loaded: {self.error}"
+
+
+class HtdyPluginManager(pluggy.PluginManager):
+    """pluggy's manager, plus what the entry points that could not be loaded said."""
+
+    def __init__(self) -> None:
+        super().__init__("htdy")
+        self.broken: list[BrokenPlugin] = []
+        self.distributions: dict[str, dict[str, str]] = {}  # plugin name -> {"name", "version"}
+        self.entry_points: dict[str, str] = {}               # plugin name -> "name = module"
+
+    def mark_broken(self, name: str, error: BaseException | str) -> None:
+        """Record ``name`` as broken (and unregister it), once."""
+        if any(b.name == name for b in self.broken):
+            return
+        plugin = self.get_plugin(name)
+        if plugin is not None:
+            self.unregister(plugin)
+        dist = self.distributions.get(name)
+        text = error if isinstance(error, str) else _one_line(error)
+        self.broken.append(BrokenPlugin(name, f"{dist['name']} {dist['version']}" if dist else "",
+                                        self.entry_points.get(name, ""), text))
+        log.warning("%s", self.broken[-1].line())
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _unknown_hooks(pm: pluggy.PluginManager, plugin: Any) -> list[str]:
+    """Hooks ``plugin`` implements that htdy does not specify (a misspelled name)."""
+    known = [n for n in dir(hookspecs) if n.startswith("htdy_")]
+    out = []
+    for caller in pm.get_hookcallers(plugin) or []:
+        if caller.has_spec() or all(i.optionalhook for i in caller.get_hookimpls() if i.plugin is plugin):
+            continue
+        guess = difflib.get_close_matches(caller.name, known, n=1)
+        out.append(f"{caller.name!r} is not an htdy hook" + (f" (did you mean {guess[0]!r}?)" if guess else ""))
+    return out
+
+
+def _load_entrypoints(pm: HtdyPluginManager) -> None:
+    """pluggy's ``load_setuptools_entrypoints``, one plugin at a time: a plugin that raises on
+    import or implements an unknown hook is recorded in ``pm.broken``; the others load."""
+    import importlib.metadata
+
+    for dist in list(importlib.metadata.distributions()):
+        for ep in dist.entry_points:
+            if ep.group != ENTRY_POINT_GROUP or pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+                continue
+            pm.distributions[ep.name] = {"name": dist.metadata["Name"], "version": dist.version}
+            pm.entry_points[ep.name] = f"{ep.name} = {ep.value}"
+            try:
+                plugin = ep.load()
+                pm.register(plugin, name=ep.name)
+            except Exception as exc:  # noqa: BLE001 - any import-time failure of a third party
+                pm.mark_broken(ep.name, exc)
+                continue
+            if unknown := _unknown_hooks(pm, plugin):
+                pm.mark_broken(ep.name, "; ".join(unknown))
+
+
+def get_plugin_manager(extra: Iterable[Any] = (), *, load_entrypoints: bool | None = None) -> HtdyPluginManager:
+    """Build a plugin manager: hookspecs, built-ins, entry points, then ``extra`` objects.
+    A third-party plugin that cannot be loaded is left out and listed in ``pm.broken``
+    (``htdy plugins`` shows it, ``htdy check`` fails on it); built-ins and ``extra``
+    objects must load."""
+    pm = HtdyPluginManager()
     pm.add_hookspecs(hookspecs)
     for modname in DEFAULT_PLUGINS:
         try:
@@ -66,7 +147,7 @@ def get_plugin_manager(extra: Iterable[Any] = (), *, load_entrypoints: bool | No
     if load_entrypoints is None:
         load_entrypoints = os.environ.get("HTDY_DISABLE_ENTRYPOINTS", "") not in ("1", "true", "yes")
     if load_entrypoints:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        _load_entrypoints(pm)
     for i, plugin in enumerate(extra):
         name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{i}"
         if pm.is_registered(plugin):
@@ -93,6 +174,10 @@ class Registries:
         default_factory=lambda: Registry("search backend"))
     queue_backends: Registry[type[QueueBackend]] = field(
         default_factory=lambda: Registry("queue backend"))
+
+    def __post_init__(self) -> None:
+        for f in fields(self):  # each registry knows its slot: [plugins.<slot>.<name>]
+            getattr(self, f.name).key = f.name
 
 
 _SLOTS = {
@@ -121,15 +206,22 @@ def build_registries(pm: pluggy.PluginManager, slots: Iterable[str] | None = Non
         caller = getattr(pm.hook, hookname)
         for impl in caller.get_hookimpls():
             owner = impl.plugin_name
-            result = impl.function()
-            if result is None:
-                continue
+            try:
+                result = list(impl.function() or ())
+            except Exception as exc:  # noqa: BLE001 - a plugin's bug, reported as its own
+                if isinstance(pm, HtdyPluginManager) and owner in pm.entry_points:
+                    pm.mark_broken(owner, f"{hookname}() raised {_one_line(exc)}")
+                    continue
+                raise ConfigError(f"plugin {owner}: {hookname}() raised {_one_line(exc)}") from exc
             for item in result:
                 registry.add(item_name(item), item, owner=owner)
     return regs
 
 
 def plugin_distribution(pm: pluggy.PluginManager, plugin: Any) -> dict[str, str] | None:
+    name = pm.get_name(plugin)
+    if isinstance(pm, HtdyPluginManager) and name in pm.distributions:
+        return pm.distributions[name]
     for p, dist in pm.list_plugin_distinfo():
         if p is plugin:
             return {"name": dist.project_name, "version": dist.version}
@@ -137,7 +229,7 @@ def plugin_distribution(pm: pluggy.PluginManager, plugin: Any) -> dict[str, str]
 
 
 def describe_plugins(pm: pluggy.PluginManager) -> list[dict[str, Any]]:
-    """What ``htdy plugins`` and ``/-/plugins.json`` show."""
+    """What ``htdy plugins`` and ``/-/plugins.json`` show; broken plugins carry their ``error``."""
     out = []
     for name, plugin in sorted(pm.list_name_plugin(), key=lambda np: np[0]):
         if plugin is None:
@@ -147,60 +239,14 @@ def describe_plugins(pm: pluggy.PluginManager) -> list[dict[str, Any]]:
         if dist is None and name in DEFAULT_PLUGINS:
             dist = {"name": "htdy", "version": _htdy_version()}
         out.append({"name": name, "builtin": name in DEFAULT_PLUGINS, "distribution": dist,
-                    "hooks": hooks})
+                    "hooks": hooks, "status": "loaded"})
+    for b in getattr(pm, "broken", []):
+        dist = pm.distributions.get(b.name) if isinstance(pm, HtdyPluginManager) else None
+        out.append({"name": b.name, "builtin": False, "distribution": dist, "hooks": [],
+                    "status": "broken", "entry_point": b.entry_point, "error": b.error})
     return out
 
 
 def _htdy_version() -> str:
     from htdy import __version__
     return __version__
-
-
-def check_selected(regs: Registries, selected: dict[str, list[str]]) -> None:
-    """Fail at start-up if htdy.toml names an implementation nobody registered
-    (``selected`` is usually ``selections(settings)``). The selected implementations are
-    imported here, so a lazily registered one that cannot be imported fails at start-up too."""
-    errors = []
-    for slot, names in selected.items():
-        registry: Registry[Any] = getattr(regs, slot)
-        for n in names:
-            if n not in registry:
-                known = ", ".join(registry.names()) or "none"
-                errors.append(f"unknown {registry.slot} {n!r}; known: {known} — is the plugin installed?")
-    if errors:
-        raise ConfigError("; ".join(errors))
-    for slot, names in selected.items():
-        for n in names:
-            getattr(regs, slot).get(n)
-
-
-def validate_options(cls: Any, name: str, data: dict[str, Any], source: str = "htdy.toml") -> Any:
-    """``cls.Options`` validated from ``data`` (the ``[plugins.<name>]`` table); a ``ConfigError``
-    naming the table otherwise. An ``Options`` model may also check what the plugin needs on this
-    machine (the OCR parser: that tesseract is installed), so that fails here too."""
-    from pydantic import ValidationError
-
-    try:
-        return cls.Options.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join((f"{'.'.join(map(str, e['loc']))}: " if e["loc"] else "")
-                             + e["msg"].removeprefix("Value error, ") for e in exc.errors())
-        raise ConfigError(f"{source}: [plugins.{name}] {problems}") from None
-
-
-def check_parser_options(regs: Registries, settings: Any) -> None:
-    """Fail at start-up if a selected parser rejects its ``[plugins.<name>]`` options (parsers are
-    otherwise built only in the pool's workers, on the first document)."""
-    for name in sorted(set(settings.parsing.parsers.values())):
-        validate_options(regs.parsers.get(name), name, settings.plugin_options(name), settings.source)
-
-
-def selections(settings: Any) -> dict[str, list[str]]:
-    """The implementation names ``htdy.toml`` selects, per registry slot."""
-    return {
-        "storage_backends": [settings.storage.backend],
-        "cache_tiers": list(settings.cache.tiers),
-        "search_backends": [settings.search.backend],
-        "queue_backends": [settings.queue.backend],
-        "parsers": sorted(set(settings.parsing.parsers.values())),
-    }

@@ -41,8 +41,9 @@ class LazyImpl:
 class Registry(Generic[T]):
     """Maps a name to an implementation; duplicates fail loudly at start-up."""
 
-    def __init__(self, slot: str) -> None:
-        self.slot = slot
+    def __init__(self, slot: str, key: str = "") -> None:
+        self.slot = slot  # what one item is called in messages ("parser")
+        self.key = key    # the slot's name in [plugins.<key>.<name>] ("parsers"); set by Registries
         self._items: dict[str, T | LazyImpl] = {}
         self._owners: dict[str, str] = {}
 
@@ -59,7 +60,14 @@ class Registry(Generic[T]):
         item = self._items[name]
         if not isinstance(item, LazyImpl):
             return item
-        loaded = item.load()
+        try:
+            loaded = item.load()
+        except ConfigError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a plugin's import error, in one line
+            text = " ".join(str(exc).split())
+            raise ConfigError(f"{self.slot} {name!r} (registered by {self._owners[name]}) cannot be imported "
+                              f"from {item.target}: {type(exc).__name__}: {text}") from exc
         actual = item_name(loaded)
         if actual != name:
             raise ConfigError(f"{self.slot} {name!r} (registered by {self._owners[name]}) imports "

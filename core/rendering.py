@@ -31,7 +31,7 @@ from collections.abc import AsyncIterator, Iterable
 from typing import Any, Protocol
 
 from htdy import __version__
-from htdy.core.errors import HtdyError, RenderError
+from htdy.core.errors import ConfigError, HtdyError, RenderError, ServiceUnavailable
 from htdy.core.interfaces import RenderOutput, Template
 from htdy.core.rendering_ats import ats_report
 
@@ -132,7 +132,7 @@ def _build(extra_modules: Iterable[str]) -> Any:
     return build_registries(pm)
 
 
-def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, dict[str, Any]],
+def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, Any],
                  warm_template: str, pdf_engine: str = "pdf", server_pid: int = 0) -> None:
     from htdy.core.pdeathsig import die_with
 
@@ -157,10 +157,15 @@ def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, dict[s
     gc.freeze()
 
 
-def _renderer(regs: Any, cache: dict[str, Any], opts: dict[str, dict[str, Any]], name: str) -> Any:
+def _renderer(regs: Any, cache: dict[str, Any], opts: dict[str, Any], name: str) -> Any:
+    """The renderer ``name`` with its options (``opts``: ``RenderService.renderer_options``);
+    they were validated at start-up (``check_config``), so a ``ConfigError`` here is a backstop."""
+    from htdy.core.plugin_checks import option_data, validate_options
+
     if name not in cache:
         cls = regs.renderers.get(name)
-        cache[name] = cls(cls.Options(**opts.get(name, {})))
+        data = option_data(cls, opts["tables"].get(name, {}), opts["defaults"])
+        cache[name] = cls(validate_options(cls, "renderers", name, data, opts["source"]))
     return cache[name]
 
 
@@ -203,6 +208,8 @@ class RenderService:
         self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # where render() runs, for other threads
         self.queued = 0  # renders waiting for a pool worker
+        self.warm = False  # start() finished: every pool worker answered once
+        self._rewarm: asyncio.Task[None] | None = None
         self.stats = {"renders": 0, "cache_hits": 0, "timeouts": 0, "pool_restarts": 0, "pool_jobs": 0}
         if self.mode == "pool":
             from htdy.core import metrics
@@ -211,12 +218,13 @@ class RenderService:
 
     # ---- lookup
     @property
-    def renderer_options(self) -> dict[str, dict[str, Any]]:
-        limits = {"max_pages": self.rs.max_pages}
-        opts = {name: dict(limits) for name in ("pdf", "typst")}
-        for name in opts:
-            opts[name].update(self.settings.plugin_options(name))
-        return opts
+    def renderer_options(self) -> dict[str, Any]:
+        """What a renderer is built from: its ``[plugins.renderers.<name>]`` table, the host's
+        defaults (``[rendering] max_pages``) where its options have the key, the file's name."""
+        from htdy.core.plugin_checks import host_defaults
+
+        return {"tables": dict(self.settings.plugins.get("renderers", {})),
+                "defaults": host_defaults(self.settings)["renderers"], "source": self.settings.source}
 
     def template(self, template_id: str | None) -> Template:
         tid = template_id or self.rs.default_template
@@ -275,8 +283,35 @@ class RenderService:
             pool = self._get_pool()
             loop = asyncio.get_running_loop()
             await asyncio.gather(*[loop.run_in_executor(pool, _noop) for _ in range(self.rs.workers)])
+        self.warm = True
+
+    async def check(self) -> dict[str, Any]:
+        """For ``/readyz`` on renderer nodes: the pool is warm (when ``[node] warm_pools``) and its
+        worker processes are alive; raises ``ServiceUnavailable`` otherwise. Other modes: nothing
+        local to check (an ``http`` gateway's renderer nodes have their own readiness)."""
+        if self.mode != "pool":
+            return {"mode": self.mode}
+        if self.settings.node.warm_pools and not self.warm:
+            raise ServiceUnavailable("the render pool is warming up", code="renderer_unavailable")
+        pool = self._pool
+        if pool is None:  # not started yet (no warm-up), or replaced after a stuck render: next use starts it
+            return {"mode": self.mode, "workers": 0, "queued": self.queued}
+        procs = list(getattr(pool, "_processes", {}).values())
+        alive = sum(1 for p in procs if p.is_alive())
+        if getattr(pool, "_broken", False) or (procs and alive < len(procs)):
+            # a worker died (OOM kill…): replace the pool now rather than on the next render —
+            # an unready node gets no renders — and be ready again once the new one is warm
+            self._kill_pool(pool)
+            self.warm = False
+            self._rewarm = asyncio.get_running_loop().create_task(self.start())
+            raise ServiceUnavailable("a render worker died; the pool is being replaced", code="renderer_unavailable")
+        return {"mode": self.mode, "workers": alive, "queued": self.queued}
 
     async def close(self) -> None:
+        if self._rewarm is not None:
+            self._rewarm.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._rewarm
         with self._pool_lock:
             pool, self._pool = self._pool, None
         if pool is not None:
@@ -492,6 +527,10 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 
 def _result(res: tuple[Any, ...]) -> RenderOutput:
     if res[0] == "error":
+        if res[1] == ConfigError.code:  # the operator's mistake, not the CV's: 503, logged in full
+            log.error("render refused, configuration error: %s", res[2])
+            raise ServiceUnavailable("rendering is misconfigured on this server; the operator must fix its "
+                                     "configuration (see its logs)", code="config_error")
         raise RenderError(res[2], code=res[1], details=res[3])
     return RenderOutput(res[1], res[2], res[3])
 

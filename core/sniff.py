@@ -2,9 +2,36 @@
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
+from collections.abc import Sequence
+from typing import Any
 
 from htdy.core.errors import ParseError
+
+KINDS = ("pdf", "docx", "text")  # what htdy recognises itself
+log = logging.getLogger("htdy.sniff")
+
+
+def recognises(parser: Any) -> bool:
+    """Whether a parser class can recognise kinds of its own (overrides ``Parser.sniff``)."""
+    from htdy.core.interfaces import Parser
+
+    fn = getattr(parser, "sniff", None)
+    return fn is not None and getattr(fn, "__func__", fn) is not Parser.__dict__["sniff"].__func__
+
+
+def plugin_sniffers(settings: Any, registries: Any) -> list[tuple[str, Any]]:
+    """``(kind, parser class)`` for every kind ``[parsing] parsers`` maps that htdy does not
+    know itself and whose parser declares it and recognises documents of it."""
+    out = []
+    for kind, name in settings.parsing.parsers.items():
+        if kind in KINDS or name not in registries.parsers:
+            continue
+        cls = registries.parsers.get(name)
+        if kind in tuple(getattr(cls, "kinds", ()) or ()) and recognises(cls):
+            out.append((kind, cls))
+    return out
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word/Office (OLE) document; save it as DOCX or PDF"),
@@ -25,11 +52,19 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def sniff(data: bytes) -> str:
-    """Return ``"pdf"``, ``"docx"`` or ``"text"``; raise ``ParseError`` with code
-    ``empty`` or ``unsupported_type`` (naming what the bytes are) otherwise."""
+def sniff(data: bytes, *, filename: str | None = None, sniffers: Sequence[tuple[str, Any]] = ()) -> str:
+    """Return the document's kind: one a parser plugin recognises (``sniffers``, from
+    ``plugin_sniffers``; asked first, so a Markdown parser can claim what would be ``text``),
+    else ``"pdf"``, ``"docx"`` or ``"text"``; raise ``ParseError`` with code ``empty`` or
+    ``unsupported_type`` (naming what the bytes are) otherwise."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise ParseError("the document is empty", code="empty")
+    for kind, parser in sniffers:
+        try:
+            if parser.sniff(data, filename=filename) == kind:
+                return kind
+        except Exception:  # noqa: BLE001 - a plugin's sniffer must not turn an upload into a 500
+            log.exception("parser %s: sniff failed", getattr(parser, "name", parser))
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"

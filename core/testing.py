@@ -8,6 +8,10 @@ Fixtures:
 * ``htdy_app`` — ``create_app(htdy_settings, plugins=htdy_plugins)``.
 * ``htdy_client`` — an aiohttp test client of ``htdy_app`` (started: database migrated).
 
+Needs pytest-aiohttp and pytest-asyncio (``pip install 'htdy[testing]'``); an ``async def``
+test that takes an ``htdy_*`` fixture is marked ``asyncio`` here, so no pytest-asyncio
+configuration is needed.
+
 A ten-line plugin test::
 
     import pytest
@@ -35,6 +39,13 @@ import pytest
 
 if TYPE_CHECKING:
     from htdy.core.config import Settings
+
+try:  # pytest-asyncio runs the async fixture in its default (strict) mode too
+    import pytest_asyncio
+
+    _async_fixture: Any = pytest_asyncio.fixture
+except ImportError:  # pragma: no cover - htdy[testing] installs it
+    _async_fixture = pytest.fixture
 
 
 def services_required() -> bool:
@@ -79,10 +90,14 @@ def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections
         # tests sign up and log in by the dozen from one address; the limits have their own tests
         "ratelimit": {"enabled": False},
         "auth": {"argon2_time_cost": 1, "argon2_memory_kib": 1024, "secret_key": TEST_SECRET},
-        "plugins": {"local": {"root": str(tmp_path / "files"), "fsync": False},
-                    "embedded": {"path": str(tmp_path / "search.sqlite3")}},
+        "plugins": {"storage_backends": {"local": {"root": str(tmp_path / "files"), "fsync": False}},
+                    "search_backends": {"embedded": {"path": str(tmp_path / "search.sqlite3")}}},
     }
     for section, values in sections.items():
+        if section == "plugins":  # [plugins.<slot>.<name>]: merged per slot
+            for slot, tables in values.items():
+                data["plugins"].setdefault(slot, {}).update(tables)
+            continue
         data.setdefault(section, {}).update(values)
     return settings_from_dict(data, "<htdy tests>", environ={})
 
@@ -105,6 +120,25 @@ def htdy_app(htdy_settings: Settings, htdy_plugins: list[Any]) -> Any:
     return create_app(htdy_settings, plugins=htdy_plugins)
 
 
-@pytest.fixture
+@_async_fixture
 async def htdy_client(htdy_app: Any, aiohttp_client: Any) -> Any:
     return await aiohttp_client(htdy_app)
+
+
+HTDY_FIXTURES = frozenset({"htdy_client", "htdy_app", "htdy_settings", "htdy_plugins"})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector: Any, name: str, obj: Any) -> None:
+    """``async def test_…(htdy_client)`` runs without the author configuring pytest-asyncio
+    (``asyncio_mode = "auto"``): such tests are marked ``asyncio`` before they are collected."""
+    import inspect
+
+    if not (name.startswith("test") and inspect.iscoroutinefunction(obj)):
+        return
+    try:
+        wanted = set(inspect.signature(obj).parameters)
+    except (TypeError, ValueError):
+        return
+    if wanted & HTDY_FIXTURES and not any(m.name == "asyncio" for m in getattr(obj, "pytestmark", [])):
+        pytest.mark.asyncio(obj)

@@ -26,12 +26,13 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from htdy.core import metrics
-from htdy.core.errors import HtdyError, ParseError
+from htdy.core.errors import ConfigError, HtdyError, ParseError, ServiceUnavailable
 from htdy.core.models import CV, CVVersion, Job, Share, StoredFile
 from htdy.core.services import Services, cvs, utcnow
 
 log = logging.getLogger("htdy.worker")
 RETRYABLE_PARSE_CODES = {"timeout"}
+CONFIG_RETRY_S = 60.0  # a job that met a configuration error waits this long for the operator
 
 
 class LeaseLost(Exception):
@@ -165,8 +166,16 @@ class JobWorker:
         except LeaseLost:
             log.warning("job %s: lease lost, result dropped", job_id)
             return
+        except ConfigError as exc:
+            # the operator's mistake, not the document's: the job waits (attempt not counted)
+            log.error("job %s: configuration error, job kept queued: %s", job_id, exc.message)
+            await self._requeue(job, uncount=True, delay_s=CONFIG_RETRY_S)
+            return
         except ParseError as exc:
             await self._failed_or_retry(job, exc.code, exc.message, retry=exc.code in RETRYABLE_PARSE_CODES)
+            return
+        except ServiceUnavailable as exc:  # the file store, say, is down: worth another try
+            await self._failed_or_retry(job, exc.code, exc.message, retry=True)
             return
         except HtdyError as exc:
             await self._failed_or_retry(job, exc.code, exc.message, retry=False)
@@ -237,11 +246,12 @@ class JobWorker:
         if n:
             metrics.JOB_OUTCOMES.labels("parse", "failed").inc()
 
-    async def _requeue(self, job: Job, *, uncount: bool) -> None:
+    async def _requeue(self, job: Job, *, uncount: bool, delay_s: float = 0.0) -> None:
         now = utcnow()
         with contextlib.suppress(Exception):
             await asyncio.shield(Job.filter(id=job.id, status="running", worker=self.worker_id).update(
-                status="queued", worker=None, lease_until=None, available_at=now, updated_at=now,
+                status="queued", worker=None, lease_until=None, available_at=now + timedelta(seconds=delay_s),
+                updated_at=now,
                 attempts=F("attempts") - (1 if uncount else 0)))
 
 

@@ -3,8 +3,8 @@
 A PDF parser like ``pdf`` whose pages without a text layer are rendered and read by tesseract
 (:mod:`~htdy.parsers.layout.ocr_backend`) into the same layout the text layer gives; everything
 after extraction (reading order, sections, entries, fields, learned models) is unchanged.
-Selected with ``[parsing] parsers = { pdf = "ocr_pdf" }``; options in ``[plugins.ocr_pdf]``
-(those of ``[plugins.pdf]`` plus the OCR ones below). The options check that tesseract and the
+Selected with ``[parsing] parsers = { pdf = "ocr_pdf" }``; options in ``[plugins.parsers.ocr_pdf]``
+(those of ``[plugins.parsers.pdf]`` plus the OCR ones below). The options check that tesseract and the
 language packs named are installed, so a configuration selecting OCR on a machine without them
 fails at start-up (``htdy check``, ``htdy serve``, ``htdy parse``), not on the first upload.
 

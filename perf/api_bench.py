@@ -142,7 +142,7 @@ enabled = false   # one load generator is one client: the benchmark measures cap
 [logging]
 level = "WARNING"
 
-[plugins.local]
+[plugins.storage_backends.local]
 root = "{tmp / 'files'}"
 """, encoding="utf-8")
     return cfg

@@ -110,7 +110,7 @@ def command(docs_dir: str | None, repeat: int, rounds: int, workers: int) -> Non
     rss: list[float] = []
     for b in parsers:
         settings = settings_from_dict({"parsing": {"workers": workers},
-                                       "plugins": {"pdf": {"backend": b}}}, environ={})
+                                       "plugins": {"parsers": {"pdf": {"backend": b}}}}, environ={})
         with ParserPool(settings) as pool:
             for f in [pool.submit(d, n) for n, d in pdfs.items()]:  # warm-up: one pass
                 pool.result(f)

@@ -68,7 +68,7 @@ async def request_context(request: web.Request, handler: Handler) -> web.StreamR
         route = _route(request)
         metrics.REQUESTS.labels(request.method, route, str(status)).inc()
         metrics.LATENCY.labels(request.method, route).observe(elapsed)
-        if route not in ("/healthz", "/metrics"):
+        if route not in ("/healthz", "/livez", "/readyz", "/metrics"):  # probes and scrapes: no access log
             access_log.info("request", method=request.method, path=request.path, route=route, status=status,
                             duration_ms=round(elapsed * 1000, 2), user=(request.get(appkeys.user) or {}).get("id"))
         structlog.contextvars.unbind_contextvars("request_id")
@@ -110,9 +110,21 @@ def _from_db(exc: BaseException) -> bool:
     name = type(exc).__module__ + "." + type(exc).__name__
     if name.startswith("asyncpg.") and ("Connection" in type(exc).__name__ or "CannotConnect" in type(exc).__name__):
         return True
+    if isinstance(exc, (ConnectionError, TimeoutError)) and _raised_in(exc, ("asyncpg", "tortoise", "aiosqlite")):
+        return True  # a refused or reset connection of the database driver (builtin exception types)
     text = str(exc).lower()
     return isinstance(exc, OperationalError) and any(w in text for w in (
         "connection", "could not connect", "server closed", "database is locked", "unable to open database"))
+
+
+def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
+    tb = exc.__traceback__
+    while tb is not None:
+        module = str(tb.tb_frame.f_globals.get("__name__", ""))
+        if module.split(".", 1)[0] in packages:
+            return True
+        tb = tb.tb_next
+    return False
 
 
 @web.middleware

@@ -1,11 +1,12 @@
-"""Operations: ``/healthz``, ``/readyz``, ``/metrics``, ``/-/plugins.json``."""
+"""Operations: ``/livez`` (and its older name ``/healthz``), ``/readyz``, ``/metrics``,
+``/-/plugins.json``."""
 from __future__ import annotations
 
-import asyncio
-import time
+import logging
 from typing import Any
 
 from aiohttp import web
+from pydantic import BaseModel, Field
 from tortoise.functions import Count
 
 from htdy.core import appkeys, metrics
@@ -14,43 +15,53 @@ from htdy.core.api.routing import ApiRoutes
 from htdy.core.models import Job
 
 routes = ApiRoutes("operations")
-CHECK_TIMEOUT_S = 2.0
+log = logging.getLogger("htdy.api")
+_LAST_STATUS: dict[int, str] = {}  # id(services) -> the readiness last answered
 
 
-@routes.get("/healthz", summary="Liveness: the process answers", response=dict, auth="none")
+class ReadyQuery(BaseModel):
+    verbose: str | None = Field(None, description="present (any value): list every check")
+
+
+@routes.get("/livez", summary="Liveness: the process and its event loop answer", response=dict, auth="none",
+            description="Checks no dependency: a database or Redis outage must not get every pod restarted.")
+async def livez(request: web.Request) -> web.StreamResponse:
+    return respond(request, {"status": "ok"}, cache="no-store")
+
+
+@routes.get("/healthz", summary="Liveness (the older name of /livez)", response=dict, auth="none")
 async def healthz(request: web.Request) -> web.StreamResponse:
     return respond(request, {"status": "ok"}, cache="no-store")
 
 
-async def _check(name: str, coro: Any) -> tuple[str, dict[str, Any]]:
-    t0 = time.perf_counter()
-    try:
-        async with asyncio.timeout(CHECK_TIMEOUT_S):
-            detail = await coro
-        out: dict[str, Any] = {"ok": True}
-        if isinstance(detail, dict):
-            out["detail"] = detail
-    except Exception as exc:
-        out = {"ok": False, "error": str(exc) or type(exc).__name__}
-    out["ms"] = round((time.perf_counter() - t0) * 1000, 1)
-    return name, out
-
-
-@routes.get("/readyz", summary="Readiness: database, storage, queue, search, cache checked", response=dict,
-            auth="none", errors=(503,))
+@routes.get("/readyz", summary="Readiness: this node can serve its role", response=dict, auth="none",
+            query=ReadyQuery, errors=(503,),
+            description="200 `ok`, or `degraded` when an optional dependency (file store, search, cache "
+                        "tiers, a queue this node only writes to) fails — the node keeps serving. 503 with a "
+                        "stable `error.code` (`database_unavailable`, `queue_unavailable`, "
+                        "`renderer_unavailable`) when what its role needs fails: the database (api), the "
+                        "queue and the database (parser), the render pool (renderer). `?verbose` adds every "
+                        "check (`ok`, `required`, `ms`, `error`, `detail`); a 503 always carries them.")
 async def readyz(request: web.Request) -> web.StreamResponse:
-    from htdy.core.db import check_db
+    from htdy.core.services.health import readiness
 
     s = svc(request)
-    checks = [_check("database", check_db(s.settings))]
-    for name, backend in (("storage", s.storage), ("queue", s.queue), ("search", s.search)):
-        if backend is not None:
-            checks.append(_check(name, backend.check()))
-    checks.append(_check("cache", s.cache.check()))
-    results = dict(await asyncio.gather(*checks))
-    ok = all(r["ok"] for r in results.values())
-    return respond(request, {"status": "ok" if ok else "unavailable", "checks": results},
-                   status=200 if ok else 503, cache="no-store")
+    status, code, checks = await readiness(s)
+    if _LAST_STATUS.get(id(s)) != status:  # probes come every few seconds: log the changes only
+        _LAST_STATUS[id(s)] = status
+        problems = {n: c["error"] for n, c in checks.items() if not c["ok"]}
+        (log.info if status == "ok" else log.warning)("readiness: %s %s", status, problems or "")
+    body: dict[str, Any] = {"status": status, "roles": list(s.settings.node.roles)}
+    if status == "degraded":
+        body["degraded"] = sorted(n for n, c in checks.items() if not c["ok"])
+    if status == "unavailable":
+        failing = sorted(n for n, c in checks.items() if c["required"] and not c["ok"])
+        body["error"] = {"code": code, "message": "; ".join(f"{n}: {checks[n]['error']}" for n in failing),
+                         "details": None, "request_id": request.get(appkeys.request_id, "")}
+    if status == "unavailable" or "verbose" in request.query:
+        body["checks"] = checks
+    return respond(request, body, status=503 if status == "unavailable" else 200, cache="no-store",
+                   headers={"Retry-After": "5"} if status == "unavailable" else None)
 
 
 @routes.get("/metrics", summary="Prometheus metrics", response="text", auth="none")

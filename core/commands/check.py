@@ -9,12 +9,14 @@ from htdy.core.cli import Context, pass_ctx
 @click.command("check")
 @pass_ctx
 def command(ctx: Context) -> None:
-    """Validate htdy.toml (keys, types, secrets), that every selected plugin is installed and that
-    the selected parsers accept their options."""
-    from htdy.core.plugins import build_registries, check_parser_options, check_selected, selections
+    """Validate htdy.toml without starting anything: keys, types and secrets; that every plugin
+    it selects is installed and imports; every [plugins.<slot>.<name>] table against its plugin's
+    options; the default template, the PDF engine and the parsers' document kinds. Plugins that
+    cannot be loaded fail the check too. Exit code 2 and one message per problem otherwise."""
+    from htdy.core.plugin_checks import check_config
+    from htdy.core.plugins import build_registries
 
     settings = ctx.settings
     regs = build_registries(ctx.pm)
-    check_selected(regs, selections(settings))
-    check_parser_options(regs, settings)
+    check_config(regs, settings, pm=ctx.pm)
     click.echo(f"{settings.source}: OK (roles: {', '.join(settings.node.roles)})")

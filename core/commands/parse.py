@@ -39,12 +39,17 @@ def _print(obj: Any, compact: bool) -> None:
 @click.option("--jobs", "-j", type=int, default=1, show_default=True,
               help="Parse in N worker processes (with the per-file timeout).")
 @click.option("--backend", type=click.Choice(["pdfium", "pdfminer"]), default=None,
-              help="PDF text extraction backend (default: [plugins.pdf] backend, else pdfium).")
+              help="PDF text extraction backend (default: [plugins.parsers.pdf] backend, else pdfium).")
 @pass_ctx
 def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, jobs: int,
             backend: str | None) -> None:
     """Parse CV documents (PDF, DOCX, text) into JSON Resume."""
+    from htdy.core.plugin_checks import check_config
+    from htdy.core.plugins import build_registries
+
     settings = ctx.settings
+    regs = build_registries(ctx.pm, slots=("parsers",))  # the other slots' hooks cost imports
+    check_config(regs, settings, parsers_only=True)  # a config mistake is not the document's
     opts = {"backend": backend} if backend else None
     many = len(files) > 1
     failures = 0
@@ -72,14 +77,12 @@ def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, j
 
     if jobs <= 1 and not many:
         from htdy.core.parsing import parse_document
-        from htdy.core.plugins import build_registries
 
         data = read(files[0])
         if isinstance(data, dict):
             emit(files[0], None, data)
         else:
             opts_for = _opts(settings, opts)
-            regs = build_registries(ctx.pm, slots=("parsers",))  # the other slots' hooks cost imports
             try:
                 r = parse_document(data, Path(files[0]).name, settings, regs, ctx.pm, parser_options=opts_for)
                 emit(files[0], r, None)

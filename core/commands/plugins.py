@@ -12,11 +12,12 @@ from htdy.core.cli import Context, pass_ctx
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_ctx
 def command(ctx: Context, as_json: bool) -> None:
-    """List loaded plugins, their distributions and hooks, and every registry's names."""
+    """List plugins (loaded, or broken with the reason), their distributions and hooks, and every
+    registry's names."""
     from htdy.core.plugins import build_registries, describe_plugins
 
+    regs = build_registries(ctx.pm)  # first: a registration hook that raises marks its plugin broken
     plugins = describe_plugins(ctx.pm)
-    regs = build_registries(ctx.pm)
     registries = {slot: getattr(regs, slot).names() for slot in regs.__dataclass_fields__}
     if as_json:
         click.echo(json.dumps({"plugins": plugins, "registries": registries}, indent=2))
@@ -25,11 +26,12 @@ def command(ctx: Context, as_json: bool) -> None:
     from rich.table import Table
 
     table = Table(title="htdy plugins")
-    for col in ("plugin", "distribution", "hooks"):
+    for col in ("plugin", "distribution", "status", "hooks"):
         table.add_column(col)
     for p in plugins:
         dist = f"{p['distribution']['name']} {p['distribution']['version']}" if p["distribution"] else "-"
-        table.add_row(p["name"], dist, ", ".join(h.removeprefix("htdy_") for h in p["hooks"]))
+        status = "loaded" if p["status"] == "loaded" else f"[red]broken[/red]: {p['error']}"
+        table.add_row(p["name"], dist, status, ", ".join(h.removeprefix("htdy_") for h in p["hooks"]))
     console = Console()
     console.print(table)
     for slot, names in registries.items():

@@ -1,9 +1,12 @@
 """``htdy serve``: run the web app for the roles in ``[node] roles`` (default: all)."""
 from __future__ import annotations
 
+import logging
+
 import click
 
 from htdy.core.cli import Context, pass_ctx
+from htdy.core.errors import HtdyError
 
 
 def run(settings: object, host: str, port: int) -> None:
@@ -24,10 +27,16 @@ def run(settings: object, host: str, port: int) -> None:
         loop = uvloop.new_event_loop()
     except ImportError:
         pass
-    app = create_app(settings)
-    web.run_app(app, host=host, port=port, shutdown_timeout=settings.server.shutdown_timeout_s,
-                access_log=None, loop=loop,
-                print=lambda msg: click.echo(f"htdy ({', '.join(settings.node.roles)}) {msg}", err=True))
+    app = create_app(settings)  # every configuration mistake fails here, before anything starts
+    try:
+        web.run_app(app, host=host, port=port, shutdown_timeout=settings.server.shutdown_timeout_s,
+                    access_log=None, loop=loop,
+                    print=lambda msg: click.echo(f"htdy ({', '.join(settings.node.roles)}) {msg}", err=True))
+    except (HtdyError, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # a resource that would not start (what started was closed again)
+        logging.getLogger("htdy.serve").error("start-up failed", exc_info=True)
+        raise HtdyError(f"start-up failed: {type(exc).__name__}: {exc}", code="startup_failed") from None
 
 
 @click.command("serve")

@@ -1,4 +1,4 @@
-"""``htdy worker``: only the parser role — parse-job workers, plus ``/healthz``,
+"""``htdy worker``: only the parser role — parse-job workers, plus ``/livez``,
 ``/readyz`` and ``/metrics`` on the given port for probes and scraping."""
 from __future__ import annotations
 

@@ -33,10 +33,12 @@ def check_size(svc: Services, size: int) -> None:
                               details={"limit_bytes": limit, "size_bytes": size})
 
 
-def sniff(data: bytes) -> str:
+def sniff(data: bytes, svc: Services | None = None, filename: str | None = None) -> str:
+    from htdy.core.sniff import plugin_sniffers
     from htdy.core.sniff import sniff as _sniff
     try:
-        return _sniff(data)
+        sniffers = plugin_sniffers(svc.settings, svc.registries) if svc is not None else ()
+        return _sniff(data, filename=filename, sniffers=sniffers)
     except ParseError as exc:
         if exc.code == "unsupported_type":
             exc.status = 415
@@ -46,7 +48,7 @@ def sniff(data: bytes) -> str:
 async def accept(svc: Services, user_id: str, data: bytes, *, filename: str | None, title: str | None,
                  cv_id: str | None) -> Job:
     check_size(svc, len(data))
-    kind = sniff(data)
+    kind = sniff(data, svc, filename)
     if cv_id:
         await cvs.get_for(svc, user_id, cv_id, need="edit")
         cv_id = cvs.parse_uuid(cv_id)
@@ -57,7 +59,7 @@ async def accept(svc: Services, user_id: str, data: bytes, *, filename: str | No
     stored_now = False
     try:
         if existing is None or not await svc.storage.exists(key):
-            await svc.storage.put(key, data, content_type=MEDIA_TYPES[kind])
+            await svc.storage.put(key, data, content_type=MEDIA_TYPES.get(kind, "application/octet-stream"))
             stored_now = existing is None
     except HtdyError:
         raise
@@ -72,8 +74,9 @@ async def accept(svc: Services, user_id: str, data: bytes, *, filename: str | No
             try:
                 async with in_transaction(svc.conn_name):
                     if file is None:
-                        file = await StoredFile.create(sha256=sha, size=len(data), media_type=MEDIA_TYPES[kind],
-                                                       kind=kind, storage_key=key)
+                        file = await StoredFile.create(
+                            sha256=sha, size=len(data), kind=kind, storage_key=key,
+                            media_type=MEDIA_TYPES.get(kind, "application/octet-stream"))
                     job = await Job.create(kind="parse", user_id=user_id, file=file, available_at=utcnow(),
                                            payload=payload)
                 break

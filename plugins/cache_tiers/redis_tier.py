@@ -1,6 +1,6 @@
 """``redis``: the shared cache tier (redis-py asyncio), plus the invalidation channel.
 
-Options live in ``[plugins.redis]``, shared with the ``redis`` queue backend (one Redis
+Options live in ``[plugins.cache_tiers.redis]``; the ``redis`` queue backend takes the same ones in ``[plugins.queue_backends.redis]`` (one Redis
 serves both; each uses its own key space under ``prefix``). Socket timeouts are short
 on purpose: LayeredCache wraps this tier in a circuit breaker, so a dead Redis costs one
 short timeout and is then skipped for a cool-down.
@@ -32,7 +32,8 @@ Listener = Callable[[bytes | None], Awaitable[None] | None]
 
 
 class RedisOptions(PluginOptions):
-    """``[plugins.redis]``: used by the ``redis`` cache tier and the ``redis`` queue."""
+    """``[plugins.cache_tiers.redis]`` and ``[plugins.queue_backends.redis]``: the options of the
+    ``redis`` cache tier and of the ``redis`` queue."""
 
     url: str = "redis://127.0.0.1:6379/0"
     prefix: str = "htdy:"

@@ -3,7 +3,7 @@
 Score = ``-priority * 10**12 + sequence`` (a per-kind counter), so higher priorities pop
 first and equal priorities pop in push order; ``ZADD NX`` keeps a job id that is already
 waiting where it is (no duplicates). ``pop`` blocks with ``BZPOPMIN`` up to ``timeout``.
-Options come from ``[plugins.redis]`` (shared with the redis cache tier).
+Options come from ``[plugins.queue_backends.redis]`` (the redis cache tier's model, its own table).
 
 A pop that Redis answered but whose reply was lost (a cut connection) drops that job id;
 that is fine by design — the job row stays ``queued`` and the workers' re-scan finds it.

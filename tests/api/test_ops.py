@@ -27,10 +27,13 @@ def htdy_plugins():
 
 async def test_health_ready_metrics_plugins(client, signup):
     assert (await (await client.get("/healthz")).json()) == {"status": "ok"}
+    assert (await (await client.get("/livez")).json()) == {"status": "ok"}
     resp = await client.get("/readyz")
     body = await resp.json()
-    assert resp.status == 200 and body["status"] == "ok"
-    assert {"database", "storage", "queue", "search", "cache"} <= set(body["checks"])
+    assert resp.status == 200 and body == {"status": "ok", "roles": ["api", "parser", "renderer"]}
+    body = await (await client.get("/readyz?verbose")).json()
+    assert {"database", "storage", "queue", "search", "cache", "render_pool"} == set(body["checks"])
+    assert {n for n, c in body["checks"].items() if c["required"]} == {"database", "queue", "render_pool"}
     await signup("a@example.org")
     text = await (await client.get("/metrics")).text()
     assert 'htdy_http_requests_total{method="POST",route="/api/v1/auth/signup",status="201"}' in text

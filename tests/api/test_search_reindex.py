@@ -38,10 +38,10 @@ def _config(tmp_path: Path, database_url: str, search: str = "embedded", **plugi
     """An htdy.toml for the command: the test app's database, storage and search file."""
     cfg = tmp_path / f"htdy-{search}.toml"
     lines = [f'[database]\nurl = "{database_url}"', f'[search]\nbackend = "{search}"',
-             f'[plugins.local]\nroot = "{tmp_path / "files"}"',
-             f'[plugins.embedded]\npath = "{tmp_path / "search.sqlite3"}"']
+             f'[plugins.storage_backends.local]\nroot = "{tmp_path / "files"}"',
+             f'[plugins.search_backends.embedded]\npath = "{tmp_path / "search.sqlite3"}"']
     if plugin:
-        lines.append(f"[plugins.{search}]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in plugin.items()))
+        lines.append(f"[plugins.search_backends.{search}]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in plugin.items()))
     cfg.write_text("\n".join(lines) + "\n")
     return cfg
 

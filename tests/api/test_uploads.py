@@ -28,7 +28,7 @@ def form(data: bytes, **fields: str) -> aiohttp.FormData:
 
 
 def stored_files(settings) -> list[Path]:
-    root = Path(settings.plugin_options("local")["root"])
+    root = Path(settings.plugin_options("storage_backends", "local")["root"])
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 

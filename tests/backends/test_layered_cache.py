@@ -270,8 +270,8 @@ async def _redis_value_gone(cache: LayeredCache, key: str) -> bool:
 async def test_build_cache_from_settings(redis_url: str, redis_prefix: str) -> None:
     regs = build_registries(get_plugin_manager(load_entrypoints=False))
     settings = settings_from_dict({"cache": {"tiers": ["memory", "redis"], "remote_timeout_s": 0.1},
-                                   "plugins": {"redis": {"url": redis_url, "prefix": redis_prefix},
-                                               "memory": {"max_entries": 100}}}, environ={})
+                                   "plugins": {"cache_tiers": {"redis": {"url": redis_url, "prefix": redis_prefix},
+                                                               "memory": {"max_entries": 100}}}}, environ={})
     cache = build_cache(settings, regs)
     assert [t.name for t in cache.tiers] == ["memory", "redis"] and cache.timeout == 0.1
     await cache.start()
@@ -279,7 +279,7 @@ async def test_build_cache_from_settings(redis_url: str, redis_prefix: str) -> N
         assert await cache.get_or_set("x", _one) == 1
     finally:
         await cache.close()
-    bad = settings_from_dict({"cache": {"tiers": ["memory"]}, "plugins": {"memory": {"max_entrys": 1}}},
+    bad = settings_from_dict({"cache": {"tiers": ["memory"]}, "plugins": {"cache_tiers": {"memory": {"max_entrys": 1}}}},
                              environ={})
     with pytest.raises(ConfigError, match="max_entrys"):
         build_cache(bad, regs)

@@ -17,7 +17,8 @@ from click.testing import CliRunner
 
 from htdy import hookimpl
 from htdy.core.errors import ConfigError
-from htdy.core.plugins import _SLOTS, build_registries, check_selected, get_plugin_manager
+from htdy.core.plugin_checks import check_selected
+from htdy.core.plugins import _SLOTS, build_registries, get_plugin_manager
 from htdy.core.registry import LazyImpl, Registry
 
 # What a command that parses one document must not import (each costs tens of ms).
@@ -157,7 +158,9 @@ def test_third_party_plugin_may_register_lazily_and_check_selected_imports_it():
     assert {"fine", "broken", "pdf"} <= set(regs.parsers.names())
     check_selected(regs, {"parsers": ["fine"]})
     assert regs.parsers.is_loaded("fine")
-    with pytest.raises(ModuleNotFoundError):  # selected but not importable: fails at start-up
+    # selected but not importable: fails at start-up, in one line naming who registered it
+    with pytest.raises(ConfigError, match=r"parser 'broken' \(registered by .*LazyPlugin.*\) cannot be imported "
+                                          r"from htdy_no_such_module:Parser: ModuleNotFoundError"):
         check_selected(regs, {"parsers": ["broken"]})
 
 

@@ -97,8 +97,9 @@ def test_env_override_of_unknown_key_fails():
 
 
 def test_env_override_plugin_options():
-    s = settings_from_dict({}, environ={"HTDY_PLUGINS__REDIS__URL": "redis://127.0.0.1:6379/3"})
-    assert s.plugin_options("redis") == {"url": "redis://127.0.0.1:6379/3"}
+    s = settings_from_dict({}, environ={"HTDY_PLUGINS__CACHE_TIERS__REDIS__URL": "redis://127.0.0.1:6379/3"})
+    assert s.plugin_options("cache_tiers", "redis") == {"url": "redis://127.0.0.1:6379/3"}
+    assert s.plugin_options("queue_backends", "redis") == {}
 
 
 def test_env_secret(tmp_path):
@@ -115,6 +116,6 @@ def test_missing_env_secret_names_the_variable(tmp_path):
 
 def test_file_secret(tmp_path):
     (tmp_path / "key").write_text("from-file\n")
-    p = write(tmp_path, f'[plugins.s3]\nsecret = {{"$file" = "{tmp_path / "key"}"}}\n')
+    p = write(tmp_path, f'[plugins.storage_backends.s3]\nsecret = {{"$file" = "{tmp_path / "key"}"}}\n')
     s = load_settings(p, environ={})
-    assert s.plugin_options("s3") == {"secret": "from-file"}
+    assert s.plugin_options("storage_backends", "s3") == {"secret": "from-file"}

@@ -13,10 +13,10 @@ import pytest
 from htdy import hookimpl
 from htdy.core.errors import ConfigError, PluginNotFound
 from htdy.core.interfaces import Parser, ParseResult
+from htdy.core.plugin_checks import check_selected
 from htdy.core.plugins import (
     DEFAULT_PLUGINS,
     build_registries,
-    check_selected,
     describe_plugins,
     get_plugin_manager,
 )
@@ -132,7 +132,7 @@ def test_third_party_distribution_is_listed(installed_example, tmp_path):
 def test_third_party_parser_selectable_in_config(installed_example, tmp_path):
     cfg = tmp_path / "htdy.toml"
     cfg.write_text('[parsing]\nparsers = { pdf = "pdf", docx = "docx", text = "shouty" }\n'
-                   '[plugins.shouty]\nsuffix = "!"\n')
+                   '[plugins.parsers.shouty]\nsuffix = "!"\n')
     ok = run_htdy(["-c", str(cfg), "check"], installed_example, tmp_path)
     assert ok.returncode == 0, ok.stderr
     # Without the distribution on the path, the same file is refused at start-up.

@@ -62,9 +62,9 @@ workers = 2
 workers = 2
 [logging]
 level = "WARNING"
-[plugins.local]
+[plugins.storage_backends.local]
 root = "{tmp_path / 'files'}"
-[plugins.embedded]
+[plugins.search_backends.embedded]
 path = "{tmp_path / 'search.sqlite3'}"
 """)
     env = {**os.environ, "HTDY_CONFIG": str(cfg), "HTDY_DISABLE_ENTRYPOINTS": "1"}

@@ -117,8 +117,11 @@ def test_deployment_sizes_and_probes(role: str, kind: Any, seed: dict[str, float
     for bound in ("requests", "limits"):
         assert _quantity(c["resources"][bound]["cpu"]) == seed[f"{role}_vcpu"]
         assert _quantity(c["resources"][bound]["memory"]) == seed[f"{role}_mem_gb"] * GIB
+    # readiness: what the role needs (optional dependencies only degrade it); liveness and start-up:
+    # the process answers, whatever its dependencies do (an outage must not restart every pod)
     assert c["readinessProbe"]["httpGet"]["path"] == "/readyz"
-    assert c["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert c["livenessProbe"]["httpGet"]["path"] == "/livez"
+    assert c["startupProbe"]["httpGet"]["path"] == "/livez"
     assert c["args"] == (["worker"] if role == "parser" else ["serve"])
     assert {"name": "HTDY_CONFIG", "value": "/etc/htdy/htdy.toml"} in c["env"]
     assert {"secretRef": {"name": "htdy-secrets"}} in c["envFrom"]
@@ -199,7 +202,7 @@ def test_containerfile_runs_htdy_as_non_root_with_a_healthcheck() -> None:
     user = [ln for ln in lines if ln.startswith("USER ")]
     assert user and user[-1].split()[1].split(":")[0] not in ("root", "0")
     assert any(ln.startswith("ENTRYPOINT") and '"htdy"' in ln for ln in lines)
-    assert re.search(r"HEALTHCHECK .*\n?.*?/healthz", text)
+    assert re.search(r"HEALTHCHECK .*\n?.*?/livez", text)
     assert re.search(r"pip install .*htdy", text)
     assert "EXPOSE 8080" in lines
 

@@ -74,7 +74,7 @@ def test_encrypted_with_password(run):
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
 def test_encrypted_with_empty_password_opens(run, backend):
-    r = run(cvfixtures.encrypted_pdf(""), plugins={"pdf": {"backend": backend}})
+    r = run(cvfixtures.encrypted_pdf(""), plugins={"parsers": {"pdf": {"backend": backend}}})
     assert r.resume["basics"]["name"] == "Encrypted Person"
 
 
@@ -83,20 +83,20 @@ def test_no_text_layer(run, backend):
     png = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
            "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
     pdf = cvfixtures.render_pdf(f"<html><body><img src='{png}' style='width:400px'></body></html>")
-    assert code_of(run, pdf, plugins={"pdf": {"backend": backend}}) == "no_text_layer"
+    assert code_of(run, pdf, plugins={"parsers": {"pdf": {"backend": backend}}}) == "no_text_layer"
 
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
 def test_truncated_pdf_is_corrupt(run, docs, backend):
     data = docs["en_single.pdf"][:400]
-    assert code_of(run, data, plugins={"pdf": {"backend": backend}}) in ("corrupt", "no_text_layer")
-    assert code_of(run, b"%PDF-1.7\n" + b"garbage " * 200, plugins={"pdf": {"backend": backend}}) == "corrupt"
+    assert code_of(run, data, plugins={"parsers": {"pdf": {"backend": backend}}}) in ("corrupt", "no_text_layer")
+    assert code_of(run, b"%PDF-1.7\n" + b"garbage " * 200, plugins={"parsers": {"pdf": {"backend": backend}}}) == "corrupt"
 
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
 def test_too_many_pages(run, backend):
     data = cvfixtures.many_pages_pdf(3000)
-    assert code_of(run, data, plugins={"pdf": {"backend": backend}}) == "too_many_pages"
+    assert code_of(run, data, plugins={"parsers": {"pdf": {"backend": backend}}}) == "too_many_pages"
 
 
 def test_page_limit_from_settings(run, docs):
@@ -104,7 +104,7 @@ def test_page_limit_from_settings(run, docs):
 
 
 def test_too_large_file(run, docs):
-    assert code_of(run, docs["en_single.pdf"], plugins={"pdf": {"max_mb": 0.001}}) == "too_large"
+    assert code_of(run, docs["en_single.pdf"], plugins={"parsers": {"pdf": {"max_mb": 0.001}}}) == "too_large"
 
 
 def test_docx_zip_bomb(run):

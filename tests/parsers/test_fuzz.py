@@ -25,7 +25,7 @@ EXAMPLES = int(os.environ.get("HTDY_FUZZ_EXAMPLES", "1500"))
 BUDGET_S = 5.0  # per document; the pool's timeout is the hard stop in production
 PM = get_plugin_manager(load_entrypoints=False)
 REGS = build_registries(PM)
-SETTINGS = {b: settings_from_dict({"plugins": {"pdf": {"backend": b}}}, environ={}) for b in ("pdfium", "pdfminer")}
+SETTINGS = {b: settings_from_dict({"plugins": {"parsers": {"pdf": {"backend": b}}}}, environ={}) for b in ("pdfium", "pdfminer")}
 
 mutation = st.tuples(st.sampled_from(["flip", "insert", "delete", "truncate", "repeat"]),
                      st.floats(0, 1), st.binary(min_size=1, max_size=16))

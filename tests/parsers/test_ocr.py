@@ -16,7 +16,8 @@ import pytest
 from htdy.core.config import settings_from_dict
 from htdy.core.errors import ConfigError, ParseError
 from htdy.core.parsing import parse_document
-from htdy.core.plugins import build_registries, check_parser_options, get_plugin_manager
+from htdy.core.plugin_checks import check_config
+from htdy.core.plugins import build_registries, get_plugin_manager
 from htdy.core.testing import skip_or_fail
 from htdy.parsers.layout import ocr_backend as ob
 from htdy.parsers.layout.ocr_layout import snap_sizes
@@ -108,19 +109,19 @@ def test_a_page_scanned_on_its_side_is_turned(env, tesseract, text_pdf):
 
 def test_enabling_ocr_without_tesseract_fails_at_start_up(env):
     _pm, regs = env
-    settings = settings_from_dict({**OCR, "plugins": {"ocr_pdf": {"tesseract": "no-such-tesseract"}}},
+    settings = settings_from_dict({**OCR, "plugins": {"parsers": {"ocr_pdf": {"tesseract": "no-such-tesseract"}}}},
                                   "htdy.toml", environ={})
-    with pytest.raises(ConfigError, match=r"\[plugins.ocr_pdf\] OCR needs tesseract.*no-such-tesseract"):
-        check_parser_options(regs, settings)
-    check_parser_options(regs, settings_from_dict({}, environ={}))  # the default needs no tesseract
+    with pytest.raises(ConfigError, match=r"htdy.toml: \[plugins.parsers.ocr_pdf\] OCR needs tesseract.*no-such-tesseract"):
+        check_config(regs, settings, parsers_only=True)
+    check_config(regs, settings_from_dict({}, environ={}), parsers_only=True)  # the default needs no tesseract
 
 
 def test_a_language_pack_not_installed_fails_at_start_up(env, tesseract):
     _pm, regs = env
-    settings = settings_from_dict({**OCR, "plugins": {"ocr_pdf": {"languages": ["eng", "xx_nope"]}}},
+    settings = settings_from_dict({**OCR, "plugins": {"parsers": {"ocr_pdf": {"languages": ["eng", "xx_nope"]}}}},
                                   environ={})
     with pytest.raises(ConfigError, match="language pack.*xx_nope"):
-        check_parser_options(regs, settings)
+        check_config(regs, settings, parsers_only=True)
 
 
 def test_page_timeout(env, tmp_path: Path, scanned):
@@ -128,7 +129,7 @@ def test_page_timeout(env, tmp_path: Path, scanned):
     slow.write_text('#!/bin/sh\nif [ "$1" = "--list-langs" ]; then printf "List of\\neng\\n"; exit 0; fi\n'
                     "sleep 10\n")
     slow.chmod(slow.stat().st_mode | stat.S_IXUSR)
-    settings = {**OCR, "plugins": {"ocr_pdf": {"tesseract": str(slow), "page_timeout_s": 0.5}}}
+    settings = {**OCR, "plugins": {"parsers": {"ocr_pdf": {"tesseract": str(slow), "page_timeout_s": 0.5}}}}
     with pytest.raises(ParseError) as exc:
         parse(env, scanned, settings)
     assert exc.value.code == "timeout"

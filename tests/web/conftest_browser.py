@@ -65,7 +65,7 @@ enabled = false
 [logging]
 level = "WARNING"
 
-[plugins.local]
+[plugins.storage_backends.local]
 root = "{root / 'files'}"
 """)
     return cfg
