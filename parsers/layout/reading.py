@@ -293,9 +293,9 @@ def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float
         return 0.0
     # dates set in a margin of their own right of everything else on the left (a sidebar, then a
     # date margin, then the entries): they belong with the entries, the gutter lies left of them
-    dated = [_DATEISH.search(c[3]) is not None and len(c[3]) < 30 for c in left]
-    edge = max((c[1] for c, d in zip(left, dated, strict=True) if not d), default=None)
-    if edge is not None and sum(1 for c, d in zip(left, dated, strict=True) if d and c[0] >= edge - 1) >= 3:
+    is_date = [_DATEISH.search(c[3]) is not None and len(c[3]) < 30 for c in left]
+    edge = max((c[1] for c, d in zip(left, is_date, strict=True) if not d), default=None)
+    if edge is not None and sum(1 for c, d in zip(left, is_date, strict=True) if d and c[0] >= edge - 1) >= 3:
         return 0.0
     for side in (left, right):
         texty = [c for c in side if len(c[3].split()) >= 3 and not _DATEISH.search(c[3])]
