@@ -297,6 +297,8 @@ def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float
     edge = max((c[1] for c, d in zip(left, is_date, strict=True) if not d), default=None)
     if edge is not None and sum(1 for c, d in zip(left, is_date, strict=True) if d and c[0] >= edge - 1) >= 3:
         return 0.0
+    if _flush_right_margin(left, right):
+        return 0.0
     for side in (left, right):
         texty = [c for c in side if len(c[3].split()) >= 3 and not _DATEISH.search(c[3])]
         dated = sum(1 for c in side if _DATEISH.search(c[3]) and len(c[3]) < 30)
@@ -310,6 +312,21 @@ def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float
     if overlap < 0.3 * min(lb - lt, rb - rt):
         return 0.0
     return float(min(sum(len(c[3]) for c in left), sum(len(c[3]) for c in right)))
+
+
+def _flush_right_margin(left: list[tuple[float, float, Line, str]], right: list[tuple[float, float, Line, str]]) -> bool:
+    """Dates and places set flush right on the lines of the entries they belong to ("2017年5月 ~
+    現在" beside the employer, "日本 神戸" beside the title): rows of one flow, not a second
+    column; a sidebar has baselines and a left edge of its own."""
+    ends = [round(c[1]) for c in right]
+    flush = max(sum(1 for e in ends if abs(e - x) <= 2) for x in ends)
+    if flush < 4 or flush < 0.6 * len(right):
+        return False
+    starts = [round(c[0]) for c in left]  # (the entries set flush left: not right-to-left text)
+    if max(sum(1 for e in starts if abs(e - x) <= 2) for x in starts) < 0.5 * len(left):
+        return False
+    faced = sum(1 for c in right if any(_faces(c[2], o[2]) for o in left))
+    return faced >= 0.8 * len(right)
 
 
 def _split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line], list[Line]]:

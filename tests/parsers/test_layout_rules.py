@@ -776,3 +776,29 @@ def test_a_date_margin_between_a_sidebar_and_the_entries_goes_with_the_entries()
     texts = [ln.text for ln in order(Layout(pages=[page]))]
     assert texts.index("Kontakt") < texts.index("QuickBooks, dbt, HubSpot, Zendesk") < texts.index(
         "06.2021 – Industriekaufmann, Kohl Stiftung & Co. KG, Dresden")
+
+
+def test_dates_and_places_flush_right_on_their_entries_lines_are_no_column():
+    """Dates beside the employer and the place beside the title, both flush right, with a grid of
+    skill pills further down: one flow read row by row, not a right column read after the page."""
+    from htdy.parsers.layout.chars import lines_from_spans
+    from htdy.parsers.layout.model import Layout, Page, Span
+
+    def sp(text: str, x: float, top: float, size: float = 12, right: bool = False) -> Span:
+        w = 0.55 * size * len(text)
+        return Span(text, 555 - w if right else x, top, 555 if right else x + w, top + size, "", size)
+
+    spans, top = [], 160.0
+    for firm, title, dates, place in (("Suzuki Hoken KK", "General clerk", "May 2017 ~ now", "Kobe, Japan"),
+                                      ("Saito Denki KK", "General clerk", "Jul 2016 ~ May 2017", "Hiroshima"),
+                                      ("Mori Suisan KK", "Analyst", "Apr 2014 ~ Jun 2016", "Osaka, Japan")):
+        spans += [sp(firm, 57, top), sp(dates, 0, top, 11, right=True), sp(title, 57, top + 14),
+                  sp(place, 0, top + 14, 11, right=True), sp("– Cut costs by 25%", 58, top + 30),
+                  sp("– Trained new hires", 58, top + 45)]
+        top += 70
+    for k, (a, b) in enumerate((("▪ SAP (Good)", "▪ Zendesk (Good)"), ("▪ Excel (Good)", "▪ Jira (Basic)"),
+                                ("▪ dbt (Basic)", "▪ Slack (Good)"))):
+        spans += [sp(a, 57, top + 15 * k), sp(b, 288, top + 15 * k)]
+    page = Page(width=595, height=842, lines=lines_from_spans(spans, 0))
+    texts = [ln.text for ln in order(Layout(pages=[page]))]
+    assert texts[:2] == ["Suzuki Hoken KK May 2017 ~ now", "General clerk Kobe, Japan"]
