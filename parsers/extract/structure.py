@@ -84,7 +84,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
     body = body_size(lines)
     known: list[tuple[int, str]] = []
     styles: Counter[tuple[float, bool, str]] = Counter()
+    continued: set[int] = set()  # the second line of a wrapped heading
     for i, ln in enumerate(lines):
+        if i in continued:
+            continue
         t = clean(ln.text)
         key = heading_key(t)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -106,6 +109,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             styles[_style(ln)] += 1
             if wrapped:
                 known.append((i + 1, key))  # (joined to this heading below)
+                continued.add(i + 1)
     if not known:
         known = _plain_headings(lines)
         for i, _ in known:
@@ -117,7 +121,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if n >= 2:  # a sub-heading ("Courses" inside an education entry) is smaller
             for i, _ in known:
                 if lines[i].size < 0.9 * main_style[0] and _style(lines[i]) != main_style:
-                    del heading_at[i]
+                    heading_at.pop(i, None)
         for i, ln in enumerate(lines):
             if i in heading_at or _style(ln) != main_style:
                 continue

@@ -802,3 +802,22 @@ def test_dates_and_places_flush_right_on_their_entries_lines_are_no_column():
     page = Page(width=595, height=842, lines=lines_from_spans(spans, 0))
     texts = [ln.text for ln in order(Layout(pages=[page]))]
     assert texts[:2] == ["Suzuki Hoken KK May 2017 ~ now", "General clerk Kobe, Japan"]
+
+
+def test_wrapped_heading_whose_second_line_is_a_heading_too():
+    """'Persoonlijke' / 'vaardigheden' (the second line names a section alone too) in smaller type
+    than the section headings: a sub-heading inside the section, taken once (it was counted twice
+    and split_sections failed with a KeyError)."""
+    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.layout.model import Line, Span
+
+    def line(top: float, text: str, bold: bool = True, size: float = 11) -> Line:
+        return Line(spans=[Span(text, 40, top, 40 + 6 * len(text), top + 8, "Roboto-Bold", size, bold)])
+
+    rows = [line(100, "Ervaring", size=14), line(120, "Royal Haselaar, Developer, 2019 – 2021", bold=False),
+            line(140, "Opleidingen", size=14), line(160, "Hogeschool Delft, Bachelor, 2015 – 2019", bold=False),
+            line(180, "Vaardigheden", size=14), line(200, "Persoonlijke"), line(213, "vaardigheden"),
+            line(230, "Communicatief, zelfstandig", bold=False)]
+    secs = split_sections(rows)  # (a smaller sub-heading inside the skills section)
+    assert [s.key for s in secs][1:] == ["work", "education", "skills"]
+    assert [ln.text for ln in secs[-1].lines] == ["Persoonlijke", "vaardigheden", "Communicatief, zelfstandig"]
