@@ -138,17 +138,24 @@ class SearchHit:
     score: float
     document: dict[str, Any]
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    # why it matched: {"skills": [names], "title": str | None, "text": [fields]}
+    reasons: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
 class SearchPage:
     total: int
     hits: list[SearchHit]
+    # with ``facets=True``: {facet: [{"value", "label", "count"}]} over every match
+    facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 class SearchBackend(Named, abc.ABC):
     """Full-text search over discoverable CVs. Documents are flat dicts with keys
-    ``cv_id, name, label, summary, skills (list), location, keywords (list)``."""
+    ``cv_id, name, label, summary, skills (list), location, keywords (list)`` and the
+    structured keys of ``htdy.plugins.search_backends.common.normalise`` (title, skill keys,
+    city, country, languages, years, open_to_work). Filters, facets and the per-hit
+    ``reasons`` follow the contract in docs/backends.md."""
 
     def __init__(self, options: PluginOptions | None = None) -> None:
         self.options = options or self.Options()
@@ -165,7 +172,7 @@ class SearchBackend(Named, abc.ABC):
 
     @abc.abstractmethod
     async def search(self, query: str, *, filters: dict[str, str] | None = None,
-                     limit: int = 20, offset: int = 0) -> SearchPage: ...
+                     limit: int = 20, offset: int = 0, facets: bool = False) -> SearchPage: ...
 
     async def check(self) -> None: ...
 
