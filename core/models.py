@@ -82,6 +82,8 @@ class CV(Model):
         "models.User", related_name="cvs", on_delete=fields.CASCADE, db_index=True)
     title = fields.CharField(max_length=200)
     discoverable = fields.BooleanField(default=False, db_index=True)
+    # set by the owner: shown to recruiters and a search filter (only while discoverable)
+    open_to_work = fields.BooleanField(default=False)
     slug = fields.CharField(max_length=64, unique=True, null=True)
     current_version = fields.IntField(default=0)
     # bumped on every change (content, title, shares): ETags and cache keys use it

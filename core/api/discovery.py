@@ -23,8 +23,7 @@ async def search(request: web.Request) -> web.StreamResponse:
     q = query(request, s.SearchQuery)
     if svc(request).search is None:
         raise ServiceUnavailable("search is not available on this node")
-    filters = {k: v for k, v in (("skill", q.skill), ("location", q.location)) if v}
-    out = await search_index.search(svc(request), q.q.strip(), filters, q.limit, q.offset)
+    out = await search_index.search(svc(request), q.q.strip(), q.filters(), q.limit, q.offset, q.facets)
     return respond(request, out, cache="public, max-age=30")
 
 

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.timeout(300)
 def _resume(base: dict[str, Any], name: str, skill: str) -> dict[str, Any]:
     r = copy.deepcopy(base)
     r["basics"]["name"] = name
-    r["skills"] = [{"name": skill, "keywords": ["reindex"]}]
+    r["skills"] = [{"name": "Topics", "keywords": [skill, "reindex"]}]  # skills are keywords, not group names
     return r
 
 
@@ -68,7 +68,7 @@ def _docs(path: Path) -> dict[str, dict[str, Any]]:
 def _wipe(path: Path) -> None:
     """The index is lost (a new server, a deleted file): every table emptied."""
     with sqlite3.connect(path) as db:
-        for table in ("cv_fts", "cv_skills", "cv_docs"):
+        for table in ("cv_fts", "cv_facets", "cv_docs"):
             db.execute(f"DELETE FROM {table}")
 
 
