@@ -188,7 +188,9 @@ async def editor(request: web.Request) -> web.StreamResponse:
 async def search(request: web.Request) -> web.StreamResponse:
     q = request.query
     return render_page(request, "search", page="search", title="Find talent",
-                       q=q.get("q", ""), skill=q.get("skill", ""), location=q.get("location", ""))
+                       q=q.get("q", ""), skill=q.get("skill", ""), location=q.get("location", ""),
+                       language=q.get("language", ""), min_years=q.get("min_years", ""),
+                       open_to_work=q.get("open_to_work") == "true")
 
 
 @routes.get("/p/{slug}/cv.pdf", name="web-profile-pdf")

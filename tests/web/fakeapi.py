@@ -178,11 +178,17 @@ def make_fake_api() -> web.Application:
     async def search(request: web.Request) -> web.Response:
         q = request.query.get("q", "").lower()
         items = [{"cv_id": c["id"], "slug": c["slug"], "name": c["resume"]["basics"].get("name"),
-                  "label": c["resume"]["basics"].get("label"), "location": "London",
-                  "skills": ["Mathematics"], "score": 1.0, "highlights": {"summary": ["<em>First</em> programmer"]}}
+                  "label": c["resume"]["basics"].get("label"), "title": "Analyst", "location": "London",
+                  "city": "London", "country": "GB", "languages": ["English"], "years": 9.5,
+                  "open_to_work": True, "skills": ["Mathematics", "Python"], "score": 1.0,
+                  "highlights": {"summary": ["<em>First</em> programmer"]},
+                  "reasons": {"skills": ["Python"], "title": None, "text": ["summary"]}}
                  for c in state["cvs"].values()
                  if c["discoverable"] and q in json.dumps(c["resume"]).lower()]
-        return _json({"total": len(items), "items": items})
+        facets = {"skill": [{"value": "python", "label": "Python", "count": len(items)}],
+                  "city": [{"value": "london", "label": "London", "count": len(items)}],
+                  "country": [], "language": [], "years": [], "open_to_work": []}
+        return _json({"total": len(items), "items": items, "facets": facets})
 
     r = app.router
     r.add_post("/api/v1/auth/signup", signup)
