@@ -173,7 +173,8 @@ class EmbeddedSearch(SearchBackend):
         if p.location_words:
             match_parts.append("location : " + _phrase(" ".join(p.location_words)))
         match_parts += [f"title : {_phrase(w)}*" for w in p.title_words]
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if match_parts:
             where.append("cv_fts MATCH ?")
             params.append(" AND ".join(match_parts))
