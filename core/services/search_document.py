@@ -90,10 +90,13 @@ def years_of_experience(resume: dict[str, Any], today: date | None = None) -> fl
     return round(months / 12, 1)
 
 
-def current_title(resume: dict[str, Any]) -> str:
-    """The position of the current job (no end date, latest start), else of the job that
-    ended last, else the headline (``basics.label``)."""
-    jobs = [j for j in _dicts(resume.get("work")) if _text(j.get("position"))]
+def current_title(resume: dict[str, Any], today: date | None = None) -> str:
+    """The position of the current job (no end date, latest start that is not in the
+    future), else of the job that ended last, else the headline (``basics.label``)."""
+    today = today or datetime.now(UTC).date()
+    now = today.year * 12 + today.month - 1
+    jobs = [j for j in _dicts(resume.get("work")) if _text(j.get("position"))
+            and (_month(j.get("startDate")) or 0) <= now]
     current = [j for j in jobs if not _text(j.get("endDate"))]
     if current:
         best = max(current, key=lambda j: _month(j.get("startDate")) or 0)
