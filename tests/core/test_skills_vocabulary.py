@@ -6,7 +6,12 @@ from datetime import date
 
 import pytest
 
-from htdy.core.services.search_document import current_title, document_for, skills_and_groups, years_of_experience
+from htdy.core.services.search_document import (
+    current_title,
+    document_for,
+    skills_and_groups,
+    years_of_experience,
+)
 from htdy.core.skills import Vocabulary, fold, vocabulary
 
 
