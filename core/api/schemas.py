@@ -289,7 +289,24 @@ class ProfileOut(BaseModel):
     name: str | None
     resume: dict[str, Any]
     updated_at: str
+    open_to_work: bool = False
+    revision: int = Field(description="bumped on every change of the CV (what the ETag follows)")
     links: dict[str, str]
+
+
+class ProfileListQuery(Strict):
+    after: str | None = Field(None, max_length=64, description="the `next` of the previous page")
+    limit: int = Field(1000, ge=1, le=5000)
+
+
+class ProfileListItem(BaseModel):
+    slug: str
+    updated_at: str
+
+
+class ProfileList(BaseModel):
+    items: list[ProfileListItem]
+    next: str | None
 
 
 class ErrorDetail(BaseModel):

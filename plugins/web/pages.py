@@ -14,10 +14,10 @@ from yarl import URL
 
 from htdy.core import appkeys
 
-from . import data
+from . import data, seo
 from .assets import serve_static
 from .html import CSRF_COOKIE, SESSION_COOKIE, logged_in, render_page
-from .profile import SLUG_RE, public_profile, shared_link
+from .profile import SLUG_RE, profile_card, public_profile, shared_link
 
 routes = web.RouteTableDef()
 
@@ -209,5 +209,9 @@ async def profile_pdf(request: web.Request) -> web.StreamResponse:
 
 
 routes.get("/p/{slug}", name="web-profile")(public_profile)
+routes.get("/p/{slug}/card.png", name="web-profile-card")(profile_card)
+routes.get("/robots.txt", name="web-robots")(seo.robots)
+routes.get("/sitemap.xml", name="web-sitemap")(seo.sitemap)
+routes.get(r"/sitemap-{n:\d+}.xml", name="web-sitemap-part")(seo.sitemap_part)
 routes.get("/s/{token}", name="web-shared-link")(shared_link)
 routes.get("/static/{name}", name="web-static")(serve_static)

@@ -175,6 +175,14 @@ def make_fake_api() -> web.Application:
                 return _json(body, headers={"ETag": etag, "Cache-Control": "public, max-age=300"})
         return _json({"error": {"code": "not_found", "message": "no profile"}}, 404)
 
+    async def profile_list(request: web.Request) -> web.Response:
+        """``GET /api/v1/profiles``: slug order, ``after`` cursor, ``limit``."""
+        after, limit = request.query.get("after", ""), int(request.query.get("limit", "1000"))
+        rows = sorted((c["slug"], c["updated_at"]) for c in state["cvs"].values()
+                      if c["discoverable"] and c["slug"] and c["slug"] > after)
+        items = [{"slug": slug, "updated_at": at} for slug, at in rows[:limit]]
+        return _json({"items": items, "next": items[-1]["slug"] if len(rows) > limit else None})
+
     async def search(request: web.Request) -> web.Response:
         q = request.query.get("q", "").lower()
         items = [{"cv_id": c["id"], "slug": c["slug"], "name": c["resume"]["basics"].get("name"),
@@ -205,6 +213,7 @@ def make_fake_api() -> web.Application:
     r.add_post("/api/v1/uploads", uploads)
     r.add_get("/api/v1/jobs/{id}", job)
     r.add_get("/api/v1/templates", templates)
+    r.add_get("/api/v1/profiles", profile_list)
     r.add_get("/api/v1/profiles/{slug}", profile)
     r.add_get("/api/v1/search", search)
     return app
