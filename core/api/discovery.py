@@ -50,20 +50,21 @@ async def profile(request: web.Request) -> web.StreamResponse:
     ``view`` event without a database write on the request path. The body is cached as
     finished bytes per revision (``profiles.cached_bytes``)."""
     slug = request.match_info["slug"]
-    e = await profile_entry(request, slug)
-    cv = e["cv"]
     services = svc(request)
+    h = await profiles.head(services, slug)
+    if h is None:
+        raise NotFound("no such profile")
     if services.events is not None:
-        services.events.record(cv["id"], "view")
-    etag = etag_for("profile", cv["id"], e["revision"])
-    headers = {"Cache-Control": PUBLIC, "ETag": etag, "Surrogate-Key": f"cv-{cv['id']}"}
+        services.events.record(h["id"], "view")
+    etag = etag_for("profile", h["id"], h["revision"])
+    headers = {"Cache-Control": PUBLIC, "ETag": etag, "Surrogate-Key": f"cv-{h['id']}"}
     if not_modified(request, etag):
         return web.Response(status=304, headers=headers)
 
     async def build() -> bytes:
-        return dumps(profiles.payload(e))
+        return dumps(profiles.payload(await profile_entry(request, slug)))
 
-    body = await profiles.cached_bytes(services, "json", e, "", build)
+    body = await profiles.cached_bytes(services, "json", h, "", build)
     return web.Response(body=body, content_type="application/json", headers=headers)
 
 

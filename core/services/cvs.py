@@ -266,7 +266,7 @@ async def delete(svc: Services, user_id: str, cv_id: str) -> None:
     cv_id = parse_uuid(cv_id)
     async with in_transaction(svc.conn_name):
         await CV.filter(id=cv_id).delete()
-    await svc.cache.delete(f"cv:{cv_id}")
+    await svc.cache.delete(f"cv:{cv_id}", f"pub:{cv_id}")
     from htdy.core.services import search_index
     await search_index.remove(svc, cv_id)
 
@@ -282,7 +282,8 @@ async def after_commit(svc: Services, cv_ids: Iterable[str], new_versions: dict[
 
     ids = list(cv_ids)
     if ids:
-        await svc.cache.delete(*[f"cv:{i}" for i in ids])
+        # cv: the full entry; pub: the public head (services/profiles.py) of the same CV
+        await svc.cache.delete(*[k for i in ids for k in (f"cv:{i}", f"pub:{i}")])
     for cid in ids:
         await search_index.sync(svc, cid)
     for cid, number in new_versions.items():

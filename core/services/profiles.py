@@ -20,8 +20,7 @@ SLUG_TTL_S = 60
 PUBLIC_TTL_S = 3600
 
 
-async def lookup(svc: Services, slug: str) -> dict[str, Any] | None:
-    """The cache entry (``cvs.entry``) of the discoverable CV at ``slug``, or ``None``."""
+async def _cv_id(svc: Services, slug: str) -> str | None:
     key = f"slug:{slug}"
     cv_id = await svc.cache.get(key)
     if not cv_id:
@@ -30,11 +29,41 @@ async def lookup(svc: Services, slug: str) -> dict[str, Any] | None:
             return None
         cv_id = str(row["id"])
         await svc.cache.set(key, cv_id, SLUG_TTL_S)
+    return str(cv_id)
+
+
+async def lookup(svc: Services, slug: str) -> dict[str, Any] | None:
+    """The cache entry (``cvs.entry``) of the discoverable CV at ``slug``, or ``None``."""
+    cv_id = await _cv_id(svc, slug)
+    if cv_id is None:
+        return None
     e = await cvs.entry(svc, cv_id)
     if e is None or not e["cv"]["discoverable"] or e["cv"]["slug"] != slug:  # stale mapping
-        await svc.cache.delete(key)
+        await svc.cache.delete(f"slug:{slug}")
         return None
     return e
+
+
+async def head(svc: Services, slug: str) -> dict[str, Any] | None:
+    """``{id, slug, revision}`` of the discoverable CV at ``slug``, or ``None``: what a
+    cached public read needs, from a small entry (``pub:{id}``, dropped with ``cv:{id}``
+    by ``cvs.after_commit``) instead of decoding the whole CV on every request."""
+    cv_id = await _cv_id(svc, slug)
+    if cv_id is None:
+        return None
+
+    async def load() -> dict[str, Any]:
+        e = await cvs.entry(svc, cv_id)
+        if e is None:
+            return {}
+        cv = e["cv"]
+        return {"id": cv["id"], "slug": cv["slug"], "discoverable": cv["discoverable"], "revision": e["revision"]}
+
+    h = await svc.cache.get_or_set(f"pub:{cv_id}", load, cvs.CV_TTL_S, stale_ttl=0)
+    if not h or not h["discoverable"] or h["slug"] != slug:
+        await svc.cache.delete(f"slug:{slug}")
+        return None
+    return dict(h)
 
 
 def payload(e: dict[str, Any]) -> dict[str, Any]:
@@ -47,11 +76,11 @@ def payload(e: dict[str, Any]) -> dict[str, Any]:
             "links": {"html": f"/p/{slug}", "pdf": f"/api/v1/profiles/{slug}/render?format=pdf"}}
 
 
-async def cached_bytes(svc: Services, kind: str, e: dict[str, Any], variant: str,
+async def cached_bytes(svc: Services, kind: str, h: dict[str, Any], variant: str,
                        build: Callable[[], Awaitable[bytes]]) -> bytes:
-    """The finished bytes of one public read of ``e``'s current revision (built once per
-    key however many requests wait for it)."""
-    key = f"public:{kind}:{e['cv']['slug']}:{e['revision']}:{variant}"
+    """The finished bytes of one public read of the CV whose ``head`` is ``h`` at its
+    revision (built once per key however many requests wait for it)."""
+    key = f"public:{kind}:{h['slug']}:{h['revision']}:{variant}"
     value = await svc.cache.get_or_set(key, build, PUBLIC_TTL_S, stale_ttl=0)
     return value if isinstance(value, bytes) else bytes(value)
 

@@ -37,8 +37,8 @@ class Profile:
     # what changes whenever the profile does (the CV's revision, or the API's ETag)
     version: str = ""
     open_to_work: bool = False
-    # the core's cache entry, when read in-process (the key of the cached bytes)
-    entry: dict[str, Any] | None = None
+    # read in-process: the core's public head ({id, slug, revision}), the key of cached bytes
+    head: dict[str, Any] | None = None
 
 
 def public_origin(request: web.Request) -> str:
@@ -95,14 +95,13 @@ async def public_profile(request: web.Request, slug: str, *, view: bool = True) 
     if services is not None:
         from htdy.core.services import profiles
 
-        e = await profiles.lookup(services, slug)
-        if e is None:
+        h = await profiles.head(services, slug)
+        if h is None:
             return None
         if view and services.events is not None:
-            services.events.record(e["cv"]["id"], "view")
-        profile = profile_from_payload(slug, profiles.payload(e))
-        profile.version, profile.entry = str(e["revision"]), e
-        return profile
+            services.events.record(h["id"], "view")
+        # the content is loaded by complete() only when the page must be (re)built
+        return Profile(slug=slug, resume={}, cv_id=h["id"], version=str(h["revision"]), head=h)
     status, headers, body = await internal_get(request, f"/api/v1/profiles/{slug}")
     if status == 404 or status == 410:
         return None
@@ -118,11 +117,26 @@ async def cached(request: web.Request, profile: Profile, kind: str, variant: str
                  build: Callable[[], Awaitable[bytes]]) -> bytes:
     """``build()``'s bytes, cached per (kind, slug, revision, variant) when in-process."""
     services = request.app.get(appkeys.services)
-    if services is None or profile.entry is None:
+    if services is None or profile.head is None:
         return await build()
     from htdy.core.services import profiles
 
-    return await profiles.cached_bytes(services, kind, profile.entry, variant, build)
+    return await profiles.cached_bytes(services, kind, profile.head, variant, build)
+
+
+async def complete(request: web.Request, profile: Profile) -> Profile:
+    """The profile with its content (a no-op unless it was read in-process by its head)."""
+    services = request.app.get(appkeys.services)
+    if profile.head is None or services is None:
+        return profile
+    from htdy.core.services import profiles
+
+    e = await profiles.lookup(services, profile.slug)
+    if e is None:  # made private while the page was being built
+        raise web.HTTPNotFound()
+    full = profile_from_payload(profile.slug, profiles.payload(e))
+    full.version, full.head = profile.version, profile.head
+    return full
 
 
 async def profile_list(request: web.Request, after: str | None, limit: int) -> tuple[list[dict[str, str]], str | None]:

@@ -199,7 +199,7 @@ async def public_profile(request: web.Request) -> web.StreamResponse:
         return web.Response(status=304, headers=_page_headers(etag))
 
     async def build() -> bytes:
-        return _render_profile(request, profile, origin)
+        return _render_profile(request, await data.complete(request, profile), origin)
 
     body = await data.cached(request, profile, "page", variant, build)
     return web.Response(body=body, headers=_page_headers(etag), content_type="text/html", charset="utf-8")
@@ -238,9 +238,10 @@ async def profile_card(request: web.Request) -> web.StreamResponse:
         return web.Response(status=304, headers=headers)
 
     async def build() -> bytes:
-        ctx = profile_context(profile.resume)
+        full = await data.complete(request, profile)
+        ctx = profile_context(full.resume)
         return await asyncio.to_thread(render_card, ctx["name"], ctx["label"], ctx["location"],
-                                       _skills(profile.resume), urlsplit(origin).netloc)
+                                       _skills(full.resume), urlsplit(origin).netloc)
 
     body = await data.cached(request, profile, "card", variant, build)
     return web.Response(body=body, headers=headers, content_type="image/png")
