@@ -10,7 +10,7 @@ from htdy.core.api.http import PUBLIC, dumps, etag_for, not_modified, query, res
 from htdy.core.api.render import render_response
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import NotFound, ServiceUnavailable
-from htdy.core.services import profiles, search_index
+from htdy.core.services import analytics, profiles, search_index
 
 routes = ApiRoutes("discovery")
 
@@ -22,6 +22,8 @@ async def search(request: web.Request) -> web.StreamResponse:
     if svc(request).search is None:
         raise ServiceUnavailable("search is not available on this node")
     out = await search_index.search(svc(request), q.q.strip(), q.filters(), q.limit, q.offset, q.facets)
+    for item in out["items"]:  # impressions; bots are not counted (analytics.record)
+        analytics.record(svc(request), request, item["cv_id"], None, "search_appearance")
     return respond(request, out, cache="public, max-age=30")
 
 
@@ -54,8 +56,9 @@ async def profile(request: web.Request) -> web.StreamResponse:
     h = await profiles.head(services, slug)
     if h is None:
         raise NotFound("no such profile")
-    if services.events is not None:
-        services.events.record(h["id"], "view")
+    analytics.record(services, request, h["id"], h["owner_id"], "view", visit=True)
+    if request.query.get("ref") == "search":  # a click from a search result
+        analytics.record(services, request, h["id"], h["owner_id"], "search_click")
     etag = etag_for("profile", h["id"], h["revision"])
     headers = {"Cache-Control": PUBLIC, "ETag": etag, "Surrogate-Key": f"cv-{h['id']}"}
     if not_modified(request, etag):
@@ -76,4 +79,5 @@ async def profile_render(request: web.Request) -> web.StreamResponse:
     e = await profile_entry(request, slug)
     cv = e["cv"]
     return await render_response(request, cv["id"], cv["current_version"], cv["resume"], template=q.template,
+                                 download_of=e["owner_id"],
                                  fmt=q.format, cache=PUBLIC, filename=slug)

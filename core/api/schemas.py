@@ -160,10 +160,37 @@ class TemplateQuery(Strict):
     template: str | None = None
 
 
-class Stats(BaseModel):
+class StatsQuery(Strict):
+    days: int = Field(30, ge=1, le=90, description="how many days (UTC, today included) the series covers")
+
+
+class StatsDay(BaseModel):
+    date: str
     view: int
+    unique_visitors: int = Field(description="distinct visitors that day (salted daily hashes; none for DNT/GPC)")
     download: int
     search_appearance: int
+    search_click: int
+    share_open: int
+
+
+class ShareOpens(BaseModel):
+    share_id: str
+    opens: int
+    removed: bool
+    created_at: str | None
+
+
+class Stats(BaseModel):
+    view: int = Field(description="all-time counts, like the other kinds")
+    download: int
+    search_appearance: int
+    search_click: int
+    share_open: int
+    days: int
+    unique_visitors: int = Field(description="sum of the daily unique visitors over `days`")
+    series: list[StatsDay]
+    shares: list[ShareOpens] = Field(description="opens per link share (also removed ones)")
 
 
 # ---------------------------------------------------------------- uploads, jobs

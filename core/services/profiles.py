@@ -45,7 +45,7 @@ async def lookup(svc: Services, slug: str) -> dict[str, Any] | None:
 
 
 async def head(svc: Services, slug: str) -> dict[str, Any] | None:
-    """``{id, slug, revision}`` of the discoverable CV at ``slug``, or ``None``: what a
+    """``{id, slug, revision, owner_id}`` of the discoverable CV at ``slug``, or ``None``: what a
     cached public read needs, from a small entry (``pub:{id}``, dropped with ``cv:{id}``
     by ``cvs.after_commit``) instead of decoding the whole CV on every request."""
     cv_id = await _cv_id(svc, slug)
@@ -57,7 +57,8 @@ async def head(svc: Services, slug: str) -> dict[str, Any] | None:
         if e is None:
             return {}
         cv = e["cv"]
-        return {"id": cv["id"], "slug": cv["slug"], "discoverable": cv["discoverable"], "revision": e["revision"]}
+        return {"id": cv["id"], "slug": cv["slug"], "discoverable": cv["discoverable"], "revision": e["revision"],
+                "owner_id": e["owner_id"]}
 
     h = await svc.cache.get_or_set(f"pub:{cv_id}", load, cvs.CV_TTL_S, stale_ttl=0)
     if not h or not h["discoverable"] or h["slug"] != slug:

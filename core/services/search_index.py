@@ -197,9 +197,6 @@ async def search(svc: Services, q: str, filters: dict[str, str], limit: int, off
                       "skills": d.get("skills") or [], "languages": d.get("languages") or [],
                       "years": d.get("years"), "open_to_work": bool(d.get("open_to_work")),
                       "score": h.score, "highlights": h.highlights, "reasons": h.reasons})
-    if svc.events is not None:
-        for it in items:
-            svc.events.record(it["cv_id"], "search_appearance")
     out: dict[str, Any] = {"total": page.total, "items": items}
     if facets:
         out["facets"] = page.facets

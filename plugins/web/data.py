@@ -71,7 +71,10 @@ async def internal_request(request: web.Request, method: str, path: str, *, json
     """Send ``method path`` to this very app; returns (status, headers, body)."""
     base, connector = _base_url(request)
     # the API counts (rate limits) and sees the visitor, not this loopback call
-    hdrs = {"Accept": "application/json", "User-Agent": "htdy-web/internal", **forward_headers(request)}
+    # the visitor's own User-Agent, DNT and GPC: the API decides from them what analytics count
+    hdrs = {"Accept": "application/json", "User-Agent": request.headers.get("User-Agent", ""),
+            **{h: request.headers[h] for h in ("DNT", "Sec-GPC") if h in request.headers},
+            **forward_headers(request)}
     if rid := request.headers.get("X-Request-ID"):
         hdrs["X-Request-ID"] = rid
     if forward_cookies and (cookie := request.headers.get("Cookie")):
@@ -98,8 +101,12 @@ async def public_profile(request: web.Request, slug: str, *, view: bool = True) 
         h = await profiles.head(services, slug)
         if h is None:
             return None
-        if view and services.events is not None:
-            services.events.record(h["id"], "view")
+        if view:
+            from htdy.core.services import analytics
+
+            analytics.record(services, request, h["id"], h["owner_id"], "view", visit=True)
+            if request.query.get("ref") == "search":
+                analytics.record(services, request, h["id"], h["owner_id"], "search_click")
         # the content is loaded by complete() only when the page must be (re)built
         return Profile(slug=slug, resume={}, cv_id=h["id"], version=str(h["revision"]), head=h)
     status, headers, body = await internal_get(request, f"/api/v1/profiles/{slug}")
@@ -151,7 +158,8 @@ async def profile_list(request: web.Request, after: str | None, limit: int) -> t
 
 async def shared_cv(request: web.Request, token: str) -> dict[str, Any] | None:
     """The CV behind a link share (``GET /api/v1/shared/{token}``), or None."""
-    status, _, body = await internal_get(request, f"/api/v1/shared/{token}")
+    # with the visitor's cookies: the owner opening their own link is not counted
+    status, _, body = await internal_get(request, f"/api/v1/shared/{token}", forward_cookies=True)
     if status in (404, 410):
         return None
     if status != 200:

@@ -211,8 +211,8 @@ def test_journey(browser, server, shots, tmp_path):
     page.locator(".result").first.wait_for(timeout=30_000)
     expect(page.locator(".result .badge.open")).to_have_text("Open to work")  # the owner's flag
     shots(page, "08-search")
-    page.locator(f'.result a[href="/p/{SLUG}"]').click()
-    page.wait_for_url(f"**/p/{SLUG}")
+    page.locator(f'.result a[href="/p/{SLUG}?ref=search"]').click()
+    page.wait_for_url(f"**/p/{SLUG}?ref=search")
     assert page.get_by_role("heading", level=1).inner_text().endswith("Hopper")
     shots(page, "09-profile")
 

@@ -353,7 +353,7 @@
   function resultItem(it) {
     var name = it.name || "Anonymous";
     var initials = name.split(/\s+/).slice(0, 2).map(function (w) { return w.charAt(0); }).join("").toUpperCase();
-    var href = it.slug ? "/p/" + encodeURIComponent(it.slug) : null;
+    var href = it.slug ? "/p/" + encodeURIComponent(it.slug) + "?ref=search" : null;  // counted as a click from search
     var hl = it.highlights || {};
     var firstHl = Object.keys(hl).filter(function (k) { return k !== "name"; }).map(function (k) { return (hl[k] || [])[0]; }).filter(Boolean)[0];
     var matched = ((it.reasons || {}).skills || []);
