@@ -15,6 +15,7 @@ from yarl import URL
 from htdy.core import appkeys
 
 from . import data, seo
+from .analytics import stats_page
 from .assets import serve_static
 from .html import CSRF_COOKIE, SESSION_COOKIE, logged_in, render_page
 from .profile import SLUG_RE, profile_card, public_profile, shared_link
@@ -209,6 +210,7 @@ async def profile_pdf(request: web.Request) -> web.StreamResponse:
 
 
 routes.get("/p/{slug}", name="web-profile")(public_profile)
+routes.get("/app/cvs/{cv_id}/stats", name="web-analytics")(stats_page)
 routes.get("/p/{slug}/card.png", name="web-profile-card")(profile_card)
 routes.get("/robots.txt", name="web-robots")(seo.robots)
 routes.get("/sitemap.xml", name="web-sitemap")(seo.sitemap)

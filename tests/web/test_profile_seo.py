@@ -183,3 +183,33 @@ async def test_profile_list_api(client) -> None:
     body = await resp.json()
     assert resp.status == 200 and [i["slug"] for i in body["items"]] == ["ada"] and body["next"] is None
     assert (await client.get("/api/v1/profiles", params={"limit": "0"})).status == 422
+
+
+async def test_analytics_dashboard(client) -> None:
+    auth, cv_id = await publish(client)
+    firefox = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}
+    for _ in range(3):
+        await client.get("/p/ada", headers=firefox)
+    await client.get("/p/ada?ref=search", headers={"User-Agent": "Mozilla/5.0 (Windows NT 10.0) Chrome/131.0"})
+    await client.get("/p/ada", headers={"User-Agent": "Googlebot/2.1"})
+    await client.app[appkeys.services].events.flush()
+    assert (await client.get(f"/app/cvs/{cv_id}/stats", allow_redirects=False)).status == 302  # not signed in
+    other = await client.post("/api/v1/auth/signup", json={"email": "eve@example.org", "name": "Eve",
+                                                           "password": "correct horse battery"})
+    assert other.status == 201
+    assert (await client.get(f"/app/cvs/{cv_id}/stats")).status == 404  # not theirs: as if it did not exist
+    client.session.cookie_jar.clear()
+    resp = await client.post("/api/v1/auth/login", json={"email": "ada@example.org",
+                                                         "password": "correct horse battery"})
+    assert resp.status == 200
+    page = await client.get(f"/app/cvs/{cv_id}/stats")
+    html = await page.text()
+    assert page.status == 200 and '<svg class="chart"' in html
+    tiles_by_label = {label: int(n) for n, label in
+                      re.findall(r'<span class="tile-value">(\d+)</span><span class="tile-label">([^<]+)</span>', html)}
+    assert tiles_by_label["Profile views"] == 4 and tiles_by_label["Unique visitors"] == 2
+    assert tiles_by_label["Clicks from search"] == 1
+    assert html.count('<rect class="bar-views"') == 30
+    assert 'aria-current="page">30 days' in html
+    ninety = await (await client.get(f"/app/cvs/{cv_id}/stats?days=90")).text()
+    assert ninety.count('<rect class="bar-views"') == 90

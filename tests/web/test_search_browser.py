@@ -58,8 +58,9 @@ def server(tmp_path_factory):
                            {"name": "Tools", "keywords": ["k8s", "Postgres"]}], "Berlin", "Frontend Lead", True),
             (f"Max {RUN}", [{"name": "Programming languages", "keywords": ["ECMAScript", "C#"]}], "Hamburg",
              "Backend Developer", False)):
-        _call(srv.url, "POST", "/api/v1/cvs", {"title": name, "resume": _resume(name, groups, city, title),
-                                               "discoverable": True, "open_to_work": open_}, token)
+        made = _call(srv.url, "POST", "/api/v1/cvs", {"title": name, "resume": _resume(name, groups, city, title),
+                                                      "discoverable": True, "open_to_work": open_}, token)
+        srv.cvs = getattr(srv, "cvs", []) + [made]
     yield srv
     srv.stop()
 
@@ -95,5 +96,45 @@ def test_search_cards_show_skills_and_reasons(server, shots) -> None:
         page.locator(".result").first.wait_for()
         assert page.locator(".result h2").all_inner_texts() == [f"Max {RUN}"]
         assert page.locator("#skill").input_value() == "JS"
+        assert not errors, errors
+        b.close()
+
+
+def _visit(url: str, ua: str) -> None:
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": ua}), timeout=30) as resp:
+        resp.read()
+
+
+def test_analytics_dashboard(server, shots) -> None:
+    """Visitors (two browsers, one from search), a crawler (not counted), then the owner's
+    dashboard: tiles, the SVG chart and its table."""
+    from playwright.sync_api import expect, sync_playwright
+
+    jo = server.cvs[0]
+    for ua, ref in (("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", ""),
+                    ("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", "?ref=search"),
+                    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0", ""),
+                    ("Googlebot/2.1 (+http://www.google.com/bot.html)", "")):
+        _visit(f"{server.url}/p/{jo['slug']}{ref}", ua)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=B.CHROMIUM, args=B.CHROMIUM_ARGS)
+        page = b.new_page(base_url=server.url, viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"/app/cvs/{jo['id']}/stats")
+        page.wait_for_url("**/login?next=**")
+        page.get_by_label("Email").fill(f"rec-{RUN}@example.org")
+        page.get_by_label("Password").fill("correct horse battery")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"**/app/cvs/{jo['id']}/stats")
+        tiles = page.locator(".tile")
+        expect(tiles.filter(has_text="Profile views").locator(".tile-value")).to_have_text("3")
+        expect(tiles.filter(has_text="Unique visitors").locator(".tile-value")).to_have_text("2")
+        expect(tiles.filter(has_text="Clicks from search").locator(".tile-value")).to_have_text("1")
+        assert page.locator("svg.chart rect.bar-views").count() == 30
+        shots(page, "analytics-dashboard")
+        page.get_by_role("link", name="90 days").click()
+        page.wait_for_url("**days=90")
+        assert page.locator("svg.chart rect.bar-views").count() == 90
         assert not errors, errors
         b.close()

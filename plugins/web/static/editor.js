@@ -200,6 +200,7 @@
     showPublicLink();
     document.title = (cv.title || "CV") + " · htdy";
     $("#save-btn").hidden = S.readOnly;
+    $("#stats-link").hidden = cv.access !== "owner";
     ["#visibility-panel", "#share-panel"].forEach(function (s) { $(s).hidden = cv.access !== "owner"; });
     if (R) R.load(cv, S.resume, S.readOnly);
     if (S.mode === "json") $("#raw-json").value = JSON.stringify(S.resume, null, 2); else renderForm();
