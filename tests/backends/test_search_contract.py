@@ -239,6 +239,8 @@ async def test_skill_filter_needs_every_skill_and_is_accent_insensitive(search: 
 
 async def test_place_language_filters(search: SearchBackend) -> None:
     assert await ids(search, "", filters={"country": "de"}) == ["ada", "jose", "margaret"]
+    assert await ids(search, "", filters={"country": "Germany"}) == ["ada", "jose", "margaret"]
+    assert await ids(search, "", filters={"country": "CHE"}) == ["grace"]
     assert await ids(search, "", filters={"city": "zurich"}) == ["grace"]
     assert await ids(search, "", filters={"city": "Munchen"}) == ["jose"]
     assert await ids(search, "", filters={"city": "berlin", "skill": "c++"}) == ["margaret"]
@@ -268,14 +270,15 @@ async def test_facets_count_every_match(search: SearchBackend) -> None:
     page = await search.search("", limit=1, facets=True)
     assert counts(page, "skill")["Python"] == 2 and counts(page, "skill")["C#"] == 1
     assert page.facets["skill"][0] == {"value": "python", "label": "Python", "count": 2}  # most common first
-    assert counts(page, "country") == {"DE": 3, "CH": 1, "FI": 1}
+    assert counts(page, "country") == {"Germany": 3, "Switzerland": 1, "Finland": 1}
+    assert [f["value"] for f in page.facets["country"]] == ["de", "fi", "ch"]  # by count, then name
     assert counts(page, "city") == {"Berlin": 2, "Zürich": 1, "Helsinki": 1, "München": 1}
     assert counts(page, "language")["English"] == 4 and counts(page, "language")["German"] == 2
     assert [(f["value"], f["count"]) for f in page.facets["years"]] == [("0-2", 1), ("2-5", 1), ("5-10", 1),
                                                                         ("10+", 2)]
     assert counts(page, "open_to_work") == {"Open to work": 2}
     page = await search.search("python", facets=True)
-    assert counts(page, "country") == {"DE": 2, "CH": 1}
+    assert counts(page, "country") == {"Germany": 2, "Switzerland": 1}
     page = await search.search("", filters={"skill": "c"}, facets=True)
     assert counts(page, "city") == {"Helsinki": 1}
     assert (await search.search("python")).facets == {}  # only when asked
