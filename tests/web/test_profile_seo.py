@@ -213,3 +213,14 @@ async def test_analytics_dashboard(client) -> None:
     assert 'aria-current="page">30 days' in html
     ninety = await (await client.get(f"/app/cvs/{cv_id}/stats?days=90")).text()
     assert ninety.count('<rect class="bar-views"') == 90
+
+
+def test_card_renders_any_script() -> None:
+    from PIL import Image
+
+    from htdy.plugins.web.card import render_card
+
+    for name, title in (("山田 太郎", "ソフトウェアエンジニア"), ("Zoë Ångström-Łukasiewicz " * 4, "Ingénieure " * 20)):
+        png = render_card(name, title, "Tokyo, JP", ["Python", "機械学習"] * 10, "example.org")
+        img = Image.open(io.BytesIO(png))
+        assert img.size == (1200, 630) and img.format == "PNG"
