@@ -175,6 +175,21 @@ def make_fake_api() -> web.Application:
                 return _json(body, headers={"ETag": etag, "Cache-Control": "public, max-age=300"})
         return _json({"error": {"code": "not_found", "message": "no profile"}}, 404)
 
+    async def stats(request: web.Request) -> web.Response:
+        """``GET /api/v1/cvs/{id}/stats``: a fixed, plausible series (the owner's analytics)."""
+        import datetime as dt
+
+        days = int(request.query.get("days", "30"))
+        today = dt.date(2026, 12, 7)
+        series = [{"date": (today - dt.timedelta(days=days - 1 - i)).isoformat(), "view": (i * 7) % 11,
+                   "unique_visitors": (i * 7) % 11 // 2, "download": i % 3, "search_appearance": i % 13,
+                   "search_click": i % 4, "share_open": i % 2} for i in range(days)]
+        totals = {k: sum(d[k] for d in series) for k in ("view", "download", "search_appearance",
+                                                          "search_click", "share_open")}
+        return _json({**totals, "days": days, "unique_visitors": sum(d["unique_visitors"] for d in series),
+                      "series": series, "shares": [{"share_id": "5f0c1d2e-0000-4000-8000-000000000001",
+                                                    "opens": 4, "removed": False, "created_at": None}]})
+
     async def profile_list(request: web.Request) -> web.Response:
         """``GET /api/v1/profiles``: slug order, ``after`` cursor, ``limit``."""
         after, limit = request.query.get("after", ""), int(request.query.get("limit", "1000"))
@@ -208,6 +223,7 @@ def make_fake_api() -> web.Application:
     r.add_get("/api/v1/cvs/{id}", get_cv)
     r.add_patch("/api/v1/cvs/{id}", patch_cv)
     r.add_get("/api/v1/cvs/{id}/versions", versions)
+    r.add_get("/api/v1/cvs/{id}/stats", stats)
     r.add_get("/api/v1/cvs/{id}/render", render)
     r.add_route("*", "/api/v1/cvs/{id}/shares", shares)
     r.add_post("/api/v1/uploads", uploads)
