@@ -153,9 +153,13 @@ class SearchPage:
 class SearchBackend(Named, abc.ABC):
     """Full-text search over discoverable CVs. Documents are flat dicts with keys
     ``cv_id, name, label, summary, skills (list), location, keywords (list)`` and the
-    structured keys of ``htdy.plugins.search_backends.common.normalise`` (title, skill keys,
-    city, country, languages, years, open_to_work). Filters, facets and the per-hit
-    ``reasons`` follow the contract in docs/backends.md."""
+    structured keys ``title, city, country, languages (list), years, open_to_work`` (built by
+    ``services/search_document.py``). Filters, facets and the per-hit ``reasons`` follow
+    the contract in docs/backends.md "Search"."""
+
+    # set by ``start()`` when the index lost documents or lacks fields an older build did not
+    # write (a schema change): the app then rebuilds it from the database in the background
+    needs_rebuild: bool = False
 
     def __init__(self, options: PluginOptions | None = None) -> None:
         self.options = options or self.Options()

@@ -112,8 +112,9 @@ class EmbeddedSearch(SearchBackend):
             async with self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cv_docs'") as cur:
                 existed = (await cur.fetchone() or (0,))[0]
             if existed:
-                log.warning("embedded search: %s has index schema %s, this build uses %s; rebuilt empty — "
-                            "run `htdy search reindex`", path, version, SCHEMA_VERSION)
+                log.warning("embedded search: %s has index schema %s, this build uses %s; emptied, to be "
+                            "rebuilt from the database", path, version, SCHEMA_VERSION)
+                self.needs_rebuild = True
             for table in OLD_TABLES:
                 await self._db.execute(f"DROP TABLE IF EXISTS {table}")
         await self._db.executescript(SCHEMA)

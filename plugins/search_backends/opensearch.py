@@ -110,9 +110,13 @@ class OpenSearchSearch(SearchBackend):
     async def ensure_index(self) -> None:
         if await self.client.indices.exists(index=self.index_name):
             # fields added since the index was created (additive: existing documents keep
-            # working; `htdy search reindex` fills the new fields)
-            await self.client.indices.put_mapping(index=self.index_name,
-                                                  body={"properties": MAPPINGS["properties"]})
+            # working; the rebuild the app then runs fills the new fields)
+            current = await self.client.indices.get_mapping(index=self.index_name)
+            have = (current.get(self.index_name) or {}).get("mappings", {}).get("properties", {})
+            if set(MAPPINGS["properties"]) - set(have):
+                await self.client.indices.put_mapping(index=self.index_name,
+                                                      body={"properties": MAPPINGS["properties"]})
+                self.needs_rebuild = True
             return
         body = {"settings": {"number_of_shards": self.options.shards,
                              "number_of_replicas": self.options.replicas},

@@ -294,3 +294,27 @@ async def test_hits_say_why_they_matched(search: SearchBackend) -> None:
     assert hit.reasons == {"skills": ["JavaScript"], "title": "Frontend Developer", "text": []}
     [hit] = (await search.search("k8s kernel")).hits
     assert hit.reasons == {"skills": ["Kubernetes"], "title": "Kernel Maintainer", "text": ["summary"]}
+
+
+async def test_opensearch_adds_new_fields_to_an_older_index_and_asks_for_a_rebuild(osmem_url: str) -> None:
+    from opensearchpy import AsyncOpenSearch
+
+    old = {"dynamic": "strict", "properties": {"cv_id": {"type": "keyword"}, "name": {"type": "text"},
+                                               "skills_lc": {"type": "keyword"}}}
+    client = AsyncOpenSearch(hosts=[osmem_url])
+    await client.indices.create(index="older", body={"mappings": old})
+    await client.close()
+    s = OpenSearchSearch(OpenSearchSearch.Options(hosts=[osmem_url], index="older"))
+    await s.start()
+    try:
+        assert s.needs_rebuild
+        await s.index("ada", DOCS["ada"])
+        assert await ids(s, "", filters={"skill": "postgresql"}) == ["ada"]
+    finally:
+        await s.close()
+    again = OpenSearchSearch(OpenSearchSearch.Options(hosts=[osmem_url], index="older"))
+    await again.start()
+    try:
+        assert not again.needs_rebuild  # up to date now
+    finally:
+        await again.close()
