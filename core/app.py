@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import types
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
@@ -27,6 +28,8 @@ from htdy.core.ratelimit import rate_limit
 from htdy.core.services import Services
 
 __all__ = ["create_app", "instantiate"]
+
+log = logging.getLogger("htdy.app")
 
 
 def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Application:
@@ -99,6 +102,17 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     await close_db(ctx)
 
 
+async def _rebuild_search(svc: Any) -> None:
+    """A search index from an older build (``SearchBackend.needs_rebuild``): what
+    ``htdy search reindex`` does, in the background, once."""
+    from htdy.core.services import search_index
+
+    log.warning("search index schema changed: rebuilding it from the database")
+    result = await search_index.reindex(svc)
+    svc.search.needs_rebuild = False
+    log.warning("search index rebuilt: %s", result.summary())
+
+
 async def _cache(app: web.Application) -> AsyncIterator[None]:
     cache = app[appkeys.services].cache
     await cache.start()
@@ -119,6 +133,8 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
             await backend.start()
             started.append(backend)
             setattr(svc, attr, guard(backend, attr))  # an outage answers 503 <attr>_unavailable
+        if svc.search is not None and svc.search.needs_rebuild:
+            svc.spawn(_rebuild_search(svc))
         yield
     finally:
         for backend in reversed(started):

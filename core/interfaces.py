@@ -146,17 +146,28 @@ class SearchHit:
     score: float
     document: dict[str, Any]
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    # why it matched: {"skills": [names], "title": str | None, "text": [fields]}
+    reasons: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
 class SearchPage:
     total: int
     hits: list[SearchHit]
+    # with ``facets=True``: {facet: [{"value", "label", "count"}]} over every match
+    facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 class SearchBackend(Named, abc.ABC):
     """Full-text search over discoverable CVs. Documents are flat dicts with keys
-    ``cv_id, name, label, summary, skills (list), location, keywords (list)``."""
+    ``cv_id, name, label, summary, skills (list), location, keywords (list)`` and the
+    structured keys ``title, city, country, languages (list), years, open_to_work`` (built by
+    ``services/search_document.py``). Filters, facets and the per-hit ``reasons`` follow
+    the contract in docs/backends.md "Search"."""
+
+    # set by ``start()`` when the index lost documents or lacks fields an older build did not
+    # write (a schema change): the app then rebuilds it from the database in the background
+    needs_rebuild: bool = False
 
     def __init__(self, options: PluginOptions | None = None) -> None:
         self.options = options or self.Options()
@@ -173,7 +184,7 @@ class SearchBackend(Named, abc.ABC):
 
     @abc.abstractmethod
     async def search(self, query: str, *, filters: dict[str, str] | None = None,
-                     limit: int = 20, offset: int = 0) -> SearchPage: ...
+                     limit: int = 20, offset: int = 0, facets: bool = False) -> SearchPage: ...
 
     async def check(self) -> None: ...
 

@@ -12,7 +12,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 JOB_STATUSES = ("queued", "running", "done", "failed")
-EVENT_KINDS = ("view", "download", "search_appearance")
+EVENT_KINDS = ("view", "download", "search_appearance", "search_click", "share_open")
 
 
 class User(Model):
@@ -82,6 +82,8 @@ class CV(Model):
         "models.User", related_name="cvs", on_delete=fields.CASCADE, db_index=True)
     title = fields.CharField(max_length=200)
     discoverable = fields.BooleanField(default=False, db_index=True)
+    # set by the owner: shown to recruiters and a search filter (only while discoverable)
+    open_to_work = fields.BooleanField(default=False)
     slug = fields.CharField(max_length=64, unique=True, null=True)
     current_version = fields.IntField(default=0)
     # bumped on every change (content, title, shares): ETags and cache keys use it
@@ -184,9 +186,40 @@ class ProfileEvent(Model):
     kind = fields.CharField(max_length=20)
     count = fields.IntField(default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # the share a ``share_open`` came through (per-share breakdown); no FK: a removed share's
+    # opens still count for the CV
+    ref = fields.CharField(max_length=36, null=True)
 
     cv_id: Any
 
     class Meta:
         table = "profile_events"
         indexes = (("cv", "kind"),)
+
+
+class ProfileVisitor(Model):
+    """One visitor of a profile on one day, as a salted hash (``services/analytics.py``):
+    the salt of the day is random and deleted the day after, so hashes of different days
+    cannot be linked and no address can be tested against them."""
+
+    id = fields.BigIntField(primary_key=True)
+    cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
+        "models.CV", related_name="visitors", on_delete=fields.CASCADE, db_index=True)
+    day = fields.DateField()
+    visitor = fields.CharField(max_length=32)
+
+    cv_id: Any
+
+    class Meta:
+        table = "profile_visitors"
+        unique_together = (("cv", "day", "visitor"),)
+
+
+class AnalyticsSalt(Model):
+    """The random salt of one day's visitor hashes (kept until the day after)."""
+
+    day = fields.DateField(primary_key=True)
+    salt = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "analytics_salts"

@@ -353,8 +353,9 @@ def _report(closed: dict[str, loadgen.WrkResult], open_loop: dict[str, loadgen.O
         f"CV_GET_NON2XX={cv.non_2xx}",
         f"PROFILE_RPS={pr.rps:.1f}", f"PROFILE_P50_MS={_fmt(pr.p(50))}", f"PROFILE_P99_MS={_fmt(pr.p(99))}",
         f"PROFILE_NON2XX={pr.non_2xx}",
-        f"PROFILE_HTML_RPS={ph.rps:.1f}", f"PROFILE_HTML_P99_MS={_fmt(ph.p(99))}",
-        f"PROFILE_HTML_NON2XX={ph.non_2xx}",
+        f"PROFILE_HTML_RPS={ph.rps:.1f}", f"PROFILE_HTML_P50_MS={_fmt(ph.p(50))}",
+        f"PROFILE_HTML_P99_MS={_fmt(ph.p(99))}", f"PROFILE_HTML_NON2XX={ph.non_2xx}",
+        f"PROFILE_HTML_RATIO_VS_HELLO={ph.rps / h.rps if h.rps else 0:.3f}",
         f"CV_GET_RATIO_VS_HELLO={cv.rps / h.rps if h.rps else 0:.3f}",
         f"CV_GET_VS_BASELINE_1000={cv.rps / BASELINE_RPS:.2f}",
     ]

@@ -20,7 +20,7 @@ from htdy.core.api.http import (
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.schemas import MAX_INT32
 from htdy.core.errors import ValidationFailed
-from htdy.core.services import cvs, review, shares, versions
+from htdy.core.services import analytics, cvs, review, shares, versions
 
 routes = ApiRoutes("cvs")
 CV_FIELDS = frozenset(s.CVOut.model_fields) - {"versions", "shares"}
@@ -181,10 +181,12 @@ async def restore(request: web.Request) -> web.StreamResponse:
     return respond(request, cvs.present(e, access), status=201, etag=cv_etag(e, access))
 
 
-@routes.get("/api/v1/cvs/{cv_id}/stats", summary="Profile event counts (owner only)", response=s.Stats,
-            errors=(403, 404))
+@routes.get("/api/v1/cvs/{cv_id}/stats", summary="Profile analytics (owner only)", query=s.StatsQuery,
+            response=s.Stats, errors=(403, 404))
 async def stats(request: web.Request) -> web.StreamResponse:
+    """All-time counts per kind, a day-by-day series of the last ``days`` (views, unique
+    visitors, search appearances and clicks, downloads, share-link opens) and the opens
+    per share link. The owner's own requests and bots are never counted."""
+    q = query(request, s.StatsQuery)
     e, _ = await cvs.get_for(svc(request), user_id(request), request.match_info["cv_id"], need="owner")
-    events = svc(request).events
-    assert events is not None
-    return respond(request, await events.stats(e["cv"]["id"]), cache="private, no-store")
+    return respond(request, await analytics.stats(svc(request), e["cv"]["id"], q.days), cache="private, no-store")

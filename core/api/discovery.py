@@ -6,15 +6,13 @@ from typing import Any
 from aiohttp import web
 
 from htdy.core.api import schemas as s
-from htdy.core.api.http import PUBLIC, etag_for, query, respond, svc
+from htdy.core.api.http import PUBLIC, dumps, etag_for, not_modified, query, respond, svc
 from htdy.core.api.render import render_response
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import NotFound, ServiceUnavailable
-from htdy.core.models import CV
-from htdy.core.services import cvs, search_index
+from htdy.core.services import analytics, profiles, search_index
 
 routes = ApiRoutes("discovery")
-SLUG_TTL_S = 60
 
 
 @routes.get("/api/v1/search", summary="Search discoverable CVs", query=s.SearchQuery, response=s.SearchOut,
@@ -23,43 +21,54 @@ async def search(request: web.Request) -> web.StreamResponse:
     q = query(request, s.SearchQuery)
     if svc(request).search is None:
         raise ServiceUnavailable("search is not available on this node")
-    filters = {k: v for k, v in (("skill", q.skill), ("location", q.location)) if v}
-    out = await search_index.search(svc(request), q.q.strip(), filters, q.limit, q.offset)
+    out = await search_index.search(svc(request), q.q.strip(), q.filters(), q.limit, q.offset, q.facets)
+    for item in out["items"]:  # impressions; bots are not counted (analytics.record)
+        analytics.record(svc(request), request, item["cv_id"], None, "search_appearance")
     return respond(request, out, cache="public, max-age=30")
 
 
 async def profile_entry(request: web.Request, slug: str) -> dict[str, Any]:
-    services = svc(request)
-    key = f"slug:{slug}"
-    cv_id = await services.cache.get(key)
-    if not cv_id:
-        row = await CV.filter(slug=slug, discoverable=True).first().values("id")
-        if row is None:
-            raise NotFound("no such profile")
-        cv_id = str(row["id"])
-        await services.cache.set(key, cv_id, SLUG_TTL_S)
-    e = await cvs.entry(services, cv_id)
-    if e is None or not e["cv"]["discoverable"] or e["cv"]["slug"] != slug:  # stale mapping
-        await services.cache.delete(key)
+    e = await profiles.lookup(svc(request), slug)
+    if e is None:
         raise NotFound("no such profile")
     return e
+
+
+@routes.get("/api/v1/profiles", summary="Discoverable profiles (for sitemaps)", query=s.ProfileListQuery,
+            response=s.ProfileList, auth="none")
+async def profile_list(request: web.Request) -> web.StreamResponse:
+    """Slugs and last changes of every discoverable profile, in slug order, a page at a time
+    (``next`` is the cursor of the following page). Never cached by shared caches: a profile
+    made private leaves the list at once."""
+    q = query(request, s.ProfileListQuery)
+    items, nxt = await profiles.listing(q.after, q.limit)
+    return respond(request, {"items": items, "next": nxt}, cache="public, no-cache")
 
 
 @routes.get("/api/v1/profiles/{slug}", summary="A discoverable CV's public profile", response=s.ProfileOut,
             auth="none", errors=(304, 404))
 async def profile(request: web.Request) -> web.StreamResponse:
     """Cacheable by browsers and CDNs (``public, max-age=300, s-maxage=900``, ETag); records a
-    ``view`` event without a database write on the request path."""
+    ``view`` event without a database write on the request path. The body is cached as
+    finished bytes per revision (``profiles.cached_bytes``)."""
     slug = request.match_info["slug"]
-    e = await profile_entry(request, slug)
-    cv = e["cv"]
-    if svc(request).events is not None:
-        svc(request).events.record(cv["id"], "view")  # type: ignore[union-attr]
-    out = {"slug": slug, "cv_id": cv["id"], "name": (cv["resume"].get("basics") or {}).get("name"),
-           "resume": cv["resume"], "updated_at": cv["updated_at"],
-           "links": {"html": f"/p/{slug}", "pdf": f"/api/v1/profiles/{slug}/render?format=pdf"}}
-    return respond(request, out, etag=etag_for("profile", cv["id"], e["revision"]), cache=PUBLIC,
-                   headers={"Surrogate-Key": f"cv-{cv['id']}"})
+    services = svc(request)
+    h = await profiles.head(services, slug)
+    if h is None:
+        raise NotFound("no such profile")
+    analytics.record(services, request, h["id"], h["owner_id"], "view", visit=True)
+    if request.query.get("ref") == "search":  # a click from a search result
+        analytics.record(services, request, h["id"], h["owner_id"], "search_click")
+    etag = etag_for("profile", h["id"], h["revision"])
+    headers = {"Cache-Control": PUBLIC, "ETag": etag, "Surrogate-Key": f"cv-{h['id']}"}
+    if not_modified(request, etag):
+        return web.Response(status=304, headers=headers)
+
+    async def build() -> bytes:
+        return dumps(profiles.payload(await profile_entry(request, slug)))
+
+    body = await profiles.cached_bytes(services, "json", h, "", build)
+    return web.Response(body=body, content_type="application/json", headers=headers)
 
 
 @routes.get("/api/v1/profiles/{slug}/render", summary="Render a public profile", query=s.RenderQuery,
@@ -70,4 +79,5 @@ async def profile_render(request: web.Request) -> web.StreamResponse:
     e = await profile_entry(request, slug)
     cv = e["cv"]
     return await render_response(request, cv["id"], cv["current_version"], cv["resume"], template=q.template,
+                                 download_of=e["owner_id"],
                                  fmt=q.format, cache=PUBLIC, filename=slug)

@@ -14,7 +14,7 @@ from htdy.core.api.http import PUBLIC, etag_for, not_modified, query, respond, s
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import ServiceUnavailable
 from htdy.core.rendering import normalize_options
-from htdy.core.services import cvs, versions
+from htdy.core.services import analytics, cvs, versions
 
 routes = ApiRoutes("rendering")
 ATS_TTL_S = 3600
@@ -37,7 +37,8 @@ RENDERED_CSP = ("sandbox; default-src 'none'; style-src 'unsafe-inline'; font-sr
 
 
 async def render_response(request: web.Request, cv_id: str, number: int, resume: dict[str, Any], *,
-                          template: str | None, fmt: str, cache: str, filename: str) -> web.StreamResponse:
+                          template: str | None, fmt: str, cache: str, filename: str,
+                          download_of: str | None = None) -> web.StreamResponse:
     render = _service(request)
     tpl = render.template(template)
     options = _options(request)
@@ -52,8 +53,8 @@ async def render_response(request: web.Request, cv_id: str, number: int, resume:
                               cache_key_parts={"cv_id": cv_id, "cv_version": number})
     metrics.RENDER_SECONDS.labels(fmt, str(render.stats["cache_hits"] > hits).lower()).observe(
         time.perf_counter() - t0)
-    if fmt == "pdf" and svc(request).events is not None:
-        svc(request).events.record(cv_id, "download")  # type: ignore[union-attr]
+    if fmt == "pdf" and download_of is not None:  # a public profile's PDF, not the owner's own
+        analytics.record(svc(request), request, cv_id, download_of, "download")
     headers["Content-Disposition"] = f'inline; filename="{filename}.{fmt}"'
     if fmt in ("html", "svg"):
         # a rendered CV is user content on the app's origin: no script, no fetch, own origin

@@ -95,6 +95,7 @@ class CVOut(BaseModel):
     title: str
     owner: Owner
     discoverable: bool
+    open_to_work: bool = Field(False, description="set by the owner; recruiters can filter on it")
     slug: str | None
     current_version: int
     created_at: str
@@ -159,10 +160,37 @@ class TemplateQuery(Strict):
     template: str | None = None
 
 
-class Stats(BaseModel):
+class StatsQuery(Strict):
+    days: int = Field(30, ge=1, le=90, description="how many days (UTC, today included) the series covers")
+
+
+class StatsDay(BaseModel):
+    date: str
     view: int
+    unique_visitors: int = Field(description="distinct visitors that day (salted daily hashes; none for DNT/GPC)")
     download: int
     search_appearance: int
+    search_click: int
+    share_open: int
+
+
+class ShareOpens(BaseModel):
+    share_id: str
+    opens: int
+    removed: bool
+    created_at: str | None
+
+
+class Stats(BaseModel):
+    view: int = Field(description="all-time counts, like the other kinds")
+    download: int
+    search_appearance: int
+    search_click: int
+    share_open: int
+    days: int
+    unique_visitors: int = Field(description="sum of the daily unique visitors over `days`")
+    series: list[StatsDay]
+    shares: list[ShareOpens] = Field(description="opens per link share (also removed ones)")
 
 
 # ---------------------------------------------------------------- uploads, jobs
@@ -219,11 +247,36 @@ class ShareList(BaseModel):
 
 # ---------------------------------------------------------------- discovery
 class SearchQuery(Strict):
-    q: str = ""
-    skill: str | None = None
-    location: str | None = None
+    q: str = Field("", max_length=500, description=(
+        "Free text; every word must match (as a prefix). Skills it names are put onto the "
+        "vocabulary: `k8s` finds Kubernetes, `C#` finds C# and not C."))
+    skill: str | None = Field(None, max_length=500, description=(
+        "Comma-separated skills a CV must all have (matched on the skills vocabulary: "
+        "`JS` = `JavaScript`, case and accents ignored)."))
+    location: str | None = Field(None, max_length=200, description="Words of the location text, in order.")
+    city: str | None = Field(None, max_length=200, description="Exact city (case and accents ignored).")
+    country: str | None = Field(None, max_length=100, description="Country code as in the CV (`DE`).")
+    language: str | None = Field(None, max_length=100, description=(
+        "A spoken language, in English or its own name (`German`, `Deutsch`)."))
+    title: str | None = Field(None, max_length=200, description="Words of the current job title.")
+    min_years: float | None = Field(None, ge=0, le=80, description="At least this many years of work.")
+    max_years: float | None = Field(None, ge=0, le=80, description="At most this many years of work.")
+    open_to_work: bool | None = Field(None, description="Only CVs whose owner is (or is not) open to work.")
+    facets: bool = Field(False, description="Also count skills, cities, countries, languages, "
+                                            "experience bands and open-to-work over every match.")
     limit: int = Field(20, ge=1, le=100)
     offset: int = Field(0, ge=0, le=10_000)
+
+    def filters(self) -> dict[str, str]:
+        out = {k: getattr(self, k) for k in ("skill", "location", "city", "country", "language", "title",
+                                              "min_years", "max_years", "open_to_work")}
+        return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in out.items() if v is not None}
+
+
+class SearchReasons(BaseModel):
+    skills: list[str] = Field(description="the CV's skills the query or the skill filter asked for")
+    title: str | None = Field(description="the current title or headline the words matched")
+    text: list[str] = Field(description="other fields the words were found in (summary, keywords, …)")
 
 
 class SearchItem(BaseModel):
@@ -231,15 +284,30 @@ class SearchItem(BaseModel):
     slug: str | None
     name: str | None
     label: str | None
+    title: str | None
     location: str | None
-    skills: list[str]
+    city: str | None
+    country: str | None
+    skills: list[str] = Field(description="canonical skill names (the vocabulary's), not group names")
+    languages: list[str]
+    years: float | None = Field(description="years of work experience (overlaps counted once)")
+    open_to_work: bool
     score: float
     highlights: dict[str, list[str]]
+    reasons: SearchReasons
+
+
+class FacetValue(BaseModel):
+    value: str = Field(description="what to pass to the filter of the same name")
+    label: str
+    count: int
 
 
 class SearchOut(BaseModel):
     total: int
     items: list[SearchItem]
+    facets: dict[str, list[FacetValue]] | None = Field(None, description=(
+        "with `facets=true`: skill, city, country, language, years, open_to_work"))
 
 
 class ProfileOut(BaseModel):
@@ -248,7 +316,24 @@ class ProfileOut(BaseModel):
     name: str | None
     resume: dict[str, Any]
     updated_at: str
+    open_to_work: bool = False
+    revision: int = Field(description="bumped on every change of the CV (what the ETag follows)")
     links: dict[str, str]
+
+
+class ProfileListQuery(Strict):
+    after: str | None = Field(None, max_length=64, description="the `next` of the previous page")
+    limit: int = Field(1000, ge=1, le=5000)
+
+
+class ProfileListItem(BaseModel):
+    slug: str
+    updated_at: str
+
+
+class ProfileList(BaseModel):
+    items: list[ProfileListItem]
+    next: str | None
 
 
 class ErrorDetail(BaseModel):

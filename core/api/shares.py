@@ -6,7 +6,7 @@ from aiohttp import web
 from htdy.core.api import schemas as s
 from htdy.core.api.http import body, etag_for, respond, svc, user_id
 from htdy.core.api.routing import ApiRoutes
-from htdy.core.services import cvs, shares
+from htdy.core.services import analytics, cvs, shares
 
 routes = ApiRoutes("shares")
 # the web frontend's pages for a share, when a plugin serves them (route names of htdy.plugins.web)
@@ -64,7 +64,8 @@ async def delete_share(request: web.Request) -> web.StreamResponse:
 @routes.get("/api/v1/shared/{token}", summary="Read a CV through a share link", response=s.CVOut,
             auth="none", errors=(404,))
 async def shared(request: web.Request) -> web.StreamResponse:
-    e = await shares.resolve_link(svc(request), request.match_info["token"])
+    e, share_id = await shares.resolve_link(svc(request), request.match_info["token"])
+    analytics.record(svc(request), request, e["cv"]["id"], e["owner_id"], "share_open", ref=share_id)
     out = cvs.present(e, "view")
     return respond(request, out, etag=etag_for("shared", e["cv"]["id"], e["revision"]),
                    cache="private, no-cache", headers={"Referrer-Policy": "no-referrer"})

@@ -39,6 +39,7 @@ class CVCreate(BaseModel):
     title: str = Field(min_length=1, max_length=200)
     resume: dict[str, Any]
     discoverable: StrictBool = False
+    open_to_work: StrictBool = False
 
 
 class CVChanges(BaseModel):
@@ -48,6 +49,7 @@ class CVChanges(BaseModel):
     title: str | None = Field(None, min_length=1, max_length=200)
     resume: dict[str, Any] | None = None
     discoverable: StrictBool | None = None
+    open_to_work: StrictBool | None = None
     slug: str | None = Field(None, pattern=SLUG_RE)
 
 
@@ -69,7 +71,7 @@ async def _load_entry(cv_id: str) -> dict[str, Any]:
         "cv": {
             "id": str(cv.id), "title": cv.title,
             "owner": {"id": str(cv.owner.id), "name": cv.owner.name},
-            "discoverable": cv.discoverable, "slug": cv.slug,
+            "discoverable": cv.discoverable, "open_to_work": cv.open_to_work, "slug": cv.slug,
             "current_version": cv.current_version,
             "created_at": cv.created_at.isoformat(), "updated_at": cv.updated_at.isoformat(),
             "resume": version.resume if version else {}, "extras": version.extras if version else {},
@@ -141,6 +143,7 @@ async def create(svc: Services, user_id: str, data: CVCreate, *, extras: dict[st
     validate_resume_or_raise(data.resume)
     async with in_transaction(svc.conn_name):
         cv = await CV.create(owner_id=user_id, title=data.title, discoverable=data.discoverable,
+                             open_to_work=data.open_to_work,
                              current_version=1)
         if data.discoverable:
             cv.slug = await _free_slug(data.resume, data.title)
@@ -162,8 +165,9 @@ async def validate_changes(svc: Services, user_id: str, cv_id: Any, raw: Any) ->
     except HtdyError as exc:
         return None, [{"code": exc.code, "message": exc.message}]
     errors: list[Any] = []
-    if access != "owner" and ({"discoverable", "slug"} & changes.model_fields_set):
-        errors.append({"code": "forbidden", "message": "only the owner can change discoverable or slug"})
+    if access != "owner" and ({"discoverable", "open_to_work", "slug"} & changes.model_fields_set):
+        errors.append({"code": "forbidden",
+                       "message": "only the owner can change discoverable, open_to_work or slug"})
     if changes.resume is not None:
         try:
             validate_resume_or_raise(changes.resume)
@@ -180,7 +184,7 @@ async def apply_changes(svc: Services, user_id: str, cv_id: str, ch: CVChanges,
     updates: dict[str, Any] = {"revision": F("revision") + 1, "updated_at": utcnow()}
     if ch.resume is not None:
         updates["current_version"] = F("current_version") + 1
-    for name in ("title", "discoverable", "slug"):
+    for name in ("title", "discoverable", "open_to_work", "slug"):
         if name in ch.model_fields_set and (getattr(ch, name) is not None or name == "slug"):
             updates[name] = getattr(ch, name)
     q = CV.filter(id=cv_id)
@@ -262,7 +266,7 @@ async def delete(svc: Services, user_id: str, cv_id: str) -> None:
     cv_id = parse_uuid(cv_id)
     async with in_transaction(svc.conn_name):
         await CV.filter(id=cv_id).delete()
-    await svc.cache.delete(f"cv:{cv_id}")
+    await svc.cache.delete(f"cv:{cv_id}", f"pub:{cv_id}")
     from htdy.core.services import search_index
     await search_index.remove(svc, cv_id)
 
@@ -278,7 +282,8 @@ async def after_commit(svc: Services, cv_ids: Iterable[str], new_versions: dict[
 
     ids = list(cv_ids)
     if ids:
-        await svc.cache.delete(*[f"cv:{i}" for i in ids])
+        # cv: the full entry; pub: the public head (services/profiles.py) of the same CV
+        await svc.cache.delete(*[k for i in ids for k in (f"cv:{i}", f"pub:{i}")])
     for cid in ids:
         await search_index.sync(svc, cid)
     for cid, number in new_versions.items():

@@ -16,42 +16,19 @@ from typing import Any
 from htdy.core.interfaces import SearchBackend
 from htdy.core.models import CV, CVVersion
 from htdy.core.services import Services
+from htdy.core.services.search_document import document_for
+
+__all__ = ["document_for", "reindex", "remove", "search", "sync"]
 
 log = logging.getLogger("htdy.search")
 # what SearchBackend.search can page through (limit 1–100, offset ≤ 10 000; docs/backends.md)
 SCAN_PAGE, SCAN_MAX_OFFSET = 100, 10_000
 
 
-def _strings(items: Any, *keys: str) -> list[str]:
-    out: list[str] = []
-    for item in items or []:
-        if not isinstance(item, dict):
-            continue
-        for k in keys:
-            v = item.get(k)
-            if isinstance(v, str) and v.strip():
-                out.append(v.strip())
-            elif isinstance(v, list):
-                out.extend(x.strip() for x in v if isinstance(x, str) and x.strip())
-    return out
-
-
-def document_for(cv_id: str, slug: str | None, resume: dict[str, Any]) -> dict[str, Any]:
-    """The flat document the ``SearchBackend`` indexes."""
-    basics = resume.get("basics") or {}
-    loc = basics.get("location") or {}
-    location = ", ".join(str(loc[k]) for k in ("city", "region", "countryCode") if loc.get(k))
-    skills = _strings(resume.get("skills"), "name")
-    keywords = _strings(resume.get("skills"), "keywords") + _strings(resume.get("work"), "name", "position") \
-        + _strings(resume.get("education"), "institution", "area") + _strings(resume.get("languages"), "language")
-    return {"cv_id": cv_id, "slug": slug, "name": basics.get("name") or "", "label": basics.get("label") or "",
-            "summary": basics.get("summary") or "", "skills": skills, "location": location,
-            "keywords": keywords}
-
-
-async def _put(search: SearchBackend, cv_id: str, slug: str | None, resume: dict[str, Any]) -> None:
+async def _put(search: SearchBackend, cv_id: str, slug: str | None, resume: dict[str, Any],
+               open_to_work: bool) -> None:
     """Index one discoverable CV's current version (the one place documents are written)."""
-    await search.index(cv_id, document_for(cv_id, slug, resume))
+    await search.index(cv_id, document_for(cv_id, slug, resume, open_to_work=open_to_work))
 
 
 async def sync(svc: Services, cv_id: str) -> None:
@@ -66,7 +43,7 @@ async def sync(svc: Services, cv_id: str) -> None:
             await svc.search.remove(cv_id)
             return
         version = await CVVersion.get(cv_id=cv_id, number=cv.current_version)
-        await _put(svc.search, cv_id, cv.slug, version.resume)
+        await _put(svc.search, cv_id, cv.slug, version.resume, cv.open_to_work)
     except Exception:
         log.exception("search index update failed for %s", cv_id)
 
@@ -137,7 +114,7 @@ async def reindex(svc: Services, *, batch: int = 200, progress: Progress | None 
         query = CV.filter(discoverable=True)
         if last is not None:
             query = query.filter(id__gt=last)
-        rows = await query.order_by("id").limit(batch).values("id", "slug", "current_version")
+        rows = await query.order_by("id").limit(batch).values("id", "slug", "current_version", "open_to_work")
         if not rows:
             break
         resumes = await _current_resumes(rows)
@@ -145,7 +122,7 @@ async def reindex(svc: Services, *, batch: int = 200, progress: Progress | None 
             for r in rows:
                 cv_id = str(r["id"])
                 if cv_id in resumes:
-                    tg.create_task(_put(search, cv_id, r["slug"], resumes[cv_id]))
+                    tg.create_task(_put(search, cv_id, r["slug"], resumes[cv_id], r["open_to_work"]))
                 else:  # no current version (cannot happen through the API): nothing to index
                     tg.create_task(search.remove(cv_id))
         out.indexed += sum(1 for r in rows if str(r["id"]) in resumes)
@@ -198,9 +175,14 @@ async def _remove_all(search: SearchBackend, ids: list[str], batch: int) -> None
                 tg.create_task(search.remove(cv_id))
 
 
-async def search(svc: Services, q: str, filters: dict[str, str], limit: int, offset: int) -> dict[str, Any]:
+async def search(svc: Services, q: str, filters: dict[str, str], limit: int, offset: int,
+                 facets: bool = False) -> dict[str, Any]:
+    """One page of hits (each with the reasons it matched) and, if asked, the facet counts
+    over every match. Facet counts come from the index: an entry whose CV stopped being
+    discoverable a moment ago may still be counted until its removal lands, but is never
+    listed."""
     assert svc.search is not None
-    page = await svc.search.search(q, filters=filters or None, limit=limit, offset=offset)
+    page = await svc.search.search(q, filters=filters or None, limit=limit, offset=offset, facets=facets)
     ids = [h.cv_id for h in page.hits]
     live = {str(r["id"]): r["slug"] for r in
             await CV.filter(id__in=ids, discoverable=True).values("id", "slug")} if ids else {}
@@ -210,9 +192,12 @@ async def search(svc: Services, q: str, filters: dict[str, str], limit: int, off
             continue
         d = h.document
         items.append({"cv_id": h.cv_id, "slug": live[h.cv_id], "name": d.get("name"), "label": d.get("label"),
-                      "location": d.get("location"), "skills": d.get("skills") or [],
-                      "score": h.score, "highlights": h.highlights})
-    if svc.events is not None:
-        for it in items:
-            svc.events.record(it["cv_id"], "search_appearance")
-    return {"total": page.total, "items": items}
+                      "title": d.get("title") or None, "location": d.get("location"),
+                      "city": d.get("city") or None, "country": d.get("country") or None,
+                      "skills": d.get("skills") or [], "languages": d.get("languages") or [],
+                      "years": d.get("years"), "open_to_work": bool(d.get("open_to_work")),
+                      "score": h.score, "highlights": h.highlights, "reasons": h.reasons})
+    out: dict[str, Any] = {"total": page.total, "items": items}
+    if facets:
+        out["facets"] = page.facets
+    return out

@@ -127,12 +127,12 @@ async def delete(svc: Services, user_id: str, cv_id: str, share_id: str) -> None
     await svc.cache.delete(f"cv:{cid}")
 
 
-async def resolve_link(svc: Services, token: str) -> dict[str, Any]:
-    """The CV entry behind a link token (404 when unknown or expired)."""
+async def resolve_link(svc: Services, token: str) -> tuple[dict[str, Any], str]:
+    """The CV entry behind a link token and the share's id (404 when unknown or expired)."""
     share = await Share.get_or_none(token_hash=sha256(token), kind="link")
     if share is None or (share.expires_at is not None and share.expires_at <= utcnow()):
         raise NotFound("no such share link")
     e = await cvs.entry(svc, str(share.cv_id))
     if e is None:
         raise NotFound("no such share link")
-    return e
+    return e, str(share.id)

@@ -1,9 +1,12 @@
 """``embedded``: SQLite FTS5 in its own file, whatever the main database is.
 
-One table holds the documents (JSON) and the lower-cased skills for exact filtering;
-an FTS5 table (``unicode61`` tokenizer without diacritics, prefix indexes) holds the
-text. Queries AND their words, each as a prefix (``pyth`` finds ``Python``), ranked by
-``bm25`` with per-field weights; ``snippet()`` gives highlights. Runs on aiosqlite: a
+One table holds the documents (JSON) and years of experience, one the facet values
+(skill keys, city, country, languages, year band, open-to-work) for exact filters and
+facet counts; an FTS5 table (``unicode61`` tokenizer without diacritics, prefix indexes)
+holds the text, plus one opaque token per skill key (``skill_tok``) so a skill named in a
+query (``k8s``, ``C#``) matches the skill, not any word that looks like it. Queries AND
+their parts (common.Parsed), ranked by ``bm25`` with per-field weights; ``snippet()``
+gives highlights. Runs on aiosqlite: a
 writer connection behind a lock and a reader connection, each in its own thread; WAL
 gives readers a consistent snapshot while a document is being replaced.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,31 +25,45 @@ from htdy.core.interfaces import PluginOptions, SearchBackend, SearchHit, Search
 from htdy.plugins.search_backends.common import (
     MARK_CLOSE,
     MARK_OPEN,
+    SKILL_WEIGHT,
     TEXT_FIELDS,
     WEIGHTS,
-    check_filters,
+    Parsed,
     check_page,
+    explain,
+    facet_list,
+    facet_values,
     normalise,
+    parse,
     render_highlight,
-    terms,
+    skill_token,
 )
 
+SCHEMA_VERSION = 2  # PRAGMA user_version; an older file is rebuilt empty (run `htdy search reindex`)
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS cv_docs (
     cv_id TEXT PRIMARY KEY,
-    doc TEXT NOT NULL
+    doc TEXT NOT NULL,
+    years REAL
 );
-CREATE TABLE IF NOT EXISTS cv_skills (
+CREATE TABLE IF NOT EXISTS cv_facets (
     cv_id TEXT NOT NULL REFERENCES cv_docs(cv_id) ON DELETE CASCADE,
-    skill TEXT NOT NULL,
-    PRIMARY KEY (skill, cv_id)
+    facet TEXT NOT NULL,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (facet, key, cv_id)
 );
+CREATE INDEX IF NOT EXISTS cv_facets_by_cv ON cv_facets (cv_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS cv_fts USING fts5(
-    cv_id UNINDEXED, {", ".join(TEXT_FIELDS)},
+    cv_id UNINDEXED, {", ".join(TEXT_FIELDS)}, skill_tok,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+PRAGMA user_version = {SCHEMA_VERSION};
 """
-_WEIGHTS = ", ".join(str(WEIGHTS[f]) for f in TEXT_FIELDS)
+OLD_TABLES = ("cv_fts", "cv_skills", "cv_facets", "cv_docs")
+_WEIGHTS = ", ".join(str(WEIGHTS[f]) for f in TEXT_FIELDS) + f", {SKILL_WEIGHT}"
+_TEXT_COLS = "{" + " ".join(TEXT_FIELDS) + "}"
+log = logging.getLogger("htdy.search")
 
 
 class EmbeddedOptions(PluginOptions):
@@ -88,6 +106,17 @@ class EmbeddedSearch(SearchBackend):
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.execute("PRAGMA foreign_keys=ON")
         await self._db.execute("PRAGMA busy_timeout=5000")
+        async with self._db.execute("PRAGMA user_version") as cur:
+            version = (await cur.fetchone() or (0,))[0]
+        if version != SCHEMA_VERSION:
+            async with self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cv_docs'") as cur:
+                existed = (await cur.fetchone() or (0,))[0]
+            if existed:
+                log.warning("embedded search: %s has index schema %s, this build uses %s; emptied, to be "
+                            "rebuilt from the database", path, version, SCHEMA_VERSION)
+                self.needs_rebuild = True
+            for table in OLD_TABLES:
+                await self._db.execute(f"DROP TABLE IF EXISTS {table}")
         await self._db.executescript(SCHEMA)
         await self._db.commit()
         if path != ":memory:":
@@ -109,12 +138,14 @@ class EmbeddedSearch(SearchBackend):
         db = self.db
         try:
             await self._delete(doc["cv_id"])
-            await db.execute("INSERT INTO cv_docs (cv_id, doc) VALUES (?, ?)", (doc["cv_id"], json.dumps(doc)))
-            await db.executemany("INSERT OR IGNORE INTO cv_skills (cv_id, skill) VALUES (?, ?)",
-                                 [(doc["cv_id"], s.strip().lower()) for s in doc["skills"]])
+            await db.execute("INSERT INTO cv_docs (cv_id, doc, years) VALUES (?, ?, ?)",
+                             (doc["cv_id"], json.dumps(doc), doc["years"]))
+            await db.executemany("INSERT OR IGNORE INTO cv_facets (cv_id, facet, key, label) VALUES (?, ?, ?, ?)",
+                                 [(doc["cv_id"], facet, key, label)
+                                  for facet, pairs in facet_values(doc).items() for key, label in pairs])
             row = [doc["cv_id"]] + [" \n".join(doc[f]) if isinstance(doc[f], list) else doc[f]
-                                    for f in TEXT_FIELDS]
-            await db.execute(f"INSERT INTO cv_fts (cv_id, {', '.join(TEXT_FIELDS)}) "
+                                    for f in TEXT_FIELDS] + [" ".join(skill_token(k) for k in doc["skill_keys"])]
+            await db.execute(f"INSERT INTO cv_fts (cv_id, {', '.join(TEXT_FIELDS)}, skill_tok) "
                              f"VALUES ({', '.join('?' * len(row))})", row)
             await db.commit()
         except BaseException:
@@ -123,7 +154,7 @@ class EmbeddedSearch(SearchBackend):
 
     async def _delete(self, cv_id: str) -> None:
         await self.db.execute("DELETE FROM cv_fts WHERE cv_id = ?", (cv_id,))
-        await self.db.execute("DELETE FROM cv_skills WHERE cv_id = ?", (cv_id,))
+        await self.db.execute("DELETE FROM cv_facets WHERE cv_id = ?", (cv_id,))
         await self.db.execute("DELETE FROM cv_docs WHERE cv_id = ?", (cv_id,))
 
     async def remove(self, cv_id: str) -> None:
@@ -131,25 +162,45 @@ class EmbeddedSearch(SearchBackend):
             await self._delete(cv_id)
             await self.db.commit()
 
-    async def search(self, query: str, *, filters: dict[str, str] | None = None,
-                     limit: int = 20, offset: int = 0) -> SearchPage:
-        check_page(limit, offset)
-        f = check_filters(filters)
-        words = terms(query)
-        match_parts = [f"{_phrase(w)}*" for w in words]
-        if "location" in f:
-            location_words = terms(f["location"])
-            if location_words:
-                match_parts.append("location : " + _phrase(" ".join(location_words)))
-        where, params = [], []
+    @staticmethod
+    def where(p: Parsed) -> tuple[str, list[Any]]:
+        """The WHERE clause (over ``cv_fts``) and its parameters for a parsed query."""
+        match_parts = []
+        for s in p.skills:
+            alts = [f"{_TEXT_COLS} : {_phrase(t)}" for t in s.texts] or [
+                f"skill_tok : {_phrase(skill_token(s.term.key))}"]
+            match_parts.append("(" + " OR ".join(alts) + ")")
+        match_parts += [f"{_TEXT_COLS} : {_phrase(w)}*" for w in p.words]
+        if p.location_words:
+            match_parts.append("location : " + _phrase(" ".join(p.location_words)))
+        match_parts += [f"title : {_phrase(w)}*" for w in p.title_words]
+        where: list[str] = []
+        params: list[Any] = []
         if match_parts:
             where.append("cv_fts MATCH ?")
             params.append(" AND ".join(match_parts))
-        if "skill" in f:
-            where.append("cv_fts.cv_id IN (SELECT cv_id FROM cv_skills WHERE skill = ?)")
-            params.append(f["skill"].lower())
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
-        ranked = bool(words)
+        in_facet = "cv_fts.cv_id IN (SELECT cv_id FROM cv_facets WHERE facet = ? AND key = ?)"
+        for term in p.filter_skills:
+            where.append(in_facet)
+            params += ["skill", term.key]
+        for facet, key in p.keys.items():
+            where.append(in_facet)
+            params += [facet, key]
+        if p.open_to_work is not None:
+            where.append(("" if p.open_to_work else "NOT ") + in_facet)
+            params += ["open_to_work", "true"]
+        for op, value in ((">=", p.min_years), ("<=", p.max_years)):
+            if value is not None:
+                where.append(f"cv_fts.cv_id IN (SELECT cv_id FROM cv_docs WHERE years {op} ?)")
+                params.append(value)
+        return ("WHERE " + " AND ".join(where)) if where else "", params
+
+    async def search(self, query: str, *, filters: dict[str, str] | None = None,
+                     limit: int = 20, offset: int = 0, facets: bool = False) -> SearchPage:
+        check_page(limit, offset)
+        p = parse(query, filters)
+        clause, params = self.where(p)
+        ranked = p.ranked
         order = f"bm25(cv_fts, 0, {_WEIGHTS}), cv_fts.cv_id" if ranked else "cv_fts.cv_id"
         score = f"-bm25(cv_fts, 0, {_WEIGHTS})" if ranked else "0.0"
         snippets = ", ".join(f"snippet(cv_fts, {i + 1}, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 12)"
@@ -166,9 +217,16 @@ class EmbeddedSearch(SearchBackend):
                     for field, frag in zip(TEXT_FIELDS, row[3:], strict=True):
                         if frag and MARK_OPEN in frag:
                             highlights[field] = [render_highlight(frag)]
-                hits.append(SearchHit(cv_id=row[0], score=float(row[1]), document=json.loads(row[2]),
-                                      highlights=highlights))
-        return SearchPage(total=int(total), hits=hits)
+                doc = json.loads(row[2])
+                hits.append(SearchHit(cv_id=row[0], score=float(row[1]), document=doc,
+                                      highlights=highlights, reasons=explain(p, doc)))
+        page = SearchPage(total=int(total), hits=hits)
+        if facets:
+            sql = ("SELECT facet, key, max(label), count(*) FROM cv_facets WHERE cv_id IN "
+                   f"(SELECT cv_fts.cv_id FROM cv_fts {clause}) GROUP BY facet, key")
+            async with self.reader.execute(sql, params) as cur:
+                page.facets = facet_list([tuple(r) async for r in cur])  # type: ignore[misc]
+        return page
 
     async def check(self) -> None:
         try:

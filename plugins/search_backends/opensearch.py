@@ -1,8 +1,11 @@
 """``opensearch``: OpenSearch (or an API-compatible server) through opensearch-py's
 async client.
 
-The index is created at start-up with explicit mappings (text fields for matching,
-``skills_lc`` keyword for the exact skill filter, ``cv_id`` keyword for sorting). Each
+The index is created at start-up with explicit mappings (text fields for matching;
+``k_<facet>`` keywords for exact filters, ``f_<facet>`` "key\x1flabel" keywords for the
+facet counts, ``years`` for the range filter, ``cv_id`` keyword for sorting); new fields
+are added to an existing index at start-up. A skill named in a query matches the
+skill key (``k_skill``) or, when it is a real word, the phrase in the text. Each
 query word must match some field, either fuzzily (``fuzziness: AUTO``) or as a prefix
 (``phrase_prefix``), so the contract matches ``embedded`` (AND of words, prefix
 matching) and typos are forgiven. Highlights use private-use marks that are turned into
@@ -17,23 +20,38 @@ from pydantic import Field, SecretStr
 from htdy.core.errors import ServiceUnavailable
 from htdy.core.interfaces import PluginOptions, SearchBackend, SearchHit, SearchPage
 from htdy.plugins.search_backends.common import (
+    FACET_SIZE,
+    FACETS,
     MARK_CLOSE,
     MARK_OPEN,
+    SKILL_WEIGHT,
     TEXT_FIELDS,
     WEIGHTS,
-    check_filters,
+    Parsed,
     check_page,
+    explain,
+    facet_list,
+    facet_values,
     normalise,
+    parse,
     render_highlight,
-    terms,
 )
 
+# k_<facet>: the keys filters match; f_<facet>: "key<US>label" pairs the facets count
+_SEP = "\u001f"
+_DERIVED = [f"k_{f}" for f in FACETS] + [f"f_{f}" for f in FACETS]
 MAPPINGS = {
     "dynamic": "strict",
     "properties": {
         "cv_id": {"type": "keyword"},
         **{f: {"type": "text"} for f in TEXT_FIELDS},
-        "skills_lc": {"type": "keyword"},
+        "skill_keys": {"type": "keyword"},
+        "city": {"type": "keyword"},
+        "country": {"type": "keyword"},
+        "languages": {"type": "keyword"},
+        "years": {"type": "float"},
+        "open_to_work": {"type": "boolean"},
+        **{name: {"type": "keyword"} for name in _DERIVED},
     },
 }
 _FIELDS = [f"{f}^{WEIGHTS[f]:g}" for f in TEXT_FIELDS]
@@ -91,6 +109,14 @@ class OpenSearchSearch(SearchBackend):
 
     async def ensure_index(self) -> None:
         if await self.client.indices.exists(index=self.index_name):
+            # fields added since the index was created (additive: existing documents keep
+            # working; the rebuild the app then runs fills the new fields)
+            current = await self.client.indices.get_mapping(index=self.index_name)
+            have = (current.get(self.index_name) or {}).get("mappings", {}).get("properties", {})
+            if set(MAPPINGS["properties"]) - set(have):
+                await self.client.indices.put_mapping(index=self.index_name,
+                                                      body={"properties": MAPPINGS["properties"]})
+                self.needs_rebuild = True
             return
         body = {"settings": {"number_of_shards": self.options.shards,
                              "number_of_replicas": self.options.replicas},
@@ -104,7 +130,10 @@ class OpenSearchSearch(SearchBackend):
 
     async def index(self, cv_id: str, document: dict[str, Any]) -> None:
         doc = normalise(cv_id, document)
-        body = dict(doc, skills_lc=sorted({s.strip().lower() for s in doc["skills"]}))
+        body = dict(doc)
+        for facet, pairs in facet_values(doc).items():
+            body[f"k_{facet}"] = sorted({key for key, _ in pairs})
+            body[f"f_{facet}"] = sorted({f"{key}{_SEP}{label}" for key, label in pairs})
         await self.client.index(index=self.index_name, id=doc["cv_id"], body=body,
                                 refresh=self.options.refresh)
 
@@ -116,47 +145,71 @@ class OpenSearchSearch(SearchBackend):
         except NotFoundError:
             pass
 
-    def build_query(self, query: str, filters: dict[str, str]) -> dict[str, Any]:
+    @staticmethod
+    def build_query(p: Parsed) -> dict[str, Any]:
         must: list[dict[str, Any]] = []
-        for word in terms(query):
+        for skill in p.skills:
+            should: list[dict[str, Any]] = [{"term": {"k_skill": {"value": skill.term.key,
+                                                                  "boost": SKILL_WEIGHT}}}]
+            should += [{"multi_match": {"query": t, "fields": _FIELDS, "type": "phrase"}} for t in skill.texts]
+            must.append({"bool": {"minimum_should_match": 1, "should": should}})
+        for word in p.words:
             must.append({"bool": {"minimum_should_match": 1, "should": [
                 {"multi_match": {"query": word, "fields": _FIELDS, "fuzziness": "AUTO",
                                  "prefix_length": 1}},
                 {"multi_match": {"query": word, "fields": _FIELDS, "type": "phrase_prefix"}},
             ]}})
-        flt: list[dict[str, Any]] = []
-        if "skill" in filters:
-            flt.append({"term": {"skills_lc": filters["skill"].lower()}})
-        if "location" in filters:
-            flt.append({"match_phrase": {"location": filters["location"]}})
-        if not must and not flt:
+        flt: list[dict[str, Any]] = [{"term": {"k_skill": t.key}} for t in p.filter_skills]
+        flt += [{"term": {f"k_{facet}": key}} for facet, key in p.keys.items()]
+        if p.location_words:
+            flt.append({"match_phrase": {"location": " ".join(p.location_words)}})
+        flt += [{"match_phrase_prefix": {"title": w}} for w in p.title_words]
+        years = {op: v for op, v in (("gte", p.min_years), ("lte", p.max_years)) if v is not None}
+        if years:
+            flt.append({"range": {"years": years}})
+        must_not: list[dict[str, Any]] = []
+        if p.open_to_work is not None:
+            (flt if p.open_to_work else must_not).append({"term": {"k_open_to_work": "true"}})
+        if not must and not flt and not must_not:
             return {"match_all": {}}
-        return {"bool": {"must": must or [{"match_all": {}}], "filter": flt}}
+        return {"bool": {"must": must or [{"match_all": {}}], "filter": flt, "must_not": must_not}}
 
     async def search(self, query: str, *, filters: dict[str, str] | None = None,
-                     limit: int = 20, offset: int = 0) -> SearchPage:
+                     limit: int = 20, offset: int = 0, facets: bool = False) -> SearchPage:
         check_page(limit, offset)
-        f = check_filters(filters)
-        ranked = bool(terms(query))
+        p = parse(query, filters)
+        ranked = p.ranked
         body: dict[str, Any] = {
-            "query": self.build_query(query, f), "from": offset, "size": limit, "track_total_hits": True,
+            "query": self.build_query(p), "from": offset, "size": limit, "track_total_hits": True,
             "sort": (["_score"] if ranked else []) + [{"cv_id": "asc"}],
-            "_source": {"excludes": ["skills_lc"]},
+            "_source": {"excludes": _DERIVED},
         }
         if ranked:
             body["highlight"] = {"pre_tags": [MARK_OPEN], "post_tags": [MARK_CLOSE], "number_of_fragments": 3,
                                  "fields": {f: {} for f in TEXT_FIELDS}}
+        if facets:
+            body["aggs"] = {f: {"terms": {"field": f"f_{f}", "size": FACET_SIZE * 5}} for f in FACETS}
         response = await self.client.search(index=self.index_name, body=body)
         hits = []
         for h in response["hits"]["hits"]:
             source = h["_source"]
-            source.pop("skills_lc", None)
+            for name in _DERIVED:
+                source.pop(name, None)
+            doc = normalise(source["cv_id"], source)
             highlights = {field: [render_highlight(frag) for frag in frags]
                           for field, frags in (h.get("highlight") or {}).items() if field in TEXT_FIELDS}
             hits.append(SearchHit(cv_id=source["cv_id"], score=float(h.get("_score") or 0.0),
-                                  document=normalise(source["cv_id"], source), highlights=highlights))
+                                  document=doc, highlights=highlights, reasons=explain(p, doc)))
         total = response["hits"]["total"]
-        return SearchPage(total=int(total["value"] if isinstance(total, dict) else total), hits=hits)
+        page = SearchPage(total=int(total["value"] if isinstance(total, dict) else total), hits=hits)
+        if facets:
+            rows = []
+            for facet, agg in (response.get("aggregations") or {}).items():
+                for b in agg.get("buckets", []):
+                    key, _, label = str(b.get("key_as_string", b["key"])).partition(_SEP)
+                    rows.append((facet, key, label or key, int(b["doc_count"])))
+            page.facets = facet_list(rows)
+        return page
 
     async def check(self) -> None:
         try:

@@ -1,17 +1,27 @@
 """Where server-rendered pages get their data: the JSON API described in
 ``docs/api-contract.md``, asked in-process over the server's own socket so the web plugin
-depends on the contract only (not on the models or services behind it)."""
+depends on the contract only (not on the models or services behind it).
+
+One shortcut, for the page people are discovered through: inside the real app the public
+profile is read with the very function the API endpoint uses (``profiles.lookup`` +
+``profiles.payload``) instead of a loopback HTTP call, and its finished page is kept in
+the cache tiers (:func:`cached`). On any other host (the fake API of the tests, a
+frontend in front of a remote API) the HTTP contract is used and nothing is cached."""
 from __future__ import annotations
 
+import hashlib
 import json
 import socket
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
+from htdy.core import appkeys
 from htdy.core.clientip import forward_headers
 
 _TIMEOUT = aiohttp.ClientTimeout(total=15)
@@ -24,6 +34,18 @@ class Profile:
     cv_id: str | None = None
     updated_at: str | None = None
     pdf_url: str | None = None
+    # what changes whenever the profile does (the CV's revision, or the API's ETag)
+    version: str = ""
+    open_to_work: bool = False
+    # read in-process: the core's public head ({id, slug, revision}), the key of cached bytes
+    head: dict[str, Any] | None = None
+
+
+def public_origin(request: web.Request) -> str:
+    """``[server] public_url`` when set, else this request's scheme and host."""
+    settings = request.app.get(appkeys.settings)
+    configured = settings.server.public_url.strip().rstrip("/") if settings is not None else ""
+    return configured or str(request.url.origin())
 
 
 def _base_url(request: web.Request) -> tuple[str, aiohttp.BaseConnector | None]:
@@ -49,7 +71,10 @@ async def internal_request(request: web.Request, method: str, path: str, *, json
     """Send ``method path`` to this very app; returns (status, headers, body)."""
     base, connector = _base_url(request)
     # the API counts (rate limits) and sees the visitor, not this loopback call
-    hdrs = {"Accept": "application/json", "User-Agent": "htdy-web/internal", **forward_headers(request)}
+    # the visitor's own User-Agent, DNT and GPC: the API decides from them what analytics count
+    hdrs = {"Accept": "application/json", "User-Agent": request.headers.get("User-Agent", ""),
+            **{h: request.headers[h] for h in ("DNT", "Sec-GPC") if h in request.headers},
+            **forward_headers(request)}
     if rid := request.headers.get("X-Request-ID"):
         hdrs["X-Request-ID"] = rid
     if forward_cookies and (cookie := request.headers.get("Cookie")):
@@ -67,19 +92,74 @@ async def internal_get(request: web.Request, path: str, *,
     return await internal_request(request, "GET", path, forward_cookies=forward_cookies)
 
 
-async def public_profile(request: web.Request, slug: str) -> Profile | None:
-    status, _, body = await internal_get(request, f"/api/v1/profiles/{slug}")
+async def public_profile(request: web.Request, slug: str, *, view: bool = True) -> Profile | None:
+    """The discoverable profile at ``slug`` (``view``: count a profile view, as the API does)."""
+    services = request.app.get(appkeys.services)
+    if services is not None:
+        from htdy.core.services import profiles
+
+        h = await profiles.head(services, slug)
+        if h is None:
+            return None
+        if view:
+            from htdy.core.services import analytics
+
+            analytics.record(services, request, h["id"], h["owner_id"], "view", visit=True)
+            if request.query.get("ref") == "search":
+                analytics.record(services, request, h["id"], h["owner_id"], "search_click")
+        # the content is loaded by complete() only when the page must be (re)built
+        return Profile(slug=slug, resume={}, cv_id=h["id"], version=str(h["revision"]), head=h)
+    status, headers, body = await internal_get(request, f"/api/v1/profiles/{slug}")
     if status == 404 or status == 410:
         return None
     if status != 200:
         raise web.HTTPBadGateway(text=f"profile service answered {status}\n")
     payload = json.loads(body)
-    return profile_from_payload(slug, payload)
+    profile = profile_from_payload(slug, payload)
+    profile.version = headers.get("ETag", "") or hashlib.sha1(body).hexdigest()[:20]
+    return profile
+
+
+async def cached(request: web.Request, profile: Profile, kind: str, variant: str,
+                 build: Callable[[], Awaitable[bytes]]) -> bytes:
+    """``build()``'s bytes, cached per (kind, slug, revision, variant) when in-process."""
+    services = request.app.get(appkeys.services)
+    if services is None or profile.head is None:
+        return await build()
+    from htdy.core.services import profiles
+
+    return await profiles.cached_bytes(services, kind, profile.head, variant, build)
+
+
+async def complete(request: web.Request, profile: Profile) -> Profile:
+    """The profile with its content (a no-op unless it was read in-process by its head)."""
+    services = request.app.get(appkeys.services)
+    if profile.head is None or services is None:
+        return profile
+    from htdy.core.services import profiles
+
+    e = await profiles.lookup(services, profile.slug)
+    if e is None:  # made private while the page was being built
+        raise web.HTTPNotFound()
+    full = profile_from_payload(profile.slug, profiles.payload(e))
+    full.version, full.head = profile.version, profile.head
+    return full
+
+
+async def profile_list(request: web.Request, after: str | None, limit: int) -> tuple[list[dict[str, str]], str | None]:
+    """One page of ``GET /api/v1/profiles``: ``[{slug, updated_at}]`` and the next cursor."""
+    path = f"/api/v1/profiles?limit={limit}" + (f"&after={quote(after)}" if after else "")
+    status, _, body = await internal_get(request, path)
+    if status != 200:
+        raise web.HTTPBadGateway(text=f"profile service answered {status}\n")
+    payload = json.loads(body)
+    return list(payload.get("items") or []), payload.get("next")
 
 
 async def shared_cv(request: web.Request, token: str) -> dict[str, Any] | None:
     """The CV behind a link share (``GET /api/v1/shared/{token}``), or None."""
-    status, _, body = await internal_get(request, f"/api/v1/shared/{token}")
+    # with the visitor's cookies: the owner opening their own link is not counted
+    status, _, body = await internal_get(request, f"/api/v1/shared/{token}", forward_cookies=True)
     if status in (404, 410):
         return None
     if status != 200:
@@ -98,4 +178,5 @@ def profile_from_payload(slug: str, payload: dict[str, Any]) -> Profile:
     pdf = links.get("pdf") or payload.get("pdf_url") or f"/p/{slug}/cv.pdf"
     return Profile(slug=payload.get("slug") or slug, resume=resume,
                    cv_id=str(cv_id) if cv_id is not None else None,
-                   updated_at=payload.get("updated_at"), pdf_url=pdf)
+                   updated_at=payload.get("updated_at"), pdf_url=pdf,
+                   open_to_work=bool(payload.get("open_to_work")))

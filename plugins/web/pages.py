@@ -14,10 +14,11 @@ from yarl import URL
 
 from htdy.core import appkeys
 
-from . import data
+from . import data, seo
+from .analytics import stats_page
 from .assets import serve_static
 from .html import CSRF_COOKIE, SESSION_COOKIE, logged_in, render_page
-from .profile import SLUG_RE, public_profile, shared_link
+from .profile import SLUG_RE, profile_card, public_profile, shared_link
 
 routes = web.RouteTableDef()
 
@@ -188,7 +189,9 @@ async def editor(request: web.Request) -> web.StreamResponse:
 async def search(request: web.Request) -> web.StreamResponse:
     q = request.query
     return render_page(request, "search", page="search", title="Find talent",
-                       q=q.get("q", ""), skill=q.get("skill", ""), location=q.get("location", ""))
+                       q=q.get("q", ""), skill=q.get("skill", ""), location=q.get("location", ""),
+                       language=q.get("language", ""), min_years=q.get("min_years", ""),
+                       open_to_work=q.get("open_to_work") == "true")
 
 
 @routes.get("/p/{slug}/cv.pdf", name="web-profile-pdf")
@@ -207,5 +210,10 @@ async def profile_pdf(request: web.Request) -> web.StreamResponse:
 
 
 routes.get("/p/{slug}", name="web-profile")(public_profile)
+routes.get("/app/cvs/{cv_id}/stats", name="web-analytics")(stats_page)
+routes.get("/p/{slug}/card.png", name="web-profile-card")(profile_card)
+routes.get("/robots.txt", name="web-robots")(seo.robots)
+routes.get("/sitemap.xml", name="web-sitemap")(seo.sitemap)
+routes.get(r"/sitemap-{n:\d+}.xml", name="web-sitemap-part")(seo.sitemap_part)
 routes.get("/s/{token}", name="web-shared-link")(shared_link)
 routes.get("/static/{name}", name="web-static")(serve_static)

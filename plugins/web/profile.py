@@ -6,13 +6,34 @@ The data comes from the public profile API (``GET /api/v1/profiles/{slug}``) thr
 """
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import re
+from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from . import data
-from .html import PUBLIC_CACHE, render_page
+from htdy import __version__
+from htdy.core.services.search_document import skills_and_groups
+from htdy.core.skills import vocabulary
+
+from . import data, seo
+from .assets import load_assets
+from .card import render_card
+from .html import (
+    PUBLIC_CACHE,
+    SECURITY_HEADERS,
+    not_modified,
+    page_context,
+    render_page,
+    render_template,
+    template_source,
+)
+
+# the page's design and language (one each today; both are part of the cache key)
+DESIGN, LANGUAGE = "default", "en"
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
@@ -138,22 +159,92 @@ def profile_context(resume: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _not_found(request: web.Request) -> web.Response:
+    return render_page(request, "notfound", page="notfound", title="Profile not found", status=404,
+                       heading="Profile not found", noindex=True,
+                       message="This profile does not exist or is no longer public.")
+
+
+@cache
+def _build_id() -> str:
+    """Changes when anything the page is made of changes (code version, templates, assets)."""
+    parts = [__version__, template_source("layout"), template_source("profile"), str(load_assets().urls())]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def _etag(profile: data.Profile, variant: str) -> str:
+    return 'W/"' + hashlib.sha1(f"{profile.slug}|{profile.version}|{variant}".encode()).hexdigest()[:24] + '"'
+
+
+def _skills(resume: dict[str, Any]) -> list[str]:
+    return [t.name for t in vocabulary().skills_in(skills_and_groups(resume)[0])]
+
+
+def _page_headers(etag: str) -> dict[str, str]:
+    return {**SECURITY_HEADERS, "Cache-Control": PUBLIC_CACHE, "ETag": etag}
+
+
 async def public_profile(request: web.Request) -> web.StreamResponse:
+    """``/p/{slug}``: the finished page is cached per (slug, revision, design, language,
+    origin, build) — a repeat costs two in-process cache reads; ``If-None-Match`` gets a
+    304 without touching the page at all."""
     slug = request.match_info["slug"]
     profile = await data.public_profile(request, slug) if SLUG_RE.match(slug) else None
     if profile is None:
-        return render_page(request, "notfound", page="notfound", title="Profile not found", status=404,
-                           heading="Profile not found", noindex=True,
-                           message="This profile does not exist or is no longer public.")
+        return _not_found(request)
+    origin = data.public_origin(request)
+    variant = f"{DESIGN}:{LANGUAGE}:{origin}:{_build_id()}"
+    etag = _etag(profile, variant)
+    if not_modified(request, etag):
+        return web.Response(status=304, headers=_page_headers(etag))
+
+    async def build() -> bytes:
+        return _render_profile(request, await data.complete(request, profile), origin)
+
+    body = await data.cached(request, profile, "page", variant, build)
+    return web.Response(body=body, headers=_page_headers(etag), content_type="text/html", charset="utf-8")
+
+
+def _render_profile(request: web.Request, profile: data.Profile, origin: str) -> bytes:
     ctx = profile_context(profile.resume)
     ctx["pdf_url"] = profile.pdf_url
     ctx["updated"] = fmt_date(profile.updated_at) if profile.updated_at else ""
+    ctx["open_to_work"] = profile.open_to_work
     description = " · ".join(p for p in (ctx["label"], ctx["location"]) if p) or "Public CV on htdy"
-    canonical = str(request.url.with_query(None)) if request.url.is_absolute() else ""
+    url = f"{origin}/p/{profile.slug}"
+    image = f"{url}/card.png?v={hashlib.sha1(profile.version.encode()).hexdigest()[:10]}"
+    skills = _skills(profile.resume)
+    jsonld = seo.profile_page(profile.resume, url=url, image=image, skills=skills, updated_at=profile.updated_at)
     # The public page is the same for everybody: no Vary: Cookie, cacheable by a CDN.
-    return render_page(request, "profile", page="profile", title=ctx["name"], js=False, og=True,
-                       description=description, canonical=canonical, logged_in=False,
-                       cache_control=PUBLIC_CACHE, vary_cookie=False, **ctx)
+    ctx.update(title=ctx["name"], js=False, og=True, description=description, canonical=url, logged_in=False,
+               og_url=url, og_image=image, og_image_alt=f"{ctx['name']} — {description}",
+               jsonld=seo.script_json(jsonld))
+    context = page_context(request, page="profile", **ctx)
+    context["body"] = render_template("profile", context)
+    return render_template("layout", context).encode("utf-8")
+
+
+async def profile_card(request: web.Request) -> web.StreamResponse:
+    """``/p/{slug}/card.png``: the profile's link-preview image (``og:image``)."""
+    slug = request.match_info["slug"]
+    profile = await data.public_profile(request, slug, view=False) if SLUG_RE.match(slug) else None
+    if profile is None:
+        return _not_found(request)
+    origin = data.public_origin(request)
+    variant = f"{DESIGN}:{_build_id()}:{urlsplit(origin).netloc}"
+    etag = _etag(profile, "card:" + variant)
+    headers = {"Cache-Control": PUBLIC_CACHE, "ETag": etag, "X-Content-Type-Options": "nosniff"}
+    if not_modified(request, etag):
+        return web.Response(status=304, headers=headers)
+
+    async def build() -> bytes:
+        full = await data.complete(request, profile)
+        ctx = profile_context(full.resume)
+        return await asyncio.to_thread(render_card, ctx["name"], ctx["label"], ctx["location"],
+                                       _skills(full.resume), urlsplit(origin).netloc)
+
+    body = await data.cached(request, profile, "card", variant, build)
+    return web.Response(body=body, headers=headers, content_type="image/png")
 
 
 async def shared_link(request: web.Request) -> web.StreamResponse:

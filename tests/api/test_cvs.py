@@ -123,6 +123,9 @@ async def test_stats_owner_only(client, signup, make_cv):
     a, b = await signup("a@example.org"), await signup("b@example.org")
     cv = await make_cv(a["headers"])
     stats = await (await client.get(f"/api/v1/cvs/{cv['id']}/stats", headers=a["headers"])).json()
-    assert stats == {"view": 0, "download": 0, "search_appearance": 0}
+    assert {k: stats[k] for k in ("view", "download", "search_appearance", "search_click", "share_open",
+                                  "unique_visitors")} == dict.fromkeys(
+        ("view", "download", "search_appearance", "search_click", "share_open", "unique_visitors"), 0)
+    assert stats["days"] == 30 and len(stats["series"]) == 30 and stats["shares"] == []
     await client.post(f"/api/v1/cvs/{cv['id']}/shares", json={"email": "b@example.org"}, headers=a["headers"])
     assert (await client.get(f"/api/v1/cvs/{cv['id']}/stats", headers=b["headers"])).status == 403

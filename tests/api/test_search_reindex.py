@@ -30,7 +30,7 @@ pytestmark = pytest.mark.timeout(300)
 def _resume(base: dict[str, Any], name: str, skill: str) -> dict[str, Any]:
     r = copy.deepcopy(base)
     r["basics"]["name"] = name
-    r["skills"] = [{"name": skill, "keywords": ["reindex"]}]
+    r["skills"] = [{"name": "Topics", "keywords": [skill, "reindex"]}]  # skills are keywords, not group names
     return r
 
 
@@ -68,7 +68,7 @@ def _docs(path: Path) -> dict[str, dict[str, Any]]:
 def _wipe(path: Path) -> None:
     """The index is lost (a new server, a deleted file): every table emptied."""
     with sqlite3.connect(path) as db:
-        for table in ("cv_fts", "cv_skills", "cv_docs"):
+        for table in ("cv_fts", "cv_facets", "cv_docs"):
             db.execute(f"DELETE FROM {table}")
 
 
@@ -213,3 +213,29 @@ def test_reindex_beyond_what_search_can_list(tmp_path, resume, monkeypatch):
             await search.close()
 
     assert asyncio.run(left()) == {ids["Ada"], ids["Bob"], *ghosts}
+
+
+async def test_an_index_from_an_older_build_is_rebuilt_at_start(aiohttp_client, tmp_path, resume):
+    """The embedded index's schema changed (a new build): the file is emptied at start-up
+    and rebuilt from the database in the background — no search result is lost for good."""
+    from htdy.core.app import create_app
+
+    settings = make_settings(tmp_path)
+    client = await aiohttp_client(create_app(settings))
+    token = (await (await client.post("/api/v1/auth/signup", json={
+        "email": "o@example.org", "name": "O", "password": "correct horse battery"})).json())["token"]
+    made = await client.post("/api/v1/cvs", json={"title": "Ada", "discoverable": True,
+                                                  "resume": _resume(resume, "Ada Lovelace", "Go")},
+                             headers={"Authorization": f"Bearer {token}"})
+    assert made.status == 201
+    await client.close()
+    with sqlite3.connect(tmp_path / "search.sqlite3") as db:  # as an older build left it
+        db.execute("PRAGMA user_version = 1")
+
+    app = create_app(make_settings(tmp_path))
+    client = await aiohttp_client(app)
+    svc = app[appkeys.services]
+    await svc.drain()  # the background rebuild
+    assert not svc.search.needs_rebuild
+    found = await (await client.get("/api/v1/search", params={"skill": "go"})).json()
+    assert [i["name"] for i in found["items"]] == ["Ada Lovelace"]

@@ -10,25 +10,34 @@ from pathlib import Path
 import pytest
 
 from htdy.core.errors import ValidationFailed
-from htdy.core.interfaces import SearchBackend
+from htdy.core.interfaces import SearchBackend, SearchPage
 from htdy.plugins.search_backends.embedded import EmbeddedSearch
 from htdy.plugins.search_backends.opensearch import OpenSearchSearch
 
 DOCS = {
     "ada": {"name": "Ada Lovelace", "label": "Python Developer",
             "summary": "Backend engineer building data pipelines in Python and Go.",
-            "skills": ["Python", "Go", "PostgreSQL"], "location": "Berlin, Germany",
-            "keywords": ["backend", "data"]},
+            "skills": ["Python", "Go", "Postgres"], "location": "Berlin, Germany",
+            "keywords": ["backend", "data"], "title": "Senior Backend Engineer", "city": "Berlin",
+            "country": "de", "languages": ["English", "Deutsch (C1)"], "years": 12.5, "open_to_work": True},
     "grace": {"name": "Grace Hopper", "label": "COBOL Engineer",
               "summary": "Compilers and mainframes. Some Python scripting.",
-              "skills": ["COBOL", "Fortran"], "location": "Zurich, Switzerland", "keywords": ["compilers"]},
+              "skills": ["COBOL", "Fortran"], "location": "Zurich, Switzerland", "keywords": ["compilers"],
+              "title": "Compiler Engineer", "city": "Zürich", "country": "CH", "languages": ["English"],
+              "years": 30},
     "linus": {"name": "Linus Torvalds", "label": "Systems Programmer", "summary": "C and Rust kernel work.",
-              "skills": ["C", "Rust", "Linux"], "location": "Helsinki, Finland", "keywords": []},
+              "skills": ["C", "Rust", "Linux", "k8s"], "location": "Helsinki, Finland", "keywords": [],
+              "title": "Kernel Maintainer", "city": "Helsinki", "country": "FI",
+              "languages": ["Finnish", "Swedish", "English"], "years": 4},
     "jose": {"name": "José Müller", "label": "Frontend Developer", "summary": "JavaScript and TypeScript; React.",
-             "skills": ["JavaScript", "TypeScript", "React"], "location": "München, Germany"},
+             "skills": ["JS", "TypeScript", "React.js", "C#"], "location": "München, Germany",
+             "title": "Frontend Developer", "city": "München", "country": "DE",
+             "languages": ["Deutsch", "Español"], "years": 1.5, "open_to_work": True},
     "margaret": {"name": "Margaret Hamilton", "label": "Software Engineer",
                  "summary": "Flight software <script>alert(1)</script> and reliability.",
-                 "skills": ["Java EE", "Python"], "location": "Berlin, Germany", "keywords": ["apollo"]},
+                 "skills": ["Java EE", "Python", "C++"], "location": "Berlin, Germany", "keywords": ["apollo"],
+                 "title": "Director of Software Engineering", "city": "Berlin", "country": "DE",
+                 "languages": ["English"], "years": 7},
 }
 
 
@@ -116,8 +125,13 @@ async def test_document_roundtrip(search: SearchBackend) -> None:
     [hit] = (await search.search("hopper")).hits
     assert hit.document == {"cv_id": "grace", "name": "Grace Hopper", "label": "COBOL Engineer",
                             "summary": "Compilers and mainframes. Some Python scripting.",
-                            "skills": ["COBOL", "Fortran"], "location": "Zurich, Switzerland",
-                            "keywords": ["compilers"]}
+                            "skills": ["COBOL", "Fortran"], "skill_keys": ["cobol", "fortran"],
+                            "location": "Zurich, Switzerland", "keywords": ["compilers"],
+                            "title": "Compiler Engineer", "city": "Zürich", "country": "CH",
+                            "languages": ["English"], "years": 30.0, "open_to_work": False}
+    [hit] = (await search.search("müller")).hits
+    assert hit.document["skills"] == ["JavaScript", "TypeScript", "React", "C#"]  # onto the vocabulary
+    assert hit.document["languages"] == ["German", "Spanish"]
 
 
 async def test_reindex_replaces_and_remove_deletes(search: SearchBackend) -> None:
@@ -185,3 +199,122 @@ async def test_searches_during_reindexing_see_whole_documents(search: SearchBack
 
     _, totals = await asyncio.gather(writer(), reader())
     assert set(totals) == {2}, "a document being replaced never disappears or doubles"
+
+
+# ------------------------------------------------------------------ skills vocabulary, filters, facets
+async def test_skill_filter_uses_the_vocabulary(search: SearchBackend) -> None:
+    # indexed as "JS", "Postgres", "k8s": found by their canonical names and other aliases
+    for skill in ("JS", "javascript", "ECMAScript", "JavaScript"):
+        assert await ids(search, "", filters={"skill": skill}) == ["jose"], skill
+    assert await ids(search, "", filters={"skill": "PostgreSQL"}) == ["ada"]
+    assert await ids(search, "", filters={"skill": "postgres"}) == ["ada"]
+    assert await ids(search, "", filters={"skill": "Kubernetes"}) == ["linus"]
+    assert await ids(search, "", filters={"skill": "K8S"}) == ["linus"]
+    assert await ids(search, "", filters={"skill": "React"}) == ["jose"]  # indexed as "React.js"
+
+
+async def test_c_sharp_and_c_plus_plus_are_not_c(search: SearchBackend) -> None:
+    assert await ids(search, "", filters={"skill": "C"}) == ["linus"]
+    assert await ids(search, "", filters={"skill": "c#"}) == ["jose"]
+    assert await ids(search, "", filters={"skill": "C++"}) == ["margaret"]
+    assert await ids(search, "C#") == ["jose"]
+    assert await ids(search, "c++") == ["margaret"]
+    assert await ids(search, "C") == ["linus"]
+
+
+async def test_query_names_skills_by_alias(search: SearchBackend) -> None:
+    assert await ids(search, "k8s") == ["linus"]
+    assert await ids(search, "postgres") == ["ada"]
+    assert await ids(search, "js react") == ["jose"]
+    assert await ids(search, "Go") == ["ada"]  # the skill, not every word starting with "go"
+
+
+async def test_skill_filter_needs_every_skill_and_is_accent_insensitive(search: SearchBackend) -> None:
+    assert await ids(search, "", filters={"skill": "python, postgres"}) == ["ada"]
+    assert set(await ids(search, "", filters={"skill": "Python"})) == {"ada", "margaret"}
+    assert await ids(search, "", filters={"skill": "PostgréSQL"}) == ["ada"]
+    with pytest.raises(ValidationFailed):
+        await search.search("", filters={"skill": ",".join(f"s{i}" for i in range(11))})
+
+
+async def test_place_language_filters(search: SearchBackend) -> None:
+    assert await ids(search, "", filters={"country": "de"}) == ["ada", "jose", "margaret"]
+    assert await ids(search, "", filters={"country": "Germany"}) == ["ada", "jose", "margaret"]
+    assert await ids(search, "", filters={"country": "CHE"}) == ["grace"]
+    assert await ids(search, "", filters={"city": "zurich"}) == ["grace"]
+    assert await ids(search, "", filters={"city": "Munchen"}) == ["jose"]
+    assert await ids(search, "", filters={"city": "berlin", "skill": "c++"}) == ["margaret"]
+    assert await ids(search, "", filters={"language": "German"}) == ["ada", "jose"]  # "Deutsch (C1)"
+    assert await ids(search, "", filters={"language": "deutsch"}) == ["ada", "jose"]
+    assert await ids(search, "", filters={"language": "english"}) == ["ada", "grace", "linus", "margaret"]
+
+
+async def test_experience_title_and_open_to_work_filters(search: SearchBackend) -> None:
+    assert await ids(search, "", filters={"min_years": "5"}) == ["ada", "grace", "margaret"]
+    assert await ids(search, "", filters={"max_years": "5"}) == ["jose", "linus"]
+    assert await ids(search, "", filters={"min_years": "5", "max_years": "10"}) == ["margaret"]
+    assert await ids(search, "", filters={"open_to_work": "true"}) == ["ada", "jose"]
+    assert await ids(search, "", filters={"open_to_work": "false"}) == ["grace", "linus", "margaret"]
+    assert await ids(search, "", filters={"title": "backend engineer"}) == ["ada"]
+    assert await ids(search, "", filters={"title": "engineer"}) == ["ada", "grace", "margaret"]
+    for bad in ({"min_years": "lots"}, {"max_years": "-1"}, {"open_to_work": "maybe"}):
+        with pytest.raises(ValidationFailed):
+            await search.search("", filters=bad)
+
+
+def counts(page: SearchPage, facet: str) -> dict[str, int]:
+    return {f["label"]: f["count"] for f in page.facets[facet]}
+
+
+async def test_facets_count_every_match(search: SearchBackend) -> None:
+    page = await search.search("", limit=1, facets=True)
+    assert counts(page, "skill")["Python"] == 2 and counts(page, "skill")["C#"] == 1
+    assert page.facets["skill"][0] == {"value": "python", "label": "Python", "count": 2}  # most common first
+    assert counts(page, "country") == {"Germany": 3, "Switzerland": 1, "Finland": 1}
+    assert [f["value"] for f in page.facets["country"]] == ["de", "fi", "ch"]  # by count, then name
+    assert counts(page, "city") == {"Berlin": 2, "Zürich": 1, "Helsinki": 1, "München": 1}
+    assert counts(page, "language")["English"] == 4 and counts(page, "language")["German"] == 2
+    assert [(f["value"], f["count"]) for f in page.facets["years"]] == [("0-2", 1), ("2-5", 1), ("5-10", 1),
+                                                                        ("10+", 2)]
+    assert counts(page, "open_to_work") == {"Open to work": 2}
+    page = await search.search("python", facets=True)
+    assert counts(page, "country") == {"Germany": 2, "Switzerland": 1}
+    page = await search.search("", filters={"skill": "c"}, facets=True)
+    assert counts(page, "city") == {"Helsinki": 1}
+    assert (await search.search("python")).facets == {}  # only when asked
+
+
+async def test_hits_say_why_they_matched(search: SearchBackend) -> None:
+    page = await search.search("python")
+    why = {h.cv_id: h.reasons for h in page.hits}
+    assert why["ada"] == {"skills": ["Python"], "title": "Python Developer", "text": ["summary"]}
+    assert why["margaret"] == {"skills": ["Python"], "title": None, "text": []}
+    assert why["grace"] == {"skills": [], "title": None, "text": ["summary"]}
+    [hit] = (await search.search("frontend", filters={"skill": "JS"})).hits
+    assert hit.reasons == {"skills": ["JavaScript"], "title": "Frontend Developer", "text": []}
+    [hit] = (await search.search("k8s kernel")).hits
+    assert hit.reasons == {"skills": ["Kubernetes"], "title": "Kernel Maintainer", "text": ["summary"]}
+
+
+async def test_opensearch_adds_new_fields_to_an_older_index_and_asks_for_a_rebuild(osmem_url: str) -> None:
+    from opensearchpy import AsyncOpenSearch
+
+    old = {"dynamic": "strict", "properties": {"cv_id": {"type": "keyword"}, "name": {"type": "text"},
+                                               "skills_lc": {"type": "keyword"}}}
+    client = AsyncOpenSearch(hosts=[osmem_url])
+    await client.indices.create(index="older", body={"mappings": old})
+    await client.close()
+    s = OpenSearchSearch(OpenSearchSearch.Options(hosts=[osmem_url], index="older"))
+    await s.start()
+    try:
+        assert s.needs_rebuild
+        await s.index("ada", DOCS["ada"])
+        assert await ids(s, "", filters={"skill": "postgresql"}) == ["ada"]
+    finally:
+        await s.close()
+    again = OpenSearchSearch(OpenSearchSearch.Options(hosts=[osmem_url], index="older"))
+    await again.start()
+    try:
+        assert not again.needs_rebuild  # up to date now
+    finally:
+        await again.close()

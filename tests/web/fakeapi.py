@@ -175,14 +175,43 @@ def make_fake_api() -> web.Application:
                 return _json(body, headers={"ETag": etag, "Cache-Control": "public, max-age=300"})
         return _json({"error": {"code": "not_found", "message": "no profile"}}, 404)
 
+    async def stats(request: web.Request) -> web.Response:
+        """``GET /api/v1/cvs/{id}/stats``: a fixed, plausible series (the owner's analytics)."""
+        import datetime as dt
+
+        days = int(request.query.get("days", "30"))
+        today = dt.date(2026, 12, 7)
+        series = [{"date": (today - dt.timedelta(days=days - 1 - i)).isoformat(), "view": (i * 7) % 11,
+                   "unique_visitors": (i * 7) % 11 // 2, "download": i % 3, "search_appearance": i % 13,
+                   "search_click": i % 4, "share_open": i % 2} for i in range(days)]
+        totals = {k: sum(d[k] for d in series) for k in ("view", "download", "search_appearance",
+                                                          "search_click", "share_open")}
+        return _json({**totals, "days": days, "unique_visitors": sum(d["unique_visitors"] for d in series),
+                      "series": series, "shares": [{"share_id": "5f0c1d2e-0000-4000-8000-000000000001",
+                                                    "opens": 4, "removed": False, "created_at": None}]})
+
+    async def profile_list(request: web.Request) -> web.Response:
+        """``GET /api/v1/profiles``: slug order, ``after`` cursor, ``limit``."""
+        after, limit = request.query.get("after", ""), int(request.query.get("limit", "1000"))
+        rows = sorted((c["slug"], c["updated_at"]) for c in state["cvs"].values()
+                      if c["discoverable"] and c["slug"] and c["slug"] > after)
+        items = [{"slug": slug, "updated_at": at} for slug, at in rows[:limit]]
+        return _json({"items": items, "next": items[-1]["slug"] if len(rows) > limit else None})
+
     async def search(request: web.Request) -> web.Response:
         q = request.query.get("q", "").lower()
         items = [{"cv_id": c["id"], "slug": c["slug"], "name": c["resume"]["basics"].get("name"),
-                  "label": c["resume"]["basics"].get("label"), "location": "London",
-                  "skills": ["Mathematics"], "score": 1.0, "highlights": {"summary": ["<em>First</em> programmer"]}}
+                  "label": c["resume"]["basics"].get("label"), "title": "Analyst", "location": "London",
+                  "city": "London", "country": "GB", "languages": ["English"], "years": 9.5,
+                  "open_to_work": True, "skills": ["Mathematics", "Python"], "score": 1.0,
+                  "highlights": {"summary": ["<em>First</em> programmer"]},
+                  "reasons": {"skills": ["Python"], "title": None, "text": ["summary"]}}
                  for c in state["cvs"].values()
                  if c["discoverable"] and q in json.dumps(c["resume"]).lower()]
-        return _json({"total": len(items), "items": items})
+        facets = {"skill": [{"value": "python", "label": "Python", "count": len(items)}],
+                  "city": [{"value": "london", "label": "London", "count": len(items)}],
+                  "country": [], "language": [], "years": [], "open_to_work": []}
+        return _json({"total": len(items), "items": items, "facets": facets})
 
     r = app.router
     r.add_post("/api/v1/auth/signup", signup)
@@ -194,11 +223,13 @@ def make_fake_api() -> web.Application:
     r.add_get("/api/v1/cvs/{id}", get_cv)
     r.add_patch("/api/v1/cvs/{id}", patch_cv)
     r.add_get("/api/v1/cvs/{id}/versions", versions)
+    r.add_get("/api/v1/cvs/{id}/stats", stats)
     r.add_get("/api/v1/cvs/{id}/render", render)
     r.add_route("*", "/api/v1/cvs/{id}/shares", shares)
     r.add_post("/api/v1/uploads", uploads)
     r.add_get("/api/v1/jobs/{id}", job)
     r.add_get("/api/v1/templates", templates)
+    r.add_get("/api/v1/profiles", profile_list)
     r.add_get("/api/v1/profiles/{slug}", profile)
     r.add_get("/api/v1/search", search)
     return app

@@ -196,6 +196,7 @@ def test_journey(browser, server, shots, tmp_path):
 
     # publish
     page.get_by_label("Discoverable by recruiters").check()
+    page.get_by_label("Open to work").check()
     page.get_by_label("Public address").fill(SLUG)
     page.get_by_role("button", name="Update profile settings").click()
     page.locator("#public-link:not([hidden])").wait_for()
@@ -208,9 +209,10 @@ def test_journey(browser, server, shots, tmp_path):
     # recruiters: search finds her, the result links to the public profile
     page.goto("/search?q=Hopper")
     page.locator(".result").first.wait_for(timeout=30_000)
+    expect(page.locator(".result .badge.open")).to_have_text("Open to work")  # the owner's flag
     shots(page, "08-search")
-    page.locator(f'.result a[href="/p/{SLUG}"]').click()
-    page.wait_for_url(f"**/p/{SLUG}")
+    page.locator(f'.result a[href="/p/{SLUG}?ref=search"]').click()
+    page.wait_for_url(f"**/p/{SLUG}?ref=search")
     assert page.get_by_role("heading", level=1).inner_text().endswith("Hopper")
     shots(page, "09-profile")
 

@@ -263,15 +263,19 @@
   }
 
   // ---------------------------------------------------------------- search
+  var SEARCH_KEYS = ["q", "skill", "location", "city", "country", "language", "title", "min_years", "max_years", "open_to_work"];
+  var FACET_NAMES = { skill: "Skills", city: "City", country: "Country", language: "Speaks", years: "Experience", open_to_work: "Availability" };
+
   function initSearch() {
     var params = new URLSearchParams(location.search);
-    if (!params.get("q") && !params.get("skill") && !params.get("location")) { $("#q").focus(); return; }
+    if (!SEARCH_KEYS.some(function (k) { return params.get(k); })) { $("#q").focus(); return; }
     var limit = 20;
     var offset = parseInt(params.get("offset") || "0", 10) || 0;
     var qs = new URLSearchParams();
-    ["q", "skill", "location"].forEach(function (k) { if (params.get(k)) qs.set(k, params.get(k)); });
+    SEARCH_KEYS.forEach(function (k) { if (params.get(k)) qs.set(k, params.get(k)); });
     qs.set("limit", limit);
     qs.set("offset", offset);
+    qs.set("facets", "true");
     var count = $("#result-count");
     count.textContent = "Searching…";
     api("GET", "/api/v1/search?" + qs.toString(), undefined, { allow401: true }).then(function (res) {
@@ -280,6 +284,7 @@
       count.textContent = total ? total + " profile" + (total === 1 ? "" : "s") + " found" : "No profiles match — try fewer words.";
       var ul = $("#results");
       items.forEach(function (it) { ul.appendChild(resultItem(it)); });
+      renderFacets(res.data.facets || {}, params);
       var pager = $("#pager");
       function link(el, off, ok) {
         var p = new URLSearchParams(params); p.set("offset", off);
@@ -291,6 +296,46 @@
       link($("#next-page"), offset + limit, offset + items.length < total);
       pager.hidden = !(offset > 0 || offset + items.length < total);
     }).catch(function (e) { count.textContent = errorText(e); });
+  }
+
+  function facetHref(params, name, value) {
+    var p = new URLSearchParams(params);
+    p.delete("offset");
+    if (name === "years") {
+      var bounds = value.replace("+", "-").split("-");
+      p.set("min_years", bounds[0]);
+      if (bounds[1]) p.set("max_years", bounds[1]); else p.delete("max_years");
+    } else if (name === "skill") {
+      var have = (p.get("skill") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+      if (have.map(function (s) { return s.toLowerCase(); }).indexOf(value.toLowerCase()) < 0) have.push(value);
+      p.set("skill", have.join(", "));
+    } else {
+      p.set(name, value);
+    }
+    return "/search?" + p.toString();
+  }
+
+  function renderFacets(facets, params) {
+    var box = $("#facets");
+    var groups = Object.keys(FACET_NAMES).filter(function (k) { return (facets[k] || []).length; });
+    box.hidden = !groups.length;
+    groups.forEach(function (k) {
+      box.appendChild(h("section", { class: "facet" },
+        h("h2", { text: FACET_NAMES[k] }),
+        h("ul", null, facets[k].slice(0, 10).map(function (f) {
+          return h("li", null, h("a", { href: facetHref(params, k, k === "skill" ? f.label : f.value) },
+            h("span", { text: f.label }), h("span", { class: "count muted", text: String(f.count) })));
+        }))));
+    });
+  }
+
+  function reasonText(r) {
+    if (!r) return "";
+    var parts = [];
+    if ((r.skills || []).length) parts.push("skills: " + r.skills.join(", "));
+    if (r.title) parts.push("title: " + r.title);
+    if ((r.text || []).length) parts.push("text: " + r.text.join(", "));
+    return parts.length ? "Matched " + parts.join(" · ") : "";
   }
 
   function highlighted(fragment) {
@@ -308,16 +353,24 @@
   function resultItem(it) {
     var name = it.name || "Anonymous";
     var initials = name.split(/\s+/).slice(0, 2).map(function (w) { return w.charAt(0); }).join("").toUpperCase();
-    var href = it.slug ? "/p/" + encodeURIComponent(it.slug) : null;
+    var href = it.slug ? "/p/" + encodeURIComponent(it.slug) + "?ref=search" : null;  // counted as a click from search
     var hl = it.highlights || {};
     var firstHl = Object.keys(hl).filter(function (k) { return k !== "name"; }).map(function (k) { return (hl[k] || [])[0]; }).filter(Boolean)[0];
+    var matched = ((it.reasons || {}).skills || []);
+    var skills = (it.skills || []).slice().sort(function (a, b) { return (matched.indexOf(b) >= 0) - (matched.indexOf(a) >= 0); });
+    var years = typeof it.years === "number" ? it.years + (it.years === 1 ? " year" : " years") : "";
+    var why = reasonText(it.reasons);
     return h("li", { class: "card result" },
       h("div", { class: "avatar", "aria-hidden": "true", text: initials }),
       h("div", null,
-        h("h2", null, href ? h("a", { href: href, text: name }) : name),
-        h("p", { class: "muted", text: [it.label, it.location].filter(Boolean).join(" · ") }),
+        h("h2", null, href ? h("a", { href: href, text: name }) : name,
+          it.open_to_work ? h("span", { class: "badge badge-ok open", text: "Open to work" }) : null),
+        h("p", { class: "muted", text: [it.title || it.label, it.location, years].filter(Boolean).join(" · ") }),
         firstHl ? highlighted(firstHl) : null,
-        (it.skills || []).length ? h("ul", { class: "chips", "aria-label": "Skills" }, (it.skills || []).slice(0, 12).map(function (s) { return h("li", { text: s }); })) : null));
+        skills.length ? h("ul", { class: "chips", "aria-label": "Skills" }, skills.slice(0, 12).map(function (s) {
+          return h("li", matched.indexOf(s) >= 0 ? { class: "match", text: s, title: "matches your search" } : { text: s });
+        })) : null,
+        why ? h("p", { class: "why muted", text: why }) : null));
   }
 
   // ---------------------------------------------------------------- boot

@@ -194,10 +194,13 @@
     $("#version-badge").textContent = "Version " + cv.current_version;
     $("#access-badge").textContent = cv.access && cv.access !== "owner" ? "Shared with you · can " + cv.access : "";
     $("#discoverable").checked = !!cv.discoverable;
+    $("#open-to-work").checked = !!cv.open_to_work;
+    $("#open-to-work").disabled = cv.access !== "owner";
     $("#slug").value = cv.slug || "";
     showPublicLink();
     document.title = (cv.title || "CV") + " · htdy";
     $("#save-btn").hidden = S.readOnly;
+    $("#stats-link").hidden = cv.access !== "owner";
     ["#visibility-panel", "#share-panel"].forEach(function (s) { $(s).hidden = cv.access !== "owner"; });
     if (R) R.load(cv, S.resume, S.readOnly);
     if (S.mode === "json") $("#raw-json").value = JSON.stringify(S.resume, null, 2); else renderForm();
@@ -354,10 +357,10 @@
     $("#visibility-save").addEventListener("click", function () {
       var slug = $("#slug");
       if (slug.value && !slug.checkValidity()) { slug.setAttribute("aria-invalid", "true"); slug.focus(); return; }
-      var body = { discoverable: $("#discoverable").checked };
+      var body = { discoverable: $("#discoverable").checked, open_to_work: $("#open-to-work").checked };
       if (slug.value) body.slug = slug.value.trim();
       api("PATCH", "/api/v1/cvs/" + encodeURIComponent(S.id), body).then(function (res) {
-        S.cv.discoverable = res.data.discoverable; S.cv.slug = res.data.slug;
+        S.cv.discoverable = res.data.discoverable; S.cv.slug = res.data.slug; S.cv.open_to_work = res.data.open_to_work;
         S.etag = res.response.headers.get("ETag") || S.etag;
         showPublicLink();
         H.toast(res.data.discoverable ? "Your profile is public." : "Your profile is private.");
