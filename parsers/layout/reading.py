@@ -293,9 +293,7 @@ def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float
         return 0.0
     # dates set in a margin of their own right of everything else on the left (a sidebar, then a
     # date margin, then the entries): they belong with the entries, the gutter lies left of them
-    is_date = [_DATEISH.search(c[3]) is not None and len(c[3]) < 30 for c in left]
-    edge = max((c[1] for c, d in zip(left, is_date, strict=True) if not d), default=None)
-    if edge is not None and sum(1 for c, d in zip(left, is_date, strict=True) if d and c[0] >= edge - 1) >= 3:
+    if _stray_dates(cells, left, toward_gutter=1) or _stray_dates(cells, right, toward_gutter=-1):
         return 0.0
     if _flush_right_margin(left, right):
         return 0.0
@@ -312,6 +310,26 @@ def _split_score(cells: list[tuple[float, float, Line, str]], g: float) -> float
     if overlap < 0.3 * min(lb - lt, rb - rt):
         return 0.0
     return float(min(sum(len(c[3]) for c in left), sum(len(c[3]) for c in right)))
+
+
+def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[float, float, Line, str]],
+                 toward_gutter: int) -> bool:
+    """Three or more dates on ``side`` set apart between all its text and the gutter, under text of
+    the other side that runs over them (its section headings, a summary): a date margin of the
+    entries across the gutter, which belongs with them."""
+    is_date = [_DATEISH.search(c[3]) is not None and len(c[3]) < 30 for c in side]
+    text = [c for c, d in zip(side, is_date, strict=True) if not d]
+    if not text:
+        return False
+    edge = max(c[1] for c in text) if toward_gutter > 0 else min(c[0] for c in text)
+    stray = [c for c, d in zip(side, is_date, strict=True)
+             if d and (c[0] >= edge - 1 if toward_gutter > 0 else c[1] <= edge + 1)]
+    if len(stray) < 3:
+        return False
+    a, b = min(c[0] for c in stray), max(c[1] for c in stray)
+    own = {id(c) for c in side}
+    return any(id(c) not in own and not _DATEISH.search(c[3]) and min(c[1], b) - max(c[0], a) >= 0.5 * (b - a)
+               for c in cells)
 
 
 def _flush_right_margin(left: list[tuple[float, float, Line, str]], right: list[tuple[float, float, Line, str]]) -> bool:

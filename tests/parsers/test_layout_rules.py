@@ -752,8 +752,9 @@ def test_heading_in_capitals_wrapped_over_two_lines():
 
 
 def test_a_date_margin_between_a_sidebar_and_the_entries_goes_with_the_entries():
-    """Sidebar | dates | entries: the gutter lies between the sidebar and the dates; the dates are
-    read beside their entries, not inside the sidebar's text."""
+    """Sidebar | dates | entries, the section heading running over the dates: the gutter lies
+    between the sidebar and the dates; the dates are read beside their entries, not inside the
+    sidebar's text."""
     from htdy.parsers.layout.chars import lines_from_spans
     from htdy.parsers.layout.model import Layout, Page, Span
 
@@ -764,7 +765,7 @@ def test_a_date_margin_between_a_sidebar_and_the_entries_goes_with_the_entries()
             "B.A. in Volkswirtschaftslehre", "Technische Universität Leipzig", "08.2000 – 08.2003",
             "B.Sc. in Maschinenbau", "Karlsruher Institut für Technologie", "1996 – 2000", "Kenntnisse",
             "QuickBooks, dbt, HubSpot, Zendesk"]
-    spans = [sp(t, 60, 100 + 15 * k, 9) for k, t in enumerate(side)]
+    spans = [sp(t, 60, 100 + 15 * k, 9) for k, t in enumerate(side)] + [sp("Praxiserfahrung", 248, 80, 14)]
     entries = [("06.2021 –", "Industriekaufmann, Kohl Stiftung & Co. KG, Dresden"),
                ("07.2016 –", "Buchhalter, Köhler OHG mbH, Leipzig"),
                ("12.2015 –", "Industriekaufmann, Wagner Drewes AG & Co. OHG, München"),
@@ -821,3 +822,26 @@ def test_wrapped_heading_whose_second_line_is_a_heading_too():
     secs = split_sections(rows)  # (a smaller sub-heading inside the skills section)
     assert [s.key for s in secs][1:] == ["work", "education", "skills"]
     assert [ln.text for ln in secs[-1].lines] == ["Persoonlijke", "vaardigheden", "Communicatief, zelfstandig"]
+
+
+def test_dates_right_of_the_entries_and_left_of_a_sidebar_go_with_the_entries():
+    """Entries | dates | sidebar (a designer's split block, its summary running under the dates):
+    the gutter lies right of the dates."""
+    from htdy.parsers.layout.chars import lines_from_spans
+    from htdy.parsers.layout.model import Layout, Page, Span
+
+    def sp(text: str, x: float, top: float, size: float = 10) -> Span:
+        return Span(text, x, top, x + 0.5 * size * len(text), top + size, "", size)
+
+    spans = [sp("Graphic designer with five years in print and web design", 45, 125)]
+    for k, (title, firm, dates) in enumerate((("Graphic designer", "Daol Information Co", "2022. 05. – 2025. 11."),
+                                              ("Graphic designer", "Wind Maeum Retail", "2020. 11. – 2021. 12."),
+                                              ("Illustrator", "Hangang Solutions", "2016. 03. – 2020. 03."))):
+        top = 170 + 40 * k
+        spans += [sp(title, 45, top), sp(dates, 271, top, 9), sp(firm, 45, top + 15)]
+    side = ["Skills", "PowerPoint", "Microsoft Office", "After Effects", "Excel", "Figma", "Languages", "Korean native",
+            "English B2"]
+    spans += [sp(t, 396, 101 + 18 * k) for k, t in enumerate(side)]
+    page = Page(width=595, height=842, lines=lines_from_spans(spans, 0))
+    texts = [ln.text for ln in order(Layout(pages=[page]))]
+    assert "Graphic designer 2022. 05. – 2025. 11." in texts and "Illustrator 2016. 03. – 2020. 03." in texts
