@@ -320,6 +320,12 @@ LEVEL_WORDS = frozenset(fold(w) for w in (
     "langue maternelle", "courant", "natif", "nativo", "nativa", "fluido", "avanzado", "avancado",
     "basico", "intermedio", "intermediario", "madrelingua", "ojczysty", "biegly", "podstawowy",
     "zaawansowany", "sredniozaawansowany", "moedertaal", "vloeiend", "c1", "c2", "b1", "b2", "a1", "a2",
+    # skill levels in the Romance languages, Dutch and Polish ("Kafka (Avanzato)", "SQL (Experto)")
+    "avanzato", "esperto", "base", "buono", "ottimo", "discreto", "elementare", "scolastico", "experto",
+    "basico", "alto", "medio", "bajo", "bueno", "excelente", "avance", "debutant", "intermediaire",
+    "confirme", "notions", "bonnes connaissances", "especialista", "gevorderd", "beginner", "goed",
+    "uitstekend", "basiskennis", "dobry", "bardzo dobry", "srednio", "komunikatywny",
+    "fortgeschritten", "anfanger", "experte", "mittel",
     # seniority printed as a skill's level ("Backend Development" / "Senior" / "Java, Spring")
     "junior", "medior", "senior", "mid-level",
     *intl.LEVEL_WORDS_INTL,

@@ -45,3 +45,14 @@ def test_skills_run_on_with_list_marks_between_them():
     skills = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume["skills"]
     assert [k for g in skills for k in g["keywords"]] == ["Jira", "Notion", "Zendesk", "QuickBooks", "Lean",
                                                            "PRINCE2", "OKR"]
+
+
+@pytest.mark.parametrize("levels", [("Avanzato", "Esperto", "Base"), ("Experto", "Básico", "Medio"),
+                                    ("Confirmé", "Débutant", "Notions"), ("Gevorderd", "Goed", "Basiskennis")])
+def test_skill_levels_in_other_languages_are_no_skills(levels):
+    from htdy.parsers.base import TextParser
+
+    a, b, c = levels
+    cv = f"Anna Rossi\nanna.rossi@example.it\n\nSkills\n▪ Kafka ({a}) ▪ SQL ({b})\n▪ Power BI ({c})\n".encode()
+    skills = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume["skills"]
+    assert [k for g in skills for k in g["keywords"]] == ["Kafka", "SQL", "Power BI"]
