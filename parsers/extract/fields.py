@@ -26,7 +26,7 @@ from htdy.parsers.extract.degrees import (
 from htdy.parsers.extract.degrees_cjk import strip_field_mark
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.row_labels import SHORT_LABEL_KEY, row_label
-from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, is_bullet, merge_wrapped
+from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, continues_first_cell, is_bullet, merge_wrapped
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,
@@ -162,9 +162,15 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                         led = bool(_LEAD_AT.match(p))
                         p = _LEAD_AT.sub("", p)
                     prev_p = out[-1] if out else None
-                    if prev_p is not None and p and not led and prev_p["line"] == li - 1 and ci == 0 \
-                            and abs(prev_p["x0"] - gx) < 3 and _OPEN_AND.search(prev_p["text"]) \
-                            and prev_p["text"] == _strip_piece(prev_p["run"].split("|")[-1]):
+                    # (a line's last field wraps to the line's margin: "Product Manager, Sgalambro,
+                    # Crespi e" / "Gori e figli")
+                    under = prev_p is not None and (
+                        (prev_p["line"] == li - 1 and ci == 0 and min(abs(prev_p["x0"] - gx), abs(prev_p["lx0"] - gx)) < 3)
+                        or (prev_p["line"] == li and gx < prev_p["x0"] - 3  # (a wrap merge_wrapped joined)
+                            and (prev_p["bold"], prev_p["italic"]) == (bold, italic)))
+                    if prev_p is not None and p and not led and under and _OPEN_AND.search(prev_p["text"]) \
+                            and prev_p["text"] == _strip_piece(
+                                [x for x in prev_p["run"].split("|") if x.strip()][-1]):
                         # a narrow column wrapped after "and" ("Masters in Marketing and" / "Management")
                         prev_p["text"] += " " + p
                         continue
@@ -180,7 +186,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                                 above[-1]["text"] = _insert_wrapped(above[-1]["text"], p)
                                 continue
                         out.append({"text": p, "bold": bold, "italic": italic, "size": gsize,
-                                    "cell": ci, "line": li, "x0": gx, "styled": texts > 1,
+                                    "cell": ci, "line": li, "x0": gx, "lx0": ln.x0, "styled": texts > 1,
                                     "after_text": text_before and ci > 0, "run": t})
     # "Company, City (Country)": the place after the comma is set apart; then "Company,
     # Position" inside one piece: split at the comma that separates a title
@@ -544,8 +550,18 @@ def _labelled_work(rows: list[tuple[str, str]]) -> dict[str, Any]:
     return res
 
 
+def _wrapped_into_body(entry: Entry) -> Entry:
+    """The header's last line wrapped onto a line the entry splitter left in the body (an
+    employer's legal form, 'Manolesso-Albertini' / 's.r.l.', in the type of the employer, not of
+    the title): it goes back into the header."""
+    if entry.header and entry.body and continues_first_cell(entry.header[-1], entry.body[0]):
+        return Entry(header=entry.header + entry.body[:1], body=entry.body[1:], right=entry.right)
+    return entry
+
+
 def work_entry(entry: Entry, position_slots: dict[tuple[int, int, bool, bool], int] | None = None
                ) -> dict[str, Any]:
+    entry = _wrapped_into_body(entry)
     rows = _labelled(entry)
     if len({k for k, _ in rows} & {"position", "employer", "activities"}) >= 2:
         return _labelled_work(rows)
@@ -794,6 +810,7 @@ def _labelled_education(rows: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def education_entry(entry: Entry) -> dict[str, Any]:
+    entry = _wrapped_into_body(entry)
     rows = _labelled(entry)
     if len({k for k, _ in rows} & {"qualification", "school", "subjects"}) >= 2:
         return _labelled_education(rows)

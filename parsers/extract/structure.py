@@ -311,8 +311,10 @@ def _title_and_dates(ln: Line) -> list[list[Span]]:
     groups = ln.cell_spans()
     if len(groups) == 1 and len(ln.spans) > 1:
         soft = ln.cell_spans(0.9)
-        if len(soft) == 2 and soft[0][-1].bold != soft[1][0].bold:
-            return soft
+        if len(soft) == 2:
+            a, b = soft[0][-1], soft[1][0]
+            if (a.bold, a.italic) != (b.bold, b.italic) or abs(a.size - b.size) > 0.5:
+                return soft
     return groups
 
 

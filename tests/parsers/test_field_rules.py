@@ -238,3 +238,28 @@ def test_marks_in_another_type_set_no_field_apart():
     ps, dates = pieces([Line(spans=[*spans, date], cells=[0, 0, 0, 0, 1])])
     assert [p["text"] for p in ps] == ["(주) 원더자동차"]
     assert (dates["start"], dates["end"]) == ("2014-02", "2017-03")
+
+
+def _styled(top: float, *runs: tuple[str, float, float, bool, bool]):
+    from htdy.parsers.layout.model import Line, Span
+
+    spans = [Span(t, x0, top, x1, top + 12, "Liberation-Serif", 14.7 if not it else 13.6, b, it) for t, x0, x1, b, it in runs]
+    return Line(spans=spans, cells=[0] * len(spans))
+
+
+def test_employer_wrapped_under_the_line_after_its_joiner_or_legal_form():
+    """A title + employer line with its dates close beside it, the employer wrapped to the line's
+    margin ('…, Sgalambro, Crespi e' / 'Gori e figli'; 'Manolesso-Albertini' / 's.r.l.')."""
+    from htdy.parsers.extract.fields import work_entry
+    from htdy.parsers.extract.structure import Entry
+
+    first = _styled(373, ("Product Manager", 40, 123, True, False), (", Sgalambro, Crespi e", 123, 218, False, False),
+                    (" Febbraio 2014 -- Novembre 2015", 227, 365, False, True))
+    w = work_entry(Entry(header=[first, _styled(389, ("Gori e figli", 40, 89, False, False))], body=[]))
+    assert (w["position"], w["name"], w["startDate"]) == ("Product Manager", "Sgalambro, Crespi e Gori e figli", "2014-02")
+    first = _styled(693, ("Product Manager", 40, 123, True, False), (", Manolesso-Albertini", 123, 219, False, False),
+                    (" Luglio 2007 -- Settembre 2009", 240, 365, False, True))
+    body = [_styled(710, ("s.r.l.", 40, 58, False, False)),
+            _styled(726, ("Affiancamento dei nuovi colleghi. Gestione di un team di 8 persone.", 40, 400, False, False))]
+    w = work_entry(Entry(header=[first], body=body))
+    assert w["name"] == "Manolesso-Albertini s.r.l." and w["summary"].startswith("Affiancamento")
