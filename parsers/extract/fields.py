@@ -26,7 +26,15 @@ from htdy.parsers.extract.degrees import (
 from htdy.parsers.extract.degrees_cjk import strip_field_mark
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.row_labels import SHORT_LABEL_KEY, row_label
-from htdy.parsers.extract.structure import BULLET, Entry, clean, continues, continues_first_cell, is_bullet, merge_wrapped
+from htdy.parsers.extract.structure import (
+    BULLET,
+    Entry,
+    clean,
+    continues,
+    continues_first_cell,
+    is_bullet,
+    merge_wrapped,
+)
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,
