@@ -109,7 +109,8 @@ async def backup(url: str, storage: Any, target: Target, *, version: str, keep: 
     report: Progress = progress or (lambda phase, done, total: None)
     clock = time.perf_counter()
     now = datetime.now(UTC)
-    sid = now.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+    # sorts by time (to the microsecond: "newest" must be well defined), unique across hosts
+    sid = now.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(3)
     prefix = snapshot_prefix(sid)
     phases: dict[str, float] = {}
 

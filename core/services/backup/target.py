@@ -111,8 +111,18 @@ class DirTarget(Target):
             raise NotFound(f"{self.where}: {key} is missing") from None
 
     async def delete(self, key: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            await asyncio.to_thread(self._path(key).unlink)
+        def unlink(path: Path) -> None:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            for parent in path.parents:  # folders the key leaves empty go too
+                if parent == self.root or not parent.is_relative_to(self.root):
+                    break
+                try:
+                    parent.rmdir()
+                except OSError:  # not empty
+                    break
+
+        await asyncio.to_thread(unlink, self._path(key))
 
     async def list_keys(self, prefix: str) -> list[str]:
         def walk() -> list[str]:
