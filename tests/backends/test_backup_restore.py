@@ -72,14 +72,17 @@ def _toml(data: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def htdy(cfg: Path, *args: str, script: str = RUN, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+def htdy(cfg: Path, *args: str, script: str = RUN, timeout: float = 240,
+         path: str | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, HTDY_CONFIG=str(cfg), HTDY_DISABLE_ENTRYPOINTS="1")
+    if path is not None:  # where pg_dump/pg_restore are looked up
+        env["PATH"] = path
     return subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True,
                           timeout=timeout)
 
 
-def htdy_json(cfg: Path, *args: str) -> dict[str, Any]:
-    out = htdy(cfg, *args, "--json")
+def htdy_json(cfg: Path, *args: str, path: str | None = None) -> dict[str, Any]:
+    out = htdy(cfg, *args, "--json", path=path)
     assert out.returncode == 0, out.stderr + out.stdout
     result: dict[str, Any] = json.loads(out.stdout)
     return result
@@ -220,6 +223,33 @@ def test_postgres_s3_backup_wipe_restore(tmp_path: Path, pg_database_url: str, m
     result = htdy_json(cfg, "restore", "--from", target)
     assert result["method"] == "native" and result["id"] == first["id"]  # pg_restore
     _assert_same(before, run(contents(inst)))
+
+
+@pytest.mark.postgres
+def test_postgres_without_a_usable_pg_dump_keeps_the_portable_rows(tmp_path: Path, pg_database_url: str) -> None:
+    """An image whose pg_dump is older than the server (it would refuse to dump it): the
+    backup says why it has no native dump, and the restore loads the portable rows."""
+    inst = Instance(tmp_path / "a", pg_database_url)
+    run(populate(inst, 3))
+    before = run(contents(inst))
+    tools = tmp_path / "old-tools"
+    tools.mkdir()
+    for name in ("pg_dump", "pg_restore"):
+        (tools / name).write_text("#!/bin/sh\necho \"$0 (PostgreSQL) 9.6.24\"\n")
+        (tools / name).chmod(0o755)
+    bk = tmp_path / "bk"
+    out = htdy(inst.config(), "backup", "--to", str(bk), path=str(tools))
+    assert out.returncode == 0, out.stderr
+    assert "no native database dump" in out.stdout
+    (snap,) = (bk / "snapshots").iterdir()
+    manifest = json.loads((snap / "manifest.json").read_text())
+    assert manifest["database"]["native"] is None and "older than the server" in manifest["database"]["native_note"]
+    run(wipe(inst))
+    result = htdy_json(inst.config(), "restore", "--from", str(bk), path=str(tools))
+    assert result["method"] == "portable"
+    _assert_same(before, run(contents(inst)))
+    out = htdy(inst.config(), "restore", "--from", str(bk), "--method", "native", "--force", path=str(tools))
+    assert out.returncode == 2 and "natively" in out.stderr
 
 
 @pytest.mark.postgres

@@ -29,6 +29,7 @@ from htdy.core.services.backup import database
 from htdy.core.services.backup.snapshot import (
     CONCURRENCY,
     Progress,
+    file_sha256,
     list_snapshots,
     object_key,
     read_manifest,
@@ -165,18 +166,13 @@ async def _download(target: Target, sid: str, manifest: dict[str, Any], tmp: Pat
     for i, name in enumerate(names):
         path = tmp / name.replace("/", "__")
         await target.get_file(snapshot_prefix(sid) + name, path)
-        digest = await asyncio.to_thread(_file_sha256, path)
+        digest = await asyncio.to_thread(file_sha256, path)
         if digest != manifest["artifacts"][name]["sha256"]:
             raise HtdyError(f"snapshot {sid}: {name} does not match its checksum (damaged backup)",
                             code="corrupt_backup")
         out[name] = path
         report("download", i + 1, len(names))
     return out
-
-
-def _file_sha256(path: Path) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 async def _clear(conn: Any) -> None:

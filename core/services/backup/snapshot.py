@@ -44,6 +44,11 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 @dataclass
 class SnapshotInfo:
     id: str
@@ -125,17 +130,17 @@ async def backup(url: str, storage: Any, target: Target, *, version: str, keep: 
         report("database", 1, 1)
         lap("snapshot")
         artifacts: dict[str, dict[str, Any]] = {}
-        report("write", 0, len(snap.tables) + 1)
+        report("write", 0, len(snap.tables))
         if snap.native is not None:
             name = database.NATIVE_NAMES[snap.engine]
-            data = await asyncio.to_thread(snap.native.read_bytes)
             await target.put_file(prefix + name, snap.native)
-            artifacts[name] = {"sha256": _sha256(data), "size": len(data)}
+            artifacts[name] = {"sha256": await asyncio.to_thread(file_sha256, snap.native),
+                               "size": snap.native.stat().st_size}
         for i, (table, dump) in enumerate(snap.tables.items(), 1):
             name = f"tables/{table}.jsonl.gz"
             await target.put(prefix + name, dump.data)
             artifacts[name] = {"sha256": _sha256(dump.data), "size": len(dump.data)}
-            report("write", i, len(snap.tables) + 1)
+            report("write", i, len(snap.tables))
         lap("database")
         result = BackupResult(sid, target.where, snap.engine, snap.migrations[-1] if snap.migrations else None,
                               {t: d.rows for t, d in snap.tables.items()},
