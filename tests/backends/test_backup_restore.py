@@ -374,10 +374,13 @@ def test_a_backup_killed_half_way_is_refused_and_the_previous_one_is_intact(tmp_
     proc = subprocess.Popen([sys.executable, "-c", env_script, "backup", "--to", str(bk)],
                             env=dict(os.environ, HTDY_CONFIG=str(cfg), HTDY_DISABLE_ENTRYPOINTS="1"),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def copied_objects() -> list[Path]:  # complete ones: a write in flight is a hidden .tmp- file
+        return [p for p in (bk / "objects").rglob("*")
+                if p.is_file() and p not in good_objects and not p.name.startswith(".tmp-")]
+
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        copied = [p for p in (bk / "objects").rglob("*") if p.is_file() and p not in good_objects]
-        if copied:
+        if copied_objects():
             break
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.02)
@@ -387,7 +390,7 @@ def test_a_backup_killed_half_way_is_refused_and_the_previous_one_is_intact(tmp_
     assert len(snaps) == 2 and snaps[0] == good["id"]
     partial = snaps[1]
     assert not (bk / "snapshots" / partial / "manifest.json").exists()
-    copied = [p for p in (bk / "objects").rglob("*") if p.is_file() and p not in good_objects]
+    copied = copied_objects()
     assert 0 < len(copied) < 40  # really half-way
 
     # the earlier snapshot is untouched
@@ -408,3 +411,13 @@ def test_a_backup_killed_half_way_is_refused_and_the_previous_one_is_intact(tmp_
     inst.extra_plugins = {}
     done = htdy_json(inst.config(), "backup", "--to", str(bk))
     assert done["objects"] == 43 and done["objects_new"] == 40 - len(copied)
+
+    # retention removes the interrupted snapshot and, once stale, what killed writes left
+    stale = bk / "objects" / "ab" / ".tmp-killed.part"
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"half an object")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    last = htdy_json(inst.config(), "backup", "--to", str(bk), "--keep", "2")
+    assert sorted(last["pruned"]) == sorted([good["id"], partial])
+    assert sorted(p.name for p in (bk / "snapshots").iterdir()) == [done["id"], last["id"]]
+    assert not stale.exists()  # the killed run's own temp files are younger than an hour: kept for now

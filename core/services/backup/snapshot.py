@@ -223,6 +223,7 @@ async def prune(target: Target, keep: int) -> list[str]:
         for key in sorted(keys, key=lambda k: not k.endswith("/" + MANIFEST)):
             await target.delete(key)
     if not running:
+        await target.sweep(older_than_s=3600)
         wanted: set[str] = set()
         for sid in kept:
             wanted |= {object_key(o["sha256"]) for o in (await read_manifest(target, sid))["objects"]}

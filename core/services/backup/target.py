@@ -48,6 +48,11 @@ class Target(abc.ABC):
     async def put_file(self, key: str, path: Path) -> None:
         await self.put(key, await asyncio.to_thread(path.read_bytes))
 
+    async def sweep(self, older_than_s: float) -> int:
+        """Remove what interrupted writes left behind (nothing on targets whose writes are
+        atomic by themselves); returns how many."""
+        return 0
+
     async def get_file(self, key: str, path: Path) -> None:
         data = await self.get(key)
         await asyncio.to_thread(path.write_bytes, data)
@@ -123,6 +128,22 @@ class DirTarget(Target):
                     break
 
         await asyncio.to_thread(unlink, self._path(key))
+
+    async def sweep(self, older_than_s: float) -> int:
+        """Temporary files of writes killed half-way (never of a write still running: those
+        are younger than ``older_than_s``)."""
+        import time
+
+        def sweep() -> int:
+            cutoff, n = time.time() - older_than_s, 0
+            for p in self.root.rglob(".tmp-*.part"):
+                with contextlib.suppress(FileNotFoundError):
+                    if p.stat().st_mtime < cutoff:
+                        p.unlink()
+                        n += 1
+            return n
+
+        return await asyncio.to_thread(sweep)
 
     async def list_keys(self, prefix: str) -> list[str]:
         def walk() -> list[str]:
