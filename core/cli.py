@@ -26,6 +26,8 @@ CORE_COMMANDS: dict[str, str] = {
     "export": "htdy.core.commands.import_export:export_cmd",
     "check": "htdy.core.commands.check:command",
     "search": "htdy.core.commands.search:command",
+    "backup": "htdy.core.commands.backup:backup_cmd",
+    "restore": "htdy.core.commands.backup:restore_cmd",
 }
 
 

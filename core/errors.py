@@ -90,3 +90,10 @@ class RenderError(HtdyError):
 class ServiceUnavailable(HtdyError):
     status = 503
     code = "service_unavailable"
+
+
+class Unsupported(HtdyError):
+    """A plugin does not offer an optional capability (a storage backend that cannot list)."""
+
+    status = 501
+    code = "unsupported"

@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from htdy.core.errors import Unsupported
+
 
 class PluginOptions(BaseModel):
     """Base for a plugin's own options (``[plugins.<slot>.<name>]`` in htdy.toml).
@@ -114,6 +116,22 @@ class StorageBackend(Named, abc.ABC):
 
     async def check(self) -> None:
         """Raise if the backend cannot serve requests (used by ``/readyz``)."""
+
+    async def list_keys(self, prefix: str = "", *, limit: int | None = None) -> list[str]:
+        """Keys that start with ``prefix``, sorted (at most ``limit``). Optional: backup
+        retention, snapshot listing and the empty-target check of ``htdy restore`` need it;
+        a backend without it raises ``Unsupported``."""
+        raise Unsupported(f"storage backend {self.name!r} cannot list its keys")
+
+    # URL schemes (``s3``) under which ``htdy backup --to``/``restore --from`` may use this
+    # backend as a backup target, with options from :meth:`options_for_url`.
+    url_schemes: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def options_for_url(cls, url: str, base: dict[str, Any]) -> dict[str, Any]:
+        """Options for a backup target at ``url`` (one of ``url_schemes``); ``base`` is this
+        backend's ``[plugins.<name>]`` table (endpoint, credentials), which ``url`` refines."""
+        raise Unsupported(f"storage backend {cls.name!r} does not open URLs")
 
 
 # --------------------------------------------------------------------------- cache

@@ -14,6 +14,7 @@ BENCHMARKS = {
     "parse": "htdy.perf.parse_bench:command",
     "render": "htdy.perf.render_bench:command",
     "api": "htdy.perf.api_bench:command",
+    "restore": "htdy.perf.restore_bench:command",
 }
 
 

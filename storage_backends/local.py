@@ -79,6 +79,26 @@ class LocalStorage(StorageBackend):
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self.path_for(key).is_file)
 
+    async def list_keys(self, prefix: str = "", *, limit: int | None = None) -> list[str]:
+        def walk() -> list[str]:
+            root, keys = self.root, []
+            if not root.is_dir():
+                return []
+            for fan1 in root.iterdir():  # ab/cd/<key>: the key is the path below the fan-out
+                if not fan1.is_dir():
+                    continue
+                for fan2 in fan1.iterdir():
+                    if not fan2.is_dir():
+                        continue
+                    for path in fan2.rglob("*"):
+                        if path.is_file() and not path.name.startswith(".tmp-"):
+                            key = path.relative_to(fan2).as_posix()
+                            if key.startswith(prefix):
+                                keys.append(key)
+            return sorted(keys)[:limit]
+
+        return await asyncio.to_thread(walk)
+
     async def check(self) -> None:
         def probe() -> None:
             root = self.root

@@ -47,6 +47,7 @@ def _code(exc: Exception) -> str:
 class S3Storage(StorageBackend):
     name = "s3"
     description = "S3-compatible object storage (aiobotocore, s3v4 signatures)."
+    url_schemes = ("s3",)
     Options = S3Options
     options: S3Options
 
@@ -138,6 +139,26 @@ class S3Storage(StorageBackend):
                 return False
             raise
         return True
+
+    async def list_keys(self, prefix: str = "", *, limit: int | None = None) -> list[str]:
+        root = self.object_key("x")[:-1]  # the bucket prefix with its trailing "/", or ""
+        keys: list[str] = []
+        paginator = self.client.get_paginator("list_objects_v2")
+        async for page in paginator.paginate(Bucket=self.options.bucket, Prefix=root + prefix):
+            keys.extend(obj["Key"][len(root):] for obj in page.get("Contents", []))
+            if limit is not None and len(keys) >= limit:
+                break
+        return sorted(keys)[:limit]
+
+    @classmethod
+    def options_for_url(cls, url: str, base: dict[str, Any]) -> dict[str, Any]:
+        """``s3://bucket/prefix``: the bucket and prefix from the URL, the rest (endpoint,
+        region, credentials) from ``[plugins.s3]``."""
+        rest = url.split("://", 1)[1]
+        bucket, _, prefix = rest.partition("/")
+        if not bucket:
+            raise ConfigError(f"{url!r}: no bucket (use s3://BUCKET/PREFIX)")
+        return {**base, "bucket": bucket, "prefix": prefix.strip("/")}
 
     async def check(self) -> None:
         try:

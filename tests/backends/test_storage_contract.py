@@ -131,3 +131,21 @@ async def test_s3_check_fails_for_missing_bucket(moto_url: str) -> None:
             await store.check()
     finally:
         await store.close()
+
+
+async def test_list_keys_by_prefix(storage: StorageBackend) -> None:
+    for key in ("snap/b/manifest.json", "snap/a/x", "objects/ab/abc", "snapshot-not-a-folder"):
+        await storage.put(key, b"x")
+    assert await storage.list_keys("snap/") == ["snap/a/x", "snap/b/manifest.json"]
+    assert await storage.list_keys("snap") == ["snap/a/x", "snap/b/manifest.json", "snapshot-not-a-folder"]
+    assert await storage.list_keys("", limit=2) == ["objects/ab/abc", "snap/a/x"]
+    await storage.delete("snap/a/x")
+    assert await storage.list_keys("snap/") == ["snap/b/manifest.json"]
+    assert await storage.list_keys("nothing/") == []
+
+
+def test_s3_opens_backup_urls() -> None:
+    base = {"endpoint_url": "http://minio:9000", "bucket": "htdy", "prefix": "files", "region": "eu-west-1"}
+    opts = S3Storage.options_for_url("s3://backups/nightly/htdy/", base)
+    assert opts == {**base, "bucket": "backups", "prefix": "nightly/htdy"}
+    assert "s3" in S3Storage.url_schemes and LocalStorage.url_schemes == ()

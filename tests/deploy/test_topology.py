@@ -217,3 +217,36 @@ def test_network_policies_isolate_each_role(kind: Any) -> None:
     renderer_from = policies["htdy-renderer"]["spec"]["ingress"][0]["from"]
     assert {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "htdy",
                                             "app.kubernetes.io/component": "api"}}} in renderer_from
+
+
+# ------------------------------------------------------------------ scheduled backups
+def test_backup_cronjob_runs_htdy_backup_with_retention(kind: Any, secret_env: dict[str, str]) -> None:
+    cron = kind("CronJob")["htdy-backup"]["spec"]
+    assert cron["concurrencyPolicy"] == "Forbid"  # two backups never overlap
+    pod = cron["jobTemplate"]["spec"]["template"]["spec"]
+    (c,) = pod["containers"]
+    env = {e["name"]: e["value"] for e in c["env"]}
+    args = [env.get(a[2:-1], a) if a.startswith("$(") else a for a in c["args"]]
+    assert args[:2] == ["backup", "--to"] and args[2].startswith("s3://") and int(args[args.index("--keep") + 1]) >= 7
+    assert pod["restartPolicy"] == "Never" and c["securityContext"]["readOnlyRootFilesystem"] is True
+    assert {"name": "tmp", "mountPath": "/tmp"} in c["volumeMounts"] and env["TMPDIR"] == "/tmp"
+    config_map = next(v for v in pod["volumes"] if v["name"] == "config")["configMap"]["name"]
+    assert config_map == "htdy-api-config" and c["envFrom"] == [{"secretRef": {"name": "htdy-secrets"}}]
+    policy = kind("NetworkPolicy")["htdy-backup"]["spec"]
+    assert policy["podSelector"]["matchLabels"].items() <= cron["jobTemplate"]["spec"]["template"]["metadata"][
+        "labels"].items() and "ingress" not in policy
+
+    # the URL opens through the storage registry with the api config's S3 endpoint and keys
+    from htdy.core.plugins import build_registries, get_plugin_manager
+    from htdy.core.services.backup import open_target
+
+    settings = load_settings(DEPLOY / "config" / "api.toml", environ={**secret_env, **env})
+    target: Any = open_target(args[2], settings, build_registries(get_plugin_manager(), ["storage_backends"]))
+    opts = target.backend.options
+    assert (opts.bucket, opts.prefix) == ("htdy-backups", "nightly")
+    assert opts.endpoint_url == secret_env["HTDY_S3_ENDPOINT"] and opts.access_key_id == secret_env[
+        "HTDY_S3_ACCESS_KEY_ID"]
+
+
+def test_image_ships_pg_dump_for_backups() -> None:
+    assert "postgresql-client" in (DEPLOY / "Containerfile").read_text(encoding="utf-8")
