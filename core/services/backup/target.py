@@ -195,7 +195,7 @@ def open_target(location: str, settings: Any, registries: Any) -> Target:
     scheme = location.split("://", 1)[0].lower()
     if scheme == "file":
         return DirTarget(location.split("://", 1)[1])
-    from htdy.core.plugins import validate_options
+    from htdy.core.plugin_checks import validate_options
 
     known: list[str] = []
     for name, cls in registries.storage_backends.items():
@@ -203,7 +203,7 @@ def open_target(location: str, settings: Any, registries: Any) -> Target:
         known += schemes
         if scheme in schemes:
             data = cls.options_for_url(location, settings.plugin_options("storage_backends", name))
-            options = validate_options(cls, name, data, settings.source)
+            options = validate_options(cls, "storage_backends", name, data, settings.source)
             return StorageTarget(cls(options), location)
     raise ConfigError(f"{location!r}: no storage backend opens {scheme}:// URLs "
                       f"(known: {', '.join(sorted(known)) or 'none'}, or a directory) — is the plugin installed?")
