@@ -28,16 +28,23 @@ class User(Model):
         table = "users"
 
 
+TOKEN_KINDS = ("api", "login")
+
+
 class ApiToken(Model):
-    """A bearer token; only the sha256 of the secret is stored."""
+    """A bearer token; only the sha256 of the secret is stored. ``kind``: ``login`` (minted by
+    sign-up and log-in, ended by "log out everywhere" and a password change) or ``api`` (made by
+    the user, kept until revoked or ``expires_at``)."""
 
     id = fields.UUIDField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="tokens", on_delete=fields.CASCADE, db_index=True)
     name = fields.CharField(max_length=100)
+    kind = fields.CharField(max_length=10, default="api")
     token_hash = fields.CharField(max_length=64, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)
+    expires_at = fields.DatetimeField(null=True)
 
     user_id: Any
 
@@ -59,6 +66,22 @@ class Session(Model):
 
     class Meta:
         table = "sessions"
+
+
+class PasswordReset(Model):
+    """A password-reset link: only the sha256 of its secret; it works once, until ``expires_at``."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="password_resets", on_delete=fields.CASCADE, db_index=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+
+    user_id: Any
+
+    class Meta:
+        table = "password_resets"
 
 
 class StoredFile(Model):
@@ -121,7 +144,10 @@ class CVVersion(Model):
 
 
 class Share(Model):
-    """Access for one user (``kind=user``) or anyone holding a link token (``kind=link``)."""
+    """Access for one user (``kind=user``) or anyone holding a link token (``kind=link``).
+    A user share for an address without an account yet is an invitation: ``user`` is null and
+    ``email`` holds the address until someone signs up with it (then ``user`` is set and
+    ``email`` cleared)."""
 
     id = fields.UUIDField(primary_key=True)
     cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
@@ -130,6 +156,7 @@ class Share(Model):
     user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="shared_with_me", on_delete=fields.CASCADE, null=True,
         db_index=True)
+    email = fields.CharField(max_length=320, null=True, db_index=True)
     token_hash = fields.CharField(max_length=64, unique=True, null=True)
     access = fields.CharField(max_length=10, default="view")
     expires_at = fields.DatetimeField(null=True)

@@ -26,6 +26,7 @@ from htdy.core.registry import Registry, item_name
 if TYPE_CHECKING:  # annotations only: importing them would load pydantic on every CLI start
     from htdy.core.interfaces import (
         CacheTier,
+        Mailer,
         Parser,
         QueueBackend,
         Renderer,
@@ -45,6 +46,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "htdy.plugins.cache_tiers",
     "htdy.plugins.search_backends",
     "htdy.plugins.queue_backends",
+    "htdy.plugins.mailers",
     "htdy.plugins.web",
     "htdy.perf.commands",
 )
@@ -93,6 +95,7 @@ class Registries:
         default_factory=lambda: Registry("search backend"))
     queue_backends: Registry[type[QueueBackend]] = field(
         default_factory=lambda: Registry("queue backend"))
+    mailers: Registry[type[Mailer]] = field(default_factory=lambda: Registry("mailer"))
 
 
 _SLOTS = {
@@ -103,6 +106,7 @@ _SLOTS = {
     "cache_tiers": "htdy_register_cache_tiers",
     "search_backends": "htdy_register_search_backends",
     "queue_backends": "htdy_register_queue_backends",
+    "mailers": "htdy_register_mailers",
 }
 
 
@@ -202,5 +206,6 @@ def selections(settings: Any) -> dict[str, list[str]]:
         "cache_tiers": list(settings.cache.tiers),
         "search_backends": [settings.search.backend],
         "queue_backends": [settings.queue.backend],
+        "mailers": [settings.mail.backend],
         "parsers": sorted(set(settings.parsing.parsers.values())),
     }

@@ -34,6 +34,9 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/auth/login"): "login",
     ("POST", "/api/v1/auth/signup"): "signup",
+    ("POST", "/api/v1/auth/password-reset"): "signup",
+    ("POST", "/api/v1/auth/password-reset/confirm"): "login",
+    ("POST", "/api/v1/me/password"): "login",
     ("POST", "/api/v1/uploads"): "upload",
     ("GET", "/api/v1/cvs/{cv_id}/render"): "render",
     ("GET", "/api/v1/profiles/{slug}/render"): "render",

@@ -386,6 +386,8 @@ class RenderService:
         self.stats["renders"] += 1
         if key is not None and self.cache is not None:
             await self.cache.set(key, _pack(out), CACHE_TTL_S)
+            from htdy.core.services import cached_renders
+            await cached_renders.remember(self.cache, (cache_key_parts or {}).get("cv_id"), key)
         return out
 
     def render_sync(self, resume: dict[str, Any], *, template_id: str | None = None, fmt: str = "pdf",

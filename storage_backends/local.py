@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from htdy.core.errors import NotFound, ServiceUnavailable, ValidationFailed
@@ -78,6 +79,25 @@ class LocalStorage(StorageBackend):
 
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self.path_for(key).is_file)
+
+    async def scan(self, prefix: str = "") -> AsyncIterator[tuple[str, int, float]]:
+        """Keys are the paths below the two fan-out levels (``ab/cd/<key>``); temporary
+        files of writes in progress are skipped."""
+        def listing() -> list[tuple[str, int, float]]:
+            root = self.root
+            out = []
+            for path in root.glob("*/*/**/*"):
+                rel = path.relative_to(root).parts
+                if len(rel) < 3 or path.name.startswith(".") or not path.is_file():
+                    continue
+                key = "/".join(rel[2:])
+                if key.startswith(prefix):
+                    st = path.stat()
+                    out.append((key, st.st_size, st.st_mtime))
+            return out
+
+        for item in await asyncio.to_thread(listing):
+            yield item
 
     async def check(self) -> None:
         def probe() -> None:

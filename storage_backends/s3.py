@@ -8,6 +8,7 @@ signatures. Install with ``pip install 'htdy[s3]'``; the class registers either 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from pydantic import SecretStr
@@ -138,6 +139,14 @@ class S3Storage(StorageBackend):
                 return False
             raise
         return True
+
+    async def scan(self, prefix: str = "") -> AsyncIterator[tuple[str, int, float]]:
+        base = self.options.prefix.strip("/")
+        strip = f"{base}/" if base else ""
+        paginator = self.client.get_paginator("list_objects_v2")
+        async for page in paginator.paginate(Bucket=self.options.bucket, Prefix=strip + prefix):
+            for obj in page.get("Contents", []):
+                yield obj["Key"][len(strip):], int(obj["Size"]), obj["LastModified"].timestamp()
 
     async def check(self) -> None:
         try:

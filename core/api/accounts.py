@@ -40,7 +40,7 @@ async def _signed_in(request: web.Request, user: object, token: str, status: int
 async def signup(request: web.Request) -> web.StreamResponse:
     """Returns a bearer API token and also sets the session and CSRF cookies."""
     data = await body(request, s.SignupIn)
-    user, token = await accounts.signup(svc(request), data.email, data.password, data.name)
+    user, token = await accounts.signup(svc(request), data.email, data.password, data.name, data.invite)
     return await _signed_in(request, user, token, 201)
 
 
@@ -80,17 +80,17 @@ async def me(request: web.Request) -> web.StreamResponse:
 
 @routes.get("/api/v1/tokens", summary="List API tokens", response=s.TokenList)
 async def list_tokens(request: web.Request) -> web.StreamResponse:
+    """Every live token with its kind, creation, last use and expiry (never the secret)."""
     return respond(request, {"items": await accounts.list_tokens(user_id(request))})
 
 
 @routes.post("/api/v1/tokens", summary="Create an API token (shown once)", body=s.TokenIn,
-             response=s.TokenOut, status=201)
+             response=s.TokenOut, status=201, errors=(422,))
 async def create_token(request: web.Request) -> web.StreamResponse:
     uid = user_id(request)
     data = await body(request, s.TokenIn)
-    tok, secret = await accounts.create_token(svc(request), uid, data.name)
-    return respond(request, {"id": str(tok.id), "name": tok.name, "token": secret,
-                             "created_at": tok.created_at.isoformat()}, status=201, cache="no-store")
+    tok, secret = await accounts.create_token(svc(request), uid, data.name, data.expires_at)
+    return respond(request, {**accounts.token_dict(tok), "token": secret}, status=201, cache="no-store")
 
 
 @routes.delete("/api/v1/tokens/{token_id}", summary="Revoke an API token", status=204, errors=(404,))

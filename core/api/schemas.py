@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from htdy.core.services.cvs import CVChanges, CVCreate  # noqa: F401  (re-exported for the docs)
 from htdy.core.services.shares import ShareCreate  # noqa: F401
@@ -22,6 +22,9 @@ class SignupIn(Strict):
     email: str = Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     password: str = Field(min_length=8, max_length=1024)
     name: str = Field(min_length=1, max_length=200)
+    invite: str | None = Field(None, max_length=200, description=(
+        "The secret of a share invitation to this address (from the invitation mail): the CVs "
+        "shared with the address become readable at once."))
 
 
 class LoginIn(Strict):
@@ -42,13 +45,46 @@ class AuthOut(BaseModel):
 
 class TokenIn(Strict):
     name: str = Field(min_length=1, max_length=100)
+    expires_at: AwareDatetime | None = Field(None, description="When the token stops working (default: never).")
 
 
 class TokenOut(BaseModel):
     id: str
     name: str
-    token: str | None = None
+    kind: Literal["api", "login"] = Field("api", description=(
+        "`login`: minted by sign-up/log-in (ended by log-out-everywhere and a password change); "
+        "`api`: made here"))
+    token: str | None = Field(None, description="The secret, shown only when the token is created")
     created_at: str | None = None
+    last_used_at: str | None = Field(None, description="Last request with it (to the minute)")
+    expires_at: str | None = None
+
+
+class PasswordChangeIn(Strict):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=8, max_length=1024)
+
+
+class PasswordChangeOut(BaseModel):
+    ended_sessions: int = Field(description="Other sessions and login tokens that were ended")
+
+
+class ResetRequestIn(Strict):
+    email: str = Field(min_length=3, max_length=320)
+
+
+class ResetRequestOut(BaseModel):
+    status: Literal["accepted"]
+    message: str
+
+
+class ResetConfirmIn(Strict):
+    token: str = Field(min_length=10, max_length=200)
+    password: str = Field(min_length=8, max_length=1024)
+
+
+class AccountDeleteIn(Strict):
+    password: str = Field(min_length=1, max_length=1024)
 
 
 class TokenList(BaseModel):

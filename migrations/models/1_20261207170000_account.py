@@ -1,0 +1,55 @@
+"""Account and privacy (issue 9): token kind and expiry, password-reset links, share
+invitations for addresses without an account.
+
+Hand-written for both dialects (``upgrade`` picks the script for the connection); aerich
+records the models' state after it runs."""
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+SQLITE = """
+ALTER TABLE "api_tokens" ADD "kind" VARCHAR(10) NOT NULL DEFAULT 'api';
+ALTER TABLE "api_tokens" ADD "expires_at" TIMESTAMP;
+UPDATE "api_tokens" SET "kind" = 'login' WHERE "name" IN ('login', 'sign-up');
+ALTER TABLE "shares" ADD "email" VARCHAR(320);
+CREATE INDEX IF NOT EXISTS "idx_shares_email_4b1c2e" ON "shares" ("email");
+CREATE TABLE IF NOT EXISTS "password_resets" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "token_hash" VARCHAR(64) NOT NULL UNIQUE,
+    "created_at" TIMESTAMP NOT NULL,
+    "expires_at" TIMESTAMP NOT NULL,
+    "user_id" CHAR(36) NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_password_re_user_id_7d0e5a" ON "password_resets" ("user_id");
+"""
+
+POSTGRES = """
+ALTER TABLE "api_tokens" ADD "kind" VARCHAR(10) NOT NULL DEFAULT 'api';
+ALTER TABLE "api_tokens" ADD "expires_at" TIMESTAMPTZ;
+UPDATE "api_tokens" SET "kind" = 'login' WHERE "name" IN ('login', 'sign-up');
+ALTER TABLE "shares" ADD "email" VARCHAR(320);
+CREATE INDEX IF NOT EXISTS "idx_shares_email_4b1c2e" ON "shares" ("email");
+CREATE TABLE IF NOT EXISTS "password_resets" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "token_hash" VARCHAR(64) NOT NULL UNIQUE,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "expires_at" TIMESTAMPTZ NOT NULL,
+    "user_id" UUID NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_password_re_user_id_7d0e5a" ON "password_resets" ("user_id");
+COMMENT ON TABLE "password_resets" IS 'A password-reset link: only the sha256 of its secret; it works once, until expires_at.';
+"""
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return POSTGRES if db.capabilities.dialect == "postgres" else SQLITE
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return """
+DROP TABLE IF EXISTS "password_resets";
+DROP INDEX IF EXISTS "idx_shares_email_4b1c2e";
+ALTER TABLE "shares" DROP COLUMN "email";
+ALTER TABLE "api_tokens" DROP COLUMN "expires_at";
+ALTER TABLE "api_tokens" DROP COLUMN "kind";
+"""
