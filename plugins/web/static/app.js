@@ -122,7 +122,7 @@
       });
       if (invalid.length) { showError(err, "Please fill in " + invalid.map(function (i) { return $('label[for="' + i.id + '"]').textContent.toLowerCase(); }).join(", ") + " correctly."); invalid[0].focus(); return; }
       var body = {};
-      ["name", "email", "password"].forEach(function (k) { if (form.elements[k]) body[k] = form.elements[k].value; });
+      ["name", "email", "password", "invite"].forEach(function (k) { if (form.elements[k] && form.elements[k].value) body[k] = form.elements[k].value; });
       var btn = $('button[type="submit"]', form);
       btn.disabled = true;
       api("POST", form.getAttribute("data-api"), body, { allow401: true })
