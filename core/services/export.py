@@ -78,8 +78,8 @@ async def collect(svc: Services, user_id: str) -> tuple[dict[str, Any], dict[str
             if v.source_file_id and str(v.source_file_id) not in files:
                 f = await StoredFile.get_or_none(id=v.source_file_id)
                 if f is not None and svc.storage is not None:
-                    path = f"{base}/files/{f.sha256}.{EXTENSIONS.get(f.kind, 'bin')}"
-                    blobs[path] = await svc.storage.get(f.storage_key)
+                    path = f"files/{f.sha256}.{EXTENSIONS.get(f.kind, 'bin')}"  # relative to the CV's folder
+                    blobs[f"{base}/{path}"] = await svc.storage.get(f.storage_key)
                     files[str(v.source_file_id)] = path
         docs[f"{base}/cv.json"] = {
             "id": str(cv.id), "title": cv.title, "discoverable": cv.discoverable, "slug": cv.slug,
