@@ -36,6 +36,23 @@ def _helpers():
 
 
 B = _helpers()
+
+
+def _axe():
+    """``run_axe`` of the accessibility suite (axe-core, serious and critical violations)."""
+    name = "htdy_tests_web.test_a11y"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_a11y.py"))
+        assert spec and spec.loader
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    mod = sys.modules[name]
+    source = mod.axe_source()
+
+    def check(page) -> list[dict]:
+        page.axe_source = source
+        return list(mod.run_axe(page))
+    return check
 RUN = uuid.uuid4().hex[:6]
 PAM = f"pam-{RUN}@example.org"
 
@@ -77,7 +94,8 @@ def shoot(shots):
 
 
 def _page(browser, server, width: int = 1280, height: int = 900):
-    ctx = browser.new_context(base_url=server.url, viewport={"width": width, "height": height}, accept_downloads=True)
+    ctx = browser.new_context(base_url=server.url, viewport={"width": width, "height": height}, accept_downloads=True,
+                              bypass_csp=True)  # axe-core is injected as an inline script
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -134,6 +152,8 @@ def test_account_journey(browser, server, shoot):
     expect(page.locator("#token-list")).to_contain_text("never used")
     expect(page.locator("#token-list")).to_contain_text("expires")
     shoot(page, "account-desktop")
+    axe = _axe()
+    assert axe(page) == []
 
     # change password: wrong current one first, then right; the other device is signed out
     page.get_by_label("Current password").fill("not my password")
@@ -166,9 +186,11 @@ def test_account_journey(browser, server, shoot):
     page.get_by_role("button", name="Send the link").click()
     expect(page.locator("#form-ok")).to_contain_text("If this address has an account")
     shoot(page, "forgot-password-desktop")
+    assert axe(page) == []
     link = _reset_link(server, PAM)
     page.goto(link)
     shoot(page, "reset-password-desktop")
+    assert axe(page) == []
     page.get_by_label("New password").fill("third password 33")
     page.get_by_role("button", name="Set the new password").click()
     expect(page.locator("#form-ok")).to_contain_text("Your password is changed")
