@@ -34,7 +34,7 @@ async def cli_services(ctx: Context, *, storage: bool = False) -> AsyncIterator[
     db = await init_db(settings)
     try:
         async with AsyncExitStack() as stack:
-            wanted = [("search", regs.search_backends, settings.search.backend)]
+            wanted: list[tuple[str, Any, str]] = [("search", regs.search_backends, settings.search.backend)]
             if storage:
                 wanted.append(("storage", regs.storage_backends, settings.storage.backend))
             for attr, registry, name in wanted:

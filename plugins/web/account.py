@@ -6,6 +6,7 @@ to the API)."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from aiohttp import web
 
@@ -30,7 +31,7 @@ async def account(request: web.Request) -> web.StreamResponse:
     return render_page(request, "account", page="account", title="Account", noindex=True, account_js=True)
 
 
-def _forgot_page(request: web.Request, *, status: int = 200, **extra: object) -> web.Response:
+def _forgot_page(request: web.Request, *, status: int = 200, **extra: Any) -> web.Response:
     return render_page(request, "forgot", page="forgot", title="Forgot your password?", noindex=True,
                        account_js=True, status=status, **extra)
 
@@ -53,7 +54,7 @@ async def forgot_post(request: web.Request) -> web.StreamResponse:
                         form_email=email)
 
 
-def _reset_page(request: web.Request, token: str, *, status: int = 200, **extra: object) -> web.Response:
+def _reset_page(request: web.Request, token: str, *, status: int = 200, **extra: Any) -> web.Response:
     # the token is in the address: keep it out of Referer headers sent from this page
     return render_page(request, "reset", page="reset", title="Choose a new password", noindex=True,
                        account_js=True, status=status, token=token, headers={"Referrer-Policy": "no-referrer"},
