@@ -20,6 +20,11 @@ class User(Model):
     email = fields.CharField(max_length=320, unique=True)
     name = fields.CharField(max_length=200)
     password_hash = fields.CharField(max_length=200)
+    # two-factor sign-in (TOTP): the shared secret (set up, then enabled by a first code), and
+    # the last time step used, so a code cannot be replayed
+    totp_secret = fields.CharField(max_length=64, null=True)
+    totp_enabled = fields.BooleanField(default=False)
+    totp_last_step = fields.BigIntField(null=True)
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -82,6 +87,21 @@ class PasswordReset(Model):
 
     class Meta:
         table = "password_resets"
+
+
+class RecoveryCode(Model):
+    """A one-time code that stands in for a TOTP code (the phone is lost); only its sha256."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="recovery_codes", on_delete=fields.CASCADE, db_index=True)
+    code_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    user_id: Any
+
+    class Meta:
+        table = "recovery_codes"
 
 
 class StoredFile(Model):

@@ -47,13 +47,17 @@ async def signup(request: web.Request) -> web.StreamResponse:
 @routes.post("/api/v1/auth/login", summary="Log in", body=s.LoginIn, response=s.AuthOut, auth="none",
              errors=(401, 422))
 async def login(request: web.Request) -> web.StreamResponse:
+    """An account with two-factor sign-in answers `401 otp_required` until `otp` (a code from
+    the authenticator app, or a recovery code) comes with the password; `401 invalid_otp` when
+    it is wrong or was used already."""
     data = await body(request, s.LoginIn)
     limiter = request.app[LIMITER]
     await limiter.before_login(data.email)
     try:
-        user, token = await accounts.login(svc(request), data.email, data.password)
-    except Unauthorized:
-        await limiter.login_failed(data.email)
+        user, token = await accounts.login(svc(request), data.email, data.password, data.otp)
+    except Unauthorized as exc:
+        if exc.code != "otp_required":  # asking for the second factor is not a failure
+            await limiter.login_failed(data.email)
         raise
     await limiter.login_succeeded(data.email)
     return await _signed_in(request, user, token, 200)

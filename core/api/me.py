@@ -1,5 +1,5 @@
 """The account's own controls: change password, log out everywhere, reset a forgotten
-password by e-mail, export everything, delete the account (``/api/v1/me/*``,
+password by e-mail, two-factor sign-in, export everything, delete the account (``/api/v1/me/*``,
 ``/api/v1/auth/logout-all``, ``/api/v1/auth/password-reset``)."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from htdy.core.api.http import body, respond, svc, user_id
 from htdy.core.api.middlewares import CSRF_COOKIE, SESSION_COOKIE
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.shares import public_base
-from htdy.core.services import credentials, erasure, export
+from htdy.core.services import credentials, erasure, export, two_factor
 from htdy.core.services.accounts import sha256
 
 routes = ApiRoutes("account")
@@ -106,3 +106,37 @@ async def delete_account(request: web.Request) -> web.StreamResponse:
     data = await body(request, s.AccountDeleteIn)
     await erasure.delete_account(svc(request), uid, data.password)
     return _signed_out()
+
+
+@routes.get("/api/v1/me/2fa", summary="Two-factor sign-in: on or off", response=s.TwoFactorOut)
+async def two_factor_status(request: web.Request) -> web.StreamResponse:
+    return respond(request, await two_factor.status(user_id(request)), cache="no-store")
+
+
+@routes.post("/api/v1/me/2fa/setup", summary="Start setting up two-factor sign-in (TOTP)",
+             body=s.TwoFactorSetupIn, response=s.TwoFactorSetupOut, errors=(401, 409))
+async def two_factor_setup(request: web.Request) -> web.StreamResponse:
+    """Needs the password. Returns a new secret for an authenticator app; nothing changes at
+    sign-in until `/api/v1/me/2fa/enable` gets a code made from it."""
+    data = await body(request, s.TwoFactorSetupIn)
+    out = await two_factor.setup(svc(request), user_id(request), data.password)
+    return respond(request, out, cache="no-store")
+
+
+@routes.post("/api/v1/me/2fa/enable", summary="Turn two-factor sign-in on", body=s.TwoFactorCodeIn,
+             response=s.RecoveryCodesOut, errors=(409, 422))
+async def two_factor_enable(request: web.Request) -> web.StreamResponse:
+    """With a code from the app (`422 invalid_otp` otherwise). Returns ten recovery codes,
+    shown only here; each signs in once in place of a code."""
+    data = await body(request, s.TwoFactorCodeIn)
+    codes = await two_factor.enable(svc(request), user_id(request), data.code)
+    return respond(request, {"recovery_codes": codes}, cache="no-store")
+
+
+@routes.post("/api/v1/me/2fa/disable", summary="Turn two-factor sign-in off", body=s.TwoFactorDisableIn,
+             status=204, errors=(401, 409))
+async def two_factor_disable(request: web.Request) -> web.StreamResponse:
+    """Needs the password and a code (or a recovery code)."""
+    data = await body(request, s.TwoFactorDisableIn)
+    await two_factor.disable(svc(request), user_id(request), data.password, data.code)
+    return web.Response(status=204)

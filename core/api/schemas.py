@@ -30,6 +30,7 @@ class SignupIn(Strict):
 class LoginIn(Strict):
     email: str = Field(min_length=3, max_length=320)
     password: str = Field(min_length=1, max_length=1024)
+    otp: str | None = Field(None, max_length=32, description="Two-factor code (or a recovery code) when it is on")
 
 
 class UserOut(BaseModel):
@@ -81,6 +82,33 @@ class ResetRequestOut(BaseModel):
 class ResetConfirmIn(Strict):
     token: str = Field(min_length=10, max_length=200)
     password: str = Field(min_length=8, max_length=1024)
+
+
+class TwoFactorOut(BaseModel):
+    enabled: bool
+    recovery_codes_left: int
+
+
+class TwoFactorSetupIn(Strict):
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class TwoFactorSetupOut(BaseModel):
+    secret: str = Field(description="Base32 secret to type into an authenticator app")
+    otpauth_uri: str = Field(description="The same as an otpauth:// URI (what a QR code holds)")
+
+
+class TwoFactorCodeIn(Strict):
+    code: str = Field(min_length=6, max_length=32)
+
+
+class RecoveryCodesOut(BaseModel):
+    recovery_codes: list[str] = Field(description="Ten one-time codes, shown only now")
+
+
+class TwoFactorDisableIn(Strict):
+    password: str = Field(min_length=1, max_length=1024)
+    code: str = Field(min_length=6, max_length=32)
 
 
 class AccountDeleteIn(Strict):

@@ -81,12 +81,22 @@ async def signup(svc: Services, email: str, password: str, name: str,
     return user, secret
 
 
-async def login(svc: Services, email: str, password: str) -> tuple[User, str]:
+async def login(svc: Services, email: str, password: str, otp: str | None = None) -> tuple[User, str]:
+    """Check the password — and, for an account with two-factor sign-in, ``otp`` (a TOTP or
+    recovery code: ``401 otp_required`` without it, ``401 invalid_otp`` when it is wrong)."""
+    from htdy.core.services import two_factor
+
     user = await User.get_or_none(email=normalise_email(email))
     h, dummy = await asyncio.to_thread(_hasher, svc)
     ok = await asyncio.to_thread(_verify, h, user.password_hash if user else dummy, password)
     if user is None or not ok or not user.is_active:
         raise Unauthorized("wrong email or password", code="invalid_credentials")
+    if user.totp_enabled:
+        if not otp:
+            raise Unauthorized("enter the code from your authenticator app (or a recovery code)",
+                               code="otp_required")
+        if not await two_factor.verify(user, otp):
+            raise Unauthorized("the code is wrong or was used already", code="invalid_otp")
     secret = new_secret()
     async with in_transaction(svc.conn_name):
         if h.check_needs_rehash(user.password_hash):

@@ -53,7 +53,8 @@ async def collect(svc: Services, user_id: str) -> tuple[dict[str, Any], dict[str
     docs["account.json"] = {
         "exported_at": utcnow().isoformat(),
         "user": {"id": str(user.id), "email": user.email, "name": user.name,
-                 "created_at": _iso(user.created_at), "updated_at": _iso(user.updated_at)},
+                 "created_at": _iso(user.created_at), "updated_at": _iso(user.updated_at),
+                 "two_factor": user.totp_enabled},  # never the secret
         "api_tokens": [_clean(t) for t in await ApiToken.filter(user_id=user_id).order_by("created_at").values(
             "id", "name", "kind", "created_at", "last_used_at", "expires_at")],
         "sessions": [_clean(s) for s in await Session.filter(user_id=user_id).order_by("created_at").values(

@@ -1,5 +1,5 @@
 """Account and privacy (issue 9): token kind and expiry, password-reset links, share
-invitations for addresses without an account.
+invitations for addresses without an account, two-factor sign-in (TOTP, recovery codes).
 
 Hand-written for both dialects (``upgrade`` picks the script for the connection); aerich
 records the models' state after it runs."""
@@ -21,6 +21,16 @@ CREATE TABLE IF NOT EXISTS "password_resets" (
     "user_id" CHAR(36) NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_password_re_user_id_7d0e5a" ON "password_resets" ("user_id");
+ALTER TABLE "users" ADD "totp_secret" VARCHAR(64);
+ALTER TABLE "users" ADD "totp_enabled" INT NOT NULL DEFAULT 0;
+ALTER TABLE "users" ADD "totp_last_step" BIGINT;
+CREATE TABLE IF NOT EXISTS "recovery_codes" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "code_hash" VARCHAR(64) NOT NULL UNIQUE,
+    "created_at" TIMESTAMP NOT NULL,
+    "user_id" CHAR(36) NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_recovery_co_user_id_3f9a1c" ON "recovery_codes" ("user_id");
 """
 
 POSTGRES = """
@@ -38,6 +48,16 @@ CREATE TABLE IF NOT EXISTS "password_resets" (
 );
 CREATE INDEX IF NOT EXISTS "idx_password_re_user_id_7d0e5a" ON "password_resets" ("user_id");
 COMMENT ON TABLE "password_resets" IS 'A password-reset link: only the sha256 of its secret; it works once, until expires_at.';
+ALTER TABLE "users" ADD "totp_secret" VARCHAR(64);
+ALTER TABLE "users" ADD "totp_enabled" BOOL NOT NULL DEFAULT False;
+ALTER TABLE "users" ADD "totp_last_step" BIGINT;
+CREATE TABLE IF NOT EXISTS "recovery_codes" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "code_hash" VARCHAR(64) NOT NULL UNIQUE,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "user_id" UUID NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_recovery_co_user_id_3f9a1c" ON "recovery_codes" ("user_id");
 """
 
 
@@ -47,6 +67,10 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+DROP TABLE IF EXISTS "recovery_codes";
+ALTER TABLE "users" DROP COLUMN "totp_last_step";
+ALTER TABLE "users" DROP COLUMN "totp_enabled";
+ALTER TABLE "users" DROP COLUMN "totp_secret";
 DROP TABLE IF EXISTS "password_resets";
 DROP INDEX IF EXISTS "idx_shares_email_4b1c2e";
 ALTER TABLE "shares" DROP COLUMN "email";

@@ -120,16 +120,19 @@ async def _auth_post(request: web.Request, kind: str) -> web.StreamResponse:
     body: dict[str, Any] = {k: str(form.get(k, "")) for k in fields}
     if kind == "signup" and form.get("invite"):
         body["invite"] = str(form["invite"])
+    if kind == "login" and form.get("otp"):
+        body["otp"] = str(form["otp"])
     status, headers, raw = await data.internal_request(request, "POST", f"/api/v1/auth/{kind}", json_body=body)
     if status in (200, 201):
         return _redirect(_safe_next(str(form.get("next", ""))), api_headers=headers)
     try:
-        message = json.loads(raw)["error"]["message"]
+        error = json.loads(raw)["error"]
+        message, code = error["message"], error["code"]
     except (ValueError, KeyError, TypeError):
-        message = "Something went wrong, please try again."
+        message, code = "Something went wrong, please try again.", ""
     return _auth_page(request, kind, status=status if 400 <= status < 500 else 502, error=message,
                       form_name=body.get("name", ""), form_email=body["email"], next=str(form.get("next", "")),
-                      invite=body.get("invite", ""))
+                      invite=body.get("invite", ""), show_otp=code in ("otp_required", "invalid_otp"))
 
 
 @routes.post("/signup", name="web-signup-post")

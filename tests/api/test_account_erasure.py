@@ -213,9 +213,14 @@ async def test_account_deletion_leaves_nothing(client, signup, make_cv, wait_job
     api_token = (await made.json())["token"]
     assert (await client.post("/api/v1/auth/password-reset", json={"email": f"vic-{marker}@example.org"})).status == 202
     await svc.drain()
+    import pyotp  # two-factor sign-in on: a secret on the user, recovery codes in their table
+    secret = (await (await client.post("/api/v1/me/2fa/setup", json={"password": "correct horse battery"},
+                                       headers=vic["headers"])).json())["secret"]
+    resp = await client.post("/api/v1/me/2fa/enable", json={"code": pyotp.TOTP(secret).now()}, headers=vic["headers"])
+    assert resp.status == 200
 
     me = (await (await client.get("/api/v1/me", headers=vic["headers"])).json())
-    needles = [marker, me["id"], cv_file, cv_public, slug]
+    needles = [marker, me["id"], cv_file, cv_public, slug, secret]
     checked, found = await walk_tables(needles)
     assert found and "users" in checked  # the walk sees the user's data before the deletion
     before = await blobs(htdy_app)
@@ -229,8 +234,8 @@ async def test_account_deletion_leaves_nothing(client, signup, make_cv, wait_job
 
     checked, found = await walk_tables(needles)
     assert found == [], found
-    expected_tables = {"users", "api_tokens", "sessions", "password_resets", "stored_files", "cvs", "cv_versions",
-                       "shares", "jobs", "profile_events", "aerich"}
+    expected_tables = {"users", "api_tokens", "sessions", "password_resets", "recovery_codes", "stored_files", "cvs",
+                       "cv_versions", "shares", "jobs", "profile_events", "aerich"}
     assert expected_tables <= set(checked), checked
     print("\ntables walked after deletion (rows read):", json.dumps(checked, sort_keys=True))
     after = await blobs(htdy_app)

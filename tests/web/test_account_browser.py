@@ -104,11 +104,14 @@ def _page(browser, server, width: int = 1280, height: int = 900):
     return ctx, page, errors
 
 
-def _login(page, email: str, password: str) -> None:
+def _login(page, email: str, password: str, otp: str | None = None) -> None:
     page.goto("/login")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    if otp is not None:  # two-factor sign-in: the page asks for the code
+        page.get_by_label("Authentication code").fill(otp)
+        page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/app")
 
 
@@ -175,6 +178,21 @@ def test_account_journey(browser, server, shoot):
     account = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("account.json"))
     assert account["user"]["email"] == PAM
 
+    # two-factor sign-in: set up with the password, turn on with a code, recovery codes shown
+    import pyotp
+
+    page.locator("#tfa-password").fill("second password 22")
+    page.get_by_role("button", name="Set up two-factor sign-in").click()
+    expect(page.locator("#tfa-secret")).not_to_be_empty()
+    secret = page.locator("#tfa-secret").inner_text().replace(" ", "")
+    page.get_by_label("Code from the app", exact=True).fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Turn on").click()
+    expect(page.locator("#tfa-code-list li")).to_have_count(10)
+    expect(page.locator("#tfa-status")).to_contain_text("10 recovery codes left")
+    recovery = page.locator("#tfa-code-list li").first.inner_text()
+    shoot(page, "account-2fa-desktop")
+    assert axe(page) == []
+
     # log out everywhere (this browser too)
     page.get_by_role("button", name="Log out everywhere").click()
     page.wait_for_url("**/login**")
@@ -198,11 +216,12 @@ def test_account_journey(browser, server, shoot):
     page.get_by_label("New password").fill("fourth password 44")
     page.get_by_role("button", name="Set the new password").click()
     expect(page.locator("#form-error")).to_contain_text("invalid, used or expired")
-    _login(page, PAM, "third password 33")
+    _login(page, PAM, "third password 33", otp=pyotp.TOTP(secret).at(time.time() + 30))  # the reset kept 2FA on
 
     # 360 px wide: the pages fit
     m_ctx, mobile, m_errors = _page(browser, server, width=360, height=740)
-    _login(mobile, PAM, "third password 33")
+    _login(mobile, PAM, "third password 33", otp=recovery)
+    shoot(mobile, "login-2fa-360")
     mobile.goto("/account")
     expect(mobile.locator("#token-list")).to_contain_text("CI export")
     _no_horizontal_scroll(mobile)

@@ -90,6 +90,8 @@
       }).catch(function (e) { H.toast(H.errorText(e), true); });
     });
 
+    initTwoFactor(H);
+
     var del = $("#delete-form");
     del.addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -103,6 +105,59 @@
         .then(function () { location.assign("/?account=deleted"); })
         .catch(function (e) { H.showError(err, e); busy(del, false); });
     });
+  }
+
+  function initTwoFactor(H) {
+    var $ = H.$, h = H.h;
+    var setup = $("#tfa-setup-form"), enable = $("#tfa-enable-form"), disable = $("#tfa-disable-form");
+    var err = $("#tfa-error");
+    function show(state) {
+      H.api("GET", "/api/v1/me/2fa").then(function (res) {
+        var on = res.data.enabled;
+        $("#tfa-status").textContent = on
+          ? "On: signing in needs a code from your authenticator app. " + res.data.recovery_codes_left + " recovery codes left."
+          : "Off: your password alone signs you in.";
+        setup.hidden = on || state === "enabling";
+        enable.hidden = on || state !== "enabling";
+        disable.hidden = !on;
+      }).catch(function (e) { H.showError(err, e); });
+    }
+    function submit(form, fn) {
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        err.hidden = true;
+        var bad = invalidFields(form);
+        if (bad.length) { H.showError(err, "Please fill in " + bad.map(function (i) { return form.querySelector('label[for="' + i.id + '"]').textContent.toLowerCase(); }).join(" and ") + "."); bad[0].focus(); return; }
+        busy(form, true);
+        fn(formValues(form)).catch(function (e) { H.showError(err, e); }).then(function () { busy(form, false); });
+      });
+    }
+    submit(setup, function (v) {
+      return H.api("POST", "/api/v1/me/2fa/setup", { password: v.password }, { allow401: true }).then(function (res) {
+        setup.reset();
+        $("#tfa-secret").textContent = res.data.secret.replace(/(.{4})/g, "$1 ").trim();
+        $("#tfa-uri").textContent = res.data.otpauth_uri;
+        show("enabling");
+      });
+    });
+    submit(enable, function (v) {
+      return H.api("POST", "/api/v1/me/2fa/enable", { code: v.code }).then(function (res) {
+        enable.reset();
+        var ul = $("#tfa-code-list");
+        ul.textContent = "";
+        res.data.recovery_codes.forEach(function (c) { ul.appendChild(h("li", null, h("code", { text: c }))); });
+        $("#tfa-codes").hidden = false;
+        show();
+      });
+    });
+    submit(disable, function (v) {
+      return H.api("POST", "/api/v1/me/2fa/disable", { password: v.password, code: v.code }, { allow401: true }).then(function () {
+        disable.reset();
+        $("#tfa-codes").hidden = true;
+        show();
+      });
+    });
+    show();
   }
 
   // ---------------------------------------------------------------- forgot / reset
