@@ -70,3 +70,15 @@ def test_make_run_passes_port_through() -> None:
     out = subprocess.run(["make", "-n", "-o", ".venv/.installed", "run"], cwd=REPO, capture_output=True, text=True,
                          check=True).stdout
     assert out.strip().splitlines()[-1].endswith("htdy serve")
+
+
+def test_an_engine_the_template_lacks_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    from htdy.core.plugins import build_registries, get_plugin_manager
+
+    regs = build_registries(get_plugin_manager(load_entrypoints=False), slots=("templates",))
+    no_typst = next(tid for tid, t in regs.templates.items() if "typst" not in t.engines and "pdf" in t.engines)
+    res = runner.invoke(cli, ["render", str(SAMPLE), "-t", no_typst, "--engine", "typst", "-o", str(tmp_path / "cv.pdf")])
+    assert res.exit_code == 2 and f"template {no_typst} cannot be rendered as 'pdf' with the 'typst' engine" in res.stderr
+    assert not (tmp_path / "cv.pdf").exists()
+    ok = runner.invoke(cli, ["render", str(SAMPLE), "-t", no_typst, "--engine", "pdf", "-o", str(tmp_path / "cv.pdf")])
+    assert ok.exit_code == 0 and (tmp_path / "cv.pdf").read_bytes().startswith(b"%PDF")
