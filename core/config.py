@@ -137,6 +137,8 @@ class AuthSettings(Section):
     allow_signup: bool = True
     # how long a password-reset link stays valid (it works once)
     reset_ttl_min: float = Field(30, gt=0, le=24 * 60)
+    # new accounts confirm their address by a mailed link before they can sign in
+    verify_email: bool = False
     # argon2id cost (hashing runs in a thread, off the event loop); lower only for tests
     argon2_time_cost: int = Field(3, ge=1)
     argon2_memory_kib: int = Field(65536, ge=8)

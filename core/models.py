@@ -25,6 +25,8 @@ class User(Model):
     totp_secret = fields.CharField(max_length=64, null=True)
     totp_enabled = fields.BooleanField(default=False)
     totp_last_step = fields.BigIntField(null=True)
+    # false only for an account made with [auth] verify_email on, until its link is opened
+    email_verified = fields.BooleanField(default=True)
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -87,6 +89,22 @@ class PasswordReset(Model):
 
     class Meta:
         table = "password_resets"
+
+
+class EmailVerification(Model):
+    """A link that confirms a new account's address: only the sha256 of its secret; works once."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="email_verifications", on_delete=fields.CASCADE, db_index=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+
+    user_id: Any
+
+    class Meta:
+        table = "email_verifications"
 
 
 class RecoveryCode(Model):

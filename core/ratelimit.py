@@ -36,6 +36,8 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/auth/signup"): "signup",
     ("POST", "/api/v1/auth/password-reset"): "signup",
     ("POST", "/api/v1/auth/password-reset/confirm"): "login",
+    ("POST", "/api/v1/auth/verify-email"): "login",
+    ("POST", "/api/v1/auth/verify-email/resend"): "signup",
     ("POST", "/api/v1/me/password"): "login",
     ("POST", "/api/v1/me/2fa/setup"): "login",
     ("POST", "/api/v1/me/2fa/enable"): "login",

@@ -41,7 +41,17 @@ class UserOut(BaseModel):
 
 class AuthOut(BaseModel):
     user: UserOut
-    token: str
+    token: str | None = Field(description="A bearer token; null when the address waits for confirmation")
+    verification_required: bool = False
+
+
+class VerifyIn(Strict):
+    token: str = Field(min_length=10, max_length=200)
+
+
+class VerifyOut(BaseModel):
+    verified: bool
+    shared_cvs: int = Field(description="CVs shared with the address that became readable")
 
 
 class TokenIn(Strict):

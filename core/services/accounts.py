@@ -58,9 +58,11 @@ def normalise_email(email: str) -> str:
 
 
 async def signup(svc: Services, email: str, password: str, name: str,
-                 invite: str | None = None) -> tuple[User, str]:
+                 invite: str | None = None) -> tuple[User, str | None]:
     """Create the account (and its first login token); with ``invite`` — the secret of a share
-    invitation to this address — the CVs shared with the address become readable at once."""
+    invitation to this address — the CVs shared with the address become readable at once.
+    With ``[auth] verify_email`` the account waits for its address to be confirmed (no token,
+    ``None``) — unless a valid invitation already proved the mailbox."""
     from htdy.core.services import invitations
 
     if not svc.settings.auth.allow_signup:
@@ -70,10 +72,17 @@ async def signup(svc: Services, email: str, password: str, name: str,
     pw_hash = await asyncio.to_thread(_hasher(svc)[0].hash, password)
     try:
         async with in_transaction(svc.conn_name):
-            user = await User.create(email=email, name=name.strip(), password_hash=pw_hash)
-            secret = new_secret()
-            await ApiToken.create(user=user, name="sign-up", kind="login", token_hash=sha256(secret))
+            verify = svc.settings.auth.verify_email
+            user = await User.create(email=email, name=name.strip(), password_hash=pw_hash,
+                                     email_verified=not verify)
             attached = await invitations.attach(user, invite)
+            if verify and attached:  # the invitation's secret came by mail to this address
+                user.email_verified = True
+                await user.save(update_fields=["email_verified"])
+            secret: str | None = None
+            if user.email_verified:
+                secret = new_secret()
+                await ApiToken.create(user=user, name="sign-up", kind="login", token_hash=sha256(secret))
     except IntegrityError:
         raise Conflict("an account with this email already exists", code="email_taken") from None
     if attached:
@@ -91,6 +100,9 @@ async def login(svc: Services, email: str, password: str, otp: str | None = None
     ok = await asyncio.to_thread(_verify, h, user.password_hash if user else dummy, password)
     if user is None or not ok or not user.is_active:
         raise Unauthorized("wrong email or password", code="invalid_credentials")
+    if not user.email_verified:
+        raise Forbidden("confirm your e-mail address first: open the link we mailed you (or ask for a new one)",
+                        code="email_not_verified")
     if user.totp_enabled:
         if not otp:
             raise Unauthorized("enter the code from your authenticator app (or a recovery code)",

@@ -1,5 +1,6 @@
 """Account and privacy (issue 9): token kind and expiry, password-reset links, share
-invitations for addresses without an account, two-factor sign-in (TOTP, recovery codes).
+invitations for addresses without an account, two-factor sign-in (TOTP, recovery codes),
+e-mail verification on sign-up.
 
 Hand-written for both dialects (``upgrade`` picks the script for the connection); aerich
 records the models' state after it runs."""
@@ -31,6 +32,15 @@ CREATE TABLE IF NOT EXISTS "recovery_codes" (
     "user_id" CHAR(36) NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_recovery_co_user_id_3f9a1c" ON "recovery_codes" ("user_id");
+ALTER TABLE "users" ADD "email_verified" INT NOT NULL DEFAULT 1;
+CREATE TABLE IF NOT EXISTS "email_verifications" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "token_hash" VARCHAR(64) NOT NULL UNIQUE,
+    "created_at" TIMESTAMP NOT NULL,
+    "expires_at" TIMESTAMP NOT NULL,
+    "user_id" CHAR(36) NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_email_verif_user_id_5c2d8e" ON "email_verifications" ("user_id");
 """
 
 POSTGRES = """
@@ -58,6 +68,15 @@ CREATE TABLE IF NOT EXISTS "recovery_codes" (
     "user_id" UUID NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_recovery_co_user_id_3f9a1c" ON "recovery_codes" ("user_id");
+ALTER TABLE "users" ADD "email_verified" BOOL NOT NULL DEFAULT True;
+CREATE TABLE IF NOT EXISTS "email_verifications" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "token_hash" VARCHAR(64) NOT NULL UNIQUE,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "expires_at" TIMESTAMPTZ NOT NULL,
+    "user_id" UUID NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_email_verif_user_id_5c2d8e" ON "email_verifications" ("user_id");
 """
 
 
@@ -67,6 +86,8 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+DROP TABLE IF EXISTS "email_verifications";
+ALTER TABLE "users" DROP COLUMN "email_verified";
 DROP TABLE IF EXISTS "recovery_codes";
 ALTER TABLE "users" DROP COLUMN "totp_last_step";
 ALTER TABLE "users" DROP COLUMN "totp_enabled";

@@ -1,6 +1,7 @@
 """Account pages: ``/account`` (change password, log out everywhere, API tokens, export,
 delete the account), ``/forgot-password`` and ``/reset-password`` (the link a reset mail
-carries). Like the other app pages they are shells that ``static/account.js`` drives through
+carries), ``/verify-email`` (the link a sign-up confirmation mail carries: a button, so a mail
+scanner fetching the link does not use it up). Like the other app pages they are shells that ``static/account.js`` drives through
 the JSON API; the forgot/reset forms also work without JavaScript (posted here, passed on
 to the API)."""
 from __future__ import annotations
@@ -80,3 +81,37 @@ async def reset_post(request: web.Request) -> web.StreamResponse:
     if status == 204:
         return _reset_page(request, "", done=True)
     return _reset_page(request, token, status=status if 400 <= status < 500 else 502, error=_api_message(raw))
+
+
+def _verify_page(request: web.Request, token: str, *, status: int = 200, **extra: Any) -> web.Response:
+    return render_page(request, "verify", page="verify", title="Confirm your e-mail address", noindex=True,
+                       status=status, token=token, headers={"Referrer-Policy": "no-referrer"}, **extra)
+
+
+@routes.get("/verify-email", name="web-verify-email")
+async def verify(request: web.Request) -> web.StreamResponse:
+    return _verify_page(request, request.query.get("token", ""))
+
+
+@routes.post("/verify-email", name="web-verify-email-post")
+async def verify_post(request: web.Request) -> web.StreamResponse:
+    if not _same_origin(request):
+        raise web.HTTPForbidden(text="cross-site form post refused\n")
+    token = str((await request.post()).get("token", ""))
+    status, _, raw = await data.internal_request(request, "POST", "/api/v1/auth/verify-email",
+                                                 json_body={"token": token})
+    if status == 200:
+        return _verify_page(request, "", done=True)
+    return _verify_page(request, "", status=status if 400 <= status < 500 else 502, error=_api_message(raw))
+
+
+@routes.post("/verify-email/resend", name="web-verify-email-resend")
+async def verify_resend(request: web.Request) -> web.StreamResponse:
+    if not _same_origin(request):
+        raise web.HTTPForbidden(text="cross-site form post refused\n")
+    email = str((await request.post()).get("email", "")).strip()
+    status, _, raw = await data.internal_request(request, "POST", "/api/v1/auth/verify-email/resend",
+                                                 json_body={"email": email})
+    if status == 202:
+        return _verify_page(request, "", sent=json.loads(raw)["message"])
+    return _verify_page(request, "", status=status if 400 <= status < 500 else 502, error=_api_message(raw))

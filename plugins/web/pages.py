@@ -20,6 +20,7 @@ from .html import CSRF_COOKIE, SESSION_COOKIE, logged_in, render_page
 from .profile import SLUG_RE, public_profile, shared_link
 
 routes = web.RouteTableDef()
+VERIFY_NOTICE = "Almost there: open the link we just mailed you to confirm your address, then log in."
 
 
 def _safe_next(value: str | None) -> str:
@@ -123,6 +124,8 @@ async def _auth_post(request: web.Request, kind: str) -> web.StreamResponse:
     if kind == "login" and form.get("otp"):
         body["otp"] = str(form["otp"])
     status, headers, raw = await data.internal_request(request, "POST", f"/api/v1/auth/{kind}", json_body=body)
+    if status == 201 and json.loads(raw).get("verification_required"):
+        return _auth_page(request, kind, status=201, notice=VERIFY_NOTICE, form_email=body["email"])
     if status in (200, 201):
         return _redirect(_safe_next(str(form.get("next", ""))), api_headers=headers)
     try:

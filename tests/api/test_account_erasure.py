@@ -234,8 +234,8 @@ async def test_account_deletion_leaves_nothing(client, signup, make_cv, wait_job
 
     checked, found = await walk_tables(needles)
     assert found == [], found
-    expected_tables = {"users", "api_tokens", "sessions", "password_resets", "recovery_codes", "stored_files", "cvs",
-                       "cv_versions", "shares", "jobs", "profile_events", "aerich"}
+    expected_tables = {"users", "api_tokens", "sessions", "password_resets", "recovery_codes", "email_verifications",
+                       "stored_files", "cvs", "cv_versions", "shares", "jobs", "profile_events", "aerich"}
     assert expected_tables <= set(checked), checked
     print("\ntables walked after deletion (rows read):", json.dumps(checked, sort_keys=True))
     after = await blobs(htdy_app)

@@ -126,7 +126,15 @@
       var btn = $('button[type="submit"]', form);
       btn.disabled = true;
       api("POST", form.getAttribute("data-api"), body, { allow401: true })
-        .then(function () { location.assign(form.elements.next.value || "/app"); })
+        .then(function (res) {
+          if (res.data && res.data.verification_required) {  // [auth] verify_email: the link is on its way
+            var note = $("#form-notice");
+            note.textContent = "Almost there: open the link we just mailed you to confirm your address, then log in.";
+            note.hidden = false; form.hidden = true;
+            return;
+          }
+          location.assign(form.elements.next.value || "/app");
+        })
         .catch(function (e) {
           showError(err, e); err.setAttribute("tabindex", "-1"); btn.disabled = false;
           var code = e.body && e.body.error && e.body.error.code;
