@@ -274,7 +274,9 @@ class ShareOut(BaseModel):
     access: Literal["view", "edit"]
     expires_at: str | None
     created_at: str
-    user: dict[str, Any] | None = None
+    user: dict[str, Any] | None = Field(None, description=(
+        "A user share's `{email}`: the same for an account and for an invitation to an address "
+        "without one (whether an address has an account is not told)"))
     url: str | None = Field(None, description=(
         "Absolute API address of the shared CV: for a user share the CV itself "
         "(`/api/v1/cvs/{id}`, read with the recipient's credentials); for a link "
