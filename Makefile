@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# `make run PORT=9000` serves on another port (default: [server] port in htdy.toml)
 run: $(STAMP)
 	$(BIN)/htdy migrate
-	$(BIN)/htdy serve
+	$(BIN)/htdy serve $(if $(PORT),--port $(PORT))
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

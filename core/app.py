@@ -128,7 +128,8 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
     try:
         for attr, registry, name in (("storage", regs.storage_backends, settings.storage.backend),
                                      ("queue", regs.queue_backends, settings.queue.backend),
-                                     ("search", regs.search_backends, settings.search.backend)):
+                                     ("search", regs.search_backends, settings.search.backend),
+                                     ("mailer", regs.mailers, settings.mail.backend)):
             backend = instantiate(settings, registry, name)
             await backend.start()
             started.append(backend)

@@ -28,6 +28,7 @@ CORE_COMMANDS: dict[str, str] = {
     "search": "htdy.core.commands.search:command",
     "backup": "htdy.core.commands.backup:backup_cmd",
     "restore": "htdy.core.commands.backup:restore_cmd",
+    "storage": "htdy.core.commands.storage:command",
 }
 
 

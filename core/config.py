@@ -101,6 +101,21 @@ class QueueSettings(Section):
     lease_s: float = Field(10.0, ge=1)
 
 
+class MailSettings(Section):
+    # the mailer plugin: "console" writes messages to the log, "smtp" sends them ([plugins.mailers.smtp])
+    backend: str = "console"
+    from_address: str = "htdy <noreply@localhost>"
+
+    @field_validator("from_address")
+    @classmethod
+    def _address(cls, v: str) -> str:
+        from email.utils import parseaddr
+
+        if "@" not in parseaddr(v)[1]:
+            raise ValueError(f"{v!r} is not an e-mail address (e.g. 'htdy <noreply@cv.example.org>')")
+        return v
+
+
 class ParsingSettings(Section):
     parsers: dict[str, str] = {"pdf": "pdf", "docx": "docx", "text": "text"}
     workers: int = Field(2, ge=1)
@@ -122,6 +137,10 @@ class AuthSettings(Section):
     secret_key: str = ""
     session_ttl_h: float = Field(24 * 14, gt=0)
     allow_signup: bool = True
+    # how long a password-reset link stays valid (it works once)
+    reset_ttl_min: float = Field(30, gt=0, le=24 * 60)
+    # new accounts confirm their address by a mailed link before they can sign in
+    verify_email: bool = False
     # argon2id cost (hashing runs in a thread, off the event loop); lower only for tests
     argon2_time_cost: int = Field(3, ge=1)
     argon2_memory_kib: int = Field(65536, ge=8)
@@ -177,6 +196,7 @@ class Settings(Section):
     cache: CacheSettings = CacheSettings()
     search: SearchSettings = SearchSettings()
     queue: QueueSettings = QueueSettings()
+    mail: MailSettings = MailSettings()
     parsing: ParsingSettings = ParsingSettings()
     rendering: RenderingSettings = RenderingSettings()
     auth: AuthSettings = AuthSettings()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from htdy.core.interfaces import (
         CacheTier,
+        Mailer,
         Parser,
         QueueBackend,
         Renderer,
@@ -65,6 +66,12 @@ def htdy_register_search_backends() -> Iterable[type[SearchBackend] | LazyImpl]:
 @hookspec
 def htdy_register_queue_backends() -> Iterable[type[QueueBackend] | LazyImpl]:
     """Return queue backend classes."""
+
+
+@hookspec
+def htdy_register_mailers() -> Iterable[type[Mailer] | LazyImpl]:
+    """Return mailer classes (subclasses of ``htdy.core.interfaces.Mailer``); ``[mail] backend``
+    in htdy.toml picks one."""
 
 
 @hookspec

@@ -7,6 +7,7 @@ pool, off the event loop. Storage, cache, search and queue backends are async.
 from __future__ import annotations
 
 import abc
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -113,6 +114,11 @@ class StorageBackend(Named, abc.ABC):
 
     @abc.abstractmethod
     async def exists(self, key: str) -> bool: ...
+
+    def scan(self, prefix: str = "") -> AsyncIterator[tuple[str, int, float]]:
+        """Every stored ``(key, size in bytes, modified as a UNIX time)`` whose key starts with
+        ``prefix``, in no particular order (``htdy storage gc`` uses it to find orphans)."""
+        raise NotImplementedError(f"storage backend {self.name!r} cannot list its blobs")
 
     async def check(self) -> None:
         """Raise if the backend cannot serve requests (used by ``/readyz``)."""
@@ -229,6 +235,50 @@ class QueueBackend(Named, abc.ABC):
 
     @abc.abstractmethod
     async def depth(self, kind: str) -> int: ...
+
+    async def check(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- mail
+@dataclass
+class Mail:
+    """One plain-text message. ``sender`` is ``[mail] from_address`` unless a caller sets it."""
+
+    to: str
+    subject: str
+    text: str
+    sender: str = ""
+    # a stable label of what the message is for ("password_reset", "share_invitation", …)
+    kind: str = ""
+
+    def as_email(self) -> Any:
+        """The message as an ``email.message.EmailMessage`` (headers encoded as needed)."""
+        from email.message import EmailMessage
+        from email.utils import formatdate, make_msgid
+
+        msg = EmailMessage()
+        msg["From"] = self.sender
+        msg["To"] = self.to
+        msg["Subject"] = self.subject
+        msg["Date"] = formatdate(localtime=False)
+        msg["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2].strip("> ") or None)
+        msg.set_content(self.text)
+        return msg
+
+
+class Mailer(Named, abc.ABC):
+    """Delivers e-mail (password resets, share invitations). ``send`` raises on failure;
+    the core logs the failure and never tells the web visitor whether a message went out."""
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    @abc.abstractmethod
+    async def send(self, mail: Mail) -> None: ...
 
     async def check(self) -> None: ...
 

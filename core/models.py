@@ -20,6 +20,13 @@ class User(Model):
     email = fields.CharField(max_length=320, unique=True)
     name = fields.CharField(max_length=200)
     password_hash = fields.CharField(max_length=200)
+    # two-factor sign-in (TOTP): the shared secret (set up, then enabled by a first code), and
+    # the last time step used, so a code cannot be replayed
+    totp_secret = fields.CharField(max_length=64, null=True)
+    totp_enabled = fields.BooleanField(default=False)
+    totp_last_step = fields.BigIntField(null=True)
+    # false only for an account made with [auth] verify_email on, until its link is opened
+    email_verified = fields.BooleanField(default=True)
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -28,16 +35,23 @@ class User(Model):
         table = "users"
 
 
+TOKEN_KINDS = ("api", "login")
+
+
 class ApiToken(Model):
-    """A bearer token; only the sha256 of the secret is stored."""
+    """A bearer token; only the sha256 of the secret is stored. ``kind``: ``login`` (minted by
+    sign-up and log-in, ended by "log out everywhere" and a password change) or ``api`` (made by
+    the user, kept until revoked or ``expires_at``)."""
 
     id = fields.UUIDField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="tokens", on_delete=fields.CASCADE, db_index=True)
     name = fields.CharField(max_length=100)
+    kind = fields.CharField(max_length=10, default="api")
     token_hash = fields.CharField(max_length=64, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)
+    expires_at = fields.DatetimeField(null=True)
 
     user_id: Any
 
@@ -59,6 +73,53 @@ class Session(Model):
 
     class Meta:
         table = "sessions"
+
+
+class PasswordReset(Model):
+    """A password-reset link: only the sha256 of its secret; it works once, until ``expires_at``."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="password_resets", on_delete=fields.CASCADE, db_index=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+
+    user_id: Any
+
+    class Meta:
+        table = "password_resets"
+
+
+class EmailVerification(Model):
+    """A link that confirms a new account's address: only the sha256 of its secret; works once."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="email_verifications", on_delete=fields.CASCADE, db_index=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+
+    user_id: Any
+
+    class Meta:
+        table = "email_verifications"
+
+
+class RecoveryCode(Model):
+    """A one-time code that stands in for a TOTP code (the phone is lost); only its sha256."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="recovery_codes", on_delete=fields.CASCADE, db_index=True)
+    code_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    user_id: Any
+
+    class Meta:
+        table = "recovery_codes"
 
 
 class StoredFile(Model):
@@ -123,7 +184,10 @@ class CVVersion(Model):
 
 
 class Share(Model):
-    """Access for one user (``kind=user``) or anyone holding a link token (``kind=link``)."""
+    """Access for one user (``kind=user``) or anyone holding a link token (``kind=link``).
+    A user share for an address without an account yet is an invitation: ``user`` is null and
+    ``email`` holds the address until someone signs up with it (then ``user`` is set and
+    ``email`` cleared)."""
 
     id = fields.UUIDField(primary_key=True)
     cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
@@ -132,6 +196,7 @@ class Share(Model):
     user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="shared_with_me", on_delete=fields.CASCADE, null=True,
         db_index=True)
+    email = fields.CharField(max_length=320, null=True, db_index=True)
     token_hash = fields.CharField(max_length=64, unique=True, null=True)
     access = fields.CharField(max_length=10, default="view")
     expires_at = fields.DatetimeField(null=True)

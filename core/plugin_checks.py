@@ -79,6 +79,7 @@ def selections(settings: Any) -> dict[str, list[str]]:
         "cache_tiers": list(settings.cache.tiers),
         "search_backends": [settings.search.backend],
         "queue_backends": [settings.queue.backend],
+        "mailers": [settings.mail.backend],
         "parsers": sorted(set(settings.parsing.parsers.values())),
     }
 

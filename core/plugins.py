@@ -27,6 +27,7 @@ from htdy.core.registry import Registry, item_name
 if TYPE_CHECKING:  # annotations only: importing them would load pydantic on every CLI start
     from htdy.core.interfaces import (
         CacheTier,
+        Mailer,
         Parser,
         QueueBackend,
         Renderer,
@@ -46,6 +47,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "htdy.plugins.cache_tiers",
     "htdy.plugins.search_backends",
     "htdy.plugins.queue_backends",
+    "htdy.plugins.mailers",
     "htdy.plugins.web",
     "htdy.perf.commands",
 )
@@ -174,6 +176,7 @@ class Registries:
         default_factory=lambda: Registry("search backend"))
     queue_backends: Registry[type[QueueBackend]] = field(
         default_factory=lambda: Registry("queue backend"))
+    mailers: Registry[type[Mailer]] = field(default_factory=lambda: Registry("mailer"))
 
     def __post_init__(self) -> None:
         for f in fields(self):  # each registry knows its slot: [plugins.<slot>.<name>]
@@ -188,6 +191,7 @@ _SLOTS = {
     "cache_tiers": "htdy_register_cache_tiers",
     "search_backends": "htdy_register_search_backends",
     "queue_backends": "htdy_register_queue_backends",
+    "mailers": "htdy_register_mailers",
 }
 
 

@@ -235,9 +235,12 @@ class RenderService:
 
     def engine_for(self, template: Template, fmt: str, engine: str | None = None) -> str:
         """Which renderer produces ``fmt`` for ``template``: PDF goes to ``[rendering]
-        pdf_engine`` (or ``engine``) when the template supports it, else to the other."""
-        if fmt == "pdf":
-            wanted = engine or self.rs.pdf_engine
+        pdf_engine`` when the template supports it, else to the other; an ``engine`` asked for
+        by name is used or refused (``unsupported_format``), never silently replaced."""
+        if fmt == "pdf" and engine:
+            candidates = [engine]
+        elif fmt == "pdf":
+            wanted = self.rs.pdf_engine
             candidates = [wanted] + [e for e in ("pdf", "typst") if e != wanted]
         elif fmt in ("png", "svg"):
             candidates = ["typst"]
@@ -247,7 +250,8 @@ class RenderService:
             if name in template.engines and name in self.regs.renderers and \
                     fmt in self.regs.renderers.get(name).formats:
                 return name
-        raise RenderError(f"template {template.id} cannot be rendered as {fmt!r} "
+        asked = f" with the {engine!r} engine" if engine and fmt == "pdf" else ""
+        raise RenderError(f"template {template.id} cannot be rendered as {fmt!r}{asked} "
                           f"(engines: {', '.join(template.engines)})", code="unsupported_format")
 
     def _local_renderer(self, name: str) -> Any:
@@ -421,6 +425,8 @@ class RenderService:
         self.stats["renders"] += 1
         if key is not None and self.cache is not None:
             await self.cache.set(key, _pack(out), CACHE_TTL_S)
+            from htdy.core.services import cached_renders
+            await cached_renders.remember(self.cache, (cache_key_parts or {}).get("cv_id"), key)
         return out
 
     def render_sync(self, resume: dict[str, Any], *, template_id: str | None = None, fmt: str = "pdf",

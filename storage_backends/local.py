@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from htdy.core.errors import NotFound, ServiceUnavailable, ValidationFailed
@@ -79,25 +80,28 @@ class LocalStorage(StorageBackend):
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self.path_for(key).is_file)
 
-    async def list_keys(self, prefix: str = "", *, limit: int | None = None) -> list[str]:
-        def walk() -> list[str]:
-            root, keys = self.root, []
-            if not root.is_dir():
-                return []
-            for fan1 in root.iterdir():  # ab/cd/<key>: the key is the path below the fan-out
-                if not fan1.is_dir():
+    async def scan(self, prefix: str = "") -> AsyncIterator[tuple[str, int, float]]:
+        """Keys are the paths below the two fan-out levels (``ab/cd/<key>``); temporary
+        files of writes in progress are skipped."""
+        def listing() -> list[tuple[str, int, float]]:
+            root = self.root
+            out = []
+            for path in root.glob("*/*/**/*"):
+                rel = path.relative_to(root).parts
+                if len(rel) < 3 or path.name.startswith(".") or not path.is_file():
                     continue
-                for fan2 in fan1.iterdir():
-                    if not fan2.is_dir():
-                        continue
-                    for path in fan2.rglob("*"):
-                        if path.is_file() and not path.name.startswith(".tmp-"):
-                            key = path.relative_to(fan2).as_posix()
-                            if key.startswith(prefix):
-                                keys.append(key)
-            return sorted(keys)[:limit]
+                key = "/".join(rel[2:])
+                if key.startswith(prefix):
+                    st = path.stat()
+                    out.append((key, st.st_size, st.st_mtime))
+            return out
 
-        return await asyncio.to_thread(walk)
+        for item in await asyncio.to_thread(listing):
+            yield item
+
+    async def list_keys(self, prefix: str = "", *, limit: int | None = None) -> list[str]:
+        """Sorted keys under ``prefix`` (backups and restore's empty-target check), from ``scan``."""
+        return sorted([key async for key, _size, _mtime in self.scan(prefix)])[:limit]
 
     async def check(self) -> None:
         def probe() -> None:

@@ -8,6 +8,7 @@ signatures. Install with ``pip install 'htdy[s3]'``; the class registers either 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from pydantic import SecretStr
@@ -140,20 +141,22 @@ class S3Storage(StorageBackend):
             raise
         return True
 
-    async def list_keys(self, prefix: str = "", *, limit: int | None = None) -> list[str]:
-        root = self.object_key("x")[:-1]  # the bucket prefix with its trailing "/", or ""
-        keys: list[str] = []
+    async def scan(self, prefix: str = "") -> AsyncIterator[tuple[str, int, float]]:
+        base = self.options.prefix.strip("/")
+        strip = f"{base}/" if base else ""
         paginator = self.client.get_paginator("list_objects_v2")
-        async for page in paginator.paginate(Bucket=self.options.bucket, Prefix=root + prefix):
-            keys.extend(obj["Key"][len(root):] for obj in page.get("Contents", []))
-            if limit is not None and len(keys) >= limit:
-                break
-        return sorted(keys)[:limit]
+        async for page in paginator.paginate(Bucket=self.options.bucket, Prefix=strip + prefix):
+            for obj in page.get("Contents", []):
+                yield obj["Key"][len(strip):], int(obj["Size"]), obj["LastModified"].timestamp()
+
+    async def list_keys(self, prefix: str = "", *, limit: int | None = None) -> list[str]:
+        """Sorted keys under ``prefix`` (backups and restore's empty-target check), from ``scan``."""
+        return sorted([key async for key, _size, _mtime in self.scan(prefix)])[:limit]
 
     @classmethod
     def options_for_url(cls, url: str, base: dict[str, Any]) -> dict[str, Any]:
         """``s3://bucket/prefix``: the bucket and prefix from the URL, the rest (endpoint,
-        region, credentials) from ``[plugins.s3]``."""
+        region, credentials) from ``[plugins.storage_backends.s3]``."""
         rest = url.split("://", 1)[1]
         bucket, _, prefix = rest.partition("/")
         if not bucket:

@@ -24,7 +24,8 @@ _MEDIA_BY_KIND = {"binary": {"application/pdf": {"schema": {"type": "string", "f
                              "image/svg+xml": {"schema": {"type": "string"}},
                              "text/markdown": {"schema": {"type": "string"}},
                              "text/plain": {"schema": {"type": "string"}}},
-                  "text": {"text/plain": {"schema": {"type": "string"}}}}
+                  "text": {"text/plain": {"schema": {"type": "string"}}},
+                  "zip": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}
 
 
 def _models(ops: list[Operation]) -> list[type[BaseModel]]:

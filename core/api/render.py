@@ -14,7 +14,7 @@ from htdy.core.api.http import PUBLIC, etag_for, not_modified, query, respond, s
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import ServiceUnavailable
 from htdy.core.rendering import normalize_options
-from htdy.core.services import analytics, cvs, versions
+from htdy.core.services import analytics, cached_renders, cvs, versions
 
 routes = ApiRoutes("rendering")
 ATS_TTL_S = 3600
@@ -93,6 +93,7 @@ async def ats_check(request: web.Request) -> web.StreamResponse:
     key = f"ats:{e['cv']['id']}:{e['cv']['current_version']}:{tpl.id}:{tpl.version}"
     report = await svc(request).cache.get_or_set(
         key, lambda: asyncio.to_thread(render.ats_check, e["cv"]["resume"], tpl.id), ATS_TTL_S)
+    await cached_renders.remember(svc(request).cache, e["cv"]["id"], key)
     return respond(request, report, etag=etag_for(key))
 
 

@@ -10,7 +10,7 @@ from htdy.core.services import analytics, cvs, shares
 
 routes = ApiRoutes("shares")
 # the web frontend's pages for a share, when a plugin serves them (route names of htdy.plugins.web)
-LINK_PAGE_ROUTE, USER_PAGE_ROUTE = "web-shared-link", "web-editor"
+LINK_PAGE_ROUTE, USER_PAGE_ROUTE, SIGNUP_PAGE_ROUTE = "web-shared-link", "web-editor", "web-signup"
 
 
 def public_base(request: web.Request) -> str:
@@ -23,9 +23,11 @@ def public_base(request: web.Request) -> str:
 def share_links(request: web.Request) -> shares.ShareLinks:
     named = request.app.router.named_resources()
     link_page, user_page = named.get(LINK_PAGE_ROUTE), named.get(USER_PAGE_ROUTE)
+    signup_page = named.get(SIGNUP_PAGE_ROUTE)
     return shares.ShareLinks(base=public_base(request),
                              link_page=link_page.canonical if link_page is not None else None,
-                             user_page=user_page.canonical if user_page is not None else None)
+                             user_page=user_page.canonical if user_page is not None else None,
+                             signup_page=signup_page.canonical if signup_page is not None else None)
 
 
 @routes.get("/api/v1/cvs/{cv_id}/shares", summary="List a CV's shares (owner)", response=s.ShareList,
@@ -43,7 +45,10 @@ async def list_shares(request: web.Request) -> web.StreamResponse:
 @routes.post("/api/v1/cvs/{cv_id}/shares", summary="Share with a user or create a link",
              body=s.ShareCreate, response=s.ShareOut, status=201, errors=(403, 404, 409, 422))
 async def create_share(request: web.Request) -> web.StreamResponse:
-    """``{email, access}`` shares with a user; ``{link: true}`` creates a view link whose
+    """``{email, access}`` shares with the person at that address and mails them: with their
+    account at once, or — an address without an account — as an invitation that attaches
+    when they sign up through the mailed link. The answer is the same either way (it does
+    not tell whether the address has an account). ``{link: true}`` creates a view link whose
     absolute ``url`` (the JSON read, ``GET /api/v1/shared/{token}``) and ``page_url`` (the
     page to send to people, ``/s/{token}``) are shown only in this response. Addresses use
     ``[server] public_url`` when set, else this request's scheme and host."""

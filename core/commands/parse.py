@@ -24,12 +24,13 @@ def _dump(obj: Any, compact: bool, ascii_only: bool = False) -> str:
     return text
 
 
-def _print(obj: Any, compact: bool) -> None:
-    """One JSON document on stdout; ``\\u`` escapes where stdout cannot encode a character."""
+def _print(obj: Any, compact: bool, err: bool = False) -> None:
+    """One JSON document on stdout (``err``: stderr); ``\\u`` escapes where the stream cannot
+    encode a character."""
     try:
-        click.echo(_dump(obj, compact))
+        click.echo(_dump(obj, compact), err=err)
     except UnicodeEncodeError:
-        click.echo(_dump(obj, compact, ascii_only=True))
+        click.echo(_dump(obj, compact, ascii_only=True), err=err)
 
 
 @click.command("parse")
@@ -43,7 +44,11 @@ def _print(obj: Any, compact: bool) -> None:
 @pass_ctx
 def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, jobs: int,
             backend: str | None) -> None:
-    """Parse CV documents (PDF, DOCX, text) into JSON Resume."""
+    """Parse CV documents (PDF, DOCX, text) into JSON Resume.
+
+    One file: its JSON on stdout, or on failure an {"error": {code, message}} document on
+    stderr. Several files: one JSON line per file on stdout (a failed one as {"file", "error"}),
+    and a line per failure on stderr. The exit status is 1 when any file failed."""
     from htdy.core.plugin_checks import check_config
     from htdy.core.plugins import build_registries
 
@@ -58,8 +63,12 @@ def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, j
         nonlocal failures
         if error is not None:
             failures += 1
-            doc = {"error": error} if not many else {"file": path, "error": error}
-            _print(doc, compact or many)
+            if not many:  # nothing to print on stdout: the error document goes to stderr
+                _print({"error": error}, compact, err=True)
+                return
+            # several files: the JSON lines name every file, failures included; stderr says so too
+            _print({"file": path, "error": error}, True)
+            click.echo(f"htdy: error: {path}: {error.get('message')} ({error.get('code')})", err=True)
             return
         doc = {"resume": result.resume, "extras": result.extras} if extras else result.resume
         if many:

@@ -28,13 +28,37 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _load_cv(path: str) -> dict[str, Any]:
+    """The JSON Resume in ``path``, validated against the schema like the API and ``htdy import``
+    do (an invalid CV fails naming the file and the problems)."""
+    from htdy.core.errors import HtdyError
+    from htdy.core.services.validation import validate_resume_or_raise
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise click.BadParameter(f"{path}: not a readable JSON file ({exc})", param_hint="CV") from None
     if not isinstance(data, dict):
         raise click.BadParameter(f"{path}: a JSON Resume object is expected", param_hint="CV")
+    try:
+        validate_resume_or_raise(data)
+    except HtdyError as exc:
+        problems = "; ".join(map(str, exc.details)) if isinstance(exc.details, list) else ""
+        raise HtdyError(f"{path}: {exc.message}" + (f": {problems}" if problems else ""), code=exc.code) from None
     return data
+
+
+# what an output name's extension says about the format (aliases included)
+EXTENSION_FORMATS = {**{f: f for f in FORMATS}, "htm": "html", "markdown": "md", "text": "txt"}
+
+
+def _format_for(fmt: str | None, output: str | None) -> str:
+    """``--format``, else the output name's extension, else pdf; a disagreement is an error."""
+    suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
+    implied = EXTENSION_FORMATS.get(suffix)
+    if fmt is not None and implied is not None and implied != fmt:
+        raise click.UsageError(f"--format {fmt} but the output name {output!r} says {implied}; "
+                               f"name it .{fmt} or drop --format")
+    return fmt or implied or "pdf"
 
 
 def template_listing(svc: Any) -> list[dict[str, Any]]:
@@ -145,9 +169,7 @@ def command(ctx: Context, cv: str | None, template_id: str | None, options: tupl
         parser = report["parser"]
         click.echo(f"  parser field F1: {parser['f1']:.3f}" if parser["available"] else f"  parser: {parser['reason']}")
         return
-    if fmt is None:
-        suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
-        fmt = suffix if suffix in FORMATS else "pdf"
+    fmt = _format_for(fmt, output)
     try:
         out = svc.render_sync(resume, template_id=template_id, fmt=fmt, options=opts, engine=engine)
     except RenderError:
@@ -156,5 +178,9 @@ def command(ctx: Context, cv: str | None, template_id: str | None, options: tupl
         sys.stdout.buffer.write(out.content)
         return
     Path(output).write_bytes(out.content)
+    if fmt in ("png", "svg") and out.pages and out.pages > 1:  # an image holds one page
+        click.echo(f"wrote {output} ({len(out.content)} bytes): page 1 only of {out.pages}; "
+                   "use --format pdf for every page", err=True)
+        return
     click.echo(f"wrote {output} ({len(out.content)} bytes" + (f", {out.pages} page(s))" if out.pages else ")"),
                err=True)

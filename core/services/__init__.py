@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from htdy.core.cache import LayeredCache
     from htdy.core.config import Settings
-    from htdy.core.interfaces import QueueBackend, SearchBackend, StorageBackend
+    from htdy.core.interfaces import Mailer, QueueBackend, SearchBackend, StorageBackend
     from htdy.core.parsing import ParserPool
     from htdy.core.plugins import Registries
     from htdy.core.rendering import RenderService
@@ -41,6 +41,7 @@ class Services:
     storage: StorageBackend | None = None
     search: SearchBackend | None = None
     queue: QueueBackend | None = None
+    mailer: Mailer | None = None
     render: RenderService | None = None
     parser_pool: ParserPool | None = None
     events: EventRecorder | None = None

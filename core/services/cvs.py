@@ -66,7 +66,8 @@ async def _load_entry(cv_id: str) -> dict[str, Any]:
     if cv is None:
         return {}
     version = await CVVersion.get_or_none(cv_id=cv.id, number=cv.current_version)
-    shares = await Share.filter(cv_id=cv.id, kind="user").values("user_id", "access", "expires_at")
+    shares = await Share.filter(cv_id=cv.id, kind="user", user_id__isnull=False).values(
+        "user_id", "access", "expires_at")
     return {
         "cv": {
             "id": str(cv.id), "title": cv.title,
@@ -262,13 +263,17 @@ async def batch_update(svc: Services, user_id: str, updates: list[dict[str, Any]
 
 
 async def delete(svc: Services, user_id: str, cv_id: str) -> None:
+    """Delete the CV with its versions, shares and profile events, then its cached renders,
+    search entry and the uploaded originals no other CV uses (``erasure``)."""
+    from htdy.core.services import erasure
+
     await get_for(svc, user_id, cv_id, need="owner")
     cv_id = parse_uuid(cv_id)
+    file_ids = await erasure.files_of_cvs([cv_id])
     async with in_transaction(svc.conn_name):
         await CV.filter(id=cv_id).delete()
-    await svc.cache.delete(f"cv:{cv_id}", f"pub:{cv_id}")
-    from htdy.core.services import search_index
-    await search_index.remove(svc, cv_id)
+    await erasure.forget_cvs(svc, [cv_id])
+    await erasure.release_files(svc, file_ids)
 
 
 async def touch(cv_id: str) -> None:

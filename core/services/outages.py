@@ -33,7 +33,7 @@ def unavailable(kind: str, cause: BaseException | None = None) -> ServiceUnavail
 
 def guard(backend: B, kind: str) -> B:
     """``backend`` with its ``METHODS[kind]`` turning outages into ``<kind>_unavailable``."""
-    for name in METHODS[kind]:
+    for name in METHODS.get(kind, ()):  # (a mailer handles its own failures: services.mail)
         setattr(backend, name, _wrap(getattr(backend, name), kind, getattr(backend, "name", "?")))
     return backend
 

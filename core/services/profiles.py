@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from htdy.core.models import CV
-from htdy.core.services import Services, cvs
+from htdy.core.services import Services, cached_renders, cvs
 
 SLUG_TTL_S = 60
 PUBLIC_TTL_S = 3600
@@ -82,7 +82,13 @@ async def cached_bytes(svc: Services, kind: str, h: dict[str, Any], variant: str
     """The finished bytes of one public read of the CV whose ``head`` is ``h`` at its
     revision (built once per key however many requests wait for it)."""
     key = f"public:{kind}:{h['slug']}:{h['revision']}:{variant}"
-    value = await svc.cache.get_or_set(key, build, PUBLIC_TTL_S, stale_ttl=0)
+
+    async def built() -> bytes:
+        out = await build()
+        await cached_renders.remember(svc.cache, h["id"], key)  # gone with the CV or its account
+        return out
+
+    value = await svc.cache.get_or_set(key, built, PUBLIC_TTL_S, stale_ttl=0)
     return value if isinstance(value, bytes) else bytes(value)
 
 

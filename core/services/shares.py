@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StrictBool, model_validator
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from htdy.core.errors import Conflict, NotFound, ValidationFailed
 from htdy.core.models import Share, User
-from htdy.core.services import Services, cvs, utcnow
+from htdy.core.services import Services, cvs, invitations, utcnow
 from htdy.core.services.accounts import normalise_email, sha256
 
 
@@ -46,6 +47,7 @@ class ShareLinks:
     base: str
     link_page: str | None = None
     user_page: str | None = None
+    signup_page: str | None = None  # where an invitation's link leads ("/signup")
 
     def for_link(self, token: str) -> dict[str, str | None]:
         return {"url": f"{self.base}/api/v1/shared/{token}",
@@ -57,15 +59,17 @@ class ShareLinks:
 
 
 def share_dict(s: Share, user: User | None = None, links: ShareLinks | None = None,
-               token: str | None = None) -> dict[str, Any]:
+               token: str | None = None, email: str | None = None) -> dict[str, Any]:
     """A share as the API shows it. With ``links``: ``url`` and ``page_url`` — absolute for a
     user share, and for a link share only when its ``token`` is known (at creation; only
-    its hash is stored), else ``null``."""
+    its hash is stored), else ``null``. A user share shows the address only (``user.email``),
+    the same for an account and for an invitation: whether an address has an account is
+    not told."""
     out: dict[str, Any] = {"id": str(s.id), "kind": s.kind, "access": s.access,
                            "expires_at": s.expires_at.isoformat() if s.expires_at else None,
                            "created_at": s.created_at.isoformat()}
-    if user is not None:
-        out["user"] = {"id": str(user.id), "email": user.email, "name": user.name}
+    if s.kind == "user":
+        out["user"] = {"email": email or (user.email if user is not None else s.email)}
     if links is not None:
         if s.kind == "user":
             out.update(links.for_user(str(s.cv_id)))
@@ -85,32 +89,44 @@ async def list_shares(svc: Services, user_id: str, cv_id: str,
 
 async def create(svc: Services, user_id: str, cv_id: str, data: ShareCreate,
                  links: ShareLinks | None = None) -> dict[str, Any]:
-    await cvs.get_for(svc, user_id, cv_id, need="owner")
+    """A user share answers the same whether the address has an account or not (an account
+    gets access at once; an address without one gets an invitation that attaches when it
+    signs up through the mailed link): both are mailed, after the answer."""
+    e, _ = await cvs.get_for(svc, user_id, cv_id, need="owner")
     cid = cvs.parse_uuid(cv_id)
     if data.expires_at is not None and data.expires_at <= utcnow():
         raise ValidationFailed("expires_at is in the past", code="invalid_expiry")
+    links = links or ShareLinks(base="")  # without a request the addresses are relative
     target = None
     token = None
-    if data.email:
-        target = await User.get_or_none(email=normalise_email(data.email))
-        if target is None:
-            raise NotFound("no user with this email", code="user_not_found")
-        if str(target.id) == user_id:
+    email = normalise_email(data.email) if data.email else None
+    if email is not None:
+        owner = await User.get(id=user_id)
+        if email == owner.email:
             raise ValidationFailed("you own this CV already", code="share_with_self")
+        target = await User.get_or_none(email=email)
     async with in_transaction(svc.conn_name):
-        if target is not None:
-            if await Share.filter(cv_id=cid, user_id=target.id).exists():
-                raise Conflict("this CV is already shared with this user", code="already_shared")
-            share = await Share.create(cv_id=cid, kind="user", user=target, access=data.access,
-                                       expires_at=data.expires_at)
+        if email is not None:
+            same = Q(user_id=target.id) if target is not None else Q(email=email)
+            if await Share.filter(same, cv_id=cid, kind="user").exists():
+                raise Conflict("this CV is already shared with this address", code="already_shared")
+            if target is None:
+                token = secrets.token_urlsafe(24)
+            share = await Share.create(cv_id=cid, kind="user", user=target, email=None if target else email,
+                                       token_hash=sha256(token) if token else None,
+                                       access=data.access, expires_at=data.expires_at)
         else:
             token = secrets.token_urlsafe(24)
             share = await Share.create(cv_id=cid, kind="link", token_hash=sha256(token),
                                        access="view", expires_at=data.expires_at)
         await cvs.touch(cid)
     await svc.cache.delete(f"cv:{cid}")
-    # without ``links`` (no request at hand) the addresses are relative to the API's origin
-    return share_dict(share, target, links or ShareLinks(base=""), token)
+    if email is not None:
+        sharer = e["cv"]["owner"]["name"]
+        svc.spawn(invitations.notify(svc, email, sharer, e["cv"]["title"], data.access, links,
+                                     cid, invite=token if target is None else None))
+        return share_dict(share, None, links, email=email)
+    return share_dict(share, target, links, token)
 
 
 async def delete(svc: Services, user_id: str, cv_id: str, share_id: str) -> None:
@@ -129,7 +145,7 @@ async def delete(svc: Services, user_id: str, cv_id: str, share_id: str) -> None
 
 async def resolve_link(svc: Services, token: str) -> tuple[dict[str, Any], str]:
     """The CV entry behind a link token and the share's id (404 when unknown or expired)."""
-    share = await Share.get_or_none(token_hash=sha256(token), kind="link")
+    share = await Share.get_or_none(token_hash=sha256(token), kind="link")  # never an invitation
     if share is None or (share.expires_at is not None and share.expires_at <= utcnow()):
         raise NotFound("no such share link")
     e = await cvs.entry(svc, str(share.cv_id))

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 @hookimpl
 def htdy_register_routes() -> Iterable[web.AbstractRouteDef]:
+    from .account import routes as account_routes
     from .pages import routes
 
-    return routes
+    return [*routes, *account_routes]

@@ -21,6 +21,7 @@ from .html import CSRF_COOKIE, SESSION_COOKIE, logged_in, render_page
 from .profile import SLUG_RE, profile_card, public_profile, shared_link
 
 routes = web.RouteTableDef()
+VERIFY_NOTICE = "Almost there: open the link we just mailed you to confirm your address, then log in."
 
 
 def _safe_next(value: str | None) -> str:
@@ -86,6 +87,9 @@ def _auth_page(request: web.Request, kind: str, *, status: int = 200, **extra: A
         ctx = dict(title="Log in", heading="Welcome back", with_name=False, submit="Log in",
                    intro="Log in to edit and share your CVs.", password_autocomplete="current-password",
                    switch='New here? <a href="/signup">Create an account</a>')
+    if kind == "signup":  # from a share invitation's mail: the address and the invitation's secret
+        ctx.setdefault("invite", request.query.get("invite", ""))
+        ctx.setdefault("form_email", request.query.get("email", ""))
     ctx.update(extra)
     return render_page(request, kind, page=kind, status=status, api=f"/api/v1/auth/{kind}",
                        action=f"/{kind}", next=nxt, **ctx)
@@ -115,16 +119,24 @@ async def _auth_post(request: web.Request, kind: str) -> web.StreamResponse:
         raise web.HTTPForbidden(text="cross-site form post refused\n")
     form = await request.post()
     fields = ("name", "email", "password") if kind == "signup" else ("email", "password")
-    body = {k: str(form.get(k, "")) for k in fields}
+    body: dict[str, Any] = {k: str(form.get(k, "")) for k in fields}
+    if kind == "signup" and form.get("invite"):
+        body["invite"] = str(form["invite"])
+    if kind == "login" and form.get("otp"):
+        body["otp"] = str(form["otp"])
     status, headers, raw = await data.internal_request(request, "POST", f"/api/v1/auth/{kind}", json_body=body)
+    if status == 201 and json.loads(raw).get("verification_required"):
+        return _auth_page(request, kind, status=201, notice=VERIFY_NOTICE, form_email=body["email"])
     if status in (200, 201):
         return _redirect(_safe_next(str(form.get("next", ""))), api_headers=headers)
     try:
-        message = json.loads(raw)["error"]["message"]
+        error = json.loads(raw)["error"]
+        message, code = error["message"], error["code"]
     except (ValueError, KeyError, TypeError):
-        message = "Something went wrong, please try again."
+        message, code = "Something went wrong, please try again.", ""
     return _auth_page(request, kind, status=status if 400 <= status < 500 else 502, error=message,
-                      form_name=body.get("name", ""), form_email=body["email"], next=str(form.get("next", "")))
+                      form_name=body.get("name", ""), form_email=body["email"], next=str(form.get("next", "")),
+                      invite=body.get("invite", ""), show_otp=code in ("otp_required", "invalid_otp"))
 
 
 @routes.post("/signup", name="web-signup-post")

@@ -149,3 +149,19 @@ def test_s3_opens_backup_urls() -> None:
     opts = S3Storage.options_for_url("s3://backups/nightly/htdy/", base)
     assert opts == {**base, "bucket": "backups", "prefix": "nightly/htdy"}
     assert "s3" in S3Storage.url_schemes and LocalStorage.url_schemes == ()
+
+
+async def test_scan_lists_keys_under_a_prefix(storage: StorageBackend) -> None:
+    """``htdy storage gc`` lists blobs through ``scan``: every key under the prefix, with its
+    size and modification time, and nothing else (no temporary files, no other prefix)."""
+    import time
+
+    await storage.put("cv-files/aaa", b"12345")
+    await storage.put("cv-files/bbb", b"1")
+    await storage.put("other/ccc", b"xyz")
+    found = {key: (size, modified) async for key, size, modified in storage.scan("cv-files/")}
+    assert sorted(found) == ["cv-files/aaa", "cv-files/bbb"]
+    assert found["cv-files/aaa"][0] == 5 and abs(found["cv-files/aaa"][1] - time.time()) < 600
+    assert sorted([k async for k, _, _ in storage.scan()]) == ["cv-files/aaa", "cv-files/bbb", "other/ccc"]
+    await storage.delete("cv-files/aaa")
+    assert [k async for k, _, _ in storage.scan("cv-files/")] == ["cv-files/bbb"]

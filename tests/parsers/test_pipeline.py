@@ -172,8 +172,8 @@ def test_cli_single_file_prints_the_resume(cli_files, monkeypatch):
 def test_cli_error_is_json_and_nonzero(cli_files, monkeypatch):
     monkeypatch.setenv("HTDY_DISABLE_ENTRYPOINTS", "1")
     res = CliRunner().invoke(_cli(), ["parse", "--json", cli_files["bad"]])
-    assert res.exit_code == 1
-    assert json.loads(res.output)["error"]["code"] == "unsupported_type"
+    assert res.exit_code == 1 and res.stdout == ""  # the error goes to stderr
+    assert json.loads(res.stderr)["error"]["code"] == "unsupported_type"
 
 
 def test_cli_many_files_json_lines(cli_files, monkeypatch):
@@ -181,7 +181,8 @@ def test_cli_many_files_json_lines(cli_files, monkeypatch):
     files = [cli_files["en_single.pdf"], cli_files["de.docx"], cli_files["bad"]]
     res = CliRunner().invoke(_cli(), ["parse", "--jobs", "2", *files])
     assert res.exit_code == 1
-    rows = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert [r["file"] for r in rows] == files
+    assert res.stderr.strip() == f"htdy: error: {files[2]}: " + rows[2]["error"]["message"] + " (unsupported_type)"
     assert rows[0]["resume"]["basics"]["name"] == "Maria Kowalczyk-Stone"
     assert rows[2]["error"]["code"] == "unsupported_type"

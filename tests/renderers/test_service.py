@@ -43,7 +43,9 @@ async def test_cache_hit_never_rerenders(settings: Any, full_cv: dict) -> None:
     first = await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts)
     second = await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts)
     assert second.content == first.content and second.pages == first.pages and second.media_type == "application/pdf"
-    assert svc.stats["renders"] == 1 and svc.stats["cache_hits"] == 1 and cache.sets == 1
+    # two sets: the render, and the CV's list of its renders (deleted with the CV or its account)
+    assert svc.stats["renders"] == 1 and svc.stats["cache_hits"] == 1 and cache.sets == 2
+    assert len(cache.data["renders-of:cv1"]) == 1
     await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts={"cv_id": "cv1", "cv_version": 2})
     await svc.render(full_cv, template_id="classic", fmt="pdf", cache_key_parts=parts, options={"accent": "#000000"})
     await svc.render(full_cv, template_id="classic", fmt="html", cache_key_parts=parts)

@@ -122,12 +122,24 @@
       });
       if (invalid.length) { showError(err, "Please fill in " + invalid.map(function (i) { return $('label[for="' + i.id + '"]').textContent.toLowerCase(); }).join(", ") + " correctly."); invalid[0].focus(); return; }
       var body = {};
-      ["name", "email", "password"].forEach(function (k) { if (form.elements[k]) body[k] = form.elements[k].value; });
+      ["name", "email", "password", "invite", "otp"].forEach(function (k) { if (form.elements[k] && form.elements[k].value) body[k] = form.elements[k].value; });
       var btn = $('button[type="submit"]', form);
       btn.disabled = true;
       api("POST", form.getAttribute("data-api"), body, { allow401: true })
-        .then(function () { location.assign(form.elements.next.value || "/app"); })
-        .catch(function (e) { showError(err, e); err.focus && err.setAttribute("tabindex", "-1"); btn.disabled = false; });
+        .then(function (res) {
+          if (res.data && res.data.verification_required) {  // [auth] verify_email: the link is on its way
+            var note = $("#form-notice");
+            note.textContent = "Almost there: open the link we just mailed you to confirm your address, then log in.";
+            note.hidden = false; form.hidden = true;
+            return;
+          }
+          location.assign(form.elements.next.value || "/app");
+        })
+        .catch(function (e) {
+          showError(err, e); err.setAttribute("tabindex", "-1"); btn.disabled = false;
+          var code = e.body && e.body.error && e.body.error.code;
+          if ((code === "otp_required" || code === "invalid_otp") && $("#otp-field")) { $("#otp-field").hidden = false; $("#otp").focus(); }
+        });
     });
   }
 
