@@ -44,6 +44,7 @@ from htdy.parsers.extract.vocab import (
     fold,
     has_word,
 )
+from htdy.parsers.layout.chars import is_cjk
 from htdy.parsers.layout.model import Line
 
 _SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s*\|\s*")
@@ -352,6 +353,8 @@ def _strip_piece(part: str) -> str:
     if len(last) >= 5 and last[:-1].isalpha() and last[1:-1].islower() and last.endswith(".") \
             and " " in p and not _legal_end(p):
         p = p[:-1]  # a sentence's full stop: "Puesto: Analista financiera." ("Acme Inc." keeps its dot)
+    elif len(p) > 1 and p[-1] in ".。" and is_cjk(p[-2]):
+        p = p[:-1]  # a full stop a template puts after each field ("坂本保険株式会社.", moderncv)
     m = _INLINE_LABEL.match(p)
     if m and len(p) > m.end():
         p = p[m.end():]  # "Puesto: Analista financiera", "Empresa: Deloitte"
@@ -927,12 +930,12 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
             res["studyType"] = deg
     elif others:
         res["area"] = others.pop(0)
-    for key in ("area", "studyType"):
+    for key in ("area", "studyType", "institution"):  # ("慶應義塾大学, GPA 3.5.")
         if res.get(key):
             val, score = score_split(res[key])
             if score:
                 res[key] = val
-                res.setdefault("score", score)
+                res.setdefault("score", score.rstrip("."))
     degree_parentheses(res)
     if res.get("area"):
         res["area"] = AREA_PREFIX.sub("", res["area"]).strip() or res["area"]

@@ -14,7 +14,7 @@ from htdy.parsers.layout.model import Line
 
 # items run on with list marks between them ("▪ Jira ▪ Notion"); dashes only with spaces round them
 _INLINE_MARKS = "".join(c for c in BULLET_CHARS if c not in "-–—*")
-_ITEM_SPLIT = re.compile(rf"\s*[,;|/{re.escape(_INLINE_MARKS)}]\s*|\s{{2,}}|\s+-\s+")
+_ITEM_SPLIT = re.compile(rf"\s*[,;|/、，；{re.escape(_INLINE_MARKS)}]\s*|\s{{2,}}|\s+-\s+")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)(?:[)\]]|$)\s*")
 _AMOUNT = re.compile(r"(?i)^[\d\s.,+%/<>~-]*(?:years?|yrs?|y|jahre?|ans?|anos?|años|anni|lat|jaar|months?|mo)?\.?"
                      r"(?:\s+(?:of\s+)?(?:experience|exp|erfahrung))?$")

@@ -263,3 +263,17 @@ def test_employer_wrapped_under_the_line_after_its_joiner_or_legal_form():
             _styled(726, ("Affiancamento dei nuovi colleghi. Gestione di un team di 8 persone.", 40, 400, False, False))]
     w = work_entry(Entry(header=[first], body=body))
     assert w["name"] == "Manolesso-Albertini s.r.l." and w["summary"].startswith("Affiancamento")
+
+
+def test_cjk_fields_with_a_template_full_stop_and_ideographic_commas():
+    """moderncv ends each field with a full stop ('坂本保険株式会社.'); a grade after the school
+    ('慶應義塾大学, GPA 3.5.') is the score; '、' separates skills like a comma."""
+    from htdy.parsers.base import TextParser
+
+    cv = ("田中 陽一\nasuka@example.jp\n\n職歴\n2014 - 2019  マーケティング担当, 坂本保険株式会社.\n\n"
+          "学歴\n2000 - 2004  工学学士, 慶應義塾大学, GPA 3.5.\n\nスキル\nツール: SAP、Jira、Slack\n").encode()
+    res = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume
+    assert res["work"][0]["name"] == "坂本保険株式会社"
+    ed = res["education"][0]
+    assert ed["score"] == "3.5" and ed["institution"].endswith("慶應義塾大学")
+    assert res["skills"] == [{"name": "ツール", "keywords": ["SAP", "Jira", "Slack"]}]
