@@ -13,7 +13,8 @@ from htdy import hookimpl
 from htdy.core.config import settings_from_dict
 from htdy.core.errors import ConfigError, ServiceUnavailable
 from htdy.core.interfaces import Mail, Mailer
-from htdy.core.plugins import build_registries, check_selected, get_plugin_manager, selections
+from htdy.core.plugin_checks import check_selected, selections
+from htdy.core.plugins import build_registries, get_plugin_manager
 
 from .conftest import free_port
 
