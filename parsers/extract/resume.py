@@ -44,6 +44,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     if found_name:
         name, label = found_name.name, found_name.label
         lines = [ln for i, ln in enumerate(lines) if i not in found_name.drop or ln.cell_texts()[1:]]
+    icon_bullets(lines)
     sections = split_sections(lines)
     trace = TRACE.get()
     if trace is not None:
@@ -162,6 +163,34 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
 
 _WORD = re.compile(r"\w{2,}")
 LOW_CONFIDENCE = 0.5
+
+
+_ICON = re.compile(r"^\s*([\ue000-\uf8ff])\s*\S")
+
+
+def icon_bullets(lines: list[Line]) -> None:
+    """A list marked with an icon-font glyph (moderncv's U+E000 arrows, Font Awesome checks):
+    lines that start with the same private-use glyph at the same x, one after the other (wrapped
+    lines indented between them), are list items: the glyph becomes a bullet. An icon that heads
+    lines apart from each other (a graduation cap before each degree, a contact icon) stays."""
+    starts = [_ICON.match(ln.text) for ln in lines]
+
+    def next_item(i: int) -> int | None:  # the next line not indented under line i
+        x = lines[i].x0
+        for j in range(i + 1, min(i + 6, len(lines))):
+            if lines[j].page != lines[i].page or lines[j].x0 <= x + 2:
+                return j
+        return None
+
+    glyph = [m.group(1) if m else None for m in starts]
+    marked: set[int] = set()
+    for i, g in enumerate(glyph):
+        j = next_item(i) if g else None
+        if g and j is not None and glyph[j] == g and abs(lines[j].x0 - lines[i].x0) <= 2:
+            marked.update((i, j))
+    for i in marked:
+        sp = lines[i].spans[0]
+        sp.text = sp.text.replace(glyph[i] or "", "•", 1)
 
 
 def unassigned(lines: list[Line], resume: dict[str, Any]) -> list[dict[str, Any]]:

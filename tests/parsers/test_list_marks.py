@@ -56,3 +56,21 @@ def test_skill_levels_in_other_languages_are_no_skills(levels):
     cv = f"Anna Rossi\nanna.rossi@example.it\n\nSkills\n▪ Kafka ({a}) ▪ SQL ({b})\n▪ Power BI ({c})\n".encode()
     skills = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume["skills"]
     assert [k for g in skills for k in g["keywords"]] == ["Kafka", "SQL", "Power BI"]
+
+
+def test_icon_font_glyphs_in_a_run_are_list_marks():
+    """moderncv's U+E000 arrows before each item (a wrapped item indented under its text) become
+    bullets; a graduation-cap icon before each degree, with the school under it, stays an icon."""
+    from htdy.parsers.extract.resume import icon_bullets
+    from htdy.parsers.layout.model import Line, Span
+
+    def line(top: float, text: str, x: float = 164) -> Line:
+        return Line(spans=[Span(text, x, top, x + 5 * len(text), top + 10, "", 10)])
+
+    items = [line(214, "\ue000 Led a team of 8 people"), line(226, "\ue000 Moved reporting from Django to Kotlin, which cut"),
+             line(238, "the monthly processing time by 69%", x=175), line(250, "\ue000 Automated regression tests")]
+    degrees = [line(400, "\uf19d Bachelor of Science"), line(412, "University of Leeds"),
+               line(430, "\uf19d Master of Science"), line(442, "University of York")]
+    icon_bullets(items + degrees)
+    assert [ln.text[:1] for ln in items] == ["•", "•", "t", "•"]
+    assert [ln.text[:1] for ln in degrees] == ["\uf19d", "U", "\uf19d", "U"]
