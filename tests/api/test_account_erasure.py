@@ -52,10 +52,10 @@ def storage_kind(request: pytest.FixtureRequest) -> str:
 def htdy_settings(tmp_path, database_url, storage_kind, request):
     plugins: dict[str, Any] = {}
     if storage_kind == "s3":
-        plugins["s3"] = {"endpoint_url": request.getfixturevalue("moto_url"),
-                         "bucket": f"htdy-{uuid.uuid4().hex[:10]}", "region": "eu-central-1",
-                         "access_key_id": "test", "secret_access_key": "test", "prefix": "blobs",
-                         "create_bucket": True}
+        plugins["storage_backends"] = {"s3": {
+            "endpoint_url": request.getfixturevalue("moto_url"), "bucket": f"htdy-{uuid.uuid4().hex[:10]}",
+            "region": "eu-central-1", "access_key_id": "test", "secret_access_key": "test", "prefix": "blobs",
+            "create_bucket": True}}
     return make_settings(tmp_path, database_url=database_url, storage={"backend": storage_kind}, plugins=plugins)
 
 
@@ -153,9 +153,10 @@ def _toml(settings) -> str:
     and booleans are TOML values too)."""
     lines = ["[database]", f"url = {json.dumps(settings.database.url)}",
              "[storage]", f"backend = {json.dumps(settings.storage.backend)}"]
-    for name, options in settings.plugins.items():
-        lines.append(f"[plugins.{name}]")
-        lines += [f"{k} = {json.dumps(v)}" for k, v in options.items()]
+    for slot, tables in settings.plugins.items():  # [plugins.<slot>.<name>]
+        for name, options in tables.items():
+            lines.append(f"[plugins.{slot}.{name}]")
+            lines += [f"{k} = {json.dumps(v)}" for k, v in options.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -264,7 +265,8 @@ async def test_export(client, signup, make_cv, wait_job, htdy_app, htdy_settings
     await client.patch(f"/api/v1/cvs/{cv_json}", json={"resume": resume}, headers=a["headers"])
     await client.post(f"/api/v1/cvs/{cv_json}/shares", json={"email": "friend@example.org"}, headers=a["headers"])
     slug = (await (await client.get(f"/api/v1/cvs/{cv_json}", headers=a["headers"])).json())["slug"]
-    await client.get(f"/api/v1/profiles/{slug}")
+    # an anonymous visitor's browser (HTTP libraries and the owner are not counted)
+    await client.get(f"/api/v1/profiles/{slug}", headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"})
     await htdy_app[appkeys.services].events.flush()
 
     assert (await client.get("/api/v1/me/export")).status == 401
