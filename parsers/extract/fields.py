@@ -47,8 +47,9 @@ from htdy.parsers.extract.vocab import (
 from htdy.parsers.layout.chars import is_cjk
 from htdy.parsers.layout.model import Line
 
-_SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s+bei\s+|\s+chez\s+|\s*\|\s*")
-_LEAD_AT = re.compile(r"(?i)^(?:at|@|bei|chez|presso|bij)\s+(?=\S)")
+# (the word for "at" between a job title and its employer: at, bei, chez, bij, presso, på, hos)
+_SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+(?:at|bei|chez|bij|presso|på|hos)\s+(?=[^\W\d_])|\s*\|\s*")
+_LEAD_AT = re.compile(r"(?i)^(?:at|@|bei|chez|presso|bij|på|hos)\s+(?=\S)")
 _URL = re.compile(r"(?i)^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)$")  # not "Mail.ru", "Booking.com"
 _EN = re.compile(r"\s+en\s+(?=[A-Z])")
 
@@ -888,6 +889,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
         rest.append(p)
     rest = [r for p in rest for r in degree_label_split(p)]
     rest = [r for p in rest for r in listed_degree(p)]
+    rest = [r for p in rest for r in _field_degree_school(p)]
     if not any(has_word(p["text"], INSTITUTION_WORDS) for p in rest):  # the school may be the part after a comma
         rest = [d for p in rest for d in _degree_field_school(p)]
     rest = [q for p in rest for q in degree_prefix(p)]
@@ -965,6 +967,18 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
     if courses:
         res["courses"] = courses
     return res
+
+
+def _field_degree_school(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """The field first, its degree in parentheses, then the school after a comma: "Informatica
+    (Propedeuse), Hogeschool van Utrecht", "Informatik (M.Sc.), Universität Ulm"."""
+    head, sep, tail = p["text"].partition(", ")
+    m = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", head) if sep else None
+    if not m or not degree_start(m.group(2)) or degree_start(m.group(1)) or not has_word(tail, INSTITUTION_WORDS) \
+            or has_word(m.group(1), INSTITUTION_WORDS):
+        return [p]
+    return [dict(p, text=m.group(2).strip(), degree=True), dict(p, text=m.group(1).strip(), field=True),
+            dict(p, text=tail, school=True)]
 
 
 def _degree_field_school(p: dict[str, Any]) -> list[dict[str, Any]]:

@@ -62,3 +62,19 @@ def test_undated_cjk_school_and_degree_lines_stay_apart():
         cv = f"钟娜\nzhong.na@example.com\n\n{heading}\n{school}\n{degree}\n\nSkills\nExcel\n".encode()
         ed = parser.parse(cv, filename="cv.txt").resume["education"]
         assert [(e.get("institution"), e.get("studyType"), e.get("area")) for e in ed] == [want]
+
+
+def test_field_first_degrees_in_parentheses_each_an_entry_and_at_words():
+    """'Informatica (Propedeuse), Hogeschool van Utrecht': the field, its degree in parentheses,
+    the school; header lines that each name a degree and its school are an entry each; the word
+    for 'at' between a title and its employer in Dutch, Italian and Swedish."""
+    cv = ("Kick Rubben\nkick@example.nl\n\nOpleiding\nMaster, Hogeschool Tilburg\n"
+          "Informatica (Propedeuse), Hogeschool van Utrecht\nInformatica (BSc), Universiteit Utrecht, 2016 - 2019\n\n"
+          "Werkervaring\nKlantenservicemedewerker bij Koninklijke Rouwhorst   juli 2021 – november 2022\n"
+          "Sviluppatore presso Solari SPA   2018 – 2021\nUtvecklare på Spotify AB   2015 – 2018\n").encode()
+    res = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume
+    assert [(e.get("institution"), e.get("studyType"), e.get("area")) for e in res["education"]] == [
+        ("Hogeschool Tilburg", "Master", None), ("Hogeschool van Utrecht", "Propedeuse", "Informatica"),
+        ("Universiteit Utrecht", "BSc", "Informatica")]
+    assert [(w.get("position"), w.get("name")) for w in res["work"]] == [
+        ("Klantenservicemedewerker", "Koninklijke Rouwhorst"), ("Sviluppatore", "Solari SPA"), ("Utvecklare", "Spotify AB")]
