@@ -1,12 +1,13 @@
 """Fields of one entry (work, education, volunteer, project…) from its header lines."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from htdy.parsers.extract.body_model import predict_roles, rule_roles
 from htdy.parsers.extract.contacts import is_remote, location_from
-from htdy.parsers.extract.dates import CJK_DURATION, DURATION, date_only, find_range, is_present
+from htdy.parsers.extract.dates import _MON, CJK_DURATION, DURATION, date_only, find_range, is_present
 from htdy.parsers.extract.degrees import (
     AREA_PREFIX,
     DANGLING,
@@ -39,6 +40,7 @@ from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,
     LEGAL_FORMS,
+    LEVEL_WORDS,
     ORG_WORDS,
     TITLE_WORDS,
     fold,
@@ -55,6 +57,32 @@ _EN = re.compile(r"\s+en\s+(?=[A-Z])")
 
 
 _ORG_SET = frozenset(ORG_WORDS)
+
+
+def _word_width(ln: Line) -> float:
+    """How wide the line's first word is (did it fit at the end of the line above?)."""
+    sp = ln.spans[0]
+    text = sp.text.strip()
+    return (sp.x1 - sp.x0) * len(text.split()[0]) / len(text) if text else 0.0
+
+
+_MONTH_END = re.compile(rf"(?<![^\W\d_])\s*({_MON})\s*$", re.I)
+
+
+def _month_wrapped(lines: list[Line]) -> list[Line]:
+    """A date range broken after its first month ("…Васильев» февр." / "2012 -- февр. 2016"): the
+    month goes to the start of the next line, where its year is."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        m = _MONTH_END.search(a.spans[-1].text) if a.spans else None
+        if not m or not b.spans or not re.match(r"\s*(?:19|20)\d{2}\b", b.spans[0].text) or not m.start(1):
+            continue
+        last = dataclasses.replace(a.spans[-1], text=a.spans[-1].text[:m.start()])
+        first = dataclasses.replace(b.spans[0], text=f"{m.group(1)} {b.spans[0].text.lstrip()}")
+        out[i] = dataclasses.replace(a, spans=[*a.spans[:-1], last])
+        out[i + 1] = dataclasses.replace(b, spans=[first, *b.spans[1:]])
+    return out
 
 
 def _title(text: str) -> bool:
@@ -107,7 +135,9 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
     with the date range found among them."""
     out: list[dict[str, Any]] = []
     dates: dict[str, Any] = {}
-    for li, ln in enumerate(merge_wrapped(lines, right)):
+    merged = _month_wrapped(merge_wrapped(lines, right))
+    edge = right or max((ln.x1 for ln in merged), default=0.0)
+    for li, ln in enumerate(merged):
         bullet = bool(BULLET.match(ln.text))
         text_before = False  # a text (not date) cell earlier on this line
         for ci, spans in enumerate(ln.cell_spans()):
@@ -184,6 +214,15 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                         # a narrow column wrapped after "and" ("Masters in Marketing and" / "Management")
                         prev_p["text"] += " " + p
                         continue
+                    if prev_p is not None and p[:1].islower() and not led and prev_p["line"] == li - 1 and ci == 0 \
+                            and abs(prev_p["lx0"] - gx) < 3 and prev_p["lx1"] + _word_width(ln) > edge \
+                            and fold(p.split()[0]) not in LEVEL_WORDS \
+                            and (prev_p["bold"], prev_p["italic"]) == (bold, italic) and prev_p["text"] == _strip_piece(
+                                [x for x in prev_p["run"].split("|") if x.strip()][-1]):
+                        # a full line wrapped inside its last field ("…, Новосибирский" / "государственный
+                        # университет"): the lower-case line goes on with it
+                        prev_p["text"] += " " + p
+                        continue
                     if _URL.match(p):
                         continue  # the employer's web address names no field
                     if DURATION.fullmatch(p) or CJK_DURATION.fullmatch(p):
@@ -196,7 +235,7 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                                 above[-1]["text"] = _insert_wrapped(above[-1]["text"], p)
                                 continue
                         out.append({"text": p, "bold": bold, "italic": italic, "size": gsize,
-                                    "cell": ci, "line": li, "x0": gx, "lx0": ln.x0, "styled": texts > 1,
+                                    "cell": ci, "line": li, "x0": gx, "lx0": ln.x0, "lx1": ln.x1, "styled": texts > 1,
                                     "after_text": text_before and ci > 0, "run": t})
     # "Company, City (Country)": the place after the comma is set apart; then "Company,
     # Position" inside one piece: split at the comma that separates a title

@@ -277,3 +277,31 @@ def test_cjk_fields_with_a_template_full_stop_and_ideographic_commas():
     ed = res["education"][0]
     assert ed["score"] == "3.5" and ed["institution"].endswith("慶應義塾大学")
     assert res["skills"] == [{"name": "ツール", "keywords": ["SAP", "Jira", "Slack"]}]
+
+
+def test_header_lines_wrapped_inside_a_field_or_a_date():
+    """Word wraps a full line inside the school's name ('…, Новосибирский' / 'государственный
+    университет', the dates on the second line) and after a date's first month ('…Васильев» февр.'
+    / '2012 -- февр. 2016'); a grade on the next line ('dobry plus') is no part of the school."""
+    from htdy.parsers.extract.fields import education_entry, work_entry
+    from htdy.parsers.extract.structure import Entry
+    from htdy.parsers.layout.model import Line, Span
+
+    def line(top: float, *runs: tuple[str, float, float, bool], cells: list[int] | None = None) -> Line:
+        spans = [Span(t, x0, top, x1, top + 10, "Carlito", 10, b) for t, x0, x1, b in runs]
+        return Line(spans=spans, cells=cells or [0] * len(spans))
+
+    first = line(551, ("Электроэнергетика (Специалист)", 49, 233, True), (", Новосибирский", 234, 317, False))
+    second = line(564, ("государственный университет", 49, 204, False), ("май 2007 -- май 2010", 276, 381, False),
+                  cells=[0, 1])
+    ed = education_entry(Entry(header=[first, second], body=[], right=381))
+    assert (ed["institution"], ed["studyType"], ed["area"], ed["startDate"]) == (
+        "Новосибирский государственный университет", "Специалист", "Электроэнергетика", "2007-05")
+    grade = line(564, ("dobry plus", 49, 100, False), ("2018 – 2019", 330, 381, False), cells=[0, 1])
+    ed = education_entry(Entry(header=[line(551, ("mgr Mechanika, Politechnika Gdańska", 49, 330, False)), grade],
+                               body=[], right=381))
+    assert ed["institution"] == "Politechnika Gdańska"
+    w = work_entry(Entry(header=[line(239, ("Аналитик данных", 49, 130, True),
+                                      (", ООО «Ширяева, Кудряшов и Васильев»февр.", 131, 370, False)),
+                                 line(251, ("2012 -- февр. 2016", 49, 140, False))], body=[], right=381))
+    assert (w["name"], w["startDate"], w["endDate"]) == ("ООО «Ширяева, Кудряшов и Васильев»", "2012-02", "2016-02")
