@@ -216,7 +216,8 @@ def pieces(lines: list[Line], dash: bool = True, right: float = 0.0) -> tuple[li
                         continue
                     if prev_p is not None and p[:1].islower() and not led and prev_p["line"] == li - 1 and ci == 0 \
                             and abs(prev_p["lx0"] - gx) < 3 and prev_p["lx1"] + _word_width(ln) > edge \
-                            and fold(p.split()[0]) not in LEVEL_WORDS \
+                            and fold(p.split()[0]) not in LEVEL_WORDS and len(p.split()) <= 4 \
+                            and re.search(r",\s*" + re.escape(prev_p["text"]) + r"\W*$", prev_p["run"]) \
                             and (prev_p["bold"], prev_p["italic"]) == (bold, italic) and prev_p["text"] == _strip_piece(
                                 [x for x in prev_p["run"].split("|") if x.strip()][-1]):
                         # a full line wrapped inside its last field ("…, Новосибирский" / "государственный
