@@ -130,3 +130,74 @@ def test_typst_arabic_uses_the_arabic_font(regs: Any) -> None:
     for template in ("classic", "compact"):
         fonts = pdf_fonts(render(regs, "typst", template, cv("ar"), "pdf").content)
         assert any("NotoSansArabic" in f for f in fonts), (template, fonts)
+
+
+LONG_URL = "https://example.org/a-very-long-path/without-spaces/that-runs-on-and-on/index.html"
+LONG_MAIL = "firstname.middlename.lastname.department@subdomain.example-university.org"
+
+
+def char_boxes(pdf: bytes, needle: str) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each character of ``needle`` on page 1, found in the
+    page's text with line breaks and hyphens the layout added ignored."""
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(pdf)[0].get_textpage()
+    # pdfium reports a hyphen that ends a line as U+FFFE
+    chars = [(page.get_text_range(i, 1).replace("\ufffe", "-"), i) for i in range(page.count_chars())]
+    kept = [(c, i) for c, i in chars if c.strip()]
+    flat = "".join(c for c, _ in kept)
+    start = flat.find(needle)
+    assert start >= 0, (needle, flat[:400])
+    return [page.get_charbox(i) for _, i in kept[start:start + len(needle)]]
+
+
+def test_long_url_and_address_stay_left_of_the_main_column_in_the_pdf(regs: Any) -> None:
+    resume = cv("en")
+    resume["basics"].update(url=LONG_URL, email=LONG_MAIL)
+    resume["work"][0]["summary"] = "Main column text " * 20
+    pdf = render(regs, "pdf", "modern", resume, "pdf").content
+    main_left = min(b[0] for b in char_boxes(pdf, "Maincolumntext"))
+    for needle in (LONG_URL.removeprefix("https://"), LONG_MAIL):
+        boxes = char_boxes(pdf, needle)
+        assert len({round(b[1]) for b in boxes}) >= 2, "expected the string to wrap onto several lines"
+        assert max(b[2] for b in boxes) < main_left, (needle, max(b[2] for b in boxes), main_left)
+
+
+def layout_boxes(regs: Any, resume: dict[str, Any]) -> Any:
+    """WeasyPrint's laid-out page 1 of the modern template, exactly as the PDF engine builds it."""
+    from htdy.renderers import assets, pdf as pdf_engine
+    from htdy.renderers.html import build_document
+
+    template = regs.templates.get("modern")
+    doc, view, opts = build_document(resume, template, None, inline_assets=False)
+    sheets = pdf_engine.stylesheets(template, opts, view["lang"], view["cjk"], view["arabic"])
+    source = pdf_engine.html_class()(string=doc, url_fetcher=assets.make_fetcher(template.path, frozenset()))
+    return source.render(stylesheets=sheets, font_config=pdf_engine._font_config()).pages[0]._page_box
+
+
+def descendants(box: Any) -> Any:
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from descendants(child)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_long_url_and_address_wrap_inside_the_modern_sidebar_box(regs: Any, lang: str) -> None:
+    resume = cv(lang)
+    resume["basics"].update(url=LONG_URL, email=LONG_MAIL)
+    page = layout_boxes(regs, resume)
+    side = next(b for b in descendants(page) if getattr(b, "element_tag", None) == "aside")
+    main = next(b for b in descendants(page) if getattr(b, "element_tag", None) == "main")
+    left, right = side.border_box_x(), side.border_box_x() + side.border_width()
+    texts = [b for b in descendants(side) if type(b).__name__ == "TextBox"]
+    for needle in ("example.org", "example-university"):
+        lines = [b for b in texts if needle in b.text or needle[:6] in b.text]
+        assert lines, needle
+    assert len([b for b in texts if "example" in b.text or "-" in b.text]) >= 4  # both wrapped
+    for b in texts:
+        assert left - 0.5 <= b.position_x and b.position_x + b.width <= right + 0.5, (b.text, left, right)
+    main_text = [b for b in descendants(main) if type(b).__name__ == "TextBox"]
+    if lang == "en":
+        assert right < min(b.position_x for b in main_text)
+    else:  # right to left: the sidebar is mirrored to the right of main
+        assert left > max(b.position_x + b.width for b in main_text)
