@@ -165,7 +165,8 @@ def test_long_url_and_address_stay_left_of_the_main_column_in_the_pdf(regs: Any)
 
 def layout_boxes(regs: Any, resume: dict[str, Any]) -> Any:
     """WeasyPrint's laid-out page 1 of the modern template, exactly as the PDF engine builds it."""
-    from htdy.renderers import assets, pdf as pdf_engine
+    from htdy.renderers import assets
+    from htdy.renderers import pdf as pdf_engine
     from htdy.renderers.html import build_document
 
     template = regs.templates.get("modern")
