@@ -54,7 +54,7 @@ def html_text(raw: bytes) -> str:
 
 
 ENGINES = [("html", t, "html") for t in BUILTIN_TEMPLATES] + [("pdf", t, "pdf") for t in BUILTIN_TEMPLATES] + [
-    ("typst", t, "pdf") for t in ("classic", "compact")]
+    ("typst", t, "pdf") for t in ("classic", "compact", "modern")]
 
 
 def output_text(regs: Any, engine: str, template: str, resume: dict[str, Any], fmt: str, **opts: Any) -> str:
@@ -127,7 +127,7 @@ def test_arabic_is_right_to_left_with_an_arabic_font(regs: Any, template: str) -
 
 
 def test_typst_arabic_uses_the_arabic_font(regs: Any) -> None:
-    for template in ("classic", "compact"):
+    for template in ("classic", "compact", "modern"):
         fonts = pdf_fonts(render(regs, "typst", template, cv("ar"), "pdf").content)
         assert any("NotoSansArabic" in f for f in fonts), (template, fonts)
 
@@ -144,18 +144,19 @@ def char_boxes(pdf: bytes, needle: str) -> list[tuple[float, float, float, float
     page = pypdfium2.PdfDocument(pdf)[0].get_textpage()
     # pdfium reports a hyphen that ends a line as U+FFFE
     chars = [(page.get_text_range(i, 1).replace("\ufffe", "-"), i) for i in range(page.count_chars())]
-    kept = [(c, i) for c, i in chars if c.strip()]
+    kept = [(c, i) for c, i in chars if c.strip().strip("\u200b")]
     flat = "".join(c for c, _ in kept)
     start = flat.find(needle)
     assert start >= 0, (needle, flat[:400])
     return [page.get_charbox(i) for _, i in kept[start:start + len(needle)]]
 
 
-def test_long_url_and_address_stay_left_of_the_main_column_in_the_pdf(regs: Any) -> None:
+@pytest.mark.parametrize("engine", ["pdf", "typst"])
+def test_long_url_and_address_stay_left_of_the_main_column_in_the_pdf(regs: Any, engine: str) -> None:
     resume = cv("en")
     resume["basics"].update(url=LONG_URL, email=LONG_MAIL)
     resume["work"][0]["summary"] = "Main column text " * 20
-    pdf = render(regs, "pdf", "modern", resume, "pdf").content
+    pdf = render(regs, engine, "modern", resume, "pdf").content
     main_left = min(b[0] for b in char_boxes(pdf, "Maincolumntext"))
     for needle in (LONG_URL.removeprefix("https://"), LONG_MAIL):
         boxes = char_boxes(pdf, needle)
