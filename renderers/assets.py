@@ -37,10 +37,12 @@ FAMILIES: dict[str, dict[tuple[str, str], str]] = {
     "htdy-inter": {("400", "normal"): "Inter-Regular.otf", ("700", "normal"): "Inter-Bold.otf",
                    ("400", "italic"): "Inter-Italic.otf"},
     "htdy-cjk": {("400", "normal"): "DroidSansFallback-CJK.ttf"},
+    "htdy-arabic": {("400", "normal"): "NotoSansArabic-Regular.ttf",
+                    ("700", "normal"): "NotoSansArabic-Bold.ttf"},
 }
 # Typst addresses fonts by their real family names.
 TYPST_FAMILIES = {"htdy-sans": "Noto Sans", "htdy-serif": "Noto Serif", "htdy-inter": "Inter",
-                  "htdy-cjk": "Droid Sans Fallback"}
+                  "htdy-cjk": "Droid Sans Fallback", "htdy-arabic": "Noto Sans Arabic"}
 # font pair -> (heading family, body family)
 PAIRS: dict[str, tuple[str, str]] = {"sans": ("htdy-sans", "htdy-sans"),
                                      "serif": ("htdy-serif", "htdy-serif"),
@@ -133,15 +135,18 @@ def build_woff2(names: list[str] | None = None) -> dict[str, dict[str, str]]:
     return sources
 
 
-def faces_for(pair: str, *, cjk: bool, italic: bool = True) -> list[tuple[str, str, str, str]]:
+def faces_for(pair: str, *, cjk: bool, italic: bool = True,
+              arabic: bool = False) -> list[tuple[str, str, str, str]]:
     """(family, weight, style, file) for a font pair: the body's regular, bold (and
-    italic), the headings' bold, and the CJK fallback only when the CV needs it."""
+    italic), the headings' bold, and the CJK and Arabic fallbacks only when the CV needs them."""
     head, body = PAIRS.get(pair, PAIRS["sans"])
     wanted = [(body, "400", "normal"), (body, "700", "normal"), (head, "700", "normal")]
     if italic:
         wanted.append((body, "400", "italic"))
     if cjk:
         wanted.append(("htdy-cjk", "400", "normal"))
+    if arabic:
+        wanted += [("htdy-arabic", "400", "normal"), ("htdy-arabic", "700", "normal")]
     out = []
     for fam, weight, style in dict.fromkeys(wanted):
         out.append((fam, weight, style, FAMILIES[fam][(weight, style)]))
@@ -149,9 +154,9 @@ def faces_for(pair: str, *, cjk: bool, italic: bool = True) -> list[tuple[str, s
 
 
 @functools.lru_cache(maxsize=64)
-def font_face_css(pair: str, *, cjk: bool, inline: bool, italic: bool = True) -> str:
+def font_face_css(pair: str, *, cjk: bool, inline: bool, italic: bool = True, arabic: bool = False) -> str:
     rules = []
-    for fam, weight, style, name in faces_for(pair, cjk=cjk, italic=italic):
+    for fam, weight, style, name in faces_for(pair, cjk=cjk, italic=italic, arabic=arabic):
         if inline:
             mime, _ = web_font(name)
             fmt = {"font/woff2": "woff2", "font/otf": "opentype"}.get(mime, "truetype")
@@ -163,9 +168,9 @@ def font_face_css(pair: str, *, cjk: bool, inline: bool, italic: bool = True) ->
     return "".join(rules)
 
 
-def font_stacks(pair: str, *, cjk: bool) -> tuple[str, str]:
+def font_stacks(pair: str, *, cjk: bool, arabic: bool = False) -> tuple[str, str]:
     head, body = PAIRS.get(pair, PAIRS["sans"])
-    tail = ',"htdy-cjk"' if cjk else ""
+    tail = (',"htdy-cjk"' if cjk else "") + (',"htdy-arabic"' if arabic else "")
     return f'"{head}"{tail}', f'"{body}"{tail}'
 
 

@@ -25,6 +25,7 @@ _IMAGE_MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff", "gif": b"G
 _DATA_URI = re.compile(r"^data:image/(png|jpeg|jpg|gif|webp);base64,([A-Za-z0-9+/=\s]+)$", re.I)
 _TALK_TYPES = {"talk", "talks", "presentation", "lecture", "keynote", "conference talk", "seminar"}
 _GRANT_TYPES = {"grant", "grants", "funding", "fellowship", "scholarship"}
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _CJK = re.compile(r"[\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
@@ -101,6 +102,10 @@ def check_size(resume: dict[str, Any], max_pages: int) -> None:
 
 def has_cjk(resume: Any) -> bool:
     return bool(_CJK.search(str(resume)))
+
+
+def has_arabic(resume: Any) -> bool:
+    return bool(_ARABIC.search(str(resume)))
 
 
 def _location(loc: Any) -> str:
@@ -279,7 +284,7 @@ def build_view(resume: dict[str, Any], opts: dict[str, Any], *, sidebar: tuple[s
     _separate(sections, basics["contacts"], sep)
     titles = i18n.titles(lang)
     name = basics["name"]
-    return {"lang": lang, "basics": basics, "t": titles, "sections": sections,
+    return {"lang": lang, "dir": "rtl" if i18n.is_rtl(lang) else "ltr", "basics": basics, "t": titles, "sections": sections,
             "main_sections": [s for s in sections if not s["in_sidebar"]],
             "side_sections": [s for s in sections if s["in_sidebar"]],
             "has_side_sections": any(s["in_sidebar"] for s in sections),

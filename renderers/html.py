@@ -64,7 +64,7 @@ SCREEN_CSS = (SHARED_DIR / "screen.css").read_text(encoding="utf-8")
 _RULES: dict[tuple[Any, ...], str] = {}
 
 
-def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool) -> str:
+def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool, arabic: bool = False) -> str:
     """Base and template CSS with the options substituted for ``var(--accent)``,
     ``var(--font-head)``, ``var(--font-body)`` and ``var(--bullet-hang)`` (plain values
     lay out faster in WeasyPrint than custom properties), plus page size and localised
@@ -73,10 +73,10 @@ def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool)
     pair = opts.get("fonts") or "sans"
     accent = opts.get("accent") or "#1f4e79"
     size = PAGE_SIZES.get(opts.get("page_size") or "a4", "A4")
-    key = (str(template.path), template.version, pair, accent, size, lang, cjk)
+    key = (str(template.path), template.version, pair, accent, size, lang, cjk, arabic)
     css = _RULES.get(key)
     if css is None:
-        head, body = assets.font_stacks(pair, cjk=cjk)
+        head, body = assets.font_stacks(pair, cjk=cjk, arabic=arabic)
         rules = compiled(template)[1]
         rules = rules.replace("var(--accent)", accent).replace("var(--font-head)", head)
         rules = rules.replace("var(--font-body)", body)
@@ -90,8 +90,8 @@ def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool)
     return css
 
 
-def fonts_css(template: Template, opts: dict[str, Any], *, cjk: bool, inline: bool) -> str:
-    return assets.font_face_css(opts.get("fonts") or "sans", cjk=cjk, inline=inline,
+def fonts_css(template: Template, opts: dict[str, Any], *, cjk: bool, inline: bool, arabic: bool = False) -> str:
+    return assets.font_face_css(opts.get("fonts") or "sans", cjk=cjk, inline=inline, arabic=arabic,
                                 italic=bool(template.manifest.get("italic", True)))
 
 
@@ -107,9 +107,10 @@ def build_document(resume: dict[str, Any], template: Template, options: dict[str
     view["page_size"] = opts.get("page_size") or "a4"
     body = compiled(template)[0](view)
     view["cjk"] = context.has_cjk(body)  # every CV text the template shows is in the body
+    view["arabic"] = context.has_arabic(body)
     style = "<style></style>" if inline_assets else ""
     name = view["basics"]["name"]
-    head = (f'<!DOCTYPE html><html lang="{_esc(view["lang"])}"><head><meta charset="utf-8">'
+    head = (f'<!DOCTYPE html><html lang="{_esc(view["lang"])}" dir="{view["dir"]}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<title>{_esc(view['doc_title'])}</title>"
             + (f'<meta name="author" content="{_esc(name)}">' if name else "")
@@ -121,14 +122,14 @@ def build_document(resume: dict[str, Any], template: Template, options: dict[str
 _STYLE_BYTES: dict[tuple[Any, ...], bytes] = {}
 
 
-def style_bytes(template: Template, opts: dict[str, Any], lang: str, cjk: bool) -> bytes:
+def style_bytes(template: Template, opts: dict[str, Any], lang: str, cjk: bool, arabic: bool = False) -> bytes:
     """The standalone document's ``<style>`` (fonts inlined), UTF-8, built once per key."""
     key = (str(template.path), template.version, opts.get("fonts"), opts.get("accent"),
-           opts.get("page_size"), lang, cjk)
+           opts.get("page_size"), lang, cjk, arabic)
     data = _STYLE_BYTES.get(key)
     if data is None:
-        data = (f"<style>{fonts_css(template, opts, cjk=cjk, inline=True)}"
-                f"{rules_css(template, opts, lang, cjk=cjk)}{SCREEN_CSS}</style>").encode()
+        data = (f"<style>{fonts_css(template, opts, cjk=cjk, inline=True, arabic=arabic)}"
+                f"{rules_css(template, opts, lang, cjk=cjk, arabic=arabic)}{SCREEN_CSS}</style>").encode()
         if len(_STYLE_BYTES) > 64:
             _STYLE_BYTES.clear()
         _STYLE_BYTES[key] = data
@@ -139,7 +140,7 @@ def render_html(resume: dict[str, Any], template: Template, options: dict[str, A
     """The standalone HTML document as bytes (the big inlined CSS is joined as bytes)."""
     doc, view, opts = build_document(resume, template, options, inline_assets=True)
     head, _, tail = doc.partition("<style></style>")
-    return b"".join((head.encode("utf-8"), style_bytes(template, opts, view["lang"], view["cjk"]),
+    return b"".join((head.encode("utf-8"), style_bytes(template, opts, view["lang"], view["cjk"], view["arabic"]),
                      tail.encode("utf-8")))
 
 

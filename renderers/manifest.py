@@ -39,7 +39,7 @@ COMMON_OPTIONS: dict[str, dict[str, Any]] = {
                     "description": "month_year (Jan 2020), long (January 2020), numeric (01/2020), "
                                    "iso (2020-01), year (2020)."},
     "lang": {"type": "string", "default": "",
-             "description": "Language for titles and dates (default: meta.language, else en)."},
+             "description": "Language for titles, labels and dates (default: meta.language, else the parser's detected language, else en)."},
 }
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")

@@ -168,9 +168,9 @@ def _css(kind: str, key: tuple[Any, ...], text: str, template_path: Any) -> Any:
     return sheet
 
 
-def stylesheets(template: Template, opts: dict[str, Any], lang: str, cjk: bool) -> list[Any]:
-    fonts = fonts_css(template, opts, cjk=cjk, inline=False)
-    rules = rules_css(template, opts, lang, cjk=cjk)
+def stylesheets(template: Template, opts: dict[str, Any], lang: str, cjk: bool, arabic: bool = False) -> list[Any]:
+    fonts = fonts_css(template, opts, cjk=cjk, inline=False, arabic=arabic)
+    rules = rules_css(template, opts, lang, cjk=cjk, arabic=arabic)
     return [_css("fonts", (fonts,), fonts, template.path),
             _css("rules", (str(template.path), template.version, rules), rules, template.path)]
 
@@ -206,7 +206,7 @@ class WeasyPrintRenderer(Renderer):
         check_size(resume, max_pages)
         doc, view, opts = build_document(resume, template, options, inline_assets=False)
         with _LOCK:
-            sheets = stylesheets(template, opts, view["lang"], view["cjk"])
+            sheets = stylesheets(template, opts, view["lang"], view["cjk"], view["arabic"])
             pdf, pages = weasy_render(doc, template.path, view["basics"]["photo"], max_pages, sheets,
                                       xhtml=bool(template.manifest.get("xhtml")))
         return RenderOutput(pdf, "application/pdf", pages)

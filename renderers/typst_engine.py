@@ -56,7 +56,9 @@ def typst_data(resume: dict[str, Any], template: Template, options: dict[str, An
     view = context.build_view(resume, opts, sidebar=tuple(template.manifest.get("sidebar", ())),
                               separators=template.manifest.get("separators"))
     head, body = assets.PAIRS.get(opts.get("fonts") or "sans", assets.PAIRS["sans"])
-    fallback = [assets.TYPST_FAMILIES["htdy-cjk"]] if context.has_cjk(resume) else []
+    # titles and dates are in the view too (an Arabic title on a CV with no Arabic text)
+    fallback = ([assets.TYPST_FAMILIES["htdy-cjk"]] if context.has_cjk(view) else []) + (
+        [assets.TYPST_FAMILIES["htdy-arabic"]] if context.has_arabic(view) else [])
     view["opts"] = {"accent": opts.get("accent") or "#1f4e79",
                     "paper": _PAPER.get(opts.get("page_size") or "a4", "a4"),
                     "font_head": [assets.TYPST_FAMILIES[head], *fallback],

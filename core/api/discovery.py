@@ -7,7 +7,7 @@ from aiohttp import web
 
 from htdy.core.api import schemas as s
 from htdy.core.api.http import PUBLIC, dumps, etag_for, not_modified, query, respond, svc
-from htdy.core.api.render import render_response
+from htdy.core.api.render import render_response, with_detected_language
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import NotFound, ServiceUnavailable
 from htdy.core.services import analytics, profiles, search_index
@@ -78,6 +78,7 @@ async def profile_render(request: web.Request) -> web.StreamResponse:
     q = query(request, s.RenderQuery)
     e = await profile_entry(request, slug)
     cv = e["cv"]
-    return await render_response(request, cv["id"], cv["current_version"], cv["resume"], template=q.template,
+    return await render_response(request, cv["id"], cv["current_version"],
+                                 with_detected_language(cv["resume"], cv.get("extras")), template=q.template,
                                  download_of=e["owner_id"],
                                  fmt=q.format, cache=PUBLIC, filename=slug)

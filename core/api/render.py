@@ -25,6 +25,17 @@ def _options(request: web.Request) -> dict[str, Any] | None:
     return opts or None
 
 
+def with_detected_language(resume: dict[str, Any], extras: Any) -> dict[str, Any]:
+    """The resume with ``meta.language`` set to the parser's detected language (kept in the
+    version's extras) when the CV does not name its language itself, so an uploaded German
+    CV renders with German titles and dates. The stored resume is not changed."""
+    meta: dict[str, Any] = resume["meta"] if isinstance(resume.get("meta"), dict) else {}
+    detected = extras.get("language") if isinstance(extras, dict) else None
+    if meta.get("language") or not isinstance(detected, str) or not detected:
+        return resume
+    return {**resume, "meta": {**meta, "language": detected}}
+
+
 def _service(request: web.Request) -> Any:
     render = svc(request).render
     if render is None:
@@ -75,9 +86,9 @@ async def render_cv(request: web.Request) -> web.StreamResponse:
     cv_id = e["cv"]["id"]
     if q.version and q.version != e["cv"]["current_version"]:
         v = await versions.get_version(svc(request), uid, cv_id, q.version)
-        number, resume = v.number, v.resume
+        number, resume = v.number, with_detected_language(v.resume, v.extras)
     else:
-        number, resume = e["cv"]["current_version"], e["cv"]["resume"]
+        number, resume = e["cv"]["current_version"], with_detected_language(e["cv"]["resume"], e["cv"]["extras"])
     return await render_response(request, cv_id, number, resume, template=q.template, fmt=q.format,
                                  cache="private, max-age=60", filename=cvs.slugify(e["cv"]["title"]) or "cv")
 

@@ -66,7 +66,7 @@ async def test_unknown_template_and_format(settings: Any, full_cv: dict) -> None
         await svc.render(full_cv, template_id="nope", fmt="pdf")
     assert exc.value.code == "unknown_template" and exc.value.status == 404
     with pytest.raises(RenderError) as exc:
-        await svc.render(full_cv, template_id="modern", fmt="png")
+        await svc.render(full_cv, template_id="bold", fmt="png")
     assert exc.value.code == "unsupported_format"
 
 
@@ -75,8 +75,8 @@ async def test_pdf_engine_from_settings(full_cv: dict) -> None:
     svc = RenderService(settings, mode="inprocess")
     classic = await svc.render(full_cv, template_id="classic", fmt="pdf")
     assert "Typst" in pypdfium2.PdfDocument(classic.content).get_metadata_dict().get("Creator", "")
-    modern = await svc.render(full_cv, template_id="modern", fmt="pdf")  # no Typst variant: WeasyPrint
-    assert "WeasyPrint" in pypdfium2.PdfDocument(modern.content).get_metadata_dict().get("Producer", "")
+    bold = await svc.render(full_cv, template_id="bold", fmt="pdf")  # no Typst variant: WeasyPrint
+    assert "WeasyPrint" in pypdfium2.PdfDocument(bold.content).get_metadata_dict().get("Producer", "")
     forced = await svc.render(full_cv, template_id="classic", fmt="pdf", engine="pdf")
     assert "WeasyPrint" in pypdfium2.PdfDocument(forced.content).get_metadata_dict().get("Producer", "")
 

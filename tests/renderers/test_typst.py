@@ -65,7 +65,7 @@ def test_typst_unsupported_template_and_limits(regs: Any, full_cv: dict) -> None
     from htdy.renderers.typst_engine import TypstOptions, TypstRenderer
 
     with pytest.raises(RenderError) as exc:
-        regs.renderers.get("typst")().render(full_cv, template=regs.templates.get("modern"), fmt="pdf")
+        regs.renderers.get("typst")().render(full_cv, template=regs.templates.get("bold"), fmt="pdf")
     assert exc.value.code == "unsupported_format"
     with pytest.raises(RenderError) as exc:
         TypstRenderer(TypstOptions(max_pages=1)).render(full_cv, template=regs.templates.get("classic"), fmt="pdf")
