@@ -21,7 +21,7 @@ MONTHS_INTL = (
     "أيلول ספטמבר",
     "октябрь октября окт жовтень жовтня жов жовт ekim eki oktober okt říjen října říj október أكتوبر اكتوبر "
     "אוקטובר",
-    "ноябрь ноября ноя листопад листопада лис kasım kas november nov listopadu نوفمبر נובמבר",
+    "ноябрь ноября ноя нояб листопад листопада лис лист kasım kas november nov listopadu نوفمبر נובמבר",
     "декабрь декабря дек грудень грудня гру груд aralık ara december desember dec prosinec prosince december "
     "ديسمبر דצמבר",
 )

@@ -648,3 +648,37 @@ def test_two_dates_with_only_a_space_between_are_a_range(text, start, end):
 
     r = find_range(text)
     assert r is not None and (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "sv", "tr", "ru", "uk", "ar",
+                                  "zh", "ja", "ko"])
+def test_the_parser_reads_every_date_our_templates_print(lang):
+    """htdy's templates print dates in the CV's language (Babel's forms: 'нояб. 2019 г.', 'лист.
+    2019 р.', '2019年11月', 'Kas 2019'); the parser reads each of them back."""
+    from htdy.parsers.extract.dates import find_range
+    from htdy.renderers import i18n
+
+    for fmt in ("month_year", "long"):
+        for start, end in (("2019-11", "2021-03"), ("2018-02", None), ("2015-05", "2016-09"), ("2012-12", "2013-08"),
+                           ("2010-06", "2011-07"), ("2009-01", "2009-04"), ("2008-10", "2009-12")):
+            text = i18n.date_range(start, end, lang, fmt)
+            r = find_range(text)
+            assert r is not None and (r.start, r.end) == (start, end), (fmt, text)
+
+
+def test_the_parser_knows_every_section_title_our_templates_print():
+    """Each translated section title of htdy's templates (renderers/locales/labels.json) names its
+    section for the parser, in every language the parser reads."""
+    import json
+    from pathlib import Path
+
+    from htdy.parsers.extract.vocab import heading_key
+    from htdy.renderers import i18n
+
+    labels = json.loads(Path(i18n.LABELS_FILE).read_text(encoding="utf-8"))
+    keys = ("work", "education", "skills", "languages", "projects", "volunteer", "awards", "certificates",
+            "publications", "interests", "references", "summary")
+    parser_langs = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "sv", "tr", "ru", "uk", "ar", "zh", "ja", "ko")
+    wrong = [(lang, k, labels[lang][k], heading_key(labels[lang][k])) for lang in parser_langs if lang in labels
+             for k in keys if k in labels[lang] and heading_key(labels[lang][k]) != k]
+    assert wrong == []
