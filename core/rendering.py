@@ -138,9 +138,11 @@ def _build(extra_modules: Iterable[str]) -> Any:
 
 def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, Any],
                  warm_template: str, pdf_engine: str = "pdf", server_pid: int = 0) -> None:
+    from htdy.core.logging import configure_child_logging
     from htdy.core.pdeathsig import die_with
 
     die_with(server_pid)
+    configure_child_logging()  # (a forkserver child inherits no logging set-up)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["regs"] = _build(extra_modules)
     _WORKER["opts"] = renderer_opts

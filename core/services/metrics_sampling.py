@@ -28,6 +28,7 @@ async def sample(svc: Services) -> None:
 def pool_usage(client: Any, pool_max: int) -> tuple[int, int]:
     """(connections in use, pool size) of one tortoise client: the asyncpg pool's checked-out
     connections against its maximum; SQLite's single connection is in use while its lock is held."""
+    client = getattr(client, "_parent", client)  # inside a transaction: the client it came from
     if hasattr(client, "_pool"):  # a pooled client (asyncpg)
         pool = client._pool
         if pool is None:  # not opened yet: nothing in use
@@ -40,8 +41,11 @@ def pool_usage(client: Any, pool_max: int) -> tuple[int, int]:
 async def _db_pool(svc: Services) -> None:
     from htdy.core.db import tortoise_config
 
-    for name in tortoise_config(svc.settings)["connections"]:
-        in_use, size = pool_usage(connections.get(name), svc.settings.database.pool_max)
+    usage = {name: pool_usage(connections.get(name), svc.settings.database.pool_max)
+             for name in tortoise_config(svc.settings)["connections"]}
+    metrics.DB_POOL_IN_USE.clear()  # only this node's connections (not another app's of the process)
+    metrics.DB_POOL_SIZE.clear()
+    for name, (in_use, size) in usage.items():
         metrics.DB_POOL_IN_USE.labels(name).set(in_use)
         metrics.DB_POOL_SIZE.labels(name).set(size)
 
