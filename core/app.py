@@ -122,6 +122,7 @@ async def _cache(app: web.Application) -> AsyncIterator[None]:
 
 async def _backends(app: web.Application) -> AsyncIterator[None]:
     from htdy.core.services.outages import guard
+    from htdy.core.services.storage_metrics import metered
 
     svc, settings, regs = app[appkeys.services], app[appkeys.settings], app[appkeys.registries]
     started: list[Any] = []
@@ -133,7 +134,8 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
             backend = instantiate(settings, registry, name)
             await backend.start()
             started.append(backend)
-            setattr(svc, attr, guard(backend, attr))  # an outage answers 503 <attr>_unavailable
+            backend = guard(backend, attr)  # an outage answers 503 <attr>_unavailable
+            setattr(svc, attr, metered(backend) if attr == "storage" else backend)
         if svc.search is not None and svc.search.needs_rebuild:
             svc.spawn(_rebuild_search(svc))
         yield

@@ -32,6 +32,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from htdy.core import metrics
 from htdy.core.errors import ConfigError, ServiceUnavailable
 from htdy.core.interfaces import CacheTier
 
@@ -258,11 +259,11 @@ class LayeredCache:
         now = time.time()
         for i, t in enumerate(self.tiers):
             raw = await self._call(t, "get", full)
-            if raw is _SKIP or raw is None:
-                continue
-            entry = decode(raw)
+            entry = None if raw is _SKIP or raw is None else decode(raw)
             if entry is None or (entry.expires_at and entry.expires_at <= now):
+                metrics.CACHE_LOOKUPS.labels(t.name, "unavailable" if raw is _SKIP else "miss").inc()
                 continue
+            metrics.CACHE_LOOKUPS.labels(t.name, "hit").inc()
             self.stats[f"{t.name}.hits"] += 1
             remaining = entry.expires_at - now if entry.expires_at else None
             for upper in self.tiers[:i]:

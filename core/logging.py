@@ -1,13 +1,17 @@
 """Structured logs (structlog): JSON lines (or console) on stderr, request id bound per
-request through contextvars. Standard-library loggers go through the same renderer."""
+request through contextvars. Standard-library loggers and ``warnings`` go through the same
+renderer, and worker processes (render and parse pools) configure the same format at start
+(``configure_child_logging``), so no plain-text line mixes into the JSON stream."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import structlog
 
 _configured: tuple[str, str] | None = None
+CHILD_ENV = "HTDY_LOG_CHILD"  # "<level>:<format>" for pool workers (not a settings override: no "__")
 
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
@@ -15,6 +19,7 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     if _configured == (level, fmt):
         return
     _configured = (level, fmt)
+    os.environ[CHILD_ENV] = f"{level}:{fmt}"
     shared: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
@@ -40,6 +45,14 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     root.handlers = [h for h in root.handlers if h.get_name() != "htdy"] + [handler]
     root.setLevel(level)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    logging.captureWarnings(True)  # warnings.warn() as log records, not raw stderr text
+
+
+def configure_child_logging() -> None:
+    """In a pool worker: the parent's format (inherited through the environment), if it set one."""
+    level, _, fmt = os.environ.get(CHILD_ENV, "").partition(":")
+    if level and fmt in ("json", "console"):
+        configure_logging(level, fmt)
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

@@ -68,10 +68,12 @@ _STATE: dict[str, Any] = {}
 def _init_worker(settings_data: dict[str, Any], extra_plugins: tuple[str, ...],
                  source: str = "<settings>", server_pid: int = 0) -> None:
     from htdy.core.config import Settings
+    from htdy.core.logging import configure_child_logging
     from htdy.core.pdeathsig import die_with
     from htdy.core.plugins import build_registries, get_plugin_manager
 
     die_with(server_pid)
+    configure_child_logging()
     settings = Settings.model_validate(settings_data)
     settings.source = source  # (messages name the configuration file)
     extra = [importlib.import_module(m) for m in extra_plugins]

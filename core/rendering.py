@@ -30,12 +30,16 @@ import time
 from collections.abc import AsyncIterator, Iterable
 from typing import Any, Protocol
 
+import structlog
+
 from htdy import __version__
 from htdy.core.errors import ConfigError, HtdyError, RenderError, ServiceUnavailable
 from htdy.core.interfaces import RenderOutput, Template
 from htdy.core.rendering_ats import ats_report
+from htdy.core.tracing import outgoing_headers
 
 log = logging.getLogger("htdy.rendering")
+render_log = structlog.get_logger("htdy.renders")
 POOL_FORMATS = ("pdf", "png", "svg")  # CPU-heavy: off the event loop
 CACHE_TTL_S = 7 * 24 * 3600
 _MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "png": "image/png",
@@ -134,9 +138,11 @@ def _build(extra_modules: Iterable[str]) -> Any:
 
 def _worker_init(extra_modules: tuple[str, ...], renderer_opts: dict[str, Any],
                  warm_template: str, pdf_engine: str = "pdf", server_pid: int = 0) -> None:
+    from htdy.core.logging import configure_child_logging
     from htdy.core.pdeathsig import die_with
 
     die_with(server_pid)
+    configure_child_logging()  # (a forkserver child inherits no logging set-up)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["regs"] = _build(extra_modules)
     _WORKER["opts"] = renderer_opts
@@ -391,8 +397,25 @@ class RenderService:
         return self._local_renderer(engine).render(resume, template=template, fmt=fmt, options=options)
 
     async def render(self, resume: dict[str, Any], *, template_id: str | None = None, fmt: str = "pdf",
-                     options: dict[str, Any] | None = None, cache_key_parts: dict[str, Any] | None = None,
-                     engine: str | None = None, timeout: float | None = None) -> RenderOutput:
+                     **kw: Any) -> RenderOutput:
+        """``_render`` with one structured log line per render (outcome, time, cache hit)."""
+        t0, hits, outcome, out = time.perf_counter(), self.stats["cache_hits"], "error", None
+        try:
+            out = await self._render(resume, template_id=template_id, fmt=fmt, **kw)
+            outcome = "ok"
+            return out
+        except HtdyError as exc:
+            outcome = exc.code
+            raise
+        finally:
+            render_log.info("render", template=template_id, format=fmt, engine=kw.get("engine"), mode=self.mode,
+                            cached=self.stats["cache_hits"] > hits, outcome=outcome,
+                            duration_ms=round((time.perf_counter() - t0) * 1000, 1),
+                            pages=out.pages if out else None, bytes=len(out.content) if out else None)
+
+    async def _render(self, resume: dict[str, Any], *, template_id: str | None = None, fmt: str = "pdf",
+                      options: dict[str, Any] | None = None, cache_key_parts: dict[str, Any] | None = None,
+                      engine: str | None = None, timeout: float | None = None) -> RenderOutput:
         """Render ``resume``. ``cache_key_parts`` (``cv_id``, ``cv_version``) enables the
         cache; without a version the CV's content hash stands in."""
         self._loop = asyncio.get_running_loop()
@@ -491,7 +514,7 @@ class RenderService:
         url = self.rs.renderer_url.rstrip("/") + "/internal/render"
         stamp = str(int(time.time()))
         headers = {"Content-Type": "application/json", "X-Htdy-Timestamp": stamp,
-                   "X-Htdy-Signature": self._sign(body, stamp)}
+                   "X-Htdy-Signature": self._sign(body, stamp), **outgoing_headers()}  # request id, traceparent
         try:
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout + 5)) as s:
                 async with s.post(url, data=body, headers=headers) as resp:

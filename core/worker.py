@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import structlog
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
@@ -31,6 +32,7 @@ from htdy.core.models import CV, CVVersion, Job, Share, StoredFile
 from htdy.core.services import Services, cvs, utcnow
 
 log = logging.getLogger("htdy.worker")
+job_log = structlog.get_logger("htdy.jobs")
 RETRYABLE_PARSE_CODES = {"timeout"}
 CONFIG_RETRY_S = 60.0  # a job that met a configuration error waits this long for the operator
 
@@ -155,7 +157,20 @@ class JobWorker:
 
     async def run(self, job_id: str) -> None:
         job = await Job.get(id=job_id).select_related("file")
+        rid = str((job.payload or {}).get("request_id") or "")
         t0 = time.perf_counter()
+        outcome, code = "error", None
+        with structlog.contextvars.bound_contextvars(request_id=rid or None, job_id=job_id, job_kind=job.kind):
+            try:
+                outcome, code = await self._run(job, t0)
+            finally:  # one line per job attempt, whatever happened (a cancel included)
+                job_log.info("job", kind=job.kind, id=job_id, worker=self.worker_id, attempts=job.attempts,
+                             duration_ms=round((time.perf_counter() - t0) * 1000, 1), outcome=outcome,
+                             error_code=code)
+
+    async def _run(self, job: Job, t0: float) -> tuple[str, str | None]:
+        """Run one claimed job; returns (outcome, error code)."""
+        job_id = str(job.id)
         try:
             result = await self._parse(job)
             metrics.PARSE_SECONDS.observe(time.perf_counter() - t0)
@@ -165,27 +180,27 @@ class JobWorker:
             raise
         except LeaseLost:
             log.warning("job %s: lease lost, result dropped", job_id)
-            return
+            return "lease_lost", None
         except ConfigError as exc:
             # the operator's mistake, not the document's: the job waits (attempt not counted)
             log.error("job %s: configuration error, job kept queued: %s", job_id, exc.message)
             await self._requeue(job, uncount=True, delay_s=CONFIG_RETRY_S)
-            return
+            return "requeued", exc.code
         except ParseError as exc:
-            await self._failed_or_retry(job, exc.code, exc.message, retry=exc.code in RETRYABLE_PARSE_CODES)
-            return
+            return await self._failed_or_retry(job, exc.code, exc.message,
+                                               retry=exc.code in RETRYABLE_PARSE_CODES), exc.code
         except ServiceUnavailable as exc:  # the file store, say, is down: worth another try
-            await self._failed_or_retry(job, exc.code, exc.message, retry=True)
-            return
+            return await self._failed_or_retry(job, exc.code, exc.message, retry=True), exc.code
         except HtdyError as exc:
-            await self._failed_or_retry(job, exc.code, exc.message, retry=False)
-            return
+            return await self._failed_or_retry(job, exc.code, exc.message, retry=False), exc.code
         except Exception as exc:
             log.exception("job %s failed unexpectedly", job_id)
-            await self._failed_or_retry(job, "internal", f"internal error ({type(exc).__name__})", retry=True)
-            return
+            return await self._failed_or_retry(job, "internal", f"internal error ({type(exc).__name__})",
+                                               retry=True), "internal"
         metrics.JOB_OUTCOMES.labels("parse", "done").inc()
+        _observe_latency(job, "done")
         await cvs.after_commit(self.svc, [cv_id], {cv_id: number})
+        return "done", None
 
     async def _parse(self, job: Job) -> Any:
         assert self.svc.storage is not None
@@ -224,7 +239,9 @@ class JobWorker:
                 raise LeaseLost(str(job.id))
         return str(cv_id), number
 
-    async def _failed_or_retry(self, job: Job, code: str, message: str, *, retry: bool) -> None:
+    async def _failed_or_retry(self, job: Job, code: str, message: str, *, retry: bool) -> str:
+        """Re-queue with back-off or fail the job; returns the outcome (``retry``, ``failed``,
+        ``lease_lost`` when another worker holds it now)."""
         current = await Job.get(id=job.id)
         now = utcnow()
         if retry and current.attempts < self.settings.queue.max_attempts:
@@ -232,19 +249,25 @@ class JobWorker:
             n = await Job.filter(id=job.id, status="running", worker=self.worker_id).update(
                 status="queued", worker=None, lease_until=None, available_at=now + timedelta(seconds=delay),
                 error_code=code, error_message=message, updated_at=now)
-            if n:
-                metrics.JOB_OUTCOMES.labels("parse", "retry").inc()
-                log.info("job %s: attempt %d failed (%s); retrying in %.0fs", job.id, current.attempts, code, delay)
-            return
+            if not n:
+                return "lease_lost"
+            metrics.JOB_OUTCOMES.labels(job.kind, "retry").inc()
+            metrics.JOB_FAILURES.labels(job.kind, code, "true").inc()
+            log.info("job %s: attempt %d failed (%s); retrying in %.0fs", job.id, current.attempts, code, delay)
+            return "retry"
         mine = Job.filter(id=job.id, status="running", worker=self.worker_id)
         if not await mine.exists():
-            return
+            return "lease_lost"
         # the file goes before the job reads "failed": whoever sees the outcome sees it all
         await release_file(self.svc, job.file_id, except_job=job.id)
         n = await mine.update(status="failed", error_code=code, error_message=message, lease_until=None,
                               finished_at=now, updated_at=now)
-        if n:
-            metrics.JOB_OUTCOMES.labels("parse", "failed").inc()
+        if not n:
+            return "lease_lost"
+        metrics.JOB_OUTCOMES.labels(job.kind, "failed").inc()
+        metrics.JOB_FAILURES.labels(job.kind, code, "false").inc()
+        _observe_latency(job, "failed")
+        return "failed"
 
     async def _requeue(self, job: Job, *, uncount: bool, delay_s: float = 0.0) -> None:
         now = utcnow()
@@ -253,6 +276,12 @@ class JobWorker:
                 status="queued", worker=None, lease_until=None, available_at=now + timedelta(seconds=delay_s),
                 updated_at=now,
                 attempts=F("attempts") - (1 if uncount else 0)))
+
+
+def _observe_latency(job: Job, outcome: str) -> None:
+    """End-to-end latency of a finished job: from the upload that queued it to now."""
+    if job.created_at is not None:
+        metrics.JOB_LATENCY.labels(job.kind, outcome).observe(max(0.0, (utcnow() - job.created_at).total_seconds()))
 
 
 async def _check_still_editor(cv: CV, user_id: Any) -> None:

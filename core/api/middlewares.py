@@ -17,6 +17,7 @@ from tortoise.exceptions import DBConnectionError, OperationalError
 from htdy.core import appkeys, metrics
 from htdy.core.errors import Forbidden, HtdyError, Unauthorized
 from htdy.core.services import accounts
+from htdy.core.tracing import parse_traceparent
 
 log = logging.getLogger("htdy.api")
 access_log = structlog.get_logger("htdy.access")
@@ -42,11 +43,14 @@ def error_body(code: str, message: str, details: object, request_id: str) -> dic
 
 @web.middleware
 async def request_context(request: web.Request, handler: Handler) -> web.StreamResponse:
+    trace = parse_traceparent(request.headers.get("traceparent", ""))  # from another htdy node (or a proxy)
     rid = request.headers.get("X-Request-ID", "")
     if not _RID_OK.match(rid):
-        rid = uuid.uuid4().hex
+        rid = trace[0] if trace else uuid.uuid4().hex
     request[appkeys.request_id] = rid
     structlog.contextvars.bind_contextvars(request_id=rid)
+    if trace:
+        structlog.contextvars.bind_contextvars(trace_id=trace[0], parent_id=trace[1])
     start = time.perf_counter()
     metrics.IN_FLIGHT.inc()
     status = 500
@@ -71,7 +75,7 @@ async def request_context(request: web.Request, handler: Handler) -> web.StreamR
         if route not in ("/healthz", "/livez", "/readyz", "/metrics"):  # probes and scrapes: no access log
             access_log.info("request", method=request.method, path=request.path, route=route, status=status,
                             duration_ms=round(elapsed * 1000, 2), user=(request.get(appkeys.user) or {}).get("id"))
-        structlog.contextvars.unbind_contextvars("request_id")
+        structlog.contextvars.unbind_contextvars("request_id", "trace_id", "parent_id")
 
 
 @web.middleware
@@ -80,12 +84,14 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         return await handler(request)
     except HtdyError as exc:
+        metrics.HTTP_ERRORS.labels(str(exc.status), exc.code).inc()
         return web.json_response(error_body(exc.code, exc.message, exc.details, rid), status=exc.status,
                                  headers=getattr(exc, "headers", None))
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
         code = _HTTP_CODES.get(exc.status, "http_error")
+        metrics.HTTP_ERRORS.labels(str(exc.status), code).inc()
         message = exc.reason if exc.status != 413 else "the request body is too large"
         headers = {k: v for k, v in exc.headers.items() if k.lower() == "allow"}
         return web.json_response(error_body(code, message, None, rid), status=exc.status, headers=headers)
@@ -93,14 +99,17 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         # the database (or another service) cannot be reached: the request can be retried
         log.warning("service unavailable on %s %s: %s: %s", request.method, request.path, type(exc).__name__, exc)
         code = "database_unavailable" if isinstance(exc, DBConnectionError) or _from_db(exc) else "service_unavailable"
+        metrics.HTTP_ERRORS.labels("503", code).inc()
         return web.json_response(error_body(code, "a service this request needs is unavailable; try again later",
                                             None, rid), status=503, headers={"Retry-After": "5"})
     except Exception as exc:
         if _from_db(exc):
             log.warning("database unavailable on %s %s: %s", request.method, request.path, exc)
+            metrics.HTTP_ERRORS.labels("503", "database_unavailable").inc()
             return web.json_response(error_body("database_unavailable", "the database is unavailable; try again "
                                                 "later", None, rid), status=503, headers={"Retry-After": "5"})
         log.exception("unhandled error on %s %s", request.method, request.path)
+        metrics.HTTP_ERRORS.labels("500", "internal").inc()
         return web.json_response(error_body("internal", "internal server error", None, rid), status=500)
 
 

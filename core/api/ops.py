@@ -7,12 +7,10 @@ from typing import Any
 
 from aiohttp import web
 from pydantic import BaseModel, Field
-from tortoise.functions import Count
 
 from htdy.core import appkeys, metrics
 from htdy.core.api.http import respond, svc
 from htdy.core.api.routing import ApiRoutes
-from htdy.core.models import Job
 
 routes = ApiRoutes("operations")
 log = logging.getLogger("htdy.api")
@@ -66,20 +64,9 @@ async def readyz(request: web.Request) -> web.StreamResponse:
 
 @routes.get("/metrics", summary="Prometheus metrics", response="text", auth="none")
 async def prometheus(request: web.Request) -> web.StreamResponse:
-    s = svc(request)
-    if s.queue is not None:
-        try:
-            metrics.QUEUE_DEPTH.labels("parse").set(await s.queue.depth("parse"))
-        except Exception:
-            pass
-    try:
-        rows = await Job.filter(status__in=("queued", "running")).group_by("kind", "status") \
-            .annotate(n=Count("id")).values("kind", "status", "n")
-        metrics.JOBS.clear()
-        for r in rows:
-            metrics.JOBS.labels(r["kind"], r["status"]).set(r["n"])
-    except Exception:
-        pass
+    from htdy.core.services.metrics_sampling import sample
+
+    await sample(svc(request))
     body, ctype = metrics.exposition()
     return web.Response(body=body, headers={"Content-Type": ctype, "Cache-Control": "no-store"})
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import click
+import structlog
 
 from htdy.core.cli import Context, pass_ctx
 from htdy.core.errors import HtdyError
@@ -31,12 +33,21 @@ def run(settings: object, host: str, port: int) -> None:
     try:
         web.run_app(app, host=host, port=port, shutdown_timeout=settings.server.shutdown_timeout_s,
                     access_log=None, loop=loop,
-                    print=lambda msg: click.echo(f"htdy ({', '.join(settings.node.roles)}) {msg}", err=True))
+                    print=lambda msg: _announce(settings, msg))
     except (HtdyError, KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # a resource that would not start (what started was closed again)
         logging.getLogger("htdy.serve").error("start-up failed", exc_info=True)
         raise HtdyError(f"start-up failed: {type(exc).__name__}: {exc}", code="startup_failed") from None
+
+
+def _announce(settings: Any, msg: str) -> None:
+    """aiohttp's "Running on …" banner: a log line (never raw text in a JSON log stream)."""
+    text = " ".join(part.strip("= ") for part in msg.splitlines() if part.strip("= "))
+    if settings.logging.format == "json":
+        structlog.get_logger("htdy.serve").info("listening", roles=list(settings.node.roles), detail=text)
+    else:
+        click.echo(f"htdy ({', '.join(settings.node.roles)}) {text}", err=True)
 
 
 @click.command("serve")

@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 from htdy.core.errors import HtdyError, ParseError, PayloadTooLarge, ServiceUnavailable
 from htdy.core.models import Job, StoredFile
 from htdy.core.services import Services, cvs, utcnow
+from htdy.core.tracing import current_request_id
 
 log = logging.getLogger("htdy.uploads")
 MEDIA_TYPES = {"pdf": "application/pdf", "text": "text/plain",
@@ -67,7 +68,8 @@ async def accept(svc: Services, user_id: str, data: bytes, *, filename: str | No
         log.warning("storage write failed: %s: %s", type(exc).__name__, exc)
         raise ServiceUnavailable("file storage is unavailable; nothing was saved, try again later",
                                  code="storage_unavailable") from None
-    payload = {"filename": filename, "title": title, "cv_id": cv_id}
+    # the request id travels with the job: the worker logs its lines under it
+    payload = {"filename": filename, "title": title, "cv_id": cv_id, "request_id": current_request_id()}
     try:
         for attempt in (1, 2):  # a concurrent upload of the same bytes may win the file row
             file = existing if attempt == 1 else await StoredFile.get(sha256=sha)
