@@ -5,7 +5,6 @@ import logging
 from typing import Any
 
 import click
-import structlog
 
 from htdy.core.cli import Context, pass_ctx
 from htdy.core.errors import HtdyError
@@ -45,6 +44,8 @@ def _announce(settings: Any, msg: str) -> None:
     """aiohttp's "Running on …" banner: a log line (never raw text in a JSON log stream)."""
     text = " ".join(part.strip("= ") for part in msg.splitlines() if part.strip("= "))
     if settings.logging.format == "json":
+        import structlog  # (here: `htdy --help` lists this command without loading the logging stack)
+
         structlog.get_logger("htdy.serve").info("listening", roles=list(settings.node.roles), detail=text)
     else:
         click.echo(f"htdy ({', '.join(settings.node.roles)}) {text}", err=True)
