@@ -323,8 +323,10 @@ def _place_split(p: dict[str, Any]) -> list[dict[str, Any]]:
     (a gazetteer city, optionally followed by a region, state or country; after a legal
     form any short capitalised name)."""
     text = p["text"]
-    if "," not in text:
+    if "," not in text and "、" not in text and "，" not in text:
         return [p]
+    if "," not in text:  # CJK commas ("鈴木通信合同会社、日本 福岡")
+        text = re.sub(r"\s*[、，]\s*", ", ", text)
     parts = text.split(",")
     if _campus(text):
         return [p]

@@ -305,3 +305,16 @@ def test_header_lines_wrapped_inside_a_field_or_a_date():
                                       (", ООО «Ширяева, Кудряшов и Васильев»февр.", 131, 370, False)),
                                  line(251, ("2012 -- февр. 2016", 49, 140, False))], body=[], right=381))
     assert (w["name"], w["startDate"], w["endDate"]) == ("ООО «Ширяева, Кудряшов и Васильев»", "2012-02", "2016-02")
+
+
+def test_employer_and_place_set_apart_by_an_ideographic_comma():
+    """'鈴木通信合同会社、日本 福岡': the Japanese comma separates the employer from its place like ','
+    does; '中上級' in parentheses is a level, not a skill."""
+    from htdy.parsers.base import TextParser
+
+    cv = ("田中 陽一\nasuka@example.jp\n\n職歴\n2018年12月 ~ 2022年10月  フロントエンドエンジニア\n鈴木通信合同会社、日本 福岡\n\n"
+          "スキル\n▪ dbt (中上級) ▪ PHP (上級)\n").encode()
+    res = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume
+    w = res["work"][0]
+    assert (w["name"], w.get("location")) == ("鈴木通信合同会社", "日本 福岡")
+    assert [k for g in res["skills"] for k in g["keywords"]] == ["dbt", "PHP"]
