@@ -648,7 +648,32 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             pre = []
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
                              body=lines[hdr_end:end], right=col_right if geometry else 1e9))
-    return _undated_entries(entries)
+    return _undated_entries(_undated_header(entries))
+
+
+def _undated_header(entries: list[Entry]) -> list[Entry]:
+    """An undated entry read into the header of the dated one after it: the header's lines repeat
+    their styles ("**Giurisprudenza (…)**" / "Università Bocconi" / "**Laurea specialistica**" /
+    "Politecnico di Napoli  2010 – 2012"), the first run holding no date — an entry each."""
+    def style(ln: Line) -> tuple[float, bool, bool]:
+        return (round(ln.spans[0].size, 1), ln.spans[0].bold, ln.spans[0].italic)
+
+    out: list[Entry] = []
+    for e in entries:
+        h, cut = e.header, None
+        if len(h) >= 4 and not any(is_bullet(x) for x in h):
+            st = [style(x) for x in h]
+            for k in range(2, len(h) // 2 + 1):
+                if st[:k] == st[k:2 * k] and len(set(st[:k])) > 1 \
+                        and not any(find_range(clean(x.text)) for x in h[:k]):
+                    cut = k
+                    break
+        if cut is None:
+            out.append(e)
+            continue
+        out.append(Entry(header=h[:cut], body=[], right=e.right))
+        out.append(Entry(header=h[cut:], body=e.body, right=e.right))
+    return out
 
 
 def _undated_entries(entries: list[Entry]) -> list[Entry]:

@@ -682,3 +682,26 @@ def test_the_parser_knows_every_section_title_our_templates_print():
     wrong = [(lang, k, labels[lang][k], heading_key(labels[lang][k])) for lang in parser_langs if lang in labels
              for k in keys if k in labels[lang] and heading_key(labels[lang][k]) != k]
     assert wrong == []
+
+
+def test_an_undated_entry_above_a_dated_one_is_an_entry_of_its_own():
+    """'**Giurisprudenza (…)**' / 'Università Bocconi' / '**Laurea specialistica**' / 'Politecnico di
+    Napoli   gennaio 2010 – gennaio 2012': the first, undated pair was read into the header of the
+    dated one; the repeated styles make two entries."""
+    from htdy.parsers.extract.fields import education_entry
+    from htdy.parsers.extract.structure import split_entries
+    from htdy.parsers.layout.model import Line, Span
+
+    def line(top: float, text: str, bold: bool, dates: str | None = None) -> Line:
+        spans = [Span(text, 221, top, 221 + 5 * len(text), top + 10, "Lato", 10, bold)]
+        if dates:
+            spans.append(Span(dates, 440, top, 560, top + 10, "Lato", 10))
+        return Line(spans=spans, cells=[0] + ([1] if dates else []))
+
+    lines = [line(491, "Giurisprudenza (Laurea magistrale a ciclo unico)", True), line(506, "Università Bocconi", False),
+             line(522, "Laurea specialistica", True),
+             line(538, "Politecnico di Napoli, Napoli", False, "gennaio 2010 -- gennaio 2012"),
+             line(548, "98/110", False)]
+    got = [education_entry(e) for e in split_entries(lines)]
+    assert [(g.get("institution"), g.get("startDate")) for g in got] == [
+        ("Università Bocconi", None), ("Politecnico di Napoli", "2010-01")]
