@@ -50,8 +50,11 @@ from htdy.parsers.layout.chars import is_cjk
 from htdy.parsers.layout.model import Line
 
 # (the word for "at" between a job title and its employer: at, bei, chez, bij, presso, på, hos)
-_SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+(?:at|bei|chez|bij|presso|på|hos)\s+(?=[^\W\d_])|\s*\|\s*")
-_LEAD_AT = re.compile(r"(?i)^(?:at|@|bei|chez|presso|bij|på|hos)\s+(?=\S)")
+# (Czech/Slovak "v", Polish "w" only before a capital: "Analityk w Google", not "Učitel v mateřské
+# škole"; not "ve", which is Turkish "and")
+_SEP = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s+@\s+|\s+(?:at|bei|chez|bij|presso|på|hos)\s+(?=[^\W\d_])"
+                  r"|\s+(?:v|w)\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻ])|\s*\|\s*")
+_LEAD_AT = re.compile(r"(?i)^(?:at|@|bei|chez|presso|bij|på|hos)\s+(?=\S)|^(?:v|w)\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻ])")
 _URL = re.compile(r"(?i)^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)$")  # not "Mail.ru", "Booking.com"
 _EN = re.compile(r"\s+en\s+(?=[A-Z])")
 

@@ -78,3 +78,15 @@ def test_field_first_degrees_in_parentheses_each_an_entry_and_at_words():
         ("Universiteit Utrecht", "BSc", "Informatica")]
     assert [(w.get("position"), w.get("name")) for w in res["work"]] == [
         ("Klantenservicemedewerker", "Koninklijke Rouwhorst"), ("Sviluppatore", "Solari SPA"), ("Utvecklare", "Spotify AB")]
+
+
+def test_czech_and_polish_at_words_before_a_name_only():
+    """'v'/'w' before a capitalised employer set it apart; 'Učitel v mateřské škole' is one title and
+    Turkish 've' ('and') inside an employer's name splits nothing."""
+    cv = ("Jana Nová\njana@example.cz\n\nPraxe\nFrontend vývojářka v Navrátilová k.s.   2016 – 2020\n"
+          "Analityk w Google Polska   2014 – 2016\nUčitel v mateřské škole, Kolářová s.r.o.   2012 – 2014\n"
+          "Ürün Yöneticisi, Teknosa İç ve Dış Ticaret   2010 – 2012\n").encode()
+    work = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume["work"]
+    assert [(w.get("position"), w.get("name")) for w in work] == [
+        ("Frontend vývojářka", "Navrátilová k.s."), ("Analityk", "Google Polska"),
+        ("Učitel v mateřské škole", "Kolářová s.r.o."), ("Ürün Yöneticisi", "Teknosa İç ve Dış Ticaret")]
