@@ -386,7 +386,7 @@ def _dash_parts(t: str) -> list[str]:
 
 
 def _strip_piece(part: str) -> str:
-    p = part.strip(" ,;:[]–—-|·•/")
+    p = part.strip(" ,;:[]–—-|·•/、，")
     if p.endswith("(") or p.startswith(")"):
         p = p.strip("()").strip()
     while p.startswith("(") and ")" not in p:
@@ -1017,7 +1017,7 @@ def _education_fields(entry: Entry) -> dict[str, Any]:
 def _field_degree_school(p: dict[str, Any]) -> list[dict[str, Any]]:
     """The field first, its degree in parentheses, then the school after a comma: "Informatica
     (Propedeuse), Hogeschool van Utrecht", "Informatik (M.Sc.), Universität Ulm"."""
-    head, sep, tail = p["text"].partition(", ")
+    head, sep, tail = re.sub(r"\s*[、，]\s*", ", ", p["text"], count=1).partition(", ")  # (or a CJK comma)
     m = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", head) if sep else None
     if not m or not degree_start(m.group(2)) or degree_start(m.group(1)) or not has_word(tail, INSTITUTION_WORDS) \
             or has_word(m.group(1), INSTITUTION_WORDS):

@@ -289,7 +289,7 @@ def _one_line_degrees(entries: list[Entry]) -> list[Entry]:
     naming a degree and its school starts an entry when the first one's header is such a line."""
     out: list[Entry] = []
     for e in entries:
-        if len(e.header) > 1 and all(degree_and_school(h) and ("," in h.text or len(h.cell_spans()) > 1)
+        if len(e.header) > 1 and all(degree_and_school(h) and (bool(re.search("[,、，]", h.text)) or len(h.cell_spans()) > 1)
                                      for h in e.header):
             # header lines that each name a degree and its school ("Master, Hogeschool Tilburg" /
             # "Informatica (Propedeuse), Hogeschool van Utrecht"): an entry each

@@ -90,3 +90,12 @@ def test_czech_and_polish_at_words_before_a_name_only():
     assert [(w.get("position"), w.get("name")) for w in work] == [
         ("Frontend vývojářka", "Navrátilová k.s."), ("Analityk", "Google Polska"),
         ("Učitel v mateřské škole", "Kolářová s.r.o."), ("Ürün Yöneticisi", "Teknosa İç ve Dış Ticaret")]
+
+
+def test_japanese_field_degree_school_lines_with_an_ideographic_comma():
+    """'看護学(専門士)、神戸外国語大学' / '看護学(学士)、東京工業大学 2008 ~ 2011': two entries, each the
+    field, its degree (専門士, a vocational degree, included) and the school after the '、'."""
+    cv = "田中 陽一\nasuka@example.jp\n\n学歴\n看護学(専門士)、神戸外国語大学\n看護学(学士)、東京工業大学  2008 ~ 2011\n".encode()
+    ed = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume["education"]
+    assert [(e.get("institution"), e.get("studyType"), e.get("area"), e.get("startDate")) for e in ed] == [
+        ("神戸外国語大学", "専門士", "看護学", None), ("東京工業大学", "学士", "看護学", "2008")]
