@@ -877,12 +877,14 @@ def education_entry(entry: Entry) -> dict[str, Any]:
         # "Institution   2019 – 2020"): too long or plain to be taken for a title line
         res = _education_fields(Entry(header=entry.header + entry.body[:1], body=entry.body[1:],
                                       right=entry.right))
-    elif "institution" not in res and _school_line_below(entry):
+    elif (not has_word(res.get("institution") or "", INSTITUTION_WORDS)) and _school_line_below(entry):
         # the school (and dates) in smaller type under the degree line ("Lisans, Endüstri
-        # Mühendisliği" / "Boğaziçi Üniversitesi / 2012 / Score: 3.12")
+        # Mühendisliği" / "Boğaziçi Üniversitesi / 2012 / Score: 3.12"); also where the degree
+        # line's rest was taken for the school ("Master 2 – Économie" / "École d'ingénieurs …")
         below = _education_fields(Entry(header=entry.header + entry.body[:1], body=entry.body[1:],
                                         right=entry.right))
-        if below.get("institution"):
+        if below.get("institution") and ("institution" not in res
+                                         or has_word(below["institution"], INSTITUTION_WORDS)):
             res = below
     return res
 

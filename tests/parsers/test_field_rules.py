@@ -318,3 +318,16 @@ def test_employer_and_place_set_apart_by_an_ideographic_comma():
     w = res["work"][0]
     assert (w["name"], w.get("location")) == ("鈴木通信合同会社", "日本 福岡")
     assert [k for g in res["skills"] for k in g["keywords"]] == ["dbt", "PHP"]
+
+
+def test_school_below_a_degree_line_whose_rest_is_the_field():
+    """'**Master 2 – Économie**' / 'École d'ingénieurs de Toulouse': the rest of the degree line is
+    the field, the school is the line below (it was taken for the school: institution 'Économie')."""
+    from htdy.parsers.extract.fields import education_entry
+    from htdy.parsers.extract.structure import Entry
+    from htdy.parsers.layout.model import Line, Span
+
+    head = Line(spans=[Span("Master 2 – Économie", 51, 482, 200, 495, "Lato", 13, True)], cells=[0])
+    school = Line(spans=[Span("École d'ingénieurs de Toulouse", 51, 496, 250, 509, "Lato", 13, False)], cells=[0])
+    ed = education_entry(Entry(header=[head], body=[school]))
+    assert (ed["institution"], ed["studyType"], ed["area"]) == ("École d'ingénieurs de Toulouse", "Master 2", "Économie")
