@@ -336,7 +336,8 @@ _OTHER = frozenset(("other", "others", "altre", "altri", "autres", "otras", "otr
 _HEAD_CLEAN = re.compile(r"[^\w&'/+ -]+")
 # a heading's number: "一、", "(二)", "1.", "II.", "第三部分"
 _NUMBERING = re.compile(r"^\W*(?:第?[一二三四五六七八九十]{1,3}(?:部分|章|节|節)?|\d{1,2}|[ivx]{1,4})\s*[、.:)]\s*"
-                        r"|^第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|節)\s*")
+                        r"|^第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|節)\s*"
+                        r"|^\W*\d{1,2}\s+(?=[^\W\d])")  # "02 Wykształcenie i kursy"
 
 
 def _head_text(text: str) -> str:

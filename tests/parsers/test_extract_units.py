@@ -285,3 +285,12 @@ def test_a_cjk_date_in_two_fonts_is_one_date():
 def test_arrow_ranges(text, start, end, current):
     r = find_range(text)
     assert (r.start, r.end, r.current) == (start, end, current)
+
+
+@pytest.mark.parametrize("text, key", [("02 Wykształcenie i kursy", "education"), ("01 Historia zatrudnienia", "work"),
+                                        ("03 Skills", "skills"), ("2019 Google", None), ("12 Monate", None)])
+def test_headings_numbered_with_a_space(text, key):
+    """A design numbers its sections '01 …', '02 …' with only a space after the number."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    assert heading_key(text) == key
