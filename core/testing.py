@@ -8,6 +8,9 @@ Fixtures:
 * ``htdy_app`` — ``create_app(htdy_settings, plugins=htdy_plugins)``.
 * ``htdy_client`` — an aiohttp test client of ``htdy_app`` (started: database migrated).
 
+Helpers: ``make_settings``; ``OutboxPlugin`` + ``OUTBOX``, a mailer named ``t-outbox`` that keeps
+what it is given (``htdy_plugins`` → ``[OutboxPlugin()]``, ``mail={"backend": "t-outbox"}``).
+
 Needs pytest-aiohttp and pytest-asyncio (``pip install 'htdy[testing]'``); an ``async def``
 test that takes an ``htdy_*`` fixture is marked ``asyncio`` here, so no pytest-asyncio
 configuration is needed.
@@ -32,10 +35,13 @@ A ten-line plugin test::
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from htdy import hookimpl
 
 if TYPE_CHECKING:
     from htdy.core.config import Settings
@@ -100,6 +106,30 @@ def make_settings(tmp_path: Path, *, database_url: str | None = None, **sections
             continue
         data.setdefault(section, {}).update(values)
     return settings_from_dict(data, "<htdy tests>", environ={})
+
+
+OUTBOX: list[Any] = []  # the messages the test mailer "t-outbox" was given (clear it per test)
+
+
+@functools.cache
+def _outbox_mailer() -> type:
+    from htdy.core.interfaces import Mail, Mailer  # (here: the pytest plugin loads no pydantic at start)
+
+    class OutboxMailer(Mailer):
+        name = "t-outbox"
+
+        async def send(self, mail: Mail) -> None:
+            OUTBOX.append(mail)
+
+    return OutboxMailer
+
+
+class OutboxPlugin:
+    """Registers the test mailer ``t-outbox``: every message it is given lands in ``OUTBOX``."""
+
+    @hookimpl
+    def htdy_register_mailers(self) -> list[type]:
+        return [_outbox_mailer()]
 
 
 @pytest.fixture

@@ -11,25 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from htdy import hookimpl
 from htdy.core import appkeys
-from htdy.core.interfaces import Mail, Mailer
-from htdy.core.testing import make_settings
-
-OUTBOX: list[Mail] = []
-
-
-class Outbox(Mailer):
-    name = "t-outbox"
-
-    async def send(self, mail: Mail) -> None:
-        OUTBOX.append(mail)
-
-
-class OutboxPlugin:
-    @hookimpl
-    def htdy_register_mailers(self):
-        return [Outbox]
+from htdy.core.interfaces import Mail
+from htdy.core.testing import OUTBOX, OutboxPlugin, make_settings
 
 
 @pytest.fixture

@@ -7,36 +7,20 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from htdy import hookimpl
 from htdy.core import appkeys
-from htdy.core.interfaces import Mail, Mailer
-from htdy.core.testing import make_settings
-
-OUTBOX: list[Mail] = []
-
-
-class Outbox(Mailer):
-    name = "t-verify-outbox"
-
-    async def send(self, mail: Mail) -> None:
-        OUTBOX.append(mail)
-
-
-class Plugin:
-    @hookimpl
-    def htdy_register_mailers(self):
-        return [Outbox]
+from htdy.core.interfaces import Mail
+from htdy.core.testing import OUTBOX, OutboxPlugin, make_settings
 
 
 @pytest.fixture
 def htdy_plugins():
     OUTBOX.clear()
-    return [Plugin()]
+    return [OutboxPlugin()]
 
 
 @pytest.fixture
 def htdy_settings(tmp_path, database_url):
-    return make_settings(tmp_path, database_url=database_url, mail={"backend": "t-verify-outbox"},
+    return make_settings(tmp_path, database_url=database_url, mail={"backend": "t-outbox"},
                          auth={"verify_email": True})
 
 

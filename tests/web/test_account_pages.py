@@ -6,36 +6,19 @@ import re
 
 import pytest
 
-from htdy import hookimpl
 from htdy.core import appkeys
-from htdy.core.interfaces import Mail, Mailer
-from htdy.core.testing import make_settings
-
-OUTBOX: list[Mail] = []
-
-
-class Outbox(Mailer):
-    name = "t-web-outbox"
-
-    async def send(self, mail: Mail) -> None:
-        OUTBOX.append(mail)
-
-
-class Plugin:
-    @hookimpl
-    def htdy_register_mailers(self):
-        return [Outbox]
+from htdy.core.testing import OUTBOX, OutboxPlugin, make_settings
 
 
 @pytest.fixture
 def htdy_plugins():
     OUTBOX.clear()
-    return [Plugin()]
+    return [OutboxPlugin()]
 
 
 @pytest.fixture
 def htdy_settings(tmp_path):
-    return make_settings(tmp_path, mail={"backend": "t-web-outbox"})
+    return make_settings(tmp_path, mail={"backend": "t-outbox"})
 
 
 async def test_account_page_needs_a_session(htdy_client):
