@@ -3,46 +3,14 @@ snapshot of the database and the stored files, and back (docs/backup.md)."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import click
 
 from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.progress import PhaseBar
 
-
-class _Bar:
-    """A rich progress bar per phase on stderr when it is a terminal; nothing otherwise."""
-
-    LABELS = {"database": "database", "write": "writing tables", "files": "stored files",
-              "download": "fetching the snapshot", "reindex": "rebuilding the search index"}
-
-    def __init__(self, enabled: bool) -> None:
-        from rich.console import Console
-
-        console = Console(stderr=True)
-        self._p: Any = None
-        self._tasks: dict[str, Any] = {}
-        if enabled and console.is_terminal:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self._p = Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
-                               TimeElapsedColumn(), console=console)
-
-    def __enter__(self) -> _Bar:
-        if self._p is not None:
-            self._p.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        if self._p is not None:
-            self._p.stop()
-
-    def __call__(self, phase: str, done: int, total: int | None) -> None:
-        if self._p is None:
-            return
-        if phase not in self._tasks:
-            self._tasks[phase] = self._p.add_task(self.LABELS.get(phase, phase), total=total)
-        self._p.update(self._tasks[phase], completed=done, total=total)
+_PHASES = {"database": "database", "write": "writing tables", "files": "stored files",
+              "download": "fetching the snapshot", "reindex": "rebuilding the search index"}  # progress bar labels per phase
 
 
 def _phases(phases: dict[str, float]) -> str:
@@ -72,7 +40,7 @@ def backup_cmd(ctx: Context, location: str, keep: int | None, as_json: bool) -> 
 
     from htdy.core.services import backup
 
-    with _Bar(not as_json) as bar:
+    with PhaseBar(_PHASES, enabled=not as_json) as bar:
         result = asyncio.run(backup.run_backup(ctx.settings, ctx.pm, location, keep=keep, progress=bar))
     if as_json:
         click.echo(json.dumps(result.to_json(), indent=2))
@@ -122,7 +90,7 @@ def restore_cmd(ctx: Context, location: str, snapshot: str | None, force: bool, 
         for s in [] if as_json else snaps:
             click.echo(f"{s.id}  {'complete' if s.complete else 'INCOMPLETE (interrupted; cannot be restored)'}")
         return
-    with _Bar(not as_json) as bar:
+    with PhaseBar(_PHASES, enabled=not as_json) as bar:
         result = asyncio.run(backup.run_restore(ctx.settings, ctx.pm, location, snapshot=snapshot, force=force,
                                                 method=method,  # type: ignore[arg-type]
                                                 reindex=not no_reindex, progress=bar))

@@ -1,11 +1,10 @@
 """``htdy search reindex``: rebuild the configured search backend's index from the database."""
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.progress import PhaseBar
 
 
 @click.group("search")
@@ -13,38 +12,7 @@ def command() -> None:
     """Maintain the search index ([search] backend in htdy.toml)."""
 
 
-class _Bar:
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
-
-    LABELS = {"index": "indexing discoverable CVs", "check": "checking index entries"}
-
-    def __init__(self) -> None:
-        from rich.console import Console
-
-        console = Console(stderr=True)
-        self._p: Any = None
-        self._tasks: dict[str, Any] = {}
-        if console.is_terminal:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self._p = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                               TimeElapsedColumn(), console=console, transient=True)
-
-    def __enter__(self) -> _Bar:
-        if self._p is not None:
-            self._p.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        if self._p is not None:
-            self._p.stop()
-
-    def __call__(self, phase: str, done: int, total: int | None) -> None:
-        if self._p is None:
-            return
-        if phase not in self._tasks:
-            self._tasks[phase] = self._p.add_task(self.LABELS.get(phase, phase), total=total)
-        self._p.update(self._tasks[phase], completed=done, total=total)
+_PHASES = {"index": "indexing discoverable CVs", "check": "checking index entries"}  # progress bar labels per phase
 
 
 @command.command("reindex")
@@ -71,7 +39,7 @@ def reindex(ctx: Context, batch: int) -> None:
 
     async def main() -> search_index.ReindexResult:
         async with cli_services(ctx) as svc:
-            with _Bar() as bar:
+            with PhaseBar(_PHASES, transient=True) as bar:
                 return await search_index.reindex(svc, batch=batch, progress=bar)
 
     result = asyncio.run(main())
