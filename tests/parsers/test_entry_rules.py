@@ -13,7 +13,7 @@ from htdy.core.config import settings_from_dict
 from htdy.core.parsing import parse_document
 from htdy.core.plugins import build_registries, get_plugin_manager
 from htdy.parsers.extract.degrees import score_split
-from htdy.parsers.extract.fields import _place_split
+from htdy.parsers.extract.header_pieces import place_split as _place_split
 from htdy.parsers.extract.row_labels import row_label
 
 
@@ -511,7 +511,7 @@ def test_dash_inside_a_plain_employer_run(env):
     ("Software Developer", True),
 ])
 def test_company_word_is_no_job_title(text, title):
-    from htdy.parsers.extract.fields import _title
+    from htdy.parsers.extract.header_pieces import title_like as _title
 
     assert _title(text) is title
 

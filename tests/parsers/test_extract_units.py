@@ -193,7 +193,7 @@ def test_headings_broken_by_letter_spacing(text, key):
 
 
 def test_a_place_in_another_script_beside_a_work_header_is_its_location():
-    from htdy.parsers.extract.fields import _loc
+    from htdy.parsers.extract.header_pieces import piece_place as _loc
 
     assert _loc({"text": "대한민국 울산"}) == {"city": "울산"}
     assert _loc({"text": "中国 武汉"}) == {"city": "武汉"}
@@ -203,13 +203,13 @@ def test_a_place_in_another_script_beside_a_work_header_is_its_location():
 @pytest.mark.parametrize("text", ["(주) 글로벌소프트", "(유) 인포우리코스메틱", "㈜다올", "주식회사 한빛", "株式会社ABC",
                                   "Otto GmbH & Co KG"])
 def test_legal_forms_before_or_after_the_name(text):
-    from htdy.parsers.extract.fields import _legal_end
+    from htdy.parsers.extract.header_pieces import legal_end as _legal_end
 
     assert _legal_end(text)
 
 
 def test_a_native_place_after_the_employers_comma_is_split_off():
-    from htdy.parsers.extract.fields import _place_split
+    from htdy.parsers.extract.header_pieces import place_split as _place_split
 
     parts = _place_split({"text": "(유) 인포우리코스메틱, 대한민국 부산"})
     assert [p["text"] for p in parts] == ["(유) 인포우리코스메틱", "대한민국 부산"] and parts[1].get("place")

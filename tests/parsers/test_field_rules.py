@@ -226,7 +226,7 @@ def test_job_title_and_state_are_not_a_city(env):
 def test_marks_in_another_type_set_no_field_apart():
     """A CJK line whose parentheses come from a bold Latin fallback font ('(주) 원더자동차'): runs of
     marks alone do not split the employer's legal form from its name."""
-    from htdy.parsers.extract.fields import pieces
+    from htdy.parsers.extract.header_pieces import pieces
     from htdy.parsers.layout.model import Line, Span
 
     runs = [("(", True), ("주", False), (")", True), (" 원더자동차", False)]

@@ -426,7 +426,7 @@ def test_the_corpus_headings_are_known():
 def test_the_corpus_job_titles_name_a_job():
     """Every job title the corpus factory gives its people (both genders, 16 languages), as written
     and in capitals, is read as one: teachers, nurses, accountants, "Datenanalystin", "看護師"."""
-    from htdy.parsers.extract.fields import _title
+    from htdy.parsers.extract.header_pieces import title_like as _title
     from htdy.parsers.training.phrases import TITLES
 
     unknown = [f for ts in TITLES.values() for t in ts for f in t.split("|") if not (_title(f) and _title(f.upper()))]
