@@ -21,7 +21,8 @@ from htdy.parsers.extract.contacts import (
 )
 from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.places import is_city, is_region
-from htdy.parsers.extract.structure import PUA, Section, clean
+from htdy.parsers.extract.sections import Section
+from htdy.parsers.extract.structure import PUA, clean
 from htdy.parsers.extract.vocab import HEADINGS, caseless, fold, heading_key
 from htdy.parsers.extract.vocab_intl import CV_WORDS_INTL
 from htdy.parsers.layout.model import Layout, Line, Span

@@ -9,7 +9,8 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.fields import body_text, join_lines
 from htdy.parsers.extract.header_pieces import pieces
 from htdy.parsers.extract.language_rows import cefr_legend, grid_header
-from htdy.parsers.extract.structure import BULLET, BULLET_CHARS, Entry, Section, clean, split_entries
+from htdy.parsers.extract.sections import Section
+from htdy.parsers.extract.structure import BULLET, BULLET_CHARS, Entry, clean, split_entries
 from htdy.parsers.extract.vocab import HEADINGS, LEVEL_WORDS, NATURAL_LANGUAGES, fold, heading_key
 from htdy.parsers.layout.model import Line
 

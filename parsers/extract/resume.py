@@ -15,16 +15,8 @@ from htdy.parsers.extract.degrees import drop_repeated_degree
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
 from htdy.parsers.extract.section_model import classify
-from htdy.parsers.extract.structure import (
-    BULLET,
-    Entry,
-    Section,
-    clean,
-    degree_and_school,
-    settle,
-    split_entries,
-    split_sections,
-)
+from htdy.parsers.extract.sections import Section, settle, split_sections
+from htdy.parsers.extract.structure import BULLET, Entry, clean, degree_and_school, split_entries
 from htdy.parsers.extract.vocab import fold
 from htdy.parsers.layout.model import Layout, Line
 from htdy.parsers.layout.reading import order

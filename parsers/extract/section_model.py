@@ -16,7 +16,8 @@ from typing import Any
 
 from htdy.parsers.extract.body_model import EXTRACTOR
 from htdy.parsers.extract.dates import date_only, find_range
-from htdy.parsers.extract.structure import BULLET, Section, clean
+from htdy.parsers.extract.sections import Section
+from htdy.parsers.extract.structure import BULLET, clean
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,

@@ -1,5 +1,5 @@
-"""Sections and entries: headings by vocabulary and typography, entries by dates,
-typography and layout."""
+"""Entries of a section: split by dates, typography and layout; wrapped header lines joined;
+the shared line tests (bullets, clean text, body type size). Sections: ``sections``."""
 from __future__ import annotations
 
 import re
@@ -10,11 +10,8 @@ from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_pres
 from htdy.parsers.extract.degrees import names_degree
 from htdy.parsers.extract.vocab import (
     INSTITUTION_WORDS,
-    bare_heading,
-    caseless,
     fold,
     has_word,
-    heading_key,
 )
 from htdy.parsers.layout.chars import is_cjk
 from htdy.parsers.layout.model import Line, Span
@@ -30,17 +27,6 @@ def clean(text: str) -> str:
     return " ".join(PUA.sub(" ", text).split())
 
 
-@dataclass
-class Section:
-    key: str  # work, education, … or "other"; "preamble" before the first heading
-    title: str
-    lines: list[Line] = field(default_factory=list)
-    # a heading only its type suggests (one known heading set the same way): it stands only if
-    # the section model names its content (`resume.build`), else its lines go back where they were
-    heading: Line | None = None
-    tentative: bool = False
-
-
 def body_size(lines: list[Line]) -> float:
     c: Counter[float] = Counter()
     for ln in lines:
@@ -48,160 +34,6 @@ def body_size(lines: list[Line]) -> float:
     return c.most_common(1)[0][0] if c else 10.0
 
 
-def _style(ln: Line) -> tuple[float, bool, str]:
-    return (round(ln.size, 1), ln.bold, ln.spans[0].font.split("-")[0][:12] if ln.spans[0].font else "")
-
-
-def is_heading_like(ln: Line, body: float) -> bool:
-    t = clean(ln.text)
-    toks = t.split()
-    if len(toks) >= 4 and sum(1 for w in toks if len(w) == 1) >= 0.8 * len(toks):
-        t = "".join(toks)  # letter-spaced
-    if not t or len(t) > 50 or len(t.split()) > 6 or "@" in t or find_range(t):
-        return False
-    if re.search(r"[.;]$", t) or len(ln.cell_texts()) > 2:
-        return False
-    letters = sum(ch.isalpha() for ch in t)
-    # a caps heading is words in capitals, not an acronym with a level or a date ("PHP (100):", "CI/CD (95)")
-    caps = t.isupper() and letters > 3 and letters >= 0.7 * len(t.replace(" ", ""))
-    return ln.size >= body * 1.12 or ln.bold or caps or ln.spans[0].font.lower().startswith(("heading", "title"))
-
-
-def _dated_soon(lines: list[Line], i: int) -> bool:
-    """An entry title (followed by its dates, or printed right under them) is not a section
-    heading."""
-    if i > 0 and date_only(clean(lines[i - 1].text)):
-        return True
-    for ln in lines[i + 1:i + 4]:
-        if heading_key(clean(ln.text)):
-            return False
-        if find_range(clean(ln.text)) and len(clean(ln.text)) < 60:
-            return True
-    return False
-
-
-def split_sections(lines: list[Line]) -> list[Section]:
-    body = body_size(lines)
-    known: list[tuple[int, str]] = []
-    styles: Counter[tuple[float, bool, str]] = Counter()
-    continued: set[int] = set()  # the second line of a wrapped heading
-    for i, ln in enumerate(lines):
-        if i in continued:
-            continue
-        t = clean(ln.text)
-        key = heading_key(t)
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        wrapped = None
-        if nxt is not None and _wrapped_heading(ln, nxt):
-            # a heading wrapped in a narrow margin ("Профессиональный" / "опыт", "EXPERIENCIA" /
-            # "PROFESIONAL"): named by both lines
-            wrapped = heading_key(f"{t} {clean(nxt.text)}")
-            key = wrapped or key
-        if key is None:
-            continue
-        typographic = is_heading_like(ln, body)
-        standalone = len(ln.cell_texts()) == 1 and (len(t.split()) <= 4 or len(t.replace(" ", "")) <= 30)
-        # a script without capitals (CJK, Arabic, Hebrew): a line that is only a section name,
-        # even in body type ("【工作经历】", "■ 学歴", "一、教育背景")
-        plain = len(ln.cell_texts()) == 1 and caseless(t) and bare_heading(t) is not None
-        if typographic or (standalone and not ln.spans[0].font and t[:1].isupper()) or plain:
-            known.append((i, key))
-            styles[_style(ln)] += 1
-            if wrapped:
-                known.append((i + 1, key))  # (joined to this heading below)
-                continued.add(i + 1)
-    if not known:
-        known = _plain_headings(lines)
-        for i, _ in known:
-            styles[_style(lines[i])] += 1
-    heading_at: dict[int, str] = dict(known)
-    tentative: set[int] = set()
-    if styles:
-        main_style, n = styles.most_common(1)[0]
-        if n >= 2:  # a sub-heading ("Courses" inside an education entry) is smaller
-            for i, _ in known:
-                if lines[i].size < 0.9 * main_style[0] and _style(lines[i]) != main_style:
-                    heading_at.pop(i, None)
-        for i, ln in enumerate(lines):
-            if i in heading_at or _style(ln) != main_style:
-                continue
-            t = clean(ln.text)
-            if t and is_heading_like(ln, body) and ln.size >= body and not BULLET.match(t) \
-                    and not _dated_soon(lines, i):
-                heading_at[i] = "other"
-                if n < 2:
-                    tentative.add(i)
-    sections = [Section("preamble", "")]
-    sign = _signature_at(lines)
-    for i, ln in enumerate(lines):
-        if i == sign:
-            sections.append(Section("signature", ""))
-        if i in heading_at and (sign is None or i < sign):
-            if i - 1 in heading_at and _wrapped_heading(lines[i - 1], ln) and sections[-1].lines == []:
-                # "Capacidades y competencias" / "personales": one heading wrapped over two lines
-                title = f"{sections[-1].title} {clean(ln.text).rstrip(':')}"
-                sections[-1] = Section(heading_key(title) or sections[-1].key, title)
-                continue
-            sections.append(Section(heading_at[i], clean(ln.text).rstrip(":"), heading=ln,
-                                    tentative=i in tentative))
-        else:
-            sections[-1].lines.append(ln)
-    return sections
-
-
-def _plain_headings(lines: list[Line]) -> list[tuple[int, str]]:
-    """Headings of a document that sets them like its body text (a DOCX whose headings are plain
-    paragraphs: no size, weight, caps or heading style tells them apart). Only when typography
-    names no heading at all: a line of its own that is nothing but a section name. "Languages"
-    right under a skills heading, before any content ("Technical Skills" / "Languages"), is the
-    programming-languages group inside it, no section."""
-    found: list[tuple[int, str]] = []
-    for i, ln in enumerate(lines):
-        t = clean(ln.text).rstrip(":")
-        key = heading_key(t)
-        if key is None or len(ln.cell_texts()) != 1 or not t[:1].isupper() or len(t.split()) > 4 \
-                or BULLET.match(t):
-            continue
-        if found and found[-1][0] == i - 1 and (found[-1][1], key) == ("skills", "languages"):
-            continue
-        found.append((i, key))
-    return found if len(found) >= 2 else []
-
-
-def _wrapped_heading(first: Line, ln: Line) -> bool:
-    """``ln`` continues the heading ``first`` (same type, right below it, in lower case)."""
-    t, ft = clean(ln.text), clean(first.text)
-    size = max([ln.size, *(s.size for s in first.spans)])  # (the line height of a big initial's line)
-    if not (_style(first) == _style(ln) and first.page == ln.page
-            and -0.3 * ln.size <= ln.top - first.bottom and ln.top - first.top <= 1.5 * size):
-        return False
-    # in capitals: only where the second line names no section alone ("EDUCATION" / "SKILLS" are two)
-    return t[:1].islower() or (t.isupper() and ft.isupper() and heading_key(t) is None
-                               and heading_key(f"{ft} {t}") is not None)
-
-
-# "Hamburg, 15.01.2024", "Paris, le 15/01/2024", "Kraków, dnia 15.01.2024 r.", "Ort, Datum"
-_PLACE_DATE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*(?:(?:den|le|el|il|dnia|op|em|a)\s+)?"
-                         r"(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]+\.?\s+(?:de\s+)?\d{4})"
-                         r"(?:\s*r\.)?$")
-_SIGN_LABELS = re.compile(r"(?i)^(ort,?\s*datum|unterschrift|signature|firma|podpis|handtekening|assinatura|"
-                          r"lieu(?:\s+et|,)\s+date|place(?:\s+and|,)\s+date|luogo\s+e\s+data|lugar\s+y\s+fecha)\b")
-
-
-def _signature_at(lines: list[Line]) -> int | None:
-    """The signature block that ends many German, Polish, Italian… CVs: a "Place, date" line (or an
-    "Ort, Datum" / "Unterschrift" label) among the last lines, followed only by a few short lines
-    (the name signed). It closes the last section."""
-    n = len(lines)
-    for i in range(max(0, n - 5), n):
-        t = clean(lines[i].text)
-        if (_PLACE_DATE.match(t) or _SIGN_LABELS.match(t)) and all(
-                len(clean(ln.text)) <= 60 for ln in lines[i + 1:]):
-            return i
-    return None
-
-
-# --------------------------------------------------------------------------- entries
 @dataclass
 class Entry:
     header: list[Line] = field(default_factory=list)
@@ -722,15 +554,3 @@ def _split_by_typography(lines: list[Line], headerish: object) -> list[Entry]:
             entries.append(cur)
         (cur.header if strong or not cur.header else cur.body).append(ln)
     return entries
-
-
-def settle(sections: list[Section], named: list[str | None]) -> list[Section]:
-    """Tentative headings the section model did not name (``named[i]`` None) are no headings:
-    the line and its section's lines go back to the section before."""
-    out: list[Section] = []
-    for sec, key in zip(sections, named, strict=True):
-        if sec.tentative and key is None and out and sec.heading is not None:
-            out[-1].lines.extend([sec.heading, *sec.lines])
-            continue
-        out.append(sec)
-    return out

@@ -9,7 +9,7 @@ import pytest
 
 from htdy.parsers.extract.basics import basics, find_name, region_hint
 from htdy.parsers.extract.contacts import address_location
-from htdy.parsers.extract.structure import Section
+from htdy.parsers.extract.sections import Section
 from htdy.parsers.layout.model import Layout, Line, Link, Page, Span
 
 

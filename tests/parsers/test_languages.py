@@ -19,7 +19,7 @@ from htdy.parsers.base import PdfParser, TextParser
 from htdy.parsers.extract import lists
 from htdy.parsers.extract.dates import find_range, is_present
 from htdy.parsers.extract.language import detect_language
-from htdy.parsers.extract.structure import split_sections
+from htdy.parsers.extract.sections import split_sections
 from htdy.parsers.extract.vocab import (
     DEGREE_WORDS,
     INSTITUTION_WORDS,

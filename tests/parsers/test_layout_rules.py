@@ -196,7 +196,7 @@ def test_one_page_footer_is_page_furniture():
 
 def test_signature_block_closes_the_last_section():
     """"Hamburg, 15.01.2024" and the signed name after the last section are not skills."""
-    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.extract.sections import split_sections
 
     lines = [_line("Kenntnisse", bold=True, size=12), _line("Java, Kotlin, C++"), _line("Kafka, AWS"),
              _line("Hamburg, 15.01.2024"), _line("Thomas Becker")]
@@ -211,7 +211,7 @@ def test_language_rows_inside_a_skills_section_go_to_languages():
     then the digital skills row; a "Languages" group of natural languages; bullets from DOCX lists
     name no group; programming "Languages: Go, Python" stay skills."""
     from htdy.parsers.extract import lists
-    from htdy.parsers.extract.structure import Section
+    from htdy.parsers.extract.sections import Section
 
     rows = [_line("", cells=["Mother tongue(s)", "English"]),
             _line("", cells=["Other language(s)", "UNDERSTANDING SPEAKING WRITING"]),
@@ -233,7 +233,7 @@ def test_language_rows_inside_a_skills_section_go_to_languages():
 def test_programming_languages_label_alone_stays_a_skill_group():
     """moderncv: "Talen" (languages) as a label over "C++, C, Python" names a skill group."""
     from htdy.parsers.extract import lists
-    from htdy.parsers.extract.structure import Section
+    from htdy.parsers.extract.sections import Section
 
     groups: list = []
     langs: list = []
@@ -250,7 +250,7 @@ def test_other_languages_is_a_row_label_not_a_section():
 
 
 def test_heading_wrapped_over_two_lines_is_one_heading():
-    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.extract.sections import split_sections
 
     lines = [_line("Experiencia laboral", top=10, bold=True, size=12), _line("2019 – 2021 Técnico", top=30),
              _line("Capacidades y competencias", top=60, bold=True, size=12),
@@ -286,7 +286,7 @@ def test_docx_dates_content_table_row_reads_like_the_page():
 
 def test_skill_pills_on_one_line_are_one_item_each():
     from htdy.parsers.extract import lists
-    from htdy.parsers.extract.structure import Section
+    from htdy.parsers.extract.sections import Section
 
     groups: list = []
     rows = [_line("", cells=["Illustrator", "Photoshop"]), _line("", cells=["InDesign", "Branding", "Tipografía"]),
@@ -352,7 +352,7 @@ def test_docx_text_box_is_read_once_and_plain_headings_are_sections():
     paragraph); a document with no typographic heading at all takes a line that is only a section
     name as a heading ("Languages" right under a skills heading is a group label inside it; an empty
     "Summary" right above "Employment" is a section all the same)."""
-    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.extract.sections import split_sections
 
     data = _textbox_docx(["Technical Skills", "Languages", "Python, Java", "Summary", "Employment",
                           "Acme Corp Senior Engineer", "Nov 2016 - Sep 2018", "Built things.",
@@ -483,7 +483,7 @@ def test_a_language_code_with_a_level_is_a_language_row():
     """"fr: Native Speaker" under a Languages heading: a level after the label names a language (an
     ISO code is no language name), so the section is languages, not skills."""
     from htdy.parsers.extract import lists
-    from htdy.parsers.extract.structure import Section
+    from htdy.parsers.extract.sections import Section
 
     assert lists.is_natural_language("fr: Native Speaker") and lists.is_natural_language("Gallego (B2)")
     assert not lists.is_natural_language("Team lead: Scrum, Kanban")
@@ -496,7 +496,7 @@ def test_skill_levels_seniority_and_template_bug_text_are_no_skills():
     level in parentheses is no part of its name; seniority lines ("Senior") are levels; a template's
     "[object Object]" text is no skill."""
     from htdy.parsers.extract import lists
-    from htdy.parsers.extract.structure import Section, is_heading_like
+    from htdy.parsers.extract.sections import Section, is_heading_like
 
     assert not is_heading_like(_line("PHP (100):"), 10.0) and not is_heading_like(_line("CI/CD (95)"), 10.0)
     assert is_heading_like(_line("SKILLS"), 10.0)
@@ -510,7 +510,7 @@ def test_skill_levels_seniority_and_template_bug_text_are_no_skills():
 
 def test_a_level_on_the_line_under_a_language_is_its_fluency():
     from htdy.parsers.extract import lists
-    from htdy.parsers.extract.structure import Section
+    from htdy.parsers.extract.sections import Section
 
     rows = [_line(t) for t in ("Español", "Nativo", "Gallego", "Nativo", "Inglés", "Intermedio")]
     assert lists.languages(Section("languages", "Languages", rows)) == [
@@ -717,7 +717,7 @@ def test_made_up_line_breaks_between_touching_letters_are_no_spaces():
 def test_heading_wrapped_in_a_margin_is_named_by_both_lines():
     """'Профессиональный' / 'опыт': a heading wrapped in a narrow margin whose first line names no
     section alone, the second line further down because the first holds a big small-caps initial."""
-    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.extract.sections import split_sections
     from htdy.parsers.layout.model import Line, Span
 
     def line(top: float, *runs: tuple[str, float], x: float = 60) -> Line:
@@ -738,7 +738,7 @@ def test_heading_wrapped_in_a_margin_is_named_by_both_lines():
 def test_heading_in_capitals_wrapped_over_two_lines():
     """'EXPERIENCIA' / 'PROFESIONAL' in a label column: one heading; two headings in capitals one
     under the other ('EDUCATION' over an empty section, then 'SKILLS') stay two."""
-    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.extract.sections import split_sections
     from htdy.parsers.layout.model import Line, Span
 
     def line(top: float, text: str, x: float = 120, bold: bool = True, size: float = 10) -> Line:
@@ -809,7 +809,7 @@ def test_wrapped_heading_whose_second_line_is_a_heading_too():
     """'Persoonlijke' / 'vaardigheden' (the second line names a section alone too) in smaller type
     than the section headings: a sub-heading inside the section, taken once (it was counted twice
     and split_sections failed with a KeyError)."""
-    from htdy.parsers.extract.structure import split_sections
+    from htdy.parsers.extract.sections import split_sections
     from htdy.parsers.layout.model import Line, Span
 
     def line(top: float, text: str, bold: bool = True, size: float = 11) -> Line:
