@@ -175,6 +175,10 @@ def _glyph_fallbacks(spans: list[Span]) -> list[Span]:
 # a left-to-right run inside right-to-left text: Latin words with the spaces between them, or a
 # number ("2019", "04/2019", "2019-2021"); numbers apart are runs of their own ("2021 - 2019")
 _LTR_RUN = re.compile(r"[A-Za-z\u00c0-\u024f0-9][\w.'’&+#@/:%-]*(?: +[A-Za-z\u00c0-\u024f][\w.'’&+#@/:%-]*)*")
+# in the reversed text, digit groups with single spaces between them ("0218 883 950") are one
+# left-to-right run, a phone number set in its own order; groups whose "+" came last on the page
+# ("4567 123 55 966+") were laid out right to left one by one, and stay runs of their own
+_RUNS = re.compile(r"(?<!\d)\+?\d{1,4}(?: \d{1,4}){1,5}\+?(?!\d)|" + _LTR_RUN.pattern)
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
@@ -196,9 +200,11 @@ def _logical(text: str, rtl_base: bool) -> str:
     out: list[str] = []
     rev = body[::-1]
     pos = 0
-    for m in _LTR_RUN.finditer(rev):
+    for m in _RUNS.finditer(rev):
         out.append(rev[pos:m.start()].translate(_MIRROR))
-        out.append(m.group(0)[::-1])
+        run = m.group(0)
+        # digit groups laid out one by one (their "+" last on the page): each group turned back alone
+        out.append(re.sub(r"\d+", lambda g: g.group(0)[::-1], run) if run[:1] == "+" and " " in run else run[::-1])
         pos = m.end()
     out.append(rev[pos:].translate(_MIRROR))
     return lead + "".join(out)
@@ -260,6 +266,10 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
             bounds.append((s.top, s.bottom))
             bands.append([[s.top, s.bottom, s.size]])
     lines = []
+    # a page set right to left: a line mixing scripts is a right-to-left paragraph even when its
+    # Latin letters (an e-mail address) outnumber the Arabic ones
+    all_text = "".join(s.text for s in spans)
+    rtl_page = _strong(all_text)[0] > 0.5 * max(1, sum(ch.isalpha() for ch in all_text))
     for row in rows:
         row.sort(key=lambda s: s.x0)
         cells: list[int] = []
@@ -281,7 +291,7 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
             cells.append(c)
             prev = s
         line = Line(spans=row, page=page, cells=cells)
-        lines.append(_bidi(line) if any(_RTL.search(s.text) for s in row) else line)
+        lines.append(_bidi(line, rtl_page) if any(_RTL.search(s.text) for s in row) else line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
 
@@ -303,12 +313,12 @@ def _stacked(a: Span, b: Span) -> bool:
     return narrow > 0 and over > 0.5 * narrow and abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 > 0.4 * h
 
 
-def _bidi(ln: Line) -> Line:
+def _bidi(ln: Line, rtl_page: bool = False) -> Line:
     """A line holding right-to-left script (Hebrew, Arabic) in reading order: each cell with such
     text (or, in a right-to-left line, a cell of numbers only: "2019 - 2015") becomes one span
     whose text is reordered (:func:`_logical`); its spans' geometry is kept as the cell's box."""
     rtl, ltr = _strong("".join(s.text for s in ln.spans))
-    line_rtl = rtl >= ltr
+    line_rtl = rtl >= ltr or rtl_page
     groups: list[list[Span]] = []
     ids: list[int] = []
     for s, c in zip(ln.spans, ln.cells, strict=True):
