@@ -246,7 +246,7 @@ def is_present(text: str) -> bool:
 _PRESENT_FOLDED = frozenset(fold(p).strip(" .()") for p in PRESENT)
 
 
-_CUT_END = re.compile(rf"[-–—]\s*(?:{_MON})?\s*$", re.I)
+_CUT_END = re.compile(rf"(?:[-–—]|(?<!\w)(?:to|bis|à|au|al|até|do|tot|по|до|till|až))\s*(?:(?:{_MON})\.?)?\s*$", re.I)
 
 
 def cut_range(text: str) -> bool:

@@ -89,9 +89,18 @@ def fix_accents(text: str) -> str:
     return unicodedata.normalize("NFC", _ACCENT_FIRST.sub(move, text))
 
 
+_TRAILING_ACCENT = re.compile("\\s([\u0300-\u036f\u00b4\u02c6\u02dc\u00a8\u00b8\u02c7\u02d8\u02d9\u02da\u02dd\u00af])$")
+
+
 def sanitize_layout(layout: Layout) -> Layout:
     for page in layout.pages:
         for ln in page.lines:
+            for a, b in zip(ln.spans, ln.spans[1:], strict=False):
+                # the accent closes one span, its letter opens the next (italic "R ̈" + "omer")
+                m = _TRAILING_ACCENT.search(a.text)
+                if m and b.text[:1].isalpha():
+                    a.text = a.text[:m.start()]
+                    b.text = b.text[:1] + _SPACING_ACCENT.get(m.group(1), m.group(1)) + b.text[1:]
             for sp in ln.spans:
                 if sp.font and _ICON_FONT.search(sp.font.split("+")[-1]):
                     sp.text = re.sub(r"\S", "\ue000", sp.text)
