@@ -15,6 +15,10 @@ from htdy.parsers.layout.sanitize import fix_accents
     ("s \u0301\u0131laba", "sílaba"),                # a dotless i carries the accent
     ("de \u0301Evora", "de Évora"),                   # a word's space before an accented capital stays
     ("e\u0301cole, Fran\u00e7ois, José", "e\u0301cole, François, José"),  # marks already in order stay
+    ("um servico\u0327 em", "um serviço em"),       # a cedilla given after the vowel that follows its letter
+    ("o orca\u0327mento", "o orçamento"),
+    ("semanal `a diretoria", "semanal à diretoria"),  # OT1's grave glyph reads as a backtick
+    ("use `make` here", "use `make` here"),          # code in backticks stays
 ])
 def test_accents_back_on_their_letters(raw, want):
     assert fix_accents(raw) == __import__("unicodedata").normalize("NFC", want)
@@ -41,3 +45,12 @@ def test_accent_drawn_after_its_line_goes_back_on_the_letter_under_it():
     spans = [host, acc]
     _place_accents(spans, where + [[(1, 122.5)]])
     assert acc.text == "" and __import__("unicodedata").normalize("NFC", host.text) == "Schlüsselkunden"
+
+
+def test_spacing_accent_closing_a_span_goes_on_the_next_spans_letter():
+    from htdy.parsers.layout.model import Layout, Line, Page, Span
+    from htdy.parsers.layout.sanitize import sanitize_layout
+
+    spans = [Span(" Ci\u02c6", 100, 10, 110, 20, "LMSans10-Bold", 10, True), Span("encia", 110, 10, 130, 20, "LMSans10-Bold", 10, True)]
+    layout = Layout(pages=[Page(width=600, height=800, lines=[Line(spans=spans, cells=[0, 0])])], kind="pdf")
+    assert sanitize_layout(layout).pages[0].lines[0].text == "Ciência"
