@@ -46,3 +46,20 @@ Nov. 2018 bis Okt. 2020 Marketing Manager, Riehl Becker GmbH & Co. KG, Düsseldo
     res = TextParser(TextParser.Options()).parse(cv.encode(), filename="cv.txt").resume
     assert [(w.get("name"), w.get("startDate"), w.get("endDate")) for w in res["work"]] == [
         ("Römer AG & Co. KG", "2020-11", None), ("Riehl Becker GmbH & Co. KG", "2018-11", "2020-10")]
+
+
+def test_an_undated_entry_split_between_its_neighbours_is_an_entry_of_its_own():
+    from htdy.parsers.extract.structure import Entry, _straddling_undated
+    from htdy.parsers.layout.model import Line, Span
+
+    def ln(text, bold, y):
+        return Line(spans=[Span(text, 40, y, 300, y + 12, "Sans", 16 if bold else 15, bold)], cells=[0])
+
+    a = Entry(header=[ln("University of Atlanta Jan 2000 — Jan 2003", True, 0), ln("PhD - Physics", False, 14),
+                      ln("Raleigh Community College", True, 28)])
+    b = Entry(header=[ln("Master of Science - Nursing", False, 42),
+                      ln("University of San Francisco Jan 1996 — Jan 1999", True, 56), ln("BA - Graphic Design", False, 70)])
+    got = [[x.text for x in e.header] for e in _straddling_undated([a, b])]
+    assert got == [["University of Atlanta Jan 2000 — Jan 2003", "PhD - Physics"],
+                   ["Raleigh Community College", "Master of Science - Nursing"],
+                   ["University of San Francisco Jan 1996 — Jan 1999", "BA - Graphic Design"]]
