@@ -157,11 +157,12 @@ def run(target: str, scenarios: list[str], scale: float, duration: float, repeat
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def report_cmd(folder: Path) -> None:
     """Re-render report.md, report.html and plots/ from FOLDER/results.json."""
-    from htdy.perf.harness import report
+    from htdy.perf.harness import analysis, report
 
     if not (folder / "results.json").is_file():
         raise click.ClickException(f"{folder / 'results.json'} does not exist (is this an htdy perf run folder?)")
     results = _nan_tree(report.load(folder))
+    analysis.rejudge(results)
     paths = report.write(results, folder)
     _print_summary(results, paths)
 

@@ -31,16 +31,23 @@ class Recorder:
     """One stream of one worker: a histogram of good requests, error counts by kind, and
     each second's values (keyed by the second of the *scheduled* send)."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline_s: float = float("inf")) -> None:
+        self.deadline_s = deadline_s        # completions after it do not count as throughput
         self.hist = new_histogram()
+        self.in_window = 0
+        self.done_per_s: dict[int, int] = {}
         self.sent = 0
         self.errors: dict[str, int] = {}
         self.seconds: dict[int, array[float]] = {}
         self.errors_per_s: dict[int, int] = {}
 
-    def ok(self, offset_s: float, value_ms: float) -> None:
+    def ok(self, offset_s: float, value_ms: float, done_s: float) -> None:
+        """A good answer: scheduled ``offset_s`` into the run, finished at ``done_s``."""
         self.hist.record_value(min(HIGHEST_US, max(1, int(value_ms * 1000))))
         self.seconds.setdefault(int(offset_s), array("d")).append(value_ms)
+        self.done_per_s[int(done_s)] = self.done_per_s.get(int(done_s), 0) + 1
+        if done_s <= self.deadline_s:
+            self.in_window += 1
 
     def error(self, offset_s: float, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
@@ -50,13 +57,14 @@ class Recorder:
     def to_dict(self) -> dict[str, Any]:
         return {"hist": encode(self.hist), "sent": self.sent,
                 "errors": self.errors, "seconds": {k: v.tolist() for k, v in self.seconds.items()},
-                "errors_per_s": self.errors_per_s}
+                "errors_per_s": self.errors_per_s, "in_window": self.in_window, "done_per_s": self.done_per_s}
 
 
 def merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
     """One stream over all workers: summed counts, added histograms, joined seconds."""
     hist = new_histogram()
-    out: dict[str, Any] = {"sent": 0, "errors": {}, "seconds": {}, "errors_per_s": {}}
+    out: dict[str, Any] = {"sent": 0, "errors": {}, "seconds": {}, "errors_per_s": {}, "in_window": 0,
+                           "done_per_s": {}}
     for p in parts:
         if p["hist"]:
             hist.add(decode(p["hist"]))
@@ -67,6 +75,9 @@ def merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
             out["seconds"].setdefault(int(s), []).extend(vals)
         for s, n in p["errors_per_s"].items():
             out["errors_per_s"][int(s)] = out["errors_per_s"].get(int(s), 0) + n
+        for s, n in p["done_per_s"].items():
+            out["done_per_s"][int(s)] = out["done_per_s"].get(int(s), 0) + n
+        out["in_window"] += p["in_window"]
     out["hist"] = hist
     return out
 

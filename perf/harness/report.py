@@ -40,7 +40,8 @@ def generator_table(results: dict[str, Any]) -> Table:
             g = r["generator"]
             body.append([name, str(i + 1), str(g["workers"]), _n(g["send_lag_ms"].get("p99"), 2),
                          _n(g["send_lag_ms"].get("p100"), 1), " / ".join(f"{c:.0%}" for c in g["cpu_per_worker"]),
-                         "valid" if g["valid"] else "**INVALID**: " + "; ".join(g["invalid_reasons"])])
+                         ("valid" + "".join(f" ({n})" for n in g.get("notes", []))) if g["valid"]
+                         else "**INVALID**: " + "; ".join(g["invalid_reasons"])])
     return ("Generator health (open loop: late sends or a saturated generator invalidate a repeat)",
             ["scenario", "repeat", "processes", "send lag P99 ms", "max ms", "CPU per process", "status"], body)
 
@@ -108,6 +109,12 @@ def _html(t: Table) -> str:
             f"{rows}</table>")
 
 
+def _code(text: str) -> str:
+    """Escaped, with markdown's `code` spans as <code>."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
 def _cls(c: str) -> str:
     return {"**PASS**": "pass", "**WARN**": "warn", "**FAIL**": "fail", "**INVALID**": "invalid"}.get(c, "")
 
@@ -153,8 +160,8 @@ def write(results: dict[str, Any], folder: Path) -> dict[str, Path]:
     imgs = "".join(f"<figure><img alt='{p.stem}' src='data:image/png;base64,{base64.b64encode(p.read_bytes()).decode()}'>"
                    f"<figcaption>{p.name}</figcaption></figure>" for p in pngs)
     page = (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>htdy perf run</title><style>{CSS}</style>"
-            f"</head><body><h1>htdy perf run</h1>{''.join(f'<p>{html.escape(h)}</p>' for h in header)}"
-            f"{''.join(f'<p class=note>{html.escape(n)}</p>' for n in notes)}{''.join(_html(t) for t in tables)}"
+            f"</head><body><h1>htdy perf run</h1>{''.join(f'<p>{_code(h)}</p>' for h in header)}"
+            f"{''.join(f'<p class=note>{_code(n)}</p>' for n in notes)}{''.join(_html(t) for t in tables)}"
             f"<h2>Plots</h2>{imgs}</body></html>")
     (folder / "report.html").write_text(page, encoding="utf-8")
     return {"md": folder / "report.md", "html": folder / "report.html", **{p.stem: p for p in pngs}}
