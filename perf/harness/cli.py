@@ -215,7 +215,7 @@ async def _setup(base: str, users: int, docs: dict[str, dict[str, str]], timeout
     import aiohttp
 
     from htdy.perf.harness import fixtures, generator
-    from htdy.perf.harness import requests as rq
+    from htdy.perf.harness import senders as rq
 
     async with aiohttp.ClientSession(headers={"User-Agent": rq.UA}) as session:
         data = (await fixtures.create(session, base, users=users, cvs_per_user=2)).to_json()

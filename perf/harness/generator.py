@@ -25,8 +25,8 @@ from typing import Any
 
 import aiohttp
 
-from htdy.perf.harness import requests as rq
 from htdy.perf.harness import seed
+from htdy.perf.harness import senders as rq
 from htdy.perf.harness.hist import Recorder, encode, new_histogram
 from htdy.perf.instance_gen import resume_for
 

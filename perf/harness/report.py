@@ -87,7 +87,8 @@ def target_table(results: dict[str, Any]) -> Table:
             vals = [x[key] for x in s if key in x]
             return f"{_n(vals[0], 0)} → {_n(vals[-1], 0)} (max {_n(max(vals), 0)})" if vals else "—"
         body.append([name, col("rss_mb"), col("open_files"), col("cpu_pct"), col("queue_parse"), col("requests_in_flight")])
-    return ("Target process (from /proc on this machine, and /metrics), start → end (max)",
+    return ("Target process with its parser/renderer pools (from /proc on this machine, and /metrics), "
+            "start → end (max); CPU % of one core",
             ["scenario", "RSS MB", "open files", "CPU %", "parse queue", "requests in flight"], body)
 
 

@@ -67,19 +67,42 @@ def listening_pid(port: int) -> int | None:
     return min(found) if found else None   # several (SO_REUSEPORT workers, a supervisor): the eldest
 
 
+def _stat(pid: int) -> list[str]:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        return fh.read().rsplit(")", 1)[1].split()     # fields from 3 (state) on
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (the parser and renderer pools of an htdy process)."""
+    children: dict[int, list[int]] = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            children.setdefault(int(_stat(int(entry))[1]), []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo.extend(children.get(p, []))
+    return tree
+
+
 def proc_sample(pid: int) -> dict[str, float] | None:
-    """RSS (MB), open files and CPU seconds of a process and its children's threads."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            rss_kb = next((int(ln.split()[1]) for ln in fh if ln.startswith("VmRSS:")), 0)
-        fds = len(os.listdir(f"/proc/{pid}/fd"))
-    except (OSError, StopIteration, ValueError):
-        return None
-    tick = os.sysconf("SC_CLK_TCK")
-    return {"rss_mb": rss_kb / 1024.0, "open_files": float(fds),
-            "cpu_s": (int(fields[11]) + int(fields[12])) / tick}
+    """RSS (MB), open files and CPU seconds of a process with its descendants (None when the
+    process is gone or not ours to read)."""
+    rss_kb = fds = ticks = 0
+    for i, p in enumerate(process_tree(pid)):
+        try:
+            fields = _stat(p)
+            with open(f"/proc/{p}/status", encoding="ascii") as fh:
+                rss_kb += next((int(ln.split()[1]) for ln in fh if ln.startswith("VmRSS:")), 0)
+            fds += len(os.listdir(f"/proc/{p}/fd"))
+            ticks += int(fields[11]) + int(fields[12])
+        except (OSError, ValueError, IndexError):
+            if i == 0:
+                return None
+    return {"rss_mb": rss_kb / 1024.0, "open_files": float(fds), "cpu_s": ticks / os.sysconf("SC_CLK_TCK")}
 
 
 _METRIC = re.compile(r'^(htdy_queue_depth\{kind="(parse|render)"\}|htdy_http_requests_in_flight|'
