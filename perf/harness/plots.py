@@ -62,6 +62,7 @@ def spectrum(sc: dict[str, Any], hello: dict[str, Any] | None, path: Path) -> Pa
     plt = _plt()
     rep = representative(sc)
     fig, ax = plt.subplots(figsize=(11, 5.5))
+    ax.set_prop_cycle(color=[plt.get_cmap("tab20")(i) for i in range(20)])
     items = [(n, s["hist"]) for n, s in sorted(rep["streams"].items()) if s["hist"]]
     if hello and hello.get("hist"):
         items.append(("hello world (baseline)", hello["hist"]))
@@ -71,7 +72,7 @@ def spectrum(sc: dict[str, Any], hello: dict[str, Any] | None, path: Path) -> Pa
             continue
         xs = [1.0 / (1.0 - p / 100.0) for p, _ in pts]
         ax.plot(xs, [v for _, v in pts], label=name, lw=1.8 if name.startswith("hello") else 1.2,
-                ls=":" if name.startswith("hello") else "-")
+                ls=":" if name.startswith("hello") else "-", **({"color": "black"} if name.startswith("hello") else {}))
     ticks = [1, 2, 10, 100, 1000, 10000]
     ax.set_xscale("log")
     ax.set_yscale("log")

@@ -36,6 +36,7 @@ class WriteCV:
     resume: dict[str, Any]
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     revision: int = 1
+    stale: bool = False        # a write timed out or broke: the target may have applied it
 
 
 @dataclass
@@ -96,21 +97,32 @@ async def write_cv_update(session: aiohttp.ClientSession, ctx: Context) -> Outco
     free = [w for w in ctx.writes if not w.lock.locked()]
     cv = ctx.rng.choice(free) if free else ctx.writes[next(ctx.counter) % len(ctx.writes)]
     async with cv.lock:
-        cv.revision += 1
-        resume = copy.deepcopy(cv.resume)
-        resume["basics"]["summary"] = f"Revision {cv.revision}: builds systems that stay up."
-        async with session.patch(f"{ctx.base}/api/v1/cvs/{cv.id}", json={"resume": resume},
-                                 headers={**_auth(cv.token), "If-Match": cv.etag}) as resp:
-            await resp.read()
-            if resp.status == 200:
-                cv.etag = resp.headers.get("ETag", cv.etag)
-                return Outcome()
-            status = resp.status
+        try:
+            if cv.stale:    # as a real editor would: read the CV again before writing (timed)
+                await _refresh(session, ctx, cv)
+            cv.revision += 1
+            resume = copy.deepcopy(cv.resume)
+            resume["basics"]["summary"] = f"Revision {cv.revision}: builds systems that stay up."
+            async with session.patch(f"{ctx.base}/api/v1/cvs/{cv.id}", json={"resume": resume},
+                                     headers={**_auth(cv.token), "If-Match": cv.etag}) as resp:
+                await resp.read()
+                if resp.status == 200:
+                    cv.etag = resp.headers.get("ETag", cv.etag)
+                    return Outcome()
+                status = resp.status
+        except BaseException:       # timed out or broke: the next write re-reads first
+            cv.stale = True
+            raise
         if status == 412:   # re-read the current ETag (not timed) so the next write can go on
-            async with session.get(f"{ctx.base}/api/v1/cvs/{cv.id}", headers=_auth(cv.token)) as r:
-                await r.read()
-                cv.etag = r.headers.get("ETag", cv.etag)
+            await _refresh(session, ctx, cv)
         return Outcome(f"HTTP {status}")
+
+
+async def _refresh(session: aiohttp.ClientSession, ctx: Context, cv: WriteCV) -> None:
+    async with session.get(f"{ctx.base}/api/v1/cvs/{cv.id}", headers=_auth(cv.token)) as r:
+        await r.read()
+        cv.etag = r.headers.get("ETag", cv.etag)
+        cv.stale = r.status != 200
 
 
 async def write_share(session: aiohttp.ClientSession, ctx: Context) -> Outcome:

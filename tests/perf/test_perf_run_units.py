@@ -240,3 +240,54 @@ def test_harness_targets_are_the_seeds_tables() -> None:
     assert "API latency > 500ms (P95): Warning" in text and "API latency > 1s (P95): Critical" in text
     assert "Error rate > 1%: Warning" in text and "Error rate > 5%: Critical" in text
     assert "JavaScript bundle: max 300KB" in text and "CSS: max 50KB" in text
+
+
+@pytest.fixture
+async def etag_api() -> AsyncIterator[tuple[str, dict[str, Any]]]:
+    """One CV with a revision ETag; ``state["slow"]`` makes the next PATCH apply, then hang."""
+    state: dict[str, Any] = {"rev": 1, "slow": False, "statuses": []}
+
+    async def get(request: web.Request) -> web.Response:
+        return web.json_response({}, headers={"ETag": f'"cv1-{state["rev"]}"'})
+
+    async def patch(request: web.Request) -> web.Response:
+        if request.headers.get("If-Match") != f'"cv1-{state["rev"]}"':
+            state["statuses"].append(412)
+            return web.json_response({}, status=412)
+        state["rev"] += 1
+        state["statuses"].append(200)
+        if state.pop("slow", False):
+            await asyncio.sleep(1.0)
+        return web.json_response({}, headers={"ETag": f'"cv1-{state["rev"]}"'})
+
+    app = web.Application()
+    app.router.add_get("/api/v1/cvs/cv1", get)
+    app.router.add_patch("/api/v1/cvs/cv1", patch)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}", state
+    finally:
+        await runner.cleanup()
+
+
+async def test_a_write_that_timed_out_is_reread_before_the_next(etag_api: tuple[str, dict[str, Any]]) -> None:
+    import aiohttp
+
+    from htdy.perf.harness import senders
+
+    base, state = etag_api
+    cv = senders.WriteCV("cv1", "tok", '"cv1-1"', {"basics": {"summary": ""}})
+    ctx = senders.Context(base=base, owners=[], stable=[], slugs=[], writes=[cv], docs={}, timeout_s=1,
+                          parse_timeout_s=1)
+    async with aiohttp.ClientSession() as session:
+        assert (await senders.write_cv_update(session, ctx)).error is None and cv.etag == '"cv1-2"'
+        state["slow"] = True                      # applied by the target, but the client gives up
+        with pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.3):
+                await senders.write_cv_update(session, ctx)
+        assert cv.stale
+        assert (await senders.write_cv_update(session, ctx)).error is None    # re-read, not a 412
+    assert state["statuses"] == [200, 200, 200] and state["rev"] == 4
