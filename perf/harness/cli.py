@@ -58,6 +58,8 @@ def _jsonable(x: Any) -> Any:
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Generator processes (default: one per 1,500 req/s offered, at most one per CPU).")
 @click.option("--users", default=10, show_default=True, type=click.IntRange(1, 1000), help="Test accounts to create.")
+@click.option("--cvs-per-user", default=4, show_default=True, type=click.IntRange(2, 100),
+              help="CVs per account: one nobody edits (cached renders, stats, shares), the rest take the writes.")
 @click.option("--connections", default=256, show_default=True, type=click.IntRange(1, 10_000),
               help="Client connections in total (split over the generator processes).")
 @click.option("--timeout", "timeout_s", default=10.0, show_default=True, type=float,
@@ -74,7 +76,7 @@ def _jsonable(x: Any) -> Any:
 @click.option("--baseline-port", default=0, type=click.IntRange(0, 65535), help="Port of the hello-world baseline (0: any free).")
 @click.option("--note", default="", help="A line for the report (what else ran on the machine, the topology…).")
 def run(target: str, scenarios: list[str], scale: float, duration: float, repeats: int, out_dir: Path | None,
-        workers: int | None, users: int, connections: int, timeout_s: float, slow_timeout_s: float,
+        workers: int | None, users: int, cvs_per_user: int, connections: int, timeout_s: float, slow_timeout_s: float,
         parse_timeout_s: float, keep_data: bool, allow_remote: bool, target_pid: int | None, baseline_port: int,
         note: str) -> None:
     """Run the seed's load scenarios against a deployment and write a report with verdicts.
@@ -121,8 +123,8 @@ def run(target: str, scenarios: list[str], scale: float, duration: float, repeat
         _say("making test documents (PDF and DOCX of ~100 KB, 1 MB, 5 MB)")
         from htdy.perf.harness import fixtures
         docs = fixtures.build_documents(fixtures.documents_cache(), seed.UPLOAD_BYTES)
-        _say(f"creating {users} test accounts with 2 CVs each through {target}/api/v1")
-        data = asyncio.run(_setup(target, users, docs, timeout_s, parse_timeout_s))
+        _say(f"creating {users} test accounts with {cvs_per_user} CVs each through {target}/api/v1")
+        data = asyncio.run(_setup(target, users, cvs_per_user, docs, timeout_s, parse_timeout_s))
         if keep_data:
             creds = out / "test-data.json"
             creds.write_text(json.dumps(data, indent=1), encoding="utf-8")
@@ -208,7 +210,7 @@ def _check_alive(base: str) -> None:
     raise click.ClickException(f"{base} answers, but neither /livez nor /healthz says it is alive")
 
 
-async def _setup(base: str, users: int, docs: dict[str, dict[str, str]], timeout_s: float,
+async def _setup(base: str, users: int, cvs_per_user: int, docs: dict[str, dict[str, str]], timeout_s: float,
                  parse_timeout_s: float) -> dict[str, Any]:
     """Accounts and CVs, then one request of every stream (fails early, warms caches and
     renders every stable CV once so ``render_cached`` is cached)."""
@@ -218,7 +220,7 @@ async def _setup(base: str, users: int, docs: dict[str, dict[str, str]], timeout
     from htdy.perf.harness import senders as rq
 
     async with aiohttp.ClientSession(headers={"User-Agent": rq.UA}) as session:
-        data = (await fixtures.create(session, base, users=users, cvs_per_user=2)).to_json()
+        data = (await fixtures.create(session, base, users=users, cvs_per_user=cvs_per_user)).to_json()
         try:
             ctx = generator._context({"data": data, "docs": docs, "workers": 1, "worker": 0, "base": base,
                                       "timeout_s": timeout_s, "parse_timeout_s": parse_timeout_s})
