@@ -69,7 +69,20 @@ def _labels_a_list(lines: list[Line], i: int) -> bool:
             and any(find_range(clean(ln.text)) for ln in lines[max(0, i - 3):i]))
 
 
+def _margin_heading_order(lines: list[Line]) -> list[Line]:
+    """A heading wrapped in a margin beside its section's first line ("Percurso" / first entry /
+    "profissional", moderncv's fancy style) is read as one heading before that line."""
+    out = list(lines)
+    for i in range(len(out) - 2):
+        first, beside, second = out[i], out[i + 1], out[i + 2]
+        if beside.x0 > first.x1 and second.x1 < beside.x0 and _wrapped_heading(first, second) \
+                and heading_key(f"{clean(first.text)} {clean(second.text)}"):
+            out[i + 1], out[i + 2] = second, beside
+    return out
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
+    lines = _margin_heading_order(lines)
     body = body_size(lines)
     known: list[tuple[int, str]] = []
     styles: Counter[tuple[float, bool, str]] = Counter()

@@ -32,3 +32,17 @@ def test_a_label_over_the_list_is_no_field(work, label):
     assert got == [("Northwind Traders", "Senior Accountant",
                     ["Closed the books four days faster", "Trained 5 new colleagues"]),
                    ("Contoso Ltd", "Accountant", ["Moved reporting to Power BI"])]
+
+
+def test_an_entry_dated_since_is_an_entry_not_a_sentence():
+    cv = """Inna Jacobi
+inna@example.de
+
+Berufserfahrung
+seit Nov. 2020 Marketing Manager, Römer AG & Co. KG, Stuttgart, Deutschland
+Betreuung von 9 Schlüsselkunden mit 710 Tsd. EUR Jahresumsatz.
+Nov. 2018 bis Okt. 2020 Marketing Manager, Riehl Becker GmbH & Co. KG, Düsseldorf
+"""
+    res = TextParser(TextParser.Options()).parse(cv.encode(), filename="cv.txt").resume
+    assert [(w.get("name"), w.get("startDate"), w.get("endDate")) for w in res["work"]] == [
+        ("Römer AG & Co. KG", "2020-11", None), ("Riehl Becker GmbH & Co. KG", "2018-11", "2020-10")]
