@@ -66,6 +66,8 @@ class JobWorker:
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
+        for outcome in ("done", "retry", "failed"):  # the series exist (at 0) before the first job:
+            metrics.JOB_OUTCOMES.labels("parse", outcome)  # rate() and the SLO ratio have a baseline
         await self.sweep()
         self._loops = [asyncio.create_task(self._loop(i)) for i in range(self.concurrency)]
         self._loops.append(asyncio.create_task(self._sweeper()))
