@@ -62,6 +62,12 @@ class Parser(Named, abc.ABC):
         node for every upload and again in the parser worker: keep it cheap and exception-free."""
         return None
 
+    @classmethod
+    def warm(cls) -> None:
+        """Load what the first parse would otherwise load (tables, models, lazily built
+        indexes). Called once in each fresh parser-pool worker, for every parser
+        ``[parsing] parsers`` selects, before it takes a job; a failure is logged, not fatal."""
+
     @abc.abstractmethod
     def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult: ...
 
@@ -76,9 +82,16 @@ class RenderOutput:
 
 class Renderer(Named, abc.ABC):
     """Renders JSON Resume data with a template to one of ``formats``
-    (``html``, ``pdf``, ``md``, ``txt``, ``png``…). Synchronous; run in a process pool."""
+    (``html``, ``pdf``, ``md``, ``txt``, ``png``…). Synchronous.
+
+    Capabilities the host picks renderers by (declare them on ``LazyImpl`` too, so the host
+    need not import the renderer to read them): ``formats``, what it produces; ``engine``,
+    the page-layout engine it drives (``"weasyprint"``, ``"typst"``) or ``None`` for a
+    renderer that only fills in text. A renderer with an engine is CPU-bound: its renders run
+    in the render pool (or on a renderer node), and pool workers warm it at start."""
 
     formats: ClassVar[tuple[str, ...]] = ()
+    engine: ClassVar[str | None] = None
 
     def __init__(self, options: PluginOptions | None = None) -> None:
         self.options = options or self.Options()
