@@ -8,14 +8,21 @@ import hashlib
 import hmac
 import json
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from htdy.core.errors import HtdyError, RenderError
 from htdy.core.interfaces import RenderOutput
 from htdy.core.tracing import outgoing_headers
 
-if TYPE_CHECKING:
-    from htdy.core.rendering import RenderService
+
+class Renders(Protocol):
+    """What the endpoint needs of ``htdy.core.rendering.RenderService`` (named by behaviour:
+    that module imports this one)."""
+
+    settings: Any
+
+    async def render(self, resume: dict[str, Any], *, template_id: str | None = None, fmt: str = "pdf",
+                     **kw: Any) -> RenderOutput: ...
 
 # how far a signed internal request may be from this node's clock (replays, clock skew)
 SIGNATURE_WINDOW_S = 60
@@ -59,7 +66,7 @@ async def render_http(settings: Any, resume: dict[str, Any], template_id: str, f
         raise RenderError(f"renderer node unreachable: {exc}", code="render_failed", status=503) from None
 
 
-def internal_routes(service: RenderService | None = None) -> Any:
+def internal_routes(service: Renders | None = None) -> Any:
     """``POST /internal/render`` for renderer-role nodes of a split deployment (the ``http``
     gateway's peer; a one-process node does not mount it). A request without a valid
     signature, or signed more than ``SIGNATURE_WINDOW_S`` away from this node's clock (a
@@ -67,9 +74,9 @@ def internal_routes(service: RenderService | None = None) -> Any:
     from aiohttp import web
 
     routes = web.RouteTableDef()
-    holder: dict[str, RenderService] = {}
+    holder: dict[str, Renders] = {}
 
-    def svc() -> RenderService:
+    def svc() -> Renders:
         if service is not None:
             return service
         if "s" not in holder:
