@@ -320,10 +320,12 @@ class Template:
 # --------------------------------------------------------------------------- web pages
 class PageNames:
     """Route names of the pages the API links to when some plugin serves them (a web frontend):
-    a share's ``page_url``, the link in an invitation. A plugin names its route with one of
+    a share's ``page_url``, the links in invitation, verification and password-reset mails. A plugin names its route with one of
     these (``@routes.get("/s/{token}", name=PageNames.SHARED_LINK)``); without such a route the
     API gives no page address (``null``)."""
 
     SHARED_LINK = "htdy:page-shared-link"  # a view link's page; match info {token}
     CV_EDITOR = "htdy:page-cv-editor"      # a CV's page for the people it is shared with; {cv_id}
     SIGNUP = "htdy:page-signup"            # where an invited address signs up
+    VERIFY_EMAIL = "htdy:page-verify-email"  # where a verification link leads (?token=…)
+    RESET_PASSWORD = "htdy:page-reset-password"  # where a password-reset link leads (?token=…)

@@ -148,7 +148,10 @@ def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: boo
 def command(ctx: Context, cv: str | None, template_id: str | None, options: tuple[str, ...], fmt: str | None,
             engine: str | None, output: str | None, list_: bool, as_json: bool, gallery: bool, ats: bool) -> None:
     """Render CV (a JSON Resume file) with a template to PDF, HTML, Markdown or text."""
+    from htdy.core.logging import route_to_stdlib
     from htdy.core.rendering import RenderService
+
+    route_to_stdlib()  # the render log lines go to stderr, never into -o - or --json output
 
     svc = RenderService(ctx.settings, ctx.pm, mode="inprocess")
     if engine is not None and engine not in svc.regs.renderers:
