@@ -137,3 +137,28 @@ def test_containerfile_installs_with_the_constraints() -> None:
               if "==" in ln and not ln.startswith("#")}
     names = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-") for d in wanted}
     assert not names - pinned, f"not pinned in constraints.txt: {sorted(names - pinned)}"
+
+
+def _env_refs(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        if set(value) == {"$env"}:
+            return {value["$env"]}
+        return set().union(set(), *(_env_refs(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(set(), *(_env_refs(v) for v in value))
+    return set()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_gets_the_environment_its_config_reads(role: str) -> None:
+    """Compose and Kubernetes give each role every variable its config names (the renderer's
+    new [search] section reads HTDY_OPENSEARCH_URL: both must provide it)."""
+    refs = _env_refs(tomllib.loads((DEPLOY / "config" / f"{role}.toml").read_text(encoding="utf-8")))
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))["services"][role]
+    assert refs - set(compose["environment"]) <= {"HTDY_SECRET_KEY"}  # from env_file (.env)
+    (deployment,) = [d for d in _docs(K8S / f"{role}.yaml") if d["kind"] == "Deployment"]
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    secret = _docs(K8S / "secret.template.yaml")[0]["stringData"]
+    given = {e["name"] for e in container.get("env", [])} | (
+        set(secret) if {"secretRef": {"name": "htdy-secrets"}} in container["envFrom"] else set())
+    assert refs <= given, f"{role}: not in the pod's environment: {sorted(refs - given)}"
