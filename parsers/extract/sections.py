@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from htdy.parsers.extract.dates import date_only, find_range
+from htdy.parsers.extract.row_labels import body_label
 from htdy.parsers.extract.structure import BULLET, body_size, clean
 from htdy.parsers.extract.vocab import (
     bare_heading,
@@ -60,6 +61,14 @@ def _dated_soon(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _labels_a_list(lines: list[Line], i: int) -> bool:
+    """"Key achievements:" between an entry's dates and its bullets labels the entry's list; the
+    same words over a section of their own are a heading."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (nxt is not None and bool(BULLET.match(nxt.text)) and body_label(lines[i].text)
+            and any(find_range(clean(ln.text)) for ln in lines[max(0, i - 3):i]))
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
     body = body_size(lines)
     known: list[tuple[int, str]] = []
@@ -77,7 +86,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             # "PROFESIONAL"): named by both lines
             wrapped = heading_key(f"{t} {clean(nxt.text)}")
             key = wrapped or key
-        if key is None:
+        if key is None or _labels_a_list(lines, i):
             continue
         typographic = is_heading_like(ln, body)
         standalone = len(ln.cell_texts()) == 1 and (len(t.split()) <= 4 or len(t.replace(" ", "")) <= 30)
