@@ -51,8 +51,11 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
 
     if settings.has_role("api") or settings.has_role("renderer"):
         from htdy.core.rendering import RenderService, internal_routes
+        from htdy.core.services.ats import AtsService
 
-        svc.render = RenderService(settings, pm, cache=svc.cache, extra_modules=_module_names(extra))
+        svc.render = RenderService(settings, pm, registries=regs, cache=svc.cache,
+                                   extra_modules=_module_names(extra))
+        svc.ats = AtsService(svc.render, lambda data, filename: svc.parsers().parse(data, filename))
         if settings.has_role("renderer") and settings.split:
             # only a split deployment's renderer node takes renders from other nodes
             app.router.add_routes(internal_routes(svc.render))
@@ -72,7 +75,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     """Every resource, in order, as one context: when one fails to start, those already
     started are closed before the error propagates (aiohttp cleans up only after a complete
     start-up — a half-open database left its thread behind and the process hung on exit)."""
-    steps = [_database, _cache, _backends, _events, _rendering]
+    steps = [_database, _cache, _backends, _events, _parser_pool, _rendering]
     if app[appkeys.settings].has_role("parser"):
         steps.append(_workers)
     started: list[contextlib.AbstractAsyncContextManager[None]] = []
@@ -169,20 +172,24 @@ async def _rendering(app: web.Application) -> AsyncIterator[None]:
         await svc.render.close()
 
 
+async def _parser_pool(app: web.Application) -> AsyncIterator[None]:
+    """The parser pool is started on first use (``Services.parsers``); closed here, last."""
+    svc = app[appkeys.services]
+    yield
+    if svc.parser_pool is not None:
+        await asyncio.to_thread(svc.parser_pool.close, False)
+
+
 async def _workers(app: web.Application) -> AsyncIterator[None]:
-    from htdy.core.parsing import ParserPool
     from htdy.core.worker import JobWorker
 
     settings, svc = app[appkeys.settings], app[appkeys.services]
-    modules = svc.plugin_modules
-    worker = svc.worker = JobWorker(svc, pool_factory=lambda: ParserPool(settings, extra_plugins=modules))
+    worker = svc.worker = JobWorker(svc, pool_factory=svc.parsers)
     if settings.node.warm_pools:
         worker.pool()
     await worker.start()
     yield
     await worker.stop()
-    if svc.parser_pool is not None:
-        await asyncio.to_thread(svc.parser_pool.close, False)
 
 
 async def _startup_hook(app: web.Application) -> None:

@@ -48,6 +48,21 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     logging.captureWarnings(True)  # warnings.warn() as log records, not raw stderr text
 
 
+def route_to_stdlib() -> None:
+    """Until ``configure_logging`` runs (``serve`` and ``worker`` call it), send structlog's
+    events through the standard ``logging`` module (stderr, warnings and above by default)
+    instead of structlog's default of printing to stdout, where a command's own output
+    (``--json``, ``-o -``) goes. A no-op once structlog is configured."""
+    if structlog.is_configured():
+        return
+    structlog.configure(
+        processors=[structlog.contextvars.merge_contextvars, structlog.stdlib.add_log_level,
+                    structlog.dev.ConsoleRenderer(colors=False)],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+    )
+
+
 def configure_child_logging() -> None:
     """In a pool worker: the parent's format (inherited through the environment), if it set one."""
     level, _, fmt = os.environ.get(CHILD_ENV, "").partition(":")

@@ -72,6 +72,7 @@ class TypstRenderer(Renderer):
     name = "typst"
     description = "PDF, PNG or SVG via the Typst compiler (templates with a .typ variant)"
     formats = ("pdf", "png", "svg")
+    engine = "typst"
     Options = TypstOptions
 
     def render(self, resume: dict[str, Any], *, template: Any, fmt: str,

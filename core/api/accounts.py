@@ -13,11 +13,11 @@ from htdy.core.api.middlewares import CSRF_COOKIE, SESSION_COOKIE
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.shares import public_base
 from htdy.core.errors import Unauthorized
+from htdy.core.interfaces import PageNames
 from htdy.core.ratelimit import LIMITER
 from htdy.core.services import accounts, verification
 
 routes = ApiRoutes("accounts")
-VERIFY_PAGE_ROUTE = "web-verify-email"  # the web frontend's page for a verification link, when it is loaded
 
 
 def _set_cookies(request: web.Request, resp: web.Response, session: str) -> None:
@@ -58,7 +58,7 @@ async def signup(request: web.Request) -> web.StreamResponse:
 def verify_link(request: web.Request) -> Callable[[str], str]:
     """How a verification mail spells its link: the web frontend's page, else the API call."""
     base = public_base(request)
-    page = request.app.router.named_resources().get(VERIFY_PAGE_ROUTE)
+    page = request.app.router.named_resources().get(PageNames.VERIFY_EMAIL)
 
     def link_for(secret: str) -> str:
         if page is not None:

@@ -1,7 +1,6 @@
 """Rendering through ``RenderService`` (cached in the layered cache), ATS check, templates."""
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from typing import Any
@@ -99,11 +98,12 @@ async def ats_check(request: web.Request) -> web.StreamResponse:
     uid = user_id(request)
     q = query(request, s.TemplateQuery)
     e, _ = await cvs.get_for(svc(request), uid, request.match_info["cv_id"])
-    render = _service(request)
-    tpl = render.template(q.template)
+    ats = svc(request).ats
+    if ats is None:
+        raise ServiceUnavailable("rendering is not available on this node", code="render_unavailable")
+    tpl = ats.render.template(q.template)
     key = f"ats:{e['cv']['id']}:{e['cv']['current_version']}:{tpl.id}:{tpl.version}"
-    report = await svc(request).cache.get_or_set(
-        key, lambda: asyncio.to_thread(render.ats_check, e["cv"]["resume"], tpl.id), ATS_TTL_S)
+    report = await svc(request).cache.get_or_set(key, lambda: ats.check(e["cv"]["resume"], tpl.id), ATS_TTL_S)
     await cached_renders.remember(svc(request).cache, e["cv"]["id"], key)
     return respond(request, report, etag=etag_for(key))
 

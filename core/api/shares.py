@@ -6,11 +6,10 @@ from aiohttp import web
 from htdy.core.api import schemas as s
 from htdy.core.api.http import body, etag_for, respond, svc, user_id
 from htdy.core.api.routing import ApiRoutes
+from htdy.core.interfaces import PageNames
 from htdy.core.services import analytics, cvs, shares
 
 routes = ApiRoutes("shares")
-# the web frontend's pages for a share, when a plugin serves them (route names of htdy.plugins.web)
-LINK_PAGE_ROUTE, USER_PAGE_ROUTE, SIGNUP_PAGE_ROUTE = "web-shared-link", "web-editor", "web-signup"
 
 
 def public_base(request: web.Request) -> str:
@@ -22,8 +21,8 @@ def public_base(request: web.Request) -> str:
 
 def share_links(request: web.Request) -> shares.ShareLinks:
     named = request.app.router.named_resources()
-    link_page, user_page = named.get(LINK_PAGE_ROUTE), named.get(USER_PAGE_ROUTE)
-    signup_page = named.get(SIGNUP_PAGE_ROUTE)
+    link_page, user_page = named.get(PageNames.SHARED_LINK), named.get(PageNames.CV_EDITOR)
+    signup_page = named.get(PageNames.SIGNUP)
     return shares.ShareLinks(base=public_base(request),
                              link_page=link_page.canonical if link_page is not None else None,
                              user_page=user_page.canonical if user_page is not None else None,

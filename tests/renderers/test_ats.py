@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from htdy.core.rendering import ats_check
+from htdy.core.services.ats import ats_check
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = {"sample": ROOT / "core" / "commands" / "render_sample.json",
