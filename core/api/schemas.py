@@ -172,6 +172,9 @@ class CVOut(BaseModel):
     open_to_work: bool = Field(False, description="set by the owner; recruiters can filter on it")
     slug: str | None
     current_version: int
+    design: dict[str, Any] = Field(default_factory=dict, description=(
+        "the saved design (`PUT /api/v1/cvs/{id}/design`): template, options, hidden_items; "
+        "`{}` until one is saved"))
     created_at: str
     updated_at: str
     resume: dict[str, Any]
@@ -228,6 +231,44 @@ class RenderQuery(Strict):
     template: str | None = None
     format: Literal["html", "pdf", "md", "txt", "png", "svg"] = "html"
     version: int | None = Field(None, ge=1, le=MAX_INT32)
+
+
+class DraftIn(Strict):
+    resume: dict[str, Any] = Field(description="the editor's JSON Resume data as typed (not validated until Save)")
+    title: str | None = Field(None, max_length=200)
+
+
+class DraftOut(BaseModel):
+    title: str | None
+    resume: dict[str, Any]
+    base_version: int = Field(description="the version the draft started from")
+    updated_at: str
+    stale: bool = Field(description="a newer version was saved after the draft began")
+
+
+class DraftRenderQuery(Strict):
+    template: str | None = None
+    format: Literal["html", "pdf"] = "html"
+
+
+class DiffQuery(Strict):
+    older: int = Field(ge=1, le=MAX_INT32, description="one version (shown as the old side)")
+    newer: int | None = Field(None, ge=1, le=MAX_INT32, description="the other version (default: the current one)")
+
+
+class Change(BaseModel):
+    path: str = Field(description="`work[0].highlights[1]`, `basics.location.city`")
+    kind: Literal["added", "removed", "changed"]
+    old: Any
+    new: Any
+
+
+class DiffOut(BaseModel):
+    older: int
+    newer: int
+    counts: dict[str, int] = Field(description="how many changes of each kind: added, removed, changed")
+    changes: list[Change]
+    truncated: bool
 
 
 class TemplateQuery(Strict):
