@@ -120,8 +120,10 @@ async def ats_check(request: web.Request) -> web.StreamResponse:
 
 @routes.get("/api/v1/templates", summary="Installed templates", response=dict, auth="none")
 async def templates(request: web.Request) -> web.StreamResponse:
+    """Each with its option specs; ``default`` marks the one a CV without a design uses."""
     regs = svc(request).registries
+    default = svc(request).settings.rendering.default_template
     items = [{"id": t.id, "name": t.name, "version": t.version, "description": t.description,
-              "engines": list(t.engines), "options": t.options, "preview": t.preview}
+              "engines": list(t.engines), "options": t.options, "preview": t.preview, "default": t.id == default}
              for _, t in regs.templates.items()]
     return respond(request, {"items": items}, cache=PUBLIC, etag=etag_for(*(f"{i['id']}@{i['version']}" for i in items)))
