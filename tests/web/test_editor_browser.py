@@ -230,7 +230,8 @@ def test_design_panel_saved_and_used_everywhere(page):
     page.locator("#d-margins").select_option("narrow")
     page.locator("#d-accent").evaluate("e => { e.value = '#aa3300'; e.dispatchEvent(new Event('change')); }")
     page.locator("#d-show-skills").uncheck()  # a hidden section
-    page.locator("#d-sections button[aria-label='Move Education up']").click()
+    for _ in range(2):  # summary, work, volunteer, education → summary, education, work, volunteer
+        page.locator("#d-sections button[aria-label='Move Education up']").click()
     page.locator("#hide-work-1").check()  # one hidden entry
     d = settle(lambda d: d.get("hidden_items") == ["work.1"] and d["options"].get("accent") == "#aa3300")
     assert d["template"] == "modern" and d["options"]["page_size"] == "letter"
@@ -375,8 +376,8 @@ WIDTHS = (360, 375, 414)
 
 
 def test_every_page_fits_small_screens(page, browser, server):
-    """No horizontal scroll at 360, 375 and 414 px on every page, and no serious or
-    critical axe-core violation."""
+    """No horizontal scroll at 360, 375 and 414 px on every page (the editor with every
+    panel open and a comparison shown), and no serious or critical axe-core violation at 360 px."""
     axe = _load("htdy_tests_web.test_a11y", "test_a11y.py")
     source = axe.axe_source()
     cv = new_cv(page, "Mobile")
@@ -387,28 +388,35 @@ def test_every_page_fits_small_screens(page, browser, server):
     signed_in = [("/app", "#my-cvs[aria-busy=false]"), (f"/app/cvs/{cv}", "#f-basics-name"),
                  (f"/app/cvs/{cv}/stats", "svg.chart, .stats-empty, h1"), ("/account", "h1"),
                  ("/search?q=grace", "#result-count"), (f"/p/mobile-{RUN}", "h1"), (f"/s/{token}", "h1"),
-                 ("/no-such-page", "h1")]
+                 ("/p/no-such-profile", "h1")]
     signed_out = [("/", "h1"), ("/signup", "#auth-form"), ("/login", "#auth-form"), ("/forgot-password", "h1"),
                   ("/logout", "h1")]
     problems: list[str] = []
-    for width in WIDTHS:
-        for pages, st in ((signed_in, state), (signed_out, None)):
-            ctx, pg = _new_page(browser, server, width=width, height=740, state=st)
-            for path, ready in pages:
-                pg.goto(path)
-                pg.wait_for_selector(ready)
-                if path == f"/app/cvs/{cv}":  # open every panel, with a comparison shown
-                    pg.locator("#versions-panel summary").click()
-                    pg.locator("#ats-panel summary").click()
-                    pg.locator("#diff-form button").click()
-                    pg.locator("#diff-view li").first.wait_for()
-                pg.wait_for_timeout(150)
+    for pages, st in ((signed_in, state), (signed_out, None)):
+        ctx, pg = _new_page(browser, server, width=WIDTHS[0], height=740, state=st)
+        for path, ready in pages:
+            pg.set_viewport_size({"width": WIDTHS[0], "height": 740})
+            pg.goto(path)
+            try:
+                pg.wait_for_selector(ready, timeout=15_000)
+            except Exception as exc:  # noqa: BLE001 — report the page, go on with the others
+                problems.append(f"{path}: {ready} not shown ({type(exc).__name__})")
+                continue
+            if path == f"/app/cvs/{cv}":  # open every panel, with a comparison shown
+                pg.locator("#versions-panel summary").click()
+                pg.locator("#ats-panel summary").click()
+                pg.locator("#diff-form button").click()
+                pg.locator("#diff-view li").first.wait_for()
+            pg.wait_for_timeout(150)
+            pg.axe_source = source  # type: ignore[attr-defined]
+            for v in axe.run_axe(pg):  # at 360 px
+                problems.append(f"{path}: axe {v['id']} ({v['impact']}): {v['nodes']}")
+            for width in WIDTHS:
+                pg.set_viewport_size({"width": width, "height": 740})
+                pg.wait_for_timeout(100)
                 sw, cw = pg.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
                 if sw > cw:
                     problems.append(f"{width}px {path}: {sw}px of content in a {cw}px window")
-                pg.axe_source = source  # type: ignore[attr-defined]
-                for v in axe.run_axe(pg):
-                    problems.append(f"{width}px {path}: axe {v['id']} ({v['impact']}): {v['nodes']}")
-            assert pg.errors == [], pg.errors  # type: ignore[attr-defined]
-            ctx.close()
-    assert problems == []
+        assert pg.errors == [], pg.errors  # type: ignore[attr-defined]
+        ctx.close()
+    assert problems == [], "\n".join(problems)
