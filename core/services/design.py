@@ -81,12 +81,16 @@ def check_option(name: str, spec: dict[str, Any], value: Any) -> Any:
 
 def validate(svc: Services, raw: Any) -> dict[str, Any]:
     """A design as sent by a client → its stored form (422 naming what is wrong)."""
+    return check(svc.registries.templates, svc.settings.rendering.default_template, raw)
+
+
+def check(regs: Any, default_template: str, raw: Any) -> dict[str, Any]:
+    """``validate`` against a template registry (also for ``htdy render --design``)."""
     try:
         d = Design.model_validate(raw)
     except ValidationError as exc:
         raise ValidationFailed("the design is invalid", details=pydantic_details(exc)) from None
-    regs = svc.registries.templates
-    tid = d.template or svc.settings.rendering.default_template
+    tid = d.template or default_template
     if tid not in regs:
         raise ValidationFailed(f"unknown template {tid!r}; known: {', '.join(regs.names())}",
                                code="unknown_template")
