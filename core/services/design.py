@@ -129,7 +129,8 @@ def render_choice(design: dict[str, Any], template: str | None, options: dict[st
     """(template id, options) for a render: the request's template or the design's, the
     design's options the template has, then the request's options on top."""
     tid = template or design.get("template")
-    saved = design.get("options") if isinstance(design.get("options"), dict) else {}
+    raw = design.get("options")
+    saved: dict[str, Any] = raw if isinstance(raw, dict) else {}
     specs = specs_of(tid)
     merged = {k: v for k, v in saved.items() if k in specs}
     merged.update(options or {})

@@ -71,8 +71,8 @@ def cv_language(cv: dict[str, Any]) -> str | None:
     """The CV's language: ``meta.language``, else the one the parser detected, else ``None``."""
     meta = cv["resume"].get("meta") if isinstance(cv.get("resume"), dict) else None
     declared = meta.get("language") if isinstance(meta, dict) else None
-    extras = cv.get("extras") if isinstance(cv.get("extras"), dict) else {}
-    found = declared or extras.get("language")
+    extras = cv.get("extras")
+    found = declared or (extras.get("language") if isinstance(extras, dict) else None)
     return found if isinstance(found, str) and found else None
 
 

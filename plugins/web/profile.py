@@ -254,14 +254,14 @@ async def shared_link(request: web.Request) -> web.StreamResponse:
     token = request.match_info["token"]
     cv = await data.shared_cv(request, token) if TOKEN_RE.match(token) else None
     resume = cv.get("resume") if cv else None
-    if not isinstance(resume, dict):
+    if cv is None or not isinstance(resume, dict):
         return render_page(request, "notfound", page="notfound", title="Link not found", status=404,
                            heading="Link not found", noindex=True,
                            message="This link does not exist, has expired or was revoked.")
-    extras = cv.get("extras") if isinstance(cv.get("extras"), dict) else {}
-    ctx = profile_context(resume, page_language(resume, extras.get("language")))
+    extras = cv.get("extras")
+    ctx = profile_context(resume, page_language(resume, extras.get("language") if isinstance(extras, dict) else None))
     # the PDF with the owner's saved design (the API renders it for the link's token)
-    ctx.update(pdf_url=f"/api/v1/shared/{token}/render?format=pdf", shared=True, updated=fmt_date(cv.get("updated_at")) if cv else "")
+    ctx.update(pdf_url=f"/api/v1/shared/{token}/render?format=pdf", shared=True, updated=fmt_date(cv.get("updated_at")))
     return render_page(request, "profile", page="shared", title=ctx["name"], js=False, noindex=True,
                        logged_in=False, cache_control="private, no-cache", vary_cookie=False,
                        headers={"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}, **ctx)
