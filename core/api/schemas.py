@@ -246,6 +246,11 @@ class DraftOut(BaseModel):
     stale: bool = Field(description="a newer version was saved after the draft began")
 
 
+class SharedRenderQuery(Strict):
+    template: str | None = None
+    format: Literal["html", "pdf", "md", "txt", "png", "svg"] = "pdf"
+
+
 class DraftRenderQuery(Strict):
     template: str | None = None
     format: Literal["html", "pdf"] = "html"

@@ -78,11 +78,11 @@ async def shared(request: web.Request) -> web.StreamResponse:
 
 
 @routes.get("/api/v1/shared/{token}/render", summary="Render a CV shared by link (with its design)",
-            query=s.RenderQuery, response="binary", auth="none", errors=(404, 422))
+            query=s.SharedRenderQuery, response="binary", auth="none", errors=(404, 422))
 async def shared_render(request: web.Request) -> web.StreamResponse:
     """The shared CV as PDF (or HTML, Markdown, text) with the owner's saved design; for the
     share page's download. ``private, no-cache`` like the link's page."""
-    q = query(request, s.RenderQuery)
+    q = query(request, s.SharedRenderQuery)
     e, _ = await shares.resolve_link(svc(request), request.match_info["token"])
     cv = e["cv"]
     return await render_response(request, cv["id"], cv["current_version"],
