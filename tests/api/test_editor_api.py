@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 
-import pytest
-
 
 def pdf_text(data: bytes) -> str:
     return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
@@ -172,27 +170,6 @@ async def test_design_is_validated_and_used_by_every_render(client, signup, make
 
     assert root_size(html_small) < 9.5 < root_size(html_large)
     assert page_margin(html_small) > 15 > page_margin(html_large)
-
-
-@pytest.mark.parametrize("engine_template", ["classic", "modern", "compact"])
-async def test_typst_follows_font_size_and_margins(engine_template):
-    """The Typst variant reads the same two options (text and margins scale)."""
-    from htdy.renderers.builtin import htdy_register_templates
-    from htdy.renderers.typst_engine import TypstRenderer, typst_data
-
-    tpl = next(t for t in htdy_register_templates() if t.id == engine_template)
-    data = typst_data({"basics": {"name": "Ada"}}, tpl, {"font_size": "large", "margins": "narrow"})
-    assert data["opts"]["font_scale"] == 1.1 and data["opts"]["margin_scale"] == 0.65
-    r = TypstRenderer(TypstRenderer.Options())
-    long = {"basics": {"name": "Ada", "summary": " ".join(["analytical engine notes"] * 400)}}
-    import pypdfium2
-
-    def words_on_page_1(opts: dict[str, str]) -> int:
-        pdf = pypdfium2.PdfDocument(r.render(long, template=tpl, fmt="pdf", options=opts).content)
-        return len(pdf[0].get_textpage().get_text_range().split())
-
-    assert words_on_page_1({"font_size": "small", "margins": "narrow"}) > 1.3 * words_on_page_1(
-        {"font_size": "large", "margins": "wide"})
 
 
 async def test_version_diff(client, signup, make_cv, resume):
