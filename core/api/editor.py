@@ -73,7 +73,7 @@ async def render_draft(request: web.Request) -> web.StreamResponse:
     e, _ = await cvs.get_for(svc(request), uid, request.match_info["cv_id"], need="edit")
     cv = e["cv"]
     try:
-        resume = (await drafts.get(svc(request), uid, cv["id"]))["resume"]
+        resume = drafts.renderable((await drafts.get(svc(request), uid, cv["id"]))["resume"])
         number: int | str = "draft-" + hashlib.sha256(
             json.dumps(resume, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     except NotFound:

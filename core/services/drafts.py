@@ -51,6 +51,17 @@ async def save(svc: Services, user_id: str, cv_id: str, resume: dict[str, Any], 
     return draft_dict(draft, current)
 
 
+OBJECTS = ("basics", "meta")
+
+
+def renderable(resume: dict[str, Any]) -> dict[str, Any]:
+    """A draft made safe to preview: top-level values of the wrong kind (``"basics": "x"``
+    while the user types in the Raw JSON tab) are left out rather than failing the render;
+    the renderers skip wrong types further down themselves."""
+    return {k: v for k, v in resume.items()
+            if (isinstance(v, dict) if k in OBJECTS else isinstance(v, list) or k == "$schema")}
+
+
 async def get(svc: Services, user_id: str, cv_id: str) -> dict[str, Any]:
     e, _ = await cvs.get_for(svc, user_id, cv_id, need="edit")
     draft = await CVDraft.get_or_none(cv_id=cvs.parse_uuid(cv_id), user_id=user_id)

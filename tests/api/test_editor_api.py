@@ -52,6 +52,14 @@ async def test_draft_is_kept_rendered_and_dropped_on_save(client, signup, make_c
     saved = await client.get(url + "/render?format=html", headers=a["headers"])
     assert "Draft headline" not in await saved.text()
 
+    # a draft with top-level values of the wrong kind (typed in the Raw JSON tab) still previews
+    odd = {"basics": "Ada", "work": "none", "skills": [{"name": "Maths"}], "meta": 5}
+    assert (await client.put(url + "/draft", json={"resume": odd}, headers=a["headers"])).status == 200
+    for fmt in ("html", "pdf"):
+        resp = await client.get(url + f"/draft/render?format={fmt}", headers=a["headers"])
+        assert resp.status == 200, (fmt, await resp.text())
+    assert "Maths" in await (await client.get(url + "/draft/render", headers=a["headers"])).text()
+    await client.put(url + "/draft", json={"resume": half}, headers=a["headers"])
     # the draft survives a "reload" (a new read)
     assert (await (await client.get(url + "/draft", headers=a["headers"])).json())["resume"] == half
     # viewers have no drafts
