@@ -69,8 +69,9 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     if _sentence_end(t) and len(t) > 40:
         return False
     at_end = not t[r.stop:].strip(" )]）】")  # "Title, Employer, City (desde julho de 2021)"
+    after = t[r.stop:].strip(" ,:;–—-")
     if re.match(r"(?i)\W*(since|seit|depuis|desde|dal|sinds|od|from|ab)\b", t[r.begin:r.stop]) and len(t) > 40 \
-            and not at_end:
+            and not at_end and (_sentence_end(t) or after[:1].islower()):
         return False  # "Since 2004 the company has been…": a sentence, not an entry's dates
     is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
     if not is_range and t.endswith(".") and not date_only(t):
