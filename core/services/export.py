@@ -24,7 +24,18 @@ import zipfile
 from datetime import datetime
 from typing import Any
 
-from htdy.core.models import CV, ApiToken, CVDraft, CVVersion, Job, ProfileEvent, Session, Share, StoredFile, User
+from htdy.core.models import (
+    CV,
+    ApiToken,
+    CVDraft,
+    CVVersion,
+    Job,
+    ProfileEvent,
+    Session,
+    Share,
+    StoredFile,
+    User,
+)
 from htdy.core.services import Services, utcnow
 
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "text": "txt"}
