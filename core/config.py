@@ -337,4 +337,16 @@ def load_settings(path: str | os.PathLike[str] | None = None,
         raise ConfigError(f"{p}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
-    return settings_from_dict(data, str(p), env)
+    settings = settings_from_dict(data, str(p), env)
+    _anchor_sqlite(settings, p.resolve().parent)
+    return settings
+
+
+def _anchor_sqlite(settings: Settings, folder: Path) -> None:
+    """A relative SQLite path (``sqlite://var/htdy.sqlite3``) is relative to the folder of
+    the configuration file, so ``htdy`` finds the same database from any current folder."""
+    url = settings.database.url
+    if url.startswith("sqlite://"):
+        path = url[len("sqlite://"):]
+        if path and path != ":memory:" and not path.startswith("/"):
+            settings.database.url = f"sqlite://{folder / path}"

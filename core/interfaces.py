@@ -7,11 +7,13 @@ pool, off the event loop. Storage, cache, search and queue backends are async.
 from __future__ import annotations
 
 import abc
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 
 from htdy.core.errors import Unsupported
 
@@ -21,6 +23,23 @@ class PluginOptions(BaseModel):
     Unknown keys are rejected, like everywhere else in the configuration."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def _from_config_dir(value: str, info: ValidationInfo) -> str:
+    base = (info.context or {}).get("config_dir")
+    if not value or base is None or os.path.isabs(value) or "://" in value:
+        return value
+    return str(Path(base) / value)
+
+
+def config_path(default: str) -> Any:
+    """A file or folder option (``root: str = config_path("var/files")``): a relative path,
+    the default included, is relative to the folder of the configuration file that set up
+    the process, not to the current folder (with no file: the current folder)."""
+    return Field(default, validate_default=True)
+
+
+ConfigPath = Annotated[str, AfterValidator(_from_config_dir)]
 
 
 class Named:

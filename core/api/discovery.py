@@ -10,7 +10,7 @@ from htdy.core.api.http import PUBLIC, dumps, etag_for, not_modified, query, res
 from htdy.core.api.render import render_response, with_detected_language
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import NotFound, ServiceUnavailable
-from htdy.core.services import analytics, profiles, search_index
+from htdy.core.services import analytics, design, profiles, search_index
 
 routes = ApiRoutes("discovery")
 
@@ -80,5 +80,5 @@ async def profile_render(request: web.Request) -> web.StreamResponse:
     cv = e["cv"]
     return await render_response(request, cv["id"], cv["current_version"],
                                  with_detected_language(cv["resume"], cv.get("extras")), template=q.template,
-                                 download_of=e["owner_id"],
+                                 download_of=e["owner_id"], cv_design=design.stored(e),
                                  fmt=q.format, cache=PUBLIC, filename=slug)

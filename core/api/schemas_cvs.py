@@ -53,6 +53,9 @@ class CVOut(BaseModel):
     open_to_work: bool = Field(False, description="set by the owner; recruiters can filter on it")
     slug: str | None
     current_version: int
+    design: dict[str, Any] = Field(default_factory=dict, description=(
+        "the saved design (`PUT /api/v1/cvs/{id}/design`): template, options, hidden_items; "
+        "`{}` until one is saved"))
     created_at: str
     updated_at: str
     resume: dict[str, Any]

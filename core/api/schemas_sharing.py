@@ -109,6 +109,8 @@ class ProfileOut(BaseModel):
     updated_at: str
     open_to_work: bool = False
     revision: int = Field(description="bumped on every change of the CV (what the ETag follows)")
+    language: str | None = Field(None, description=(
+        "the CV's language: `meta.language`, else the one the parser detected; `null` when unknown"))
     links: dict[str, str]
 
 

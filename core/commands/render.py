@@ -129,10 +129,32 @@ def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: boo
     return entries
 
 
+def _apply_design(svc: Any, ctx: Context, path: str, resume: dict[str, Any], template_id: str | None,
+                  opts: dict[str, Any]) -> tuple[dict[str, Any], str | None, dict[str, Any]]:
+    """The design file's template, options and hidden entries under the command line's."""
+    from htdy.core.errors import HtdyError
+    from htdy.core.services import design
+
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.BadParameter(f"{path}: not a readable JSON file ({exc})", param_hint="--design") from None
+    try:
+        d = design.check(svc.regs.templates, ctx.settings.rendering.default_template, raw)
+    except HtdyError as exc:
+        details = f": {exc.details}" if exc.details else ""
+        raise HtdyError(f"{path}: {exc.message}{details}", code=exc.code) from None
+    tid, merged = design.render_choice(d, template_id, opts, lambda t: svc.template(t).options)
+    return design.without_hidden(resume, d), tid, merged or {}
+
+
 @click.command("render")
 @click.argument("cv", required=False, type=click.Path(dir_okay=False))
 @click.option("--template", "-t", "template_id", help="Template id (default: [rendering] default_template).")
 @click.option("--option", "-O", "options", multiple=True, metavar="K=V", help="Template option, repeatable.")
+@click.option("--design", "design_file", type=click.Path(dir_okay=False, exists=True),
+              help="A CV's design as JSON ({template, options, hidden_items}, as GET /api/v1/cvs/{id}/design "
+                   "gives it); --template and --option win over it.")
 @click.option("--format", "-f", "fmt", metavar="FORMAT",
               help="Output format: pdf, html, md, txt, png, svg… as the installed renderers offer "
                    "(default: from -o, else pdf).")
@@ -145,8 +167,9 @@ def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: boo
 @click.option("--gallery", is_flag=True, help="Render every template with a sample CV to PDF and PNG into -o DIR.")
 @click.option("--ats-check", "ats", is_flag=True, help="Render to PDF, read it back, report per section.")
 @pass_ctx
-def command(ctx: Context, cv: str | None, template_id: str | None, options: tuple[str, ...], fmt: str | None,
-            engine: str | None, output: str | None, list_: bool, as_json: bool, gallery: bool, ats: bool) -> None:
+def command(ctx: Context, cv: str | None, template_id: str | None, options: tuple[str, ...], design_file: str | None,
+            fmt: str | None, engine: str | None, output: str | None, list_: bool, as_json: bool, gallery: bool,
+            ats: bool) -> None:
     """Render CV (a JSON Resume file) with a template to PDF, HTML, Markdown or text."""
     from htdy.core.logging import route_to_stdlib
     from htdy.core.rendering import RenderService
@@ -175,6 +198,8 @@ def command(ctx: Context, cv: str | None, template_id: str | None, options: tupl
         raise click.UsageError("a CV file is required (or --list / --gallery)")
     resume = _load_cv(cv)
     opts = _parse_options(options)
+    if design_file:
+        resume, template_id, opts = _apply_design(svc, ctx, design_file, resume, template_id, opts)
     if ats:
         from htdy.core.services.ats import ats_check
 

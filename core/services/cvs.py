@@ -74,6 +74,7 @@ async def _load_entry(cv_id: str) -> dict[str, Any]:
             "owner": {"id": str(cv.owner.id), "name": cv.owner.name},
             "discoverable": cv.discoverable, "open_to_work": cv.open_to_work, "slug": cv.slug,
             "current_version": cv.current_version,
+            "design": cv.design if isinstance(cv.design, dict) else {},
             "created_at": cv.created_at.isoformat(), "updated_at": cv.updated_at.isoformat(),
             "resume": version.resume if version else {}, "extras": version.extras if version else {},
         },
@@ -259,6 +260,10 @@ async def update(svc: Services, user_id: str, cv_id: str, raw: Any, if_match: in
             version = await apply_changes(svc, user_id, cv_id, changes, if_match)
     except IntegrityError:
         raise Conflict("the slug is taken", code="slug_taken") from None
+    if version:
+        from htdy.core.services import drafts
+
+        await drafts.drop_after_save(cv_id, user_id)
     await after_commit(svc, [cv_id], {cv_id: version} if version else {})
 
 

@@ -67,13 +67,22 @@ async def head(svc: Services, slug: str) -> dict[str, Any] | None:
     return dict(h)
 
 
+def cv_language(cv: dict[str, Any]) -> str | None:
+    """The CV's language: ``meta.language``, else the one the parser detected, else ``None``."""
+    meta = cv["resume"].get("meta") if isinstance(cv.get("resume"), dict) else None
+    declared = meta.get("language") if isinstance(meta, dict) else None
+    extras = cv.get("extras")
+    found = declared or (extras.get("language") if isinstance(extras, dict) else None)
+    return found if isinstance(found, str) and found else None
+
+
 def payload(e: dict[str, Any]) -> dict[str, Any]:
     """``GET /api/v1/profiles/{slug}``'s body."""
     cv = e["cv"]
     slug = cv["slug"]
     return {"slug": slug, "cv_id": cv["id"], "name": (cv["resume"].get("basics") or {}).get("name"),
             "resume": cv["resume"], "updated_at": cv["updated_at"], "open_to_work": bool(cv.get("open_to_work")),
-            "revision": e["revision"],
+            "revision": e["revision"], "language": cv_language(cv),
             "links": {"html": f"/p/{slug}", "pdf": f"/api/v1/profiles/{slug}/render?format=pdf"}}
 
 
