@@ -32,7 +32,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from htdy.core import metrics
+from htdy.core import jsonio, metrics
 from htdy.core.errors import ConfigError, ServiceUnavailable
 from htdy.core.interfaces import CacheTier
 
@@ -100,15 +100,15 @@ class Entry:
 def encode(value: Any, fresh_until: float, expires_at: float) -> bytes:
     if isinstance(value, bytes | bytearray | memoryview):
         return _HEADER.pack(b"b", fresh_until, expires_at) + bytes(value)
-    body = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+    body = jsonio.dumps_strict(value)
     return _HEADER.pack(b"j", fresh_until, expires_at) + body
 
 
 def decode(raw: bytes) -> Entry | None:
     try:
         kind, fresh_until, expires_at = _HEADER.unpack_from(raw)
-        body = raw[_HEADER.size:]
-        value = bytes(body) if kind == b"b" else json.loads(body)
+        body = memoryview(raw)[_HEADER.size:]
+        value = bytes(body) if kind == b"b" else jsonio.loads(body)
     except (struct.error, ValueError):
         return None
     return Entry(value, fresh_until, expires_at)
