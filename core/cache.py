@@ -11,6 +11,10 @@
   remote tier that can ``incr`` (Redis), else in this process.
 * **stale-while-revalidate + single flight**: ``get_or_set`` serves a stale value while
   one background refresh runs; concurrent misses call the loader once.
+* **decoded once (``shared=True``)**: a hit in the in-process tier whose bytes are the very
+  object decoded last time returns that decoded value again instead of parsing JSON per
+  request — for callers that never mutate what they get (identities, CV entries, public
+  heads). Any write, delete or invalidation replaces the bytes, so the memo cannot outlive them.
 * **circuit breaker per remote tier**: each call has a short timeout; a failure opens the
   breaker and the tier is skipped for a cool-down, then one probe is let through. Writes
   and deletes a skipped tier missed are replayed (as deletes, and re-published) when it
@@ -46,6 +50,7 @@ Loader = Callable[[], Awaitable[Any]]
 _HEADER = struct.Struct(">cdd")  # kind, fresh-until, expires-at (epoch seconds; 0 = never)
 _SKIP: Any = object()
 MAX_PENDING = 10_000
+MAX_DECODED = 4096  # decoded values kept for shared=True reads (per process)
 
 
 class CircuitBreaker:
@@ -85,9 +90,15 @@ class _Tier:
     breaker: CircuitBreaker
     pending: set[str] = field(default_factory=set)  # keys to delete (and re-publish) on recovery
 
-    @property
-    def name(self) -> str:
-        return self.tier.name or type(self.tier).__name__
+    name: str = ""
+    hits_key: str = ""
+
+    def __post_init__(self) -> None:
+        self.name = self.tier.name or type(self.tier).__name__
+        self.hits_key = f"{self.name}.hits"
+
+    def count(self, result: str) -> None:
+        metrics.CACHE_LOOKUPS.inc((self.name, result))
 
 
 @dataclass
@@ -126,6 +137,11 @@ class LayeredCache:
         self.node_id = node_id or uuid.uuid4().hex
         self.stats: Counter[str] = Counter()
         self._versions: dict[str, int] = {}
+        self._decoded: dict[str, tuple[bytes, Entry]] = {}
+        first = self.tiers[0]
+        # the in-process tier answers synchronously: read it without a coroutine per call
+        self._get_now: Callable[[str], bytes | None] | None = (
+            getattr(first.tier, "get_nowait", None) if not first.remote else None)
         self._pending_bumps: set[str] = set()
         self._inflight: dict[str, asyncio.Task[Any]] = {}
         self._invalidated_inflight: set[str] = set()
@@ -174,9 +190,13 @@ class LayeredCache:
         return report
 
     # ---------------------------------------------------------------- public API
-    async def get(self, key: str, *, namespace: str | None = None) -> Any:
-        """The fresh value, or ``None``."""
-        entry = await self._lookup(await self.full_key(key, namespace))
+    async def get(self, key: str, *, namespace: str | None = None, shared: bool = False) -> Any:
+        """The fresh value, or ``None``. ``shared``: the caller does not mutate the value, so a
+        value decoded for an earlier read of the same bytes may be returned again."""
+        full = key if namespace is None else await self.full_key(key, namespace)
+        entry = self._local(full, shared)  # a hit in the in-process tier needs no await
+        if entry is None:
+            entry = await self._lookup(full, shared)
         return entry.value if entry is not None and entry.fresh_until > time.time() else None
 
     async def set(self, key: str, value: Any, ttl: float | None = None, *, stale_ttl: float = 0,
@@ -185,6 +205,8 @@ class LayeredCache:
 
     async def delete(self, *keys: str, namespace: str | None = None) -> None:
         full = [await self.full_key(k, namespace) for k in keys]
+        for k in full:
+            self._decoded.pop(k, None)
         for t in self.tiers:
             if await self._call(t, "delete", *full) is _SKIP:
                 self._remember(t, full)
@@ -192,20 +214,24 @@ class LayeredCache:
         self._publish(full)
 
     async def get_or_set(self, key: str, loader: Loader, ttl: float | None = None,
-                         stale_ttl: float | None = None, *, namespace: str | None = None) -> Any:
+                         stale_ttl: float | None = None, *, namespace: str | None = None,
+                         shared: bool = False) -> Any:
         """Cached value; else ``await loader()`` once per key however many callers wait.
         A value past ``ttl`` but within ``stale_ttl`` is returned at once while a single
-        background refresh replaces it."""
-        full = await self.full_key(key, namespace)
-        stale = self.stale_ttl if stale_ttl is None else stale_ttl
-        entry = await self._lookup(full)
+        background refresh replaces it. ``shared`` as for ``get``."""
+        full = key if namespace is None else await self.full_key(key, namespace)
+        entry = self._local(full, shared)  # a hit in the in-process tier needs no await
+        if entry is None:
+            entry = await self._lookup(full, shared)
         if entry is not None:
             if entry.fresh_until > time.time():
                 return entry.value
             self.stats["stale_served"] += 1
+            stale = self.stale_ttl if stale_ttl is None else stale_ttl
             task = self._flight(full, loader, ttl, stale)
             task.add_done_callback(_log_failure)
             return entry.value
+        stale = self.stale_ttl if stale_ttl is None else stale_ttl
         return await asyncio.shield(self._flight(full, loader, ttl, stale))
 
     async def full_key(self, key: str, namespace: str | None) -> str:
@@ -255,15 +281,36 @@ class LayeredCache:
             self._spawn(self._replay(t))
         return result
 
-    async def _lookup(self, full: str) -> Entry | None:
+    def _local(self, full: str, shared: bool) -> Entry | None:
+        """A live entry of the in-process tier, read synchronously (None: ask ``_lookup``)."""
+        if self._get_now is None:
+            return None
+        raw = self._get_now(full)
+        if raw is None:
+            return None
+        entry = self._decode(full, raw, shared)
+        if entry is None or (entry.expires_at and entry.expires_at <= time.time()):
+            return None
+        t = self.tiers[0]
+        t.count("hit")
+        self.stats[t.hits_key] += 1
+        return entry
+
+    async def _lookup(self, full: str, shared: bool = False) -> Entry | None:
+        """Ask the tiers in order (the in-process one too: ``_local`` found nothing live there)."""
         now = time.time()
-        for i, t in enumerate(self.tiers):
+        first = 0
+        if self._get_now is not None:
+            first = 1
+            self.tiers[0].count("miss")
+        for i in range(first, len(self.tiers)):
+            t = self.tiers[i]
             raw = await self._call(t, "get", full)
             entry = None if raw is _SKIP or raw is None else decode(raw)
             if entry is None or (entry.expires_at and entry.expires_at <= now):
-                metrics.CACHE_LOOKUPS.labels(t.name, "unavailable" if raw is _SKIP else "miss").inc()
+                t.count("unavailable" if raw is _SKIP else "miss")
                 continue
-            metrics.CACHE_LOOKUPS.labels(t.name, "hit").inc()
+            t.count("hit")
             self.stats[f"{t.name}.hits"] += 1
             remaining = entry.expires_at - now if entry.expires_at else None
             for upper in self.tiers[:i]:
@@ -272,10 +319,24 @@ class LayeredCache:
         self.stats["misses"] += 1
         return None
 
+    def _decode(self, full: str, raw: bytes, shared: bool) -> Entry | None:
+        if not shared:
+            return decode(raw)
+        memo = self._decoded.get(full)
+        if memo is not None and memo[0] is raw:  # the same stored object: nothing changed
+            return memo[1]
+        entry = decode(raw)
+        if entry is not None:
+            if len(self._decoded) >= MAX_DECODED:
+                self._decoded.pop(next(iter(self._decoded)))
+            self._decoded[full] = (raw, entry)
+        return entry
+
     async def _store(self, full: str, value: Any, ttl: float | None, stale_ttl: float) -> None:
         ttl = self.default_ttl if ttl is None else ttl
         now = time.time()
         raw = encode(value, now + ttl, now + ttl + stale_ttl)
+        self._decoded.pop(full, None)
         for t in self.tiers:
             if await self._call(t, "set", full, raw, ttl + stale_ttl) is _SKIP:
                 self._remember(t, [full])
@@ -347,6 +408,7 @@ class LayeredCache:
     async def _on_message(self, raw: bytes | None) -> None:
         if raw is None:  # (re)subscribed: anything could have been missed while away
             self._versions = {ns: v for ns, v in self._versions.items() if ns in self._pending_bumps}
+            self._decoded.clear()
             for t in self.tiers:
                 if not t.remote and hasattr(t.tier, "clear"):
                     t.tier.clear()
@@ -360,6 +422,8 @@ class LayeredCache:
         keys = message.get("k") or []
         if keys:
             self._invalidated_inflight.update(k for k in keys if k in self._inflight)
+            for k in keys:
+                self._decoded.pop(k, None)
             for t in self.tiers:
                 if not t.remote:
                     await t.tier.delete(*keys)
