@@ -128,7 +128,9 @@ def decode(raw: bytes) -> Entry | None:
 class LayeredCache:
     def __init__(self, tiers: Sequence[CacheTier], *, default_ttl: float = 300, stale_ttl: float = 60,
                  timeout: float = 0.25, breaker_threshold: int = 1, breaker_cooldown: float = 5.0,
-                 node_id: str | None = None) -> None:
+                 node_id: str | None = None, channel: Any = None) -> None:
+        """``channel``: carries invalidations to the other processes when no tier does (the
+        sibling workers of one server, core/workers/siblings.py)."""
         if not tiers:
             raise ConfigError("[cache] tiers: at least one cache tier is required")
         self.tiers = [_Tier(t, bool(getattr(t, "remote", True)),
@@ -150,12 +152,19 @@ class LayeredCache:
         remote_counters = [t for t in self.tiers if t.remote and hasattr(t.tier, "incr")]
         self._version_tier = remote_counters[-1] if remote_counters else None
         self._channel = next((t for t in self.tiers if hasattr(t.tier, "publish")), None)
+        self._own_channel: Any = None
+        if self._channel is None and channel is not None:
+            self._own_channel = channel
+            self._channel = _Tier(channel, False, CircuitBreaker(breaker_threshold, breaker_cooldown))
 
     # ---------------------------------------------------------------- lifecycle
     async def start(self) -> None:
         for t in self.tiers:
             await t.tier.start()
-        if self._channel is not None and hasattr(self._channel.tier, "subscribe"):
+        if self._own_channel is not None:
+            await self._own_channel.start()
+            self._own_channel.subscribe(self._on_message_now)
+        elif self._channel is not None and hasattr(self._channel.tier, "subscribe"):
             self._channel.tier.subscribe(self._on_message)
             ready = getattr(self._channel.tier, "subscribed", None)
             if isinstance(ready, asyncio.Event):  # serve nothing before events can arrive
@@ -172,6 +181,9 @@ class LayeredCache:
         for t in self.tiers:
             with contextlib.suppress(Exception):
                 await t.tier.close()
+        if self._own_channel is not None:
+            with contextlib.suppress(Exception):
+                await self._own_channel.close()
 
     async def check(self, *, strict: bool = False) -> dict[str, dict[str, Any]]:
         """Status per tier for ``/readyz``. A failing remote tier makes the cache degraded,
@@ -387,6 +399,9 @@ class LayeredCache:
         """Queue key invalidations; one message per event-loop tick carries them all."""
         if self._channel is None or not keys:
             return
+        if self._own_channel is not None:  # a local socket: sent now, before the response
+            self._own_channel.send(json.dumps({"n": self.node_id, "k": sorted(set(keys))}).encode())
+            return
         if not self._outbox:
             self._spawn(self._flush_outbox())
         self._outbox.update(keys)
@@ -397,7 +412,9 @@ class LayeredCache:
         await self._send_now({"n": self.node_id, "k": keys})
 
     def _send(self, message: dict[str, Any]) -> None:
-        if self._channel is not None:
+        if self._own_channel is not None:
+            self._own_channel.send(json.dumps(message).encode())
+        elif self._channel is not None:
             self._spawn(self._send_now(message))
 
     async def _send_now(self, message: dict[str, Any]) -> None:
@@ -405,17 +422,31 @@ class LayeredCache:
         if await self._call(self._channel, "publish", json.dumps(message).encode()) is _SKIP:
             self._remember(self._channel, message.get("k", []))
 
+    def _on_message_now(self, raw: bytes | None) -> None:
+        """A message of the sibling channel, applied at once (the in-process tier's deletes
+        are synchronous): before any request that arrives after it is handled."""
+        pending = self._apply(raw)
+        if pending:
+            self._spawn(pending)
+
     async def _on_message(self, raw: bytes | None) -> None:
+        pending = self._apply(raw)
+        if pending:
+            await pending
+
+    def _apply(self, raw: bytes | None) -> Awaitable[None] | None:
+        """Apply an invalidation message; returns what is left to await (deletes in tiers
+        that cannot delete synchronously), if anything."""
         if raw is None:  # (re)subscribed: anything could have been missed while away
             self._versions = {ns: v for ns, v in self._versions.items() if ns in self._pending_bumps}
             self._decoded.clear()
             for t in self.tiers:
                 if not t.remote and hasattr(t.tier, "clear"):
                     t.tier.clear()
-            return
+            return None
         message = json.loads(raw)
         if message.get("n") == self.node_id:
-            return
+            return None
         self.stats["invalidations_received"] += 1
         for ns, v in (message.get("b") or {}).items():
             self._versions[ns] = max(self._versions.get(ns, 0), int(v))
@@ -424,15 +455,28 @@ class LayeredCache:
             self._invalidated_inflight.update(k for k in keys if k in self._inflight)
             for k in keys:
                 self._decoded.pop(k, None)
+            slow = []
             for t in self.tiers:
                 if not t.remote:
-                    await t.tier.delete(*keys)
+                    now = getattr(t.tier, "delete_nowait", None)
+                    if now is not None:
+                        now(*keys)
+                    else:
+                        slow.append(t.tier)
+            if slow:
+                return _delete_all(slow, keys)
+        return None
 
     def _spawn(self, coro: Awaitable[Any]) -> None:
         task = asyncio.ensure_future(coro)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
         task.add_done_callback(_log_failure)
+
+
+async def _delete_all(tiers: Sequence[CacheTier], keys: Sequence[str]) -> None:
+    for tier in tiers:
+        await tier.delete(*keys)
 
 
 def _log_failure(task: asyncio.Task[Any]) -> None:
@@ -443,9 +487,13 @@ def _log_failure(task: asyncio.Task[Any]) -> None:
 def build_cache(settings: Settings, registries: Registries, *, node_id: str | None = None) -> LayeredCache:
     """Instantiate ``[cache] tiers`` (options from ``[plugins.cache_tiers.<tier>]``) as a LayeredCache."""
     from htdy.core.plugin_checks import instantiate
+    from htdy.core.workers import current
+    from htdy.core.workers.siblings import SiblingChannel
 
     tiers: list[CacheTier] = [instantiate(settings, registries.cache_tiers, name) for name in settings.cache.tiers]
     c = settings.cache
+    place = current()  # a worker of a multi-process server: tell the sibling workers what changed
     return LayeredCache(tiers, default_ttl=c.default_ttl_s, stale_ttl=c.stale_ttl_s,
                         timeout=c.remote_timeout_s, breaker_threshold=c.breaker_threshold,
-                        breaker_cooldown=c.breaker_cooldown_s, node_id=node_id)
+                        breaker_cooldown=c.breaker_cooldown_s, node_id=node_id,
+                        channel=SiblingChannel(place) if place is not None else None)

@@ -129,6 +129,7 @@ def write_config(tmp: Path, port: int) -> Path:
 host = "127.0.0.1"
 port = {port}
 public_url = "http://127.0.0.1:{port}"
+workers = 1   # the API figures are for one process, against a one-process hello world
 
 [database]
 url = "sqlite://{tmp / 'htdy.sqlite3'}"
