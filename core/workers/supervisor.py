@@ -10,8 +10,9 @@ app (``run_one(sock)``) and accepts from the shared socket. The supervisor
 * restarts a worker that dies, unless it failed to start (exit code 2: a configuration or
   start-up error, which every worker would meet) or keeps dying (5 times within a minute):
   then it stops the others and exits with that code;
-* makes the kernel send SIGTERM to a worker whose supervisor was killed (``PR_SET_PDEATHSIG``),
-  so no worker outlives it.
+* makes the kernel kill a worker whose supervisor was killed (``PR_SET_PDEATHSIG``), so
+  ``kill -9`` of ``htdy serve`` ends everything, as it does a one-process server (whose pool
+  workers follow it the same way, core/pdeathsig.py).
 
 Forking before anything starts (no event loop, thread or connection exists yet in the
 supervisor) is what makes the fork safe.
@@ -77,7 +78,7 @@ class Supervisor:
 
             for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGCHLD):
                 signal.signal(sig, signal.SIG_DFL)  # the app installs its own
-            parent_death_signal(signal.SIGTERM)      # the supervisor gone (kill -9): shut down too
+            parent_death_signal(signal.SIGKILL)      # the supervisor killed (kill -9): as one process would
             if os.getppid() == 1:
                 return 1
             os.environ[WORKER_ENV] = f"{index}/{self.count}/{os.getppid()}"
