@@ -28,15 +28,13 @@ import asyncio
 import contextlib
 import json
 import logging
-import struct
 import time
 import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from htdy.core import jsonio, metrics
+from htdy.core.cache_parts import CircuitBreaker, Entry, TierSlot, decode, encode
 from htdy.core.errors import ConfigError, ServiceUnavailable
 from htdy.core.interfaces import CacheTier
 
@@ -47,82 +45,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("htdy.cache")
 
 Loader = Callable[[], Awaitable[Any]]
-_HEADER = struct.Struct(">cdd")  # kind, fresh-until, expires-at (epoch seconds; 0 = never)
 _SKIP: Any = object()
 MAX_PENDING = 10_000
 MAX_DECODED = 4096  # decoded values kept for shared=True reads (per process)
-
-
-class CircuitBreaker:
-    """closed → (``threshold`` consecutive failures) → open → (``cooldown`` s) → half-open
-    (one probe) → closed on success, open again on failure."""
-
-    def __init__(self, threshold: int = 1, cooldown: float = 5.0) -> None:
-        self.threshold, self.cooldown = threshold, cooldown
-        self.state, self.failures, self.opened_at = "closed", 0, 0.0
-
-    def allow(self) -> bool:
-        if self.state == "closed":
-            return True
-        if time.monotonic() - self.opened_at < self.cooldown:
-            return False  # open, or half-open with its probe still out
-        self.state, self.opened_at = "half-open", time.monotonic()  # let one probe through
-        return True
-
-    def success(self) -> bool:
-        """Record a success; True when this closed an open breaker (the tier recovered)."""
-        recovered = self.state != "closed"
-        self.state, self.failures = "closed", 0
-        return recovered
-
-    def failure(self) -> None:
-        self.failures += 1
-        if self.state == "half-open" or self.failures >= self.threshold:
-            if self.state == "closed":
-                log.warning("cache breaker opened after %d failure(s)", self.failures)
-            self.state, self.opened_at = "open", time.monotonic()
-
-
-@dataclass
-class _Tier:
-    tier: CacheTier
-    remote: bool
-    breaker: CircuitBreaker
-    pending: set[str] = field(default_factory=set)  # keys to delete (and re-publish) on recovery
-
-    name: str = ""
-    hits_key: str = ""
-
-    def __post_init__(self) -> None:
-        self.name = self.tier.name or type(self.tier).__name__
-        self.hits_key = f"{self.name}.hits"
-
-    def count(self, result: str) -> None:
-        metrics.CACHE_LOOKUPS.inc((self.name, result))
-
-
-@dataclass
-class Entry:
-    value: Any
-    fresh_until: float
-    expires_at: float
-
-
-def encode(value: Any, fresh_until: float, expires_at: float) -> bytes:
-    if isinstance(value, bytes | bytearray | memoryview):
-        return _HEADER.pack(b"b", fresh_until, expires_at) + bytes(value)
-    body = jsonio.dumps_strict(value)
-    return _HEADER.pack(b"j", fresh_until, expires_at) + body
-
-
-def decode(raw: bytes) -> Entry | None:
-    try:
-        kind, fresh_until, expires_at = _HEADER.unpack_from(raw)
-        body = memoryview(raw)[_HEADER.size:]
-        value = bytes(body) if kind == b"b" else jsonio.loads(body)
-    except (struct.error, ValueError):
-        return None
-    return Entry(value, fresh_until, expires_at)
 
 
 class LayeredCache:
@@ -133,7 +58,7 @@ class LayeredCache:
         sibling workers of one server, core/workers/siblings.py)."""
         if not tiers:
             raise ConfigError("[cache] tiers: at least one cache tier is required")
-        self.tiers = [_Tier(t, bool(getattr(t, "remote", True)),
+        self.tiers = [TierSlot(t, bool(getattr(t, "remote", True)),
                             CircuitBreaker(breaker_threshold, breaker_cooldown)) for t in tiers]
         self.default_ttl, self.stale_ttl, self.timeout = default_ttl, stale_ttl, timeout
         self.node_id = node_id or uuid.uuid4().hex
@@ -155,7 +80,7 @@ class LayeredCache:
         self._own_channel: Any = None
         if self._channel is None and channel is not None:
             self._own_channel = channel
-            self._channel = _Tier(channel, False, CircuitBreaker(breaker_threshold, breaker_cooldown))
+            self._channel = TierSlot(channel, False, CircuitBreaker(breaker_threshold, breaker_cooldown))
 
     # ---------------------------------------------------------------- lifecycle
     async def start(self) -> None:
@@ -274,7 +199,7 @@ class LayeredCache:
         return self._versions[namespace]
 
     # ---------------------------------------------------------------- internals
-    async def _call(self, t: _Tier, op: str, *args: Any) -> Any:
+    async def _call(self, t: TierSlot, op: str, *args: Any) -> Any:
         method = getattr(t.tier, op)
         if not t.remote:
             return await method(*args)
@@ -372,11 +297,11 @@ class LayeredCache:
             self._inflight.pop(full, None)
             self._invalidated_inflight.discard(full)
 
-    def _remember(self, t: _Tier, keys: Sequence[str]) -> None:
+    def _remember(self, t: TierSlot, keys: Sequence[str]) -> None:
         if t.remote and len(t.pending) < MAX_PENDING:
             t.pending.update(keys)
 
-    async def _replay(self, t: _Tier) -> None:
+    async def _replay(self, t: TierSlot) -> None:
         """The tier is back: drop what changed while it was away, tell the other nodes."""
         keys, t.pending = list(t.pending), set()
         for i in range(0, len(keys), 500):
