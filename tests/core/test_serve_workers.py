@@ -1,7 +1,7 @@
 """``htdy serve`` with ``[server] workers = 2``: both workers answer on one port, a change
 made through one worker is seen by the next request on the other (sibling cache
-invalidation), parse jobs run exactly once (database queue), and SIGTERM to the supervisor
-ends every worker. A real server process, real sockets, new connections per request (the
+invalidation), parse jobs run exactly once (database queue), a killed worker is started
+again, and SIGTERM to the supervisor ends every worker (one server start: seconds count). A real server process, real sockets, new connections per request (the
 kernel hands each to either worker)."""
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ def children(pid: int) -> list[int]:
     return [int(p) for p in out.split()]
 
 
-def test_two_workers_share_one_port_changes_and_jobs_and_stop_together(server: Any) -> None:
+def test_two_workers_share_one_port_changes_and_jobs_restart_and_stop_together(server: Any) -> None:
     proc, base, log = server
     workers = children(proc.pid)
     assert len(workers) == 2
@@ -155,29 +155,21 @@ def test_two_workers_share_one_port_changes_and_jobs_and_stop_together(server: A
     status, listing = call(base, "GET", "/api/v1/cvs?limit=50", token=token)
     assert listing["total"] == len(jobs) + 1  # one CV per upload, and the first one
 
+    # a worker that dies is started again, and the server keeps answering
+    os.kill(workers[0], signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (len(children(proc.pid)) < 2 or workers[0] in children(proc.pid)
+                                           or log.read_text().count("Running on") < 3):
+        time.sleep(0.2)
+    now = children(proc.pid)
+    assert len(now) == 2 and workers[0] not in now and proc.poll() is None
+    assert all(call(base, "GET", "/livez")[0] == 200 for _ in range(10))
+
     # SIGTERM to the supervisor ends both workers, gracefully
     os.kill(proc.pid, signal.SIGTERM)
     assert proc.wait(30) == 0
-    for pid in workers:
+    for pid in now:
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
-
-
-def test_a_dead_worker_is_started_again(server: Any) -> None:
-    proc, base, log = server
-    first = children(proc.pid)
-    os.kill(first[0], signal.SIGKILL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        now = children(proc.pid)
-        if len(now) == 2 and first[0] not in now:
-            break
-        time.sleep(0.2)
-    assert len(children(proc.pid)) == 2 and first[0] not in children(proc.pid)
-    assert proc.poll() is None
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and log.read_text().count("Running on") < 3:
-        time.sleep(0.2)
-    assert all(call(base, "GET", "/livez")[0] == 200 for _ in range(10))
 
 
 def test_worker_place_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -186,3 +178,55 @@ def test_worker_place_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch
     for bad in ("", "x", "0/1/5", "2/2/5", "1/2"):
         monkeypatch.setenv("HTDY_WORKER", bad)
         assert current() is None
+
+
+async def test_sibling_caches_drop_what_another_worker_changed() -> None:
+    import asyncio
+
+    from htdy.core.cache import LayeredCache
+    from htdy.core.workers.siblings import SiblingChannel
+    from htdy.plugins.cache_tiers.memory import MemoryTier
+
+    group = 4_000_000 + os.getpid()  # (a name no real supervisor has)
+    a = LayeredCache([MemoryTier()], channel=SiblingChannel(WorkerPlace(0, 2, group)))
+    b = LayeredCache([MemoryTier()], channel=SiblingChannel(WorkerPlace(1, 2, group)))
+    await a.start()
+    await b.start()
+    try:
+        await b.set("cv:1", {"title": "old"})
+        assert await b.get("cv:1", shared=True) == {"title": "old"}
+        assert await b.get("cv:1", shared=True) is await b.get("cv:1", shared=True)  # decoded once
+        await a.delete("cv:1")  # sent before delete() returns…
+        await asyncio.sleep(0.05)  # …and applied in b's reader callback
+        assert await b.get("cv:1", shared=True) is None
+        await a.set("slug:x", "1")
+        await asyncio.sleep(0.05)
+        await b.set("slug:x", "2")  # a write on one worker drops the other's copy
+        await asyncio.sleep(0.05)
+        assert await a.get("slug:x") is None and await b.get("slug:x") == "2"
+    finally:
+        await a.close()
+        await b.close()
+
+
+def test_hot_metrics_export_what_prometheus_client_would() -> None:
+    from prometheus_client import CollectorRegistry, generate_latest
+
+    from htdy.core.hotmetrics import HotCounter, HotGauge, HotHistogram
+
+    reg = CollectorRegistry()
+    c = HotCounter("t_requests_total", "doc", ["route"], registry=reg)
+    h = HotHistogram("t_seconds", "doc", ["route"], registry=reg, buckets=(0.01, 0.1, 1))
+    g = HotGauge("t_in_flight", "doc", registry=reg)
+    c.inc(("/a",))
+    c.inc(("/a",), 2)
+    for v in (0.005, 0.01, 0.05, 2.0):
+        h.observe(("/a",), v)
+    g.value = 3
+    assert reg.get_sample_value("t_requests_total", {"route": "/a"}) == 3
+    assert [reg.get_sample_value("t_seconds_bucket", {"route": "/a", "le": le}) for le in ("0.01", "0.1", "1.0", "+Inf")] \
+        == [2, 3, 3, 4]  # an observation equal to a bound falls in that bucket
+    assert reg.get_sample_value("t_seconds_count", {"route": "/a"}) == 4
+    assert abs(reg.get_sample_value("t_seconds_sum", {"route": "/a"}) - 2.065) < 1e-9
+    assert reg.get_sample_value("t_in_flight") == 3
+    assert b'# TYPE t_requests_total counter' in generate_latest(reg)
