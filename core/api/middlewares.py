@@ -17,6 +17,7 @@ from tortoise.exceptions import DBConnectionError, OperationalError
 
 from htdy.core import appkeys, metrics, ratelimit
 from htdy.core.errors import Forbidden, HtdyError, Unauthorized
+from htdy.core.logging import REQUEST
 from htdy.core.services import accounts
 from htdy.core.tracing import parse_traceparent
 
@@ -59,10 +60,8 @@ def context_middleware(*, authenticate: bool) -> Any:
         if not _RID_OK.match(rid):
             rid = trace[0] if trace else os.urandom(16).hex()  # (what uuid4().hex gave, at a third of the cost)
         request[appkeys.request_id] = rid
-        if trace:
-            structlog.contextvars.bind_contextvars(request_id=rid, trace_id=trace[0], parent_id=trace[1])
-        else:
-            structlog.contextvars.bind_contextvars(request_id=rid)
+        bound = REQUEST.set({"request_id": rid, "trace_id": trace[0], "parent_id": trace[1]} if trace
+                            else {"request_id": rid})
         start = time.perf_counter()
         metrics.IN_FLIGHT.value += 1
         status = 500
@@ -94,7 +93,7 @@ def context_middleware(*, authenticate: bool) -> Any:
             if route not in _UNLOGGED_ROUTES and _access_enabled(logging.INFO):
                 access_log.info("request", method=request.method, path=request.path, route=route, status=status,
                                 duration_ms=round(elapsed * 1000, 2), user=(request.get(appkeys.user) or {}).get("id"))
-            structlog.contextvars.unbind_contextvars("request_id", "trace_id", "parent_id")
+            REQUEST.reset(bound)
 
     return middleware
 
