@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import MutableMapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -20,7 +21,7 @@ CHILD_ENV = "HTDY_LOG_CHILD"  # "<level>:<format>" for pool workers (not a setti
 REQUEST: ContextVar[dict[str, str] | None] = ContextVar("htdy_request", default=None)
 
 
-def merge_request(logger: Any, method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+def merge_request(logger: Any, method: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     ctx = REQUEST.get()
     if ctx:
         for key, value in ctx.items():
