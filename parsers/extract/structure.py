@@ -69,8 +69,9 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     if _sentence_end(t) and len(t) > 40:
         return False
     at_end = not t[r.stop:].strip(" )]）】")  # "Title, Employer, City (desde julho de 2021)"
+    after = t[r.stop:].strip(" ,:;–—-")
     if re.match(r"(?i)\W*(since|seit|depuis|desde|dal|sinds|od|from|ab)\b", t[r.begin:r.stop]) and len(t) > 40 \
-            and not at_end:
+            and not at_end and (_sentence_end(t) or after[:1].islower()):
         return False  # "Since 2004 the company has been…": a sentence, not an entry's dates
     is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
     if not is_range and t.endswith(".") and not date_only(t):
@@ -164,6 +165,8 @@ def continues_first_cell(prev: Line, ln: Line) -> bool:
     end = first[-1]
     head = ln.spans[0]
     pt, nt = clean("".join(s.text for s in first)), clean(ln.text)
+    if not nt:  # a line of marks or spaces only
+        return False
     wrapped_text = nt[:1].islower() or pt.endswith((",", "-", "&", "/")) or len(pt) > 60 \
         or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)) \
         or (end.bold and head.bold and len(nt.split()) <= 4 and not re.search(r"[.:]$", nt))
