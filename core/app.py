@@ -19,12 +19,11 @@ from aiohttp import web
 
 from htdy.core import appkeys
 from htdy.core.api import mount
-from htdy.core.api.middlewares import authenticate, errors, request_context
+from htdy.core.api.middlewares import app_middleware
 from htdy.core.config import Settings
 from htdy.core.plugin_checks import check_config, instantiate
 from htdy.core.plugins import Registries, build_registries, get_plugin_manager
 from htdy.core.ratelimit import install as install_rate_limits
-from htdy.core.ratelimit import rate_limit
 from htdy.core.services import Services
 
 __all__ = ["create_app", "instantiate"]
@@ -40,7 +39,7 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
     regs: Registries = build_registries(pm)
     check_config(regs, settings)  # every config mistake fails here, before anything starts
     limit = int(settings.server.max_upload_mb * 1024 * 1024) + 256 * 1024
-    app = web.Application(middlewares=[request_context, errors, authenticate, rate_limit], client_max_size=limit)
+    app = web.Application(middlewares=[app_middleware], client_max_size=limit)
     install_rate_limits(app, settings)
     app[appkeys.settings] = settings
     app[appkeys.pm] = pm

@@ -34,6 +34,8 @@ class ServerSettings(Section):
     public_url: str = ""
     max_upload_mb: float = Field(10, gt=0)
     shutdown_timeout_s: float = Field(30, ge=0)
+    # worker processes of `htdy serve` on one listening socket; unset: one per core
+    workers: int | None = Field(None, ge=1, le=256)
     cookie_secure: bool = False
     # proxies (addresses or CIDR networks) whose X-Forwarded-For / X-Forwarded-Proto are believed
     trusted_proxies: list[str] = []

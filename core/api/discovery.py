@@ -1,6 +1,7 @@
 """Discovery: search over discoverable CVs, public profiles (CDN-cacheable)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from aiohttp import web
@@ -13,6 +14,11 @@ from htdy.core.errors import NotFound, ServiceUnavailable
 from htdy.core.services import analytics, design, profiles, search_index
 
 routes = ApiRoutes("discovery")
+
+
+@lru_cache(maxsize=4096)
+def _profile_etag(cv_id: str, revision: int) -> str:
+    return etag_for("profile", cv_id, revision)
 
 
 @routes.get("/api/v1/search", summary="Search discoverable CVs", query=s.SearchQuery, response=s.SearchOut,
@@ -59,7 +65,7 @@ async def profile(request: web.Request) -> web.StreamResponse:
     analytics.record(services, request, h["id"], h["owner_id"], "view", visit=True)
     if request.query.get("ref") == "search":  # a click from a search result
         analytics.record(services, request, h["id"], h["owner_id"], "search_click")
-    etag = etag_for("profile", h["id"], h["revision"])
+    etag = _profile_etag(h["id"], h["revision"])
     headers = {"Cache-Control": PUBLIC, "ETag": etag, "Surrogate-Key": f"cv-{h['id']}"}
     if not_modified(request, etag):
         return web.Response(status=304, headers=headers)

@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
@@ -54,10 +55,16 @@ class CVChanges(BaseModel):
 
 
 def parse_uuid(value: str) -> str:
+    """The canonical form of a CV id (``NotFound`` when it is none)."""
     try:
-        return str(uuid.UUID(str(value)))
+        return _canonical_uuid(str(value))
     except ValueError:
         raise NotFound("no such CV") from None
+
+
+@lru_cache(maxsize=4096)
+def _canonical_uuid(text: str) -> str:  # (every read of a CV parses its id: remembered)
+    return str(uuid.UUID(text))
 
 
 # --------------------------------------------------------------------------- reads
@@ -85,9 +92,10 @@ async def _load_entry(cv_id: str) -> dict[str, Any]:
     }
 
 
-async def entry(svc: Services, cv_id: str) -> dict[str, Any] | None:
+async def entry(svc: Services, cv_id: str, *, shared: bool = False) -> dict[str, Any] | None:
+    """The CV's cache entry. ``shared``: the caller only reads it (no copy is decoded for it)."""
     cv_id = parse_uuid(cv_id)
-    found = await svc.cache.get_or_set(f"cv:{cv_id}", lambda: _load_entry(cv_id), CV_TTL_S)
+    found = await svc.cache.get_or_set(f"cv:{cv_id}", lambda: _load_entry(cv_id), CV_TTL_S, shared=shared)
     return found or None
 
 
@@ -103,10 +111,10 @@ def access_of(e: dict[str, Any], user_id: str | None) -> str | None:
 
 
 async def get_for(svc: Services, user_id: str | None, cv_id: str,
-                  need: str = "view") -> tuple[dict[str, Any], str]:
+                  need: str = "view", *, shared: bool = False) -> tuple[dict[str, Any], str]:
     """The cache entry and the caller's access; 404 without access (never 403 for
-    someone else's CV), 403 when the access is too weak for ``need``."""
-    e = await entry(svc, cv_id)
+    someone else's CV), 403 when the access is too weak for ``need``. ``shared`` as for ``entry``."""
+    e = await entry(svc, cv_id, shared=shared)
     access = access_of(e, user_id) if e else None
     if e is None or access is None:
         raise NotFound("no such CV")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -174,7 +174,12 @@ def _build_id() -> str:
 
 
 def _etag(profile: data.Profile, variant: str) -> str:
-    return 'W/"' + hashlib.sha1(f"{profile.slug}|{profile.version}|{variant}".encode()).hexdigest()[:24] + '"'
+    return _weak_etag(profile.slug, profile.version, variant)
+
+
+@lru_cache(maxsize=4096)
+def _weak_etag(slug: str, version: str, variant: str) -> str:  # (asked on every page view: remembered)
+    return 'W/"' + hashlib.sha1(f"{slug}|{version}|{variant}".encode()).hexdigest()[:24] + '"'
 
 
 def _skills(resume: dict[str, Any]) -> list[str]:
