@@ -66,8 +66,8 @@ def run_workers(settings: Any, host: str, port: int, count: int) -> int:
     check_config(build_registries(get_plugin_manager()), settings)  # config mistakes: here, once
     log = logging.getLogger("htdy.serve")
     if settings.queue.backend == "inprocess":
-        settings.queue.backend = "database"
-        log.info("%d workers: [queue] backend inprocess replaced by database", count)
+        settings.queue.backend = "jobrows"
+        log.info("%d workers: [queue] backend inprocess replaced by jobrows (the job rows as the queue)", count)
     if settings.ratelimit.enabled and settings.ratelimit.storage == "memory":
         log.warning("%d workers with [ratelimit] storage = \"memory\": each worker counts on its own "
                     "(set a redis:// storage to share the counters)", count)

@@ -1,4 +1,4 @@
-"""Built-in queue backends: ``inprocess`` (asyncio), ``redis`` (sorted sets) and ``database``
+"""Built-in queue backends: ``inprocess`` (asyncio), ``redis`` (sorted sets) and ``jobrows``
 (the job rows, polled), imported on first use (``LazyImpl``)."""
 from __future__ import annotations
 
@@ -12,4 +12,4 @@ from htdy.core.registry import LazyImpl
 def htdy_register_queue_backends() -> Iterable[LazyImpl]:
     return [LazyImpl("inprocess", "htdy.plugins.queue_backends.inprocess:InProcessQueue"),
             LazyImpl("redis", "htdy.plugins.queue_backends.redis_queue:RedisQueue"),
-            LazyImpl("database", "htdy.plugins.queue_backends.database:DatabaseQueue")]
+            LazyImpl("jobrows", "htdy.plugins.queue_backends.database:DatabaseQueue")]

@@ -1,4 +1,4 @@
-"""``database``: the job rows themselves are the queue — for several processes sharing one
+"""``jobrows``: the job rows themselves are the queue — for several processes sharing one
 database without Redis (``htdy serve`` with ``[server] workers`` > 1 uses it instead of
 ``inprocess``).
 
@@ -26,7 +26,7 @@ class DatabaseQueueOptions(PluginOptions):
 
 
 class DatabaseQueue(QueueBackend):
-    name = "database"
+    name = "jobrows"
     description = "The job rows in the database, polled (several processes, no Redis)."
     Options = DatabaseQueueOptions
     options: DatabaseQueueOptions
