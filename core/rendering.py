@@ -114,6 +114,9 @@ def resume_version(resume: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(resume, sort_keys=True, default=str).encode()).hexdigest()[:24]
 
 
+# text outputs, limited by [rendering] max_html_kb as PDFs are by max_pages
+SIZED_FORMATS = frozenset({"html", "svg", "md", "txt"})
+
 def _pack(out: RenderOutput) -> bytes:
     meta = json.dumps({"m": out.media_type, "p": out.pages}).encode()
     return meta + b"\n" + out.content
@@ -445,6 +448,10 @@ class RenderService:
                                   status=504) from None
         else:
             out = self._render_here(eng, template, resume, fmt, options)
+        if fmt in SIZED_FORMATS and len(out.content) > self.rs.max_html_kb * 1024:
+            raise RenderError(f"the {fmt} output is {len(out.content) // 1024} KiB, more than the "
+                              f"{self.rs.max_html_kb} KiB allowed", code="too_large",
+                              details={"max_kb": self.rs.max_html_kb, "kb": len(out.content) // 1024})
         self.stats["renders"] += 1
         if key is not None and self.cache is not None:
             await self.cache.set(key, _pack(out), CACHE_TTL_S)

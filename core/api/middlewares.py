@@ -1,9 +1,9 @@
-"""Middlewares, outermost first: request id + access log + metrics, errors as JSON,
-authentication (bearer token or session cookie) with CSRF double-submit for
-cookie-authenticated writes."""
+"""Middlewares, outermost first: request id + access log + metrics (+ HSTS over HTTPS), errors
+as JSON, authentication (bearer token or session cookie) with a session-bound CSRF token for
+cookie-authenticated writes; the allowed ``Host`` names and the operations token are checked
+before anything else (``htdy.core.api.transport``)."""
 from __future__ import annotations
 
-import hmac
 import logging
 import re
 import time
@@ -15,14 +15,15 @@ from aiohttp.typedefs import Handler
 from tortoise.exceptions import DBConnectionError, OperationalError
 
 from htdy.core import appkeys, metrics
-from htdy.core.errors import Forbidden, HtdyError, Unauthorized
+from htdy.core.api import transport
+from htdy.core.api.transport import CSRF_COOKIE, SESSION_COOKIE
+from htdy.core.errors import Forbidden, HtdyError, NotFound, Unauthorized
 from htdy.core.services import accounts
 from htdy.core.tracing import parse_traceparent
 
 log = logging.getLogger("htdy.api")
 access_log = structlog.get_logger("htdy.access")
-SESSION_COOKIE = "htdy_session"
-CSRF_COOKIE = "htdy_csrf"
+__all__ = ["CSRF_COOKIE", "SESSION_COOKIE", "authenticate", "errors", "request_context"]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _RID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
@@ -60,11 +61,15 @@ async def request_context(request: web.Request, handler: Handler) -> web.StreamR
         if not resp.prepared:
             resp.headers["X-Request-ID"] = rid
             resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+            if hsts := transport.hsts_header(request):
+                resp.headers.setdefault("Strict-Transport-Security", hsts)
         return resp
     except web.HTTPException as exc:  # raised redirects (errors() turns 4xx/5xx into responses)
         status = exc.status
         exc.headers["X-Request-ID"] = rid
         exc.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if hsts := transport.hsts_header(request):
+            exc.headers.setdefault("Strict-Transport-Security", hsts)
         raise
     finally:
         metrics.IN_FLIGHT.dec()
@@ -139,8 +144,15 @@ def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
 @web.middleware
 async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Resolve ``request["user"]``; enforce CSRF on cookie-authenticated writes."""
+    if not transport.host_allowed(request):
+        raise HtdyError("this server does not answer to that Host", code="invalid_host", status=400)
+    if request.path in transport.OPS_PATHS and request.app[appkeys.settings].server.ops_token:
+        if not transport.ops_allowed(request):  # the operations token, not a user's
+            raise NotFound("not found")
+        return await handler(request)
     svc = request.app[appkeys.services]
     auth = request.headers.get("Authorization", "")
+    session = ""
     if auth:
         scheme, _, token = auth.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
@@ -152,13 +164,19 @@ async def authenticate(request: web.Request, handler: Handler) -> web.StreamResp
     elif cookie := request.cookies.get(SESSION_COOKIE):
         user = await accounts.identify(svc, cookie, "session")
         if user is not None:
+            session = cookie
             request[appkeys.user], request[appkeys.auth_via] = user, "session"
             # the JSON API's rule; plugin pages outside /api/ (no-JS form posts) check
             # their own origin instead
-            if request.method not in SAFE_METHODS and request.path.startswith("/api/"):
-                sent = request.headers.get("X-CSRF-Token", "")
-                expected = request.cookies.get(CSRF_COOKIE, "")
-                if not sent or not expected or not hmac.compare_digest(sent, expected):
-                    raise Forbidden("missing or wrong X-CSRF-Token header (must equal the htdy_csrf cookie)",
-                                    code="csrf_failed")
-    return await handler(request)
+            if (request.method not in SAFE_METHODS and request.path.startswith("/api/")
+                    and not transport.csrf_ok(request, session)):
+                raise Forbidden("missing or wrong X-CSRF-Token header (must equal the htdy_csrf cookie)",
+                                code="csrf_failed")
+    resp = await handler(request)
+    if (session and request.method in SAFE_METHODS and not resp.prepared
+            and request.cookies.get(CSRF_COOKIE) != (token := transport.csrf_token(request, session))):
+        # a session from before session-bound tokens (or a lost cookie): hand out its token
+        max_age = int(request.app[appkeys.settings].auth.session_ttl_h * 3600)
+        resp.set_cookie(CSRF_COOKIE, token, max_age=max_age, httponly=False, samesite="Lax",
+                        secure=transport.cookie_secure(request), path="/")
+    return resp
