@@ -99,6 +99,8 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         metrics.HTTP_ERRORS.labels(str(exc.status), code).inc()
         message = exc.reason if exc.status != 413 else "the request body is too large"
         headers = {k: v for k, v in exc.headers.items() if k.lower() == "allow"}
+        if exc.status == 405 and (allowed := documented_methods(request)):
+            headers = {"Allow": ",".join(allowed)}
         return web.json_response(error_body(code, message, None, rid), status=exc.status, headers=headers)
     except (DBConnectionError, ConnectionError, TimeoutError) as exc:
         # the database (or another service) cannot be reached: the request can be retried
@@ -116,6 +118,24 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         log.exception("unhandled error on %s %s", request.method, request.path)
         metrics.HTTP_ERRORS.labels("500", "internal").inc()
         return web.json_response(error_body("internal", "internal server error", None, rid), status=500)
+
+
+def documented_methods(request: web.Request) -> list[str]:
+    """The methods the API documents for this path. aiohttp's own ``Allow`` joins every route
+    whose pattern matches: ``/api/v1/cvs/batch`` would list ``/api/v1/cvs/{cv_id}``'s GET,
+    PATCH and DELETE too. The most literal template wins, as for a person reading the spec."""
+    table = request.app.get(appkeys.api_routes)
+    if table is None:
+        return []
+    best: dict[str, set[str]] = {}
+    for op in table.operations:
+        pattern = re.sub(r"\\{\w+\\}", "[^/]+", re.escape(op.path))
+        if re.fullmatch(pattern, request.path):
+            best.setdefault(op.path, set()).add(op.method.upper())
+    if not best:
+        return []
+    literal = min(best, key=lambda p: (p.count("{"), p))
+    return sorted(best[literal])
 
 
 def _from_db(exc: BaseException) -> bool:

@@ -11,6 +11,7 @@ from htdy.core.services.shares import ShareCreate  # noqa: F401
 
 # the database's integer columns (PostgreSQL int4): larger numbers are refused, not sent
 MAX_INT32 = 2**31 - 1
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 
 
 class Strict(BaseModel):
@@ -187,19 +188,32 @@ class CVList(BaseModel):
     total: int
 
 
+def _csv_pattern(names: list[str]) -> str:
+    one = "(?:" + "|".join(sorted(names)) + ")"
+    return f"^ *{one} *(?:, *{one} *)*$"
+
+
+CV_FIELD_NAMES = sorted(set(CVOut.model_fields) - {"versions", "shares"})
+CV_FIELDS_PATTERN = _csv_pattern(CV_FIELD_NAMES)
+
+
 class ListQuery(Strict):
     limit: int = Field(20, ge=1, le=100)
-    cursor: str | None = None
-    fields: str | None = None
+    cursor: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]*$", max_length=400,
+                               description="`next_cursor` of the previous page (opaque; another value is "
+                                           "422 invalid_cursor)")
+    fields: str | None = Field(None, pattern=CV_FIELDS_PATTERN,
+                               description="comma-separated top-level fields to return: " + ", ".join(CV_FIELD_NAMES))
 
 
 class CVQuery(Strict):
-    fields: str | None = Field(None, description="comma-separated top-level fields to return")
-    include: str | None = Field(None, description="versions,shares")
+    fields: str | None = Field(None, pattern=CV_FIELDS_PATTERN,
+                               description="comma-separated top-level fields to return: " + ", ".join(CV_FIELD_NAMES))
+    include: str | None = Field(None, pattern=_csv_pattern(["versions", "shares"]), description="versions,shares")
 
 
 class BatchItem(Strict):
-    id: str
+    id: str = Field(pattern=UUID_PATTERN, description="the CV's id")
     changes: dict[str, Any]
 
 
