@@ -140,9 +140,22 @@ def documented_methods(request: web.Request) -> list[str]:
 
 def _from_db(exc: BaseException) -> bool:
     """A lost or refused database connection (asyncpg's connection errors, an OperationalError
-    of SQLite or PostgreSQL that says so)."""
+    of SQLite or PostgreSQL that says so) — this error or the one it was raised while handling
+    (a connection lost mid-transaction fails again at the rollback, with another type)."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        if _db_connection_error(link):
+            return True
+        link = link.__cause__ or link.__context__
+    return False
+
+
+def _db_connection_error(exc: BaseException) -> bool:
     name = type(exc).__module__ + "." + type(exc).__name__
-    if name.startswith("asyncpg.") and ("Connection" in type(exc).__name__ or "CannotConnect" in type(exc).__name__):
+    if name.startswith("asyncpg.") and ("Connection" in type(exc).__name__ or "CannotConnect" in type(exc).__name__
+                                        or "connection is closed" in str(exc)):
         return True
     if isinstance(exc, (ConnectionError, TimeoutError)) and _raised_in(exc, ("asyncpg", "tortoise", "aiosqlite")):
         return True  # a refused or reset connection of the database driver (builtin exception types)

@@ -65,7 +65,7 @@ def _links(op: Operation, ops: list[Operation]) -> dict[str, Any]:
 def _models(ops: list[Operation]) -> list[type[BaseModel]]:
     found: dict[str, type[BaseModel]] = {"ErrorOut": s.ErrorOut}
     for op in ops:
-        for m in (op.body, op.query, op.response):
+        for m in (op.body, op.query, *(op.response if isinstance(op.response, tuple) else (op.response,))):
             if isinstance(m, type) and issubclass(m, BaseModel):
                 found[m.__name__] = m
     return list(found.values())
@@ -102,6 +102,9 @@ def build_spec(ops: list[Operation]) -> dict[str, Any]:
         if op.status != 204:
             if isinstance(op.response, type) and issubclass(op.response, BaseModel):
                 ok["content"] = {"application/json": {"schema": {"$ref": REF.format(model=op.response.__name__)}}}
+            elif isinstance(op.response, tuple):  # one of several shapes (e.g. whole or ?fields=)
+                ok["content"] = {"application/json": {"schema": {"anyOf": [
+                    {"$ref": REF.format(model=m.__name__)} for m in op.response]}}}
             elif op.response in _MEDIA_BY_KIND:
                 ok["content"] = _MEDIA_BY_KIND[op.response]
             else:

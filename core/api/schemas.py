@@ -182,6 +182,27 @@ class CVOut(BaseModel):
     shares: list[dict[str, Any]] | None = None
 
 
+class CVFieldsOut(BaseModel):
+    """A CV with ``?fields=``: only the fields asked for (each as in ``CVOut``)."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "only the fields named in `fields`"})
+
+    id: str | None = None
+    title: str | None = None
+    owner: Owner | None = None
+    discoverable: bool | None = None
+    open_to_work: bool | None = None
+    slug: str | None = None
+    current_version: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    resume: dict[str, Any] | None = None
+    extras: Extras | None = None
+    access: Literal["owner", "edit", "view"] | None = None
+    versions: list[dict[str, Any]] | None = None
+    shares: list[dict[str, Any]] | None = None
+
+
 class CVList(BaseModel):
     items: list[dict[str, Any]]
     next_cursor: str | None

@@ -49,7 +49,7 @@ async def _read_form(request: web.Request, limit: int) -> tuple[bytes | None, st
 @routes.post("/api/v1/uploads", summary="Upload a CV document to parse", response=s.UploadOut, status=202,
              multipart={"file": "the document (PDF, DOCX or text; type sniffed from content)",
                         "cv_id": "optional: add a version to this CV", "title": "optional title"},
-             errors=(413, 415, 422))
+             errors=(404, 413, 415, 422))
 async def upload(request: web.Request) -> web.StreamResponse:
     """The document is stored and a parse job queued; poll ``links.job``."""
     uid = user_id(request)

@@ -48,6 +48,10 @@ class Services:
     worker: JobWorker | None = None
     plugin_modules: tuple[str, ...] = ()  # extra plugins pool workers re-import
     background: set[asyncio.Task[Any]] = field(default_factory=set)
+    # CVs whose search index update failed (an outage) and the task that indexes them once
+    # the search service answers again (htdy.core.services.search_index.catch_up)
+    search_pending: set[str] = field(default_factory=set)
+    search_catch_up: asyncio.Task[Any] | None = None
 
     @property
     def conn_name(self) -> str:

@@ -191,6 +191,14 @@ def failed_checks(output: Path) -> dict[str, int]:
     return {m.group(1): int(m.group(2)) for m in re.finditer(r"(ST\d+ [^:\n]+): (\d+)", block)}
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--database", action="append", choices=["sqlite", "postgres"])
@@ -199,12 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=1,
                    help="schemathesis workers (threads; more than one hit a Python 3.11 ast race in hypothesis)")
     p.add_argument("--seed", type=int, default=11)
-    p.add_argument("--port", type=int, default=int(os.environ.get("HTDY_FUZZ_PORT", "18310")))
+    p.add_argument("--port", type=int, default=int(os.environ.get("HTDY_FUZZ_PORT", "0")),
+                   help="first server port (0: any free port)")
     p.add_argument("--keep", action="store_true", help="keep the server's directory and print where it is")
     args = p.parse_args(argv)
     results = []
     for i, database in enumerate(args.database or ["sqlite"]):
-        results.append(run_one(database, args, args.port + i))
+        results.append(run_one(database, args, args.port + i if args.port else free_port()))
         print(results[-1].line(), flush=True)
     total = sum(r.requests for r in results)
     bad = sum(r.server_errors + r.violations for r in results)
