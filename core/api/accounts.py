@@ -10,9 +10,9 @@ from htdy.core import appkeys
 from htdy.core.api import schemas as s
 from htdy.core.api.http import body, respond, svc, user_id
 from htdy.core.api.middlewares import CSRF_COOKIE, SESSION_COOKIE
-from htdy.core.api.transport import set_session_cookies
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.shares import public_base
+from htdy.core.api.transport import set_session_cookies
 from htdy.core.errors import Unauthorized
 from htdy.core.ratelimit import LIMITER
 from htdy.core.services import accounts, verification

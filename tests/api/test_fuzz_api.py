@@ -16,7 +16,7 @@ RUNNER = Path(__file__).resolve().parents[1] / "fuzz" / "fuzz_api.py"
 @pytest.mark.timeout(240)
 def test_schemathesis_finds_no_server_error_and_no_violation():
     pytest.importorskip("schemathesis")
-    out = subprocess.run([sys.executable, str(RUNNER), "--database", "sqlite", "--max-examples", "2"],
+    out = subprocess.run([sys.executable, str(RUNNER), "--database", "sqlite", "--max-examples", "1"],
                          capture_output=True, text=True, timeout=230)
     text = out.stdout + out.stderr
     line = next((ln for ln in text.splitlines() if ln.startswith("sqlite:")), "")
