@@ -11,6 +11,11 @@ from htdy.core.services.shares import ShareCreate  # noqa: F401
 
 # the database's integer columns (PostgreSQL int4): larger numbers are refused, not sent
 MAX_INT32 = 2**31 - 1
+# no @, whitespace or control character in either part; spelled so that Python's `re` (the
+# server) and ECMA-262 (the JSON schema's dialect, clients) read it alike: their \s differ on
+# U+0085, U+001C-U+001F and U+FEFF, which the explicit ranges settle
+_ADDR = r"[^@\s\x00-\x1f\x7f-\x9f\ufeff]+"
+EMAIL_PATTERN = rf"^{_ADDR}@{_ADDR}\.{_ADDR}$"
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 
 
@@ -20,7 +25,7 @@ class Strict(BaseModel):
 
 # ---------------------------------------------------------------- accounts
 class SignupIn(Strict):
-    email: str = Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str = Field(max_length=320, pattern=EMAIL_PATTERN)
     password: str = Field(min_length=8, max_length=1024)
     name: str = Field(min_length=1, max_length=200)
     invite: str | None = Field(None, max_length=200, description=(
