@@ -207,6 +207,7 @@ async def authenticate(request: web.Request, handler: Handler) -> web.StreamResp
                                 code="csrf_failed")
     resp = await handler(request)
     if (session and request.method in SAFE_METHODS and not resp.prepared
+            and "public" not in resp.headers.get("Cache-Control", "")  # never a cookie a cache could keep
             and request.cookies.get(CSRF_COOKIE) != (token := transport.csrf_token(request, session))):
         # a session from before session-bound tokens (or a lost cookie): hand out its token
         max_age = int(request.app[appkeys.settings].auth.session_ttl_h * 3600)
