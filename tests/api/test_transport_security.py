@@ -105,6 +105,10 @@ async def test_csrf_token_is_bound_to_the_session(aiohttp_client, tmp_path, resu
     # a safe request hands the right token back to a browser holding a wrong (or an old) one
     resp = await client.get("/api/v1/me")
     assert _cookies(resp)["htdy_csrf"].startswith(f"htdy_csrf={csrf};")
+    client.session.cookie_jar.clear()
+    client.session.cookie_jar.update_cookies({"htdy_session": session, "htdy_csrf": "stale"})
+    public = await client.get("/api/v1/profiles")  # a response a shared cache may keep: no cookie on it
+    assert "public" in public.headers["Cache-Control"] and "htdy_csrf" not in _cookies(public)
     # another session's token does not fit this one
     client.session.cookie_jar.clear()
     await client.post("/api/v1/auth/signup", json={**SIGNUP, "email": "other@example.org"})
