@@ -160,7 +160,8 @@ def run_one(database: str, args: argparse.Namespace, port: int) -> Result:
                   "HTDY_FUZZ_BASE": base}
         out_path = tmp / "schemathesis.txt"
         with out_path.open("wb") as out:
-            code = subprocess.run(cmd, env=st_env, stdout=out, stderr=subprocess.STDOUT).returncode
+            # (cwd: schemathesis keeps a .schemathesis/ cache in its working directory)
+            code = subprocess.run(cmd, env=st_env, stdout=out, stderr=subprocess.STDOUT, cwd=tmp).returncode
         after = request_counts(base)
         checks = failed_checks(out_path)
         if args.keep or code != 0:
