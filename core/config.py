@@ -34,6 +34,8 @@ class ServerSettings(Section):
     public_url: str = ""
     max_upload_mb: float = Field(10, gt=0)
     shutdown_timeout_s: float = Field(30, ge=0)
+    # worker processes of `htdy serve` on one listening socket; unset: one per core
+    workers: int | None = Field(None, ge=1, le=256)
     # "auto": Secure cookies when the visitor uses HTTPS (TLS, X-Forwarded-Proto: https from a
     # trusted proxy, or an https public_url); true/false force it
     cookie_secure: bool | Literal["auto"] = "auto"
@@ -376,4 +378,16 @@ def load_settings(path: str | os.PathLike[str] | None = None,
         raise ConfigError(f"{p}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
-    return settings_from_dict(data, str(p), env)
+    settings = settings_from_dict(data, str(p), env)
+    _anchor_sqlite(settings, p.resolve().parent)
+    return settings
+
+
+def _anchor_sqlite(settings: Settings, folder: Path) -> None:
+    """A relative SQLite path (``sqlite://var/htdy.sqlite3``) is relative to the folder of
+    the configuration file, so ``htdy`` finds the same database from any current folder."""
+    url = settings.database.url
+    if url.startswith("sqlite://"):
+        path = url[len("sqlite://"):]
+        if path and path != ":memory:" and not path.startswith("/"):
+            settings.database.url = f"sqlite://{folder / path}"

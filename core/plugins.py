@@ -49,8 +49,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "htdy.plugins.queue_backends",
     "htdy.plugins.mailers",
     "htdy.plugins.web",
-    "htdy.perf.commands",
 )
+# `htdy perf` (htdy.perf.commands) is not built in: the distribution registers it under the
+# entry-point group, like any third-party plugin (pyproject.toml, [project.entry-points.htdy]).
 
 
 @dataclass(frozen=True)

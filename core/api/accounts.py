@@ -14,12 +14,11 @@ from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.shares import public_base
 from htdy.core.api.transport import set_session_cookies
 from htdy.core.errors import Unauthorized
+from htdy.core.interfaces import PageNames
 from htdy.core.ratelimit import LIMITER
 from htdy.core.services import accounts, verification
 
 routes = ApiRoutes("accounts")
-VERIFY_PAGE_ROUTE = "web-verify-email"
-FORGOT_PAGE_ROUTE = "web-forgot-password"  # the web frontend's page for a verification link, when it is loaded
 
 
 async def _signed_in(request: web.Request, user: object, token: str, status: int) -> web.Response:
@@ -48,7 +47,7 @@ async def signup(request: web.Request) -> web.StreamResponse:
         if not service.settings.auth.verify_email:
             raise  # without verification a new account signs in at once: the 409 cannot be hidden
         # the same answer as for a new address; the address's owner gets a mail instead of a link
-        forgot = request.app.router.named_resources().get(FORGOT_PAGE_ROUTE)
+        forgot = request.app.router.named_resources().get(PageNames.FORGOT_PASSWORD)
         reset = (f"{public_base(request)}{forgot.canonical}" if forgot is not None
                  else f"POST {public_base(request)}/api/v1/auth/password-reset")
         service.spawn(verification.notify_taken(service, data.email, reset))
@@ -65,7 +64,7 @@ async def signup(request: web.Request) -> web.StreamResponse:
 def verify_link(request: web.Request) -> Callable[[str], str]:
     """How a verification mail spells its link: the web frontend's page, else the API call."""
     base = public_base(request)
-    page = request.app.router.named_resources().get(VERIFY_PAGE_ROUTE)
+    page = request.app.router.named_resources().get(PageNames.VERIFY_EMAIL)
 
     def link_for(secret: str) -> str:
         if page is not None:

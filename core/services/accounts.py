@@ -199,7 +199,7 @@ async def end_session(svc: Services, secret: str | None, bearer: str | None) -> 
 async def identify(svc: Services, secret: str, kind: str) -> dict[str, Any] | None:
     """The user behind a bearer token (``kind="token"``) or session cookie, or None."""
     key = f"auth:{sha256(secret)}"
-    hit = await svc.cache.get(key)
+    hit = await svc.cache.get(key, shared=True)  # (callers never change the user dict)
     if hit is not None:
         return hit or None  # {} caches "unknown" briefly
     found: dict[str, Any] | None = None

@@ -13,6 +13,7 @@ from yarl import URL
 
 from htdy.core import appkeys
 from htdy.core.api.transport import csrf_token
+from htdy.core.interfaces import PageNames
 
 from . import data, seo
 from .analytics import stats_page
@@ -95,7 +96,7 @@ def _auth_page(request: web.Request, kind: str, *, status: int = 200, **extra: A
                        action=f"/{kind}", next=nxt, **ctx)
 
 
-@routes.get("/signup", name="web-signup")
+@routes.get("/signup", name=PageNames.SIGNUP)
 async def signup(request: web.Request) -> web.StreamResponse:
     return _auth_page(request, "signup")
 
@@ -189,7 +190,7 @@ async def dashboard(request: web.Request) -> web.StreamResponse:
                        max_upload_mb=_max_upload_mb(request))
 
 
-@routes.get("/app/cvs/{cv_id}", name="web-editor")
+@routes.get("/app/cvs/{cv_id}", name=PageNames.CV_EDITOR)
 async def editor(request: web.Request) -> web.StreamResponse:
     if (redirect := _login_redirect(request)) is not None:
         return redirect
@@ -227,5 +228,5 @@ routes.get("/p/{slug}/card.png", name="web-profile-card")(profile_card)
 routes.get("/robots.txt", name="web-robots")(seo.robots)
 routes.get("/sitemap.xml", name="web-sitemap")(seo.sitemap)
 routes.get(r"/sitemap-{n:\d+}.xml", name="web-sitemap-part")(seo.sitemap_part)
-routes.get("/s/{token}", name="web-shared-link")(shared_link)
+routes.get("/s/{token}", name=PageNames.SHARED_LINK)(shared_link)
 routes.get("/static/{name}", name="web-static")(serve_static)

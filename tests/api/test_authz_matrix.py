@@ -68,11 +68,20 @@ MATRIX: dict[str, str] = {
     "GET /api/v1/cvs/{cv_id}/render":                "A    A    A    401  404  401  404  404",
     "GET /api/v1/cvs/{cv_id}/ats-check":             "A    A    A    401  404  401  404  404",
     "GET /api/v1/templates":                         "A    A    A    A    A    A    A    A",
+    # ---- the editor (drafts are per person and need edit access; the design is the CV's)
+    "GET /api/v1/cvs/{cv_id}/design":                "A    A    A    401  404  401  404  404",
+    "PUT /api/v1/cvs/{cv_id}/design":                "A    A    403  401  404  401  404  404",
+    "GET /api/v1/cvs/{cv_id}/draft":                 "A    A    403  401  404  401  404  404",
+    "PUT /api/v1/cvs/{cv_id}/draft":                 "A    A    403  401  404  401  404  404",
+    "DELETE /api/v1/cvs/{cv_id}/draft":              "A    A    403  401  404  401  404  404",
+    "GET /api/v1/cvs/{cv_id}/draft/render":          "A    A    403  401  404  401  404  404",
+    "GET /api/v1/cvs/{cv_id}/diff":                  "A    A    A    401  404  401  404  404",
     # ---- shares
     "GET /api/v1/cvs/{cv_id}/shares":                "A    403  403  401  404  401  404  404",
     "POST /api/v1/cvs/{cv_id}/shares":               "A    403  403  401  404  401  404  404",
     "DELETE /api/v1/cvs/{cv_id}/shares/{share_id}":  "A    403  403  401  404  401  404  404",
     "GET /api/v1/shared/{token}":                    "A    A    A    A    A    A    404  404",
+    "GET /api/v1/shared/{token}/render":             "A    A    A    A    A    A    404  404",
     # ---- uploads and jobs (the owner's job)
     "POST /api/v1/uploads":                          "A    A    A    401  A    401  A    A",
     "GET /api/v1/jobs/{job_id}":                     "A    404  404  401  404  401  404  404",
@@ -142,6 +151,8 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/cvs/batch": {"updates": [{"id": "{cv_id}", "changes": {"title": "Batch"}}]},
     "POST /api/v1/cvs/{cv_id}/shares": {"link": True, "access": "view"},
     "POST /api/v1/uploads": "multipart",
+    "PUT /api/v1/cvs/{cv_id}/design": {"template": "classic"},
+    "PUT /api/v1/cvs/{cv_id}/draft": {"resume": RESUME, "title": "Draft"},
     "POST /signup": "form",
     "POST /login": "form",
     "POST /forgot-password": "form",
@@ -268,6 +279,8 @@ async def call(client: Any, key: str, w: World, actor: str) -> int:
     path = _path(canonical, w, actor)
     if canonical == "/sitemap-{n}.xml":
         path = "/sitemap-1.xml"
+    if canonical.endswith("/diff"):
+        path += "?older=1"
     headers = dict(w.headers[actor])
     kw: dict[str, Any] = {}
     spec = BODIES.get(key)
@@ -288,6 +301,8 @@ async def call(client: Any, key: str, w: World, actor: str) -> int:
         resp = await client.post("/api/v1/auth/login", json={"email": w.emails[actor], "password": PASSWORD})
         assert resp.status == 200, (actor, await resp.text())
         headers.pop("Authorization", None)
+    if key == "GET /api/v1/cvs/{cv_id}/draft":  # a draft is per person: one to read, where allowed
+        await client.put(path, json={"resume": RESUME}, headers=headers)
     resp = await client.request(method, path, headers=headers, allow_redirects=False, **kw)
     await resp.read()
     client.session.cookie_jar.clear()
