@@ -38,6 +38,7 @@ CONFIG = """
 host = "127.0.0.1"
 port = {port}
 max_upload_mb = 1
+workers = 1  # one process: /metrics counts every request it served
 [node]
 warm_pools = false
 [database]
@@ -128,7 +129,10 @@ def run_one(database: str, args: argparse.Namespace, port: int) -> Result:
     else:
         db = f"sqlite://{tmp}/htdy.sqlite3"
     (tmp / "htdy.toml").write_text(CONFIG.format(port=port, db=db, tmp=tmp, secret=uuid.uuid4().hex))
-    env = {**os.environ, "HTDY_CONFIG": str(tmp / "htdy.toml")}
+    # the server reads only its own file: HTDY_<SECTION>__<KEY> variables of the caller's
+    # environment (a test run's, a shell's) would override it
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HTDY_")}
+    env["HTDY_CONFIG"] = str(tmp / "htdy.toml")
     log = (tmp / "server.log").open("wb")
     server = subprocess.Popen([str(BIN / "htdy"), "serve", "--migrate"], env=env, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
