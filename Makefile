@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck pytest migrate gallery perf clean corpus corpus-tools train parse-eval
+.PHONY: run test install lint typecheck pytest migrate gallery perf clean corpus corpus-tools train parse-eval fuzz-api
 
 # setuptools' "Editable installation" note is informational (printed for every editable
 # install of a flat layout), so it is filtered; real packaging warnings stay visible
@@ -38,6 +38,13 @@ migrate: $(STAMP)
 
 gallery: $(STAMP)
 	$(BIN)/htdy render --gallery -o var/gallery
+
+# schemathesis (every check, every phase incl. stateful) over /api/openapi.json against a real
+# server on SQLite and on PostgreSQL; prints requests, 5xx and violations per database
+# (tests/fuzz/fuzz_api.py). FUZZ_EXAMPLES test cases per operation and phase (300: > 20,000 requests).
+FUZZ_EXAMPLES ?= 300
+fuzz-api: $(STAMP)
+	$(BIN)/python tests/fuzz/fuzz_api.py --database sqlite --database postgres --max-examples $(FUZZ_EXAMPLES)
 
 perf: $(STAMP)
 	$(BIN)/htdy perf parse

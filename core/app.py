@@ -142,6 +142,8 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
             svc.spawn(_rebuild_search(svc))
         yield
     finally:
+        if svc.search_catch_up is not None:
+            svc.search_catch_up.cancel()  # (waiting CVs: `htdy search reindex` after a restart)
         for backend in reversed(started):
             await backend.close()
 

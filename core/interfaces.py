@@ -348,3 +348,4 @@ class PageNames:
     SIGNUP = "htdy:page-signup"            # where an invited address signs up
     VERIFY_EMAIL = "htdy:page-verify-email"  # where a verification link leads (?token=…)
     RESET_PASSWORD = "htdy:page-reset-password"  # where a password-reset link leads (?token=…)
+    FORGOT_PASSWORD = "htdy:page-forgot-password"  # where someone asks for a password-reset link

@@ -39,6 +39,10 @@ __all__ = ["RenderService", "internal_routes", "normalize_options", "render_cach
 render_log = structlog.get_logger("htdy.renders")
 
 
+# text outputs, limited by [rendering] max_html_kb as PDFs are by max_pages
+SIZED_FORMATS = frozenset({"html", "svg", "md", "txt"})
+
+
 class RenderService:
     """Render CVs with templates through the registries, cached, with limits."""
 
@@ -225,6 +229,10 @@ class RenderService:
                                   status=504) from None
         else:
             out = self._render_here(eng, template, resume, fmt, options)
+        if fmt in SIZED_FORMATS and len(out.content) > self.rs.max_html_kb * 1024:
+            raise RenderError(f"the {fmt} output is {len(out.content) // 1024} KiB, more than the "
+                              f"{self.rs.max_html_kb} KiB allowed", code="too_large",
+                              details={"max_kb": self.rs.max_html_kb, "kb": len(out.content) // 1024})
         self.stats["renders"] += 1
         if key is not None and self.cache is not None:
             await self.cache.set(key, pack(out), CACHE_TTL_S)

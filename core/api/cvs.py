@@ -83,7 +83,7 @@ async def create_cv(request: web.Request) -> web.StreamResponse:
                    headers={"Location": f"/api/v1/cvs/{cv_id}"})
 
 
-@routes.get("/api/v1/cvs/{cv_id}", summary="Read a CV", query=s.CVQuery, response=s.CVOut,
+@routes.get("/api/v1/cvs/{cv_id}", summary="Read a CV", query=s.CVQuery, response=(s.CVOut, s.CVFieldsOut),
             errors=(304, 404))
 async def get_cv(request: web.Request) -> web.StreamResponse:
     """Served from the data-object cache; ``ETag`` + ``304`` on ``If-None-Match``."""

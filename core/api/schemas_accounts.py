@@ -5,14 +5,14 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from htdy.core.api.schemas_base import Strict
+from htdy.core.api.schemas_base import EMAIL_PATTERN, Strict
 
 __all__ = ["SignupIn", "LoginIn", "UserOut", "AuthOut", "VerifyIn", "VerifyOut", "TokenIn", "TokenOut", "PasswordChangeIn", "PasswordChangeOut", "ResetRequestIn", "ResetRequestOut", "ResetConfirmIn", "TwoFactorOut", "TwoFactorSetupIn", "TwoFactorSetupOut", "TwoFactorCodeIn", "RecoveryCodesOut", "TwoFactorDisableIn", "AccountDeleteIn", "TokenList"]
 
 
 # ---------------------------------------------------------------- accounts
 class SignupIn(Strict):
-    email: str = Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str = Field(max_length=320, pattern=EMAIL_PATTERN)
     password: str = Field(min_length=8, max_length=1024)
     name: str = Field(min_length=1, max_length=200)
     invite: str | None = Field(None, max_length=200, description=(

@@ -5,9 +5,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from htdy.core.api.schemas_base import MAX_INT32, Strict
+from htdy.core.api.schemas_base import MAX_INT32, UUID_PATTERN, Strict
 
-__all__ = ["Owner", "UnassignedLine", "Extras", "CVOut", "CVList", "ListQuery", "CVQuery", "BatchItem", "BatchIn", "BatchOut", "VersionOut", "VersionList", "RenderQuery", "TemplateQuery", "StatsQuery", "StatsDay", "ShareOpens", "Stats", "JobError", "JobOut", "JobRef", "UploadOut"]
+__all__ = ["Owner", "UnassignedLine", "Extras", "CVOut", "CVFieldsOut", "CVList", "ListQuery", "CVQuery", "BatchItem", "BatchIn", "BatchOut", "VersionOut", "VersionList", "RenderQuery", "TemplateQuery", "StatsQuery", "StatsDay", "ShareOpens", "Stats", "JobError", "JobOut", "JobRef", "UploadOut"]
 
 
 # ---------------------------------------------------------------- CVs
@@ -71,19 +71,54 @@ class CVList(BaseModel):
     total: int
 
 
+class CVFieldsOut(BaseModel):
+    """A CV with ``?fields=``: only the fields asked for (each as in ``CVOut``)."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "only the fields named in `fields`"})
+
+    id: str | None = None
+    title: str | None = None
+    owner: Owner | None = None
+    discoverable: bool | None = None
+    open_to_work: bool | None = None
+    slug: str | None = None
+    current_version: int | None = None
+    design: dict[str, Any] | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    resume: dict[str, Any] | None = None
+    extras: Extras | None = None
+    access: Literal["owner", "edit", "view"] | None = None
+    versions: list[dict[str, Any]] | None = None
+    shares: list[dict[str, Any]] | None = None
+
+
+def _csv_pattern(names: list[str]) -> str:
+    one = "(?:" + "|".join(sorted(names)) + ")"
+    return f"^ *{one} *(?:, *{one} *)*$"
+
+
+CV_FIELD_NAMES = sorted(set(CVOut.model_fields) - {"versions", "shares"})
+CV_FIELDS_PATTERN = _csv_pattern(CV_FIELD_NAMES)
+
+
 class ListQuery(Strict):
     limit: int = Field(20, ge=1, le=100)
-    cursor: str | None = None
-    fields: str | None = None
+    cursor: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]*$", max_length=400,
+                               description="`next_cursor` of the previous page (opaque; another value is "
+                                           "422 invalid_cursor)")
+    fields: str | None = Field(None, pattern=CV_FIELDS_PATTERN,
+                               description="comma-separated top-level fields to return: " + ", ".join(CV_FIELD_NAMES))
 
 
 class CVQuery(Strict):
-    fields: str | None = Field(None, description="comma-separated top-level fields to return")
-    include: str | None = Field(None, description="versions,shares")
+    fields: str | None = Field(None, pattern=CV_FIELDS_PATTERN,
+                               description="comma-separated top-level fields to return: " + ", ".join(CV_FIELD_NAMES))
+    include: str | None = Field(None, pattern=_csv_pattern(["versions", "shares"]), description="versions,shares")
 
 
 class BatchItem(Strict):
-    id: str
+    id: str = Field(pattern=UUID_PATTERN, description="the CV's id")
     changes: dict[str, Any]
 
 

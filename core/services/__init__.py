@@ -58,6 +58,10 @@ class Services:
     worker: Worker | None = None
     plugin_modules: tuple[str, ...] = ()  # extra plugins pool workers re-import
     background: set[asyncio.Task[Any]] = field(default_factory=set)
+    # CVs whose search index update failed (an outage) and the task that indexes them once
+    # the search service answers again (htdy.core.services.search_index.catch_up)
+    search_pending: set[str] = field(default_factory=set)
+    search_catch_up: asyncio.Task[Any] | None = None
 
     def parsers(self) -> ParserPool:
         """The parser process pool, started on first use: shared by the parse-job workers (the

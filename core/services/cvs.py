@@ -23,7 +23,7 @@ from tortoise.transactions import in_transaction
 
 from htdy.core.errors import Conflict, Forbidden, HtdyError, NotFound, ValidationFailed
 from htdy.core.models import CV, CVVersion, Share
-from htdy.core.services import Services, review, utcnow
+from htdy.core.services import Services, quota, review, utcnow
 from htdy.core.services.validation import pydantic_details, validate_resume_or_raise
 
 CV_TTL_S = 300
@@ -151,6 +151,7 @@ async def list_for(user_id: str, limit: int, cursor: tuple[str, str] | None) -> 
 async def create(svc: Services, user_id: str, data: CVCreate, *, extras: dict[str, Any] | None = None,
                  source_file_id: str | None = None) -> str:
     validate_resume_or_raise(data.resume)
+    await quota.check(svc, user_id, quota.json_bytes(data.resume))
     async with in_transaction(svc.conn_name):
         cv = await CV.create(owner_id=user_id, title=data.title, discoverable=data.discoverable,
                              open_to_work=data.open_to_work,
@@ -193,6 +194,7 @@ async def apply_changes(svc: Services, user_id: str, cv_id: str, ch: CVChanges,
     updates: dict[str, Any] = {"revision": F("revision") + 1, "updated_at": utcnow()}
     if ch.resume is not None:
         updates["current_version"] = F("current_version") + 1
+        await quota.check(svc, await quota.owner_of(cv_id) or user_id, quota.json_bytes(ch.resume))
     for name in ("title", "discoverable", "open_to_work", "slug"):
         if name in ch.model_fields_set and (getattr(ch, name) is not None or name == "slug"):
             updates[name] = getattr(ch, name)
@@ -345,6 +347,7 @@ async def after_commit(svc: Services, cv_ids: Iterable[str], new_versions: dict[
     for cid, number in new_versions.items():
         version = await CVVersion.get(cv_id=cid, number=number)
         await svc.call_hook("htdy_cv_version_created", cv_id=cid, version=number, resume=version.resume)
+        await quota.prune(svc, cid)  # [versions] keep / max_age_days (never the current one)
 
 
 def _raise_first(errors: list[Any]) -> None:

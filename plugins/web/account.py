@@ -39,7 +39,7 @@ def _forgot_page(request: web.Request, *, status: int = 200, **extra: Any) -> we
                        account_js=True, status=status, **extra)
 
 
-@routes.get("/forgot-password", name="web-forgot-password")
+@routes.get("/forgot-password", name=PageNames.FORGOT_PASSWORD)
 async def forgot(request: web.Request) -> web.StreamResponse:
     return _forgot_page(request)
 

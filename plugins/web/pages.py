@@ -4,7 +4,6 @@ server-rendered (see :mod:`.profile`)."""
 from __future__ import annotations
 
 import json
-import secrets
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -13,6 +12,7 @@ from aiohttp import web
 from yarl import URL
 
 from htdy.core import appkeys
+from htdy.core.api.transport import csrf_token
 from htdy.core.interfaces import PageNames
 
 from . import data, seo
@@ -153,7 +153,7 @@ async def login_post(request: web.Request) -> web.StreamResponse:
 @routes.post("/logout", name="web-logout-post")
 async def logout_post(request: web.Request) -> web.StreamResponse:
     """The no-JavaScript log-out. The same-origin check is this form's CSRF defence, so the
-    API call carries its own double-submit pair instead of relying on the ``htdy_csrf``
+    API call carries the session's own token instead of relying on the ``htdy_csrf``
     cookie (a browser that lost or never kept it would otherwise get ``403 csrf_failed``
     and keep a live session). Cookies are cleared only once the session is really gone."""
     if not _same_origin(request):
@@ -161,7 +161,7 @@ async def logout_post(request: web.Request) -> web.StreamResponse:
     session = request.cookies.get(SESSION_COOKIE, "")
     status = 204
     if session:
-        csrf = secrets.token_urlsafe(24)
+        csrf = csrf_token(request, session)
         try:
             status, _, _ = await data.internal_request(
                 request, "POST", "/api/v1/auth/logout",

@@ -89,7 +89,15 @@ SERVICE_MONITOR = _resource("monitoring.coreos.com/v1", "ServiceMonitor", {
                    "endpoints": {"type": "array", "minItems": 1, "items": {
                        "type": "object", "required": ["port"], "additionalProperties": False,
                        "properties": {"port": {"type": "string"}, "path": {"type": "string"},
-                                      "interval": DURATION}}}},
+                                      "interval": DURATION,
+                                      # the operator's SafeAuthorization: a Secret's key as the credentials
+                                      "authorization": {
+                                          "type": "object", "additionalProperties": False,
+                                          "properties": {"type": {"type": "string"}, "credentials": {
+                                              "type": "object", "required": ["key"],
+                                              "additionalProperties": False,
+                                              "properties": {"name": {"type": "string"}, "key": {"type": "string"},
+                                                             "optional": {"type": "boolean"}}}}}}}}},
 })
 SCHEMAS = {"ScaledObject": SCALED_OBJECT, "TriggerAuthentication": TRIGGER_AUTH,
            "PrometheusRule": PROMETHEUS_RULE, "ServiceMonitor": SERVICE_MONITOR}
