@@ -8,6 +8,7 @@ import json
 from aiohttp import web
 
 from htdy.core.api import schemas as s
+from htdy.core.api.cvs import cv_etag
 from htdy.core.api.http import body, query, respond, svc, user_id
 from htdy.core.api.render import render_response, with_detected_language
 from htdy.core.api.routing import ApiRoutes
@@ -35,7 +36,9 @@ async def put_design(request: web.Request) -> web.StreamResponse:
     raw = await body(request, design.Design)
     saved = await design.save(svc(request), user_id(request), request.match_info["cv_id"],
                               raw.model_dump())
-    return respond(request, saved, cache="no-store")
+    # the CV's new ETag, so an editor holding the old one can still save its content (If-Match)
+    e, access = await cvs.get_for(svc(request), user_id(request), request.match_info["cv_id"])
+    return respond(request, saved, cache="no-store", headers={"X-CV-ETag": cv_etag(e, access)})
 
 
 @routes.get("/api/v1/cvs/{cv_id}/draft", summary="My unsaved draft of a CV", response=s.DraftOut,

@@ -129,3 +129,24 @@ async def test_stats_owner_only(client, signup, make_cv):
     assert stats["days"] == 30 and len(stats["series"]) == 30 and stats["shares"] == []
     await client.post(f"/api/v1/cvs/{cv['id']}/shares", json={"email": "b@example.org"}, headers=a["headers"])
     assert (await client.get(f"/api/v1/cvs/{cv['id']}/stats", headers=b["headers"])).status == 403
+
+
+async def test_save_after_restore_with_the_restores_etag(client, signup, make_cv, resume):
+    """The ETag a restore answers with is the one the next save must send (the editor's flow)."""
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"])
+    url = f"/api/v1/cvs/{cv['id']}"
+    resp = await client.patch(url, json={"resume": dict(resume, basics={**resume["basics"], "label": "X"})},
+                              headers=a["headers"])
+    assert resp.status == 200
+    await client.get(url, headers=a["headers"])  # a cached read in between, as the editor makes
+    resp = await client.post(url + "/versions/1/restore", headers=a["headers"])
+    assert resp.status == 201
+    tag = resp.headers["ETag"]
+    resp = await client.get(url, headers=a["headers"])  # the editor reloads the restored CV
+    # (the read's ETag names the same revision; its variant part may differ)
+    assert resp.headers["ETag"].split("-r")[1][:2] == tag.split("-r")[1][:2] and (await resp.json())["current_version"] == 3
+    resp = await client.patch(url, json={"resume": dict(resume, basics={**resume["basics"], "label": "Y"})},
+                              headers={**a["headers"], "If-Match": tag})
+    assert resp.status == 200, await resp.text()
+    assert (await resp.json())["current_version"] == 4

@@ -20,7 +20,7 @@ async def test_role_configs_create_the_bucket_at_start(moto_url: str, nodes: int
     env = {"HTDY_SECRET_KEY": "3f9c1e7a0b5d42c8a6e1f0d9b7c35a2e4d8f6b1c", "HTDY_PUBLIC_URL": "https://x.example",
            "HTDY_DATABASE_URL": "postgres://h@db/h", "HTDY_DATABASE_REPLICA_URL": "postgres://h@ro/h",
            "HTDY_REDIS_URL": "redis://r:6379/0", "HTDY_S3_ENDPOINT": moto_url, "HTDY_S3_ACCESS_KEY_ID": "test",
-           "HTDY_S3_SECRET_ACCESS_KEY": "test", "HTDY_OPENSEARCH_URL": "http://os:9200"}
+           "HTDY_S3_SECRET_ACCESS_KEY": "test", "HTDY_OPENSEARCH_URL": "http://os:9200", "HTDY_OPS_TOKEN": "t0k"}
     regs = build_registries(get_plugin_manager(load_entrypoints=False), ["storage_backends"])
     bucket = f"htdy-files-{uuid.uuid4().hex[:8]}"  # the config's bucket, renamed: moto is shared by the session
     backends = []

@@ -110,7 +110,7 @@ def test_every_role_names_the_shared_backends(role: str) -> None:
            "HTDY_DATABASE_URL": "postgres://h@db/h", "HTDY_DATABASE_REPLICA_URL": "postgres://h@ro/h",
            "HTDY_REDIS_URL": "redis://r:6379/0", "HTDY_S3_ENDPOINT": "https://s3.example.com",
            "HTDY_S3_ACCESS_KEY_ID": "a", "HTDY_S3_SECRET_ACCESS_KEY": "b",
-           "HTDY_OPENSEARCH_URL": "https://os:9200"}
+           "HTDY_OPENSEARCH_URL": "https://os:9200", "HTDY_OPS_TOKEN": "t0k"}
     settings = load_settings(DEPLOY / "config" / f"{role}.toml", environ=env)
     raw = tomllib.loads((DEPLOY / "config" / f"{role}.toml").read_text(encoding="utf-8"))
     for section in ("storage", "search", "queue"):

@@ -167,6 +167,7 @@ def test_journey(browser, server, shots, tmp_path):
     page.locator("#versions-panel summary").click()
     page.get_by_role("button", name="Restore version 1").click()
     expect(page.locator("#version-badge")).to_have_text("Version 4")
+    page.wait_for_load_state("networkidle")  # the editor reloads the restored CV (form, versions, draft)
     assert page.locator("#f-basics-label").input_value() != "Rear Admiral, compiler pioneer"
     page.get_by_label("Headline").fill("Computer scientist")  # If-Match after a restore
     page.get_by_role("button", name="Save").click()

@@ -35,7 +35,9 @@
         Object.keys(D.options).forEach(function (k) { if (known[k]) options[k] = D.options[k]; });
         api("PUT", "/api/v1/cvs/" + encodeURIComponent(ctx.id()) + "/design",
           { template: D.template, options: options, hidden_items: D.hidden_items })
-          .then(function (res) { D = res.data; ctx.changed(); H.toast("Design saved."); })
+          .then(function (res) {
+            D = res.data; ctx.etag(res.response.headers.get("X-CV-ETag")); ctx.changed(); H.toast("Design saved.");
+          })
           .catch(function (e) { H.toast(H.errorText(e), true); });
       }, 400);
     }

@@ -351,7 +351,9 @@
       toForm: function () { return selectTab("form"); },
       changed: function () { markDirty(); renderForm(); }
     }) : null;
-    var ctx = { id: function () { return S.id; }, changed: updatePreview, reload: load };
+    // a design save bumps the CV's revision: the editor keeps the new ETag for its next save
+    var ctx = { id: function () { return S.id; }, changed: updatePreview, reload: load,
+                etag: function (t) { if (t) S.etag = t; } };
     D = window.htdyDesign ? window.htdyDesign(ctx) : null;
     V = window.htdyHistory ? window.htdyHistory(ctx) : null;
     P = window.htdyPanels ? window.htdyPanels(S) : null;
