@@ -140,6 +140,9 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
             svc.spawn(_rebuild_search(svc))
         yield
     finally:
+        from htdy.core.services import matching
+
+        await matching.close(svc)
         for backend in reversed(started):
             await backend.close()
 

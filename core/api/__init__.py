@@ -5,11 +5,12 @@ from __future__ import annotations
 from aiohttp import web
 
 from htdy.core import appkeys
-from htdy.core.api import accounts, cvs, discovery, me, openapi, ops, render, shares, uploads
+from htdy.core.api import accounts, cvs, discovery, matching, me, openapi, ops, render, shares, uploads
 from htdy.core.api.routing import ApiRoutes
 
 # order matters only for documentation; aiohttp matches by path and method
-API_TABLES = (accounts.routes, me.routes, cvs.routes, render.routes, shares.routes, uploads.routes, discovery.routes)
+API_TABLES = (accounts.routes, me.routes, cvs.routes, render.routes, shares.routes, uploads.routes, discovery.routes,
+              matching.routes)
 
 
 def mount(app: web.Application, *, api: bool) -> None:

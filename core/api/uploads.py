@@ -16,7 +16,7 @@ routes = ApiRoutes("uploads")
 MAX_FIELD = 1024
 
 
-async def _read_limited(part: BodyPartReader, limit: int) -> bytes:
+async def read_limited(part: BodyPartReader, limit: int) -> bytes:
     chunks, size = [], 0
     while chunk := await part.read_chunk(64 * 1024):
         size += len(chunk)
@@ -45,9 +45,9 @@ async def upload(request: web.Request) -> web.StreamResponse:
             continue
         if part.name == "file":
             filename = part.filename
-            data = await _read_limited(part, limit)
+            data = await read_limited(part, limit)
         elif part.name in ("title", "cv_id"):
-            value = (await _read_limited(part, MAX_FIELD)).decode("utf-8", "replace").strip() or None
+            value = (await read_limited(part, MAX_FIELD)).decode("utf-8", "replace").strip() or None
             title, cv_id = (value, cv_id) if part.name == "title" else (title, value)
         else:
             await part.release()

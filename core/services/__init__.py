@@ -47,6 +47,7 @@ class Services:
     events: EventRecorder | None = None
     worker: JobWorker | None = None
     plugin_modules: tuple[str, ...] = ()  # extra plugins pool workers re-import
+    matchers: dict[str, Any] = field(default_factory=dict)  # started on first use (services/matching.py)
     background: set[asyncio.Task[Any]] = field(default_factory=set)
 
     @property

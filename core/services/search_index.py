@@ -44,6 +44,9 @@ async def sync(svc: Services, cv_id: str) -> None:
             return
         version = await CVVersion.get(cv_id=cv_id, number=cv.current_version)
         await _put(svc.search, cv_id, cv.slug, version.resume, cv.open_to_work)
+        from htdy.core.services import saved_searches
+
+        svc.spawn(saved_searches.on_indexed(svc, cv_id))  # alerts, after this write, off its path
     except Exception:
         log.exception("search index update failed for %s", cv_id)
 
