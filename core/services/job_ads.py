@@ -64,7 +64,8 @@ _YEARS = re.compile(
 _PUNCT = re.compile(r"[()\[\]{}\"“”„«»]")
 # a word per language that ads use a lot and other languages do not
 _LANG_WORDS = {
-    "en": {"the", "and", "you", "with", "our", "for", "will", "experience", "we", "are"},
+    "en": {"the", "and", "you", "with", "our", "for", "will", "experience", "we", "are", "to", "of", "have",
+           "years", "as", "requirements", "skills"},
     "de": {"und", "der", "die", "das", "mit", "wir", "du", "sie", "fur", "erfahrung", "ihre", "deine"},
     "fr": {"et", "le", "la", "les", "des", "vous", "nous", "avec", "pour", "une", "experience"},
     "es": {"y", "el", "los", "las", "con", "para", "una", "experiencia", "buscamos", "del"},
