@@ -15,6 +15,7 @@ BENCHMARKS = {
     "render": "htdy.perf.render_bench:command",
     "api": "htdy.perf.api_bench:command",
     "restore": "htdy.perf.restore_bench:command",
+    "match": "htdy.perf.match_bench:command",
 }
 
 
