@@ -207,3 +207,39 @@ async def test_saved_search_bad_input_writes_nothing(client, signup) -> None:
     assert await SavedSearch.all().count() == 0
     resp = await client.delete("/api/v1/me/saved-searches/not-a-uuid", headers=rec["headers"])
     assert resp.status == 404
+
+
+async def test_cli_match(client, signup, make_cv, tmp_path, database_url) -> None:
+    import asyncio
+    import json
+    import os
+    import subprocess
+    import sys
+
+    owner = await signup("owner@example.org")
+    for resume in (PY, HALF, CHEF):
+        await make_cv(owner["headers"], title=resume["basics"]["name"], resume=resume, discoverable=True)
+    cfg = tmp_path / "cli.toml"
+    cfg.write_text(f'[database]\nurl = "{database_url}"\n[plugins.search_backends.embedded]\n'
+                   f'path = "{tmp_path / "search.sqlite3"}"\n')
+    (tmp_path / "ad.txt").write_text(AD)
+    (tmp_path / "ad.docx").write_bytes(_docx(AD))
+    (tmp_path / "empty.txt").write_text("  \n")
+
+    async def htdy(*args: str) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, HTDY_CONFIG=str(cfg), HTDY_DISABLE_ENTRYPOINTS="1")
+        cmd = [sys.executable, "-c", "from htdy.core.cli import main; main()", "match", *args]
+        return await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True, timeout=240)
+
+    out = await htdy(str(tmp_path / "ad.txt"), "--limit", "2")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("Senior Python Developer — requires Python, Django, PostgreSQL")
+    assert "Paula Python" in lines[1] and "Hugo Half" in lines[3] and "missing: Django, PostgreSQL" in lines[4]
+    out = await htdy(str(tmp_path / "ad.docx"), "--json")
+    assert out.returncode == 0, out.stderr
+    assert [i["name"] for i in json.loads(out.stdout)["items"]][:2] == ["Paula Python", "Hugo Half"]
+    out = await htdy(str(tmp_path / "empty.txt"))
+    assert out.returncode != 0 and "at least 20 characters" in out.stderr and "Traceback" not in out.stderr
+    out = await htdy(str(tmp_path / "missing.pdf"))
+    assert out.returncode != 0 and "does not exist" in out.stderr
