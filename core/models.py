@@ -300,7 +300,7 @@ class SavedSearch(Model):
     name = fields.CharField(max_length=200)
     ad_text = fields.TextField()
     matcher = fields.CharField(max_length=64, default="")  # "" = [matching] default
-    filters = fields.JSONField(default=dict)
+    filters: Any = fields.JSONField(default=dict)
     notify = fields.CharField(max_length=10, default="email")  # email | in_app
     created_at = fields.DatetimeField(auto_now_add=True)
 
