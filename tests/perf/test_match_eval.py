@@ -55,7 +55,7 @@ def test_generated_set_is_seeded_multilingual_and_graded() -> None:
 
 def test_perf_match_small_run(tmp_path) -> None:
     result = CliRunner().invoke(command, ["--profiles", "60", "--ads", "8", "--seed", "5",
-                                      "--dump", str(tmp_path / "set")])
+                                          "--matcher", "lexical", "--dump", str(tmp_path / "set")])
     assert result.exit_code == 0, result.output
     values = {(m.group(1), m.group(2)): float(m.group(3)) for line in result.output.splitlines()
               if (m := LINE.match(line))}
@@ -66,3 +66,16 @@ def test_perf_match_small_run(tmp_path) -> None:
     ads = json.loads((tmp_path / "set" / "ads.json").read_text())
     profiles = json.loads((tmp_path / "set" / "profiles.json").read_text())
     assert len(ads) == 8 and len(profiles) == 60 and all("grades" in a for a in ads)
+
+
+def test_generated_set_does_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json; from datetime import date; from htdy.perf.match_data import generate; "
+            "p, a = generate(80, 5, seed=2, today=date(2026, 1, 1)); "
+            "print(json.dumps([x.resume for x in p] + [x.text for x in a], sort_keys=True))")
+    outs = {subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONHASHSEED=str(s)),
+                           capture_output=True, text=True, check=True, timeout=120).stdout for s in (1, 2)}
+    assert len(outs) == 1
