@@ -2,6 +2,7 @@
 warnings, language, page count)."""
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from contextvars import ContextVar
@@ -20,6 +21,8 @@ from htdy.parsers.extract.structure import BULLET, Entry, clean, degree_and_scho
 from htdy.parsers.extract.vocab import fold
 from htdy.parsers.layout.model import Layout, Line
 from htdy.parsers.layout.reading import order
+
+log = logging.getLogger("htdy.parsing")
 
 
 def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -64,46 +67,55 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     other: dict[str, list[dict[str, Any]]] = {"projects": [], "awards": [], "certificates": [],
                                               "publications": [], "references": []}
     found = Counter(s.key for s in sections)
+    failed: list[str] = []
     for sec in sections:
-        if sec.key == "work":
-            work.extend(_work_entries(sec, layout.has_geometry))
-        elif sec.key == "volunteer":
-            for w in _work_entries(sec, layout.has_geometry):
+        try:
+            if sec.key == "work":
+                work.extend(_work_entries(sec, layout.has_geometry))
+            elif sec.key == "volunteer":
+                for w in _work_entries(sec, layout.has_geometry):
                     if "name" in w:
                         w["organization"] = w.pop("name")
                     volunteer.append(w)
-        elif sec.key == "education":
-            for e in _one_line_degrees(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
-                                                     layout.has_geometry)):
-                ed = header_model.apply(e.header, education_entry(e), "education")
-                drop_repeated_degree(ed)  # (after the header model, which may fill the field with the degree)
-                if ed.get("institution"):
-                    education.append(ed)
-                trace = TRACE.get()
-                if trace is not None:
-                    trace.setdefault("education", []).append((e, ed))
-        elif sec.key == "skills":
-            # a section the model named skills had a heading of its own ("Bases de Datos"):
-            # like any unknown heading over a keyword list, its title names the group
-            lists.skills(sec, skill_groups, langs=langs, title_as_name=id(sec) in named)
-        elif sec.key == "languages":
-            items = [clean(ln.text) for ln in sec.lines if clean(ln.text)]
-            natural = sum(1 for t in items if lists.is_natural_language(BULLET.sub("", t)))
-            if items and natural >= max(1, len(items) // 2):
-                langs.extend(lists.languages(sec))
-            else:
-                lists.skills(sec, skill_groups, title_as_name=True)
-        elif sec.key == "interests":
-            interests.extend(lists.interests(sec))
-        elif sec.key == "summary":
-            paras = [clean(ln.text) for ln in sec.lines
-                     if len(clean(ln.text)) > 2 and "@" not in ln.text and not re.search(r"https?://|www\.", ln.text)
-                     and not (len(clean(ln.text)) < 40 and re.search(r"\d{4,}|\+\d", ln.text))]
-            summary.extend(paras)
-        elif sec.key in other:
-            other[sec.key].extend(lists.simple_entries(sec.lines, sec.key))
-        elif sec.key == "other" and _keyword_list(sec):
-            lists.skills(sec, skill_groups, title_as_name=True, langs=langs)
+            elif sec.key == "education":
+                for e in _one_line_degrees(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
+                                                         layout.has_geometry)):
+                    ed = header_model.apply(e.header, education_entry(e), "education")
+                    drop_repeated_degree(ed)  # (after the header model, which may fill the field with the degree)
+                    if (not ed.get("institution") and education and (ed.get("studyType") or ed.get("area"))
+                            and (ed.get("startDate") or ed.get("endDate"))):
+                        ed["institution"] = education[-1]["institution"]  # another degree at the same school
+                    if ed.get("institution"):
+                        education.append(ed)
+                    trace = TRACE.get()
+                    if trace is not None:
+                        trace.setdefault("education", []).append((e, ed))
+            elif sec.key == "skills":
+                # a section the model named skills had a heading of its own ("Bases de Datos"):
+                # like any unknown heading over a keyword list, its title names the group
+                lists.skills(sec, skill_groups, langs=langs, title_as_name=id(sec) in named)
+            elif sec.key == "languages":
+                items = [clean(ln.text) for ln in sec.lines if clean(ln.text)]
+                natural = sum(1 for t in items if lists.is_natural_language(BULLET.sub("", t)))
+                if items and natural >= max(1, len(items) // 2):
+                    langs.extend(lists.languages(sec))
+                else:
+                    lists.skills(sec, skill_groups, title_as_name=True)
+            elif sec.key == "interests":
+                interests.extend(lists.interests(sec))
+            elif sec.key == "summary":
+                paras = [clean(ln.text) for ln in sec.lines
+                         if len(clean(ln.text)) > 2 and "@" not in ln.text and not re.search(r"https?://|www\.", ln.text)
+                         and not (len(clean(ln.text)) < 40 and re.search(r"\d{4,}|\+\d", ln.text))]
+                summary.extend(paras)
+            elif sec.key in other:
+                other[sec.key].extend(lists.simple_entries(sec.lines, sec.key))
+            elif sec.key == "other" and _keyword_list(sec):
+                lists.skills(sec, skill_groups, title_as_name=True, langs=langs)
+        except Exception:  # one unreadable section must not cost the rest of the CV
+            log.warning("section %r (%s) could not be read", sec.title, sec.key, exc_info=True)
+            failed.append(sec.title or sec.key)
+
     if summary:
         b["summary"] = join_lines(summary)
         spans["basics.summary"] = b["summary"][:200]
@@ -142,6 +154,8 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
         "inferred_sections": inferred,
         "backend": layout.backend,
     }
+    if failed:  # its lines stay in extras.unassigned
+        extras["warnings"].append(f"section(s) could not be read: {', '.join(failed)}")
     if not found.get("work") and not found.get("education"):
         extras["warnings"].append("no work or education section recognised")
     if low:  # the editor highlights these

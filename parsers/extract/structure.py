@@ -164,6 +164,8 @@ def continues_first_cell(prev: Line, ln: Line) -> bool:
     end = first[-1]
     head = ln.spans[0]
     pt, nt = clean("".join(s.text for s in first)), clean(ln.text)
+    if not nt:  # a line of marks or spaces only
+        return False
     wrapped_text = nt[:1].islower() or pt.endswith((",", "-", "&", "/")) or len(pt) > 60 \
         or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)) \
         or (end.bold and head.bold and len(nt.split()) <= 4 and not re.search(r"[.:]$", nt))

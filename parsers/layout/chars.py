@@ -149,7 +149,27 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     for sp in spans:  # combining accents and ligatures as single characters ("ć", "fi")
         if not sp.text.isascii() and not _RTL.search(sp.text):  # (right-to-left text: in _bidi())
             sp.text = unicodedata.normalize("NFKC", sp.text)
-    return spans
+    return _glyph_fallbacks(spans)
+
+
+def _glyph_fallbacks(spans: list[Span]) -> list[Span]:
+    """A letter or two drawn in another font inside a word, touching its neighbours ("Ú" "č" "etní":
+    an accented letter from a fallback face, or flagged bold by its subset) is part of that word,
+    in the word's own style: a change of type inside a word never separates two fields."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and sp.text[:1].isalpha() and prev.text[-1:].isalpha()
+                and abs(sp.size - prev.size) < 0.2 and -0.1 * sp.size <= sp.x0 - prev.x1 <= 0.05 * sp.size
+                and min(len(prev.text.strip()), len(sp.text)) <= 2 and prev.top < sp.bottom and sp.top < prev.bottom
+                and not _RTL.search(prev.text + sp.text)):
+            keep = prev if len(prev.text.strip()) >= len(sp.text) else sp
+            out[-1] = Span(prev.text + sp.text, prev.x0, min(prev.top, sp.top), max(prev.x1, sp.x1),
+                           max(prev.bottom, sp.bottom), keep.font, keep.size, keep.bold, keep.italic,
+                           prev.link or sp.link)
+            continue
+        out.append(sp)
+    return out
 
 
 # a left-to-right run inside right-to-left text: Latin words with the spaces between them, or a

@@ -130,8 +130,11 @@ def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above:
             candidates = [(a + b) / 2 if b - a < 4 * len(lows) else a]
         for g in candidates:
             score = _split_score(cells, g)
-            if score > 0 and (best is None or score > best[0]):
-                best = (score, g)
+            # the text a gutter would cut through counts against it (a summary running over a
+            # date margin: the gutter lies past the dates, not between them and the entries)
+            cut = sum(len(c[3]) for c in cells if c[0] < g < c[1])
+            if score > 0 and (best is None or score - cut > best[0]):
+                best = (score - cut, g)
     return best[1] if best else None
 
 

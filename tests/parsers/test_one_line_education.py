@@ -99,3 +99,34 @@ def test_japanese_field_degree_school_lines_with_an_ideographic_comma():
     ed = TextParser(TextParser.Options()).parse(cv, filename="cv.txt").resume["education"]
     assert [(e.get("institution"), e.get("studyType"), e.get("area"), e.get("startDate")) for e in ed] == [
         ("神戸外国語大学", "専門士", "看護学", None), ("東京工業大学", "学士", "看護学", "2008")]
+
+
+STACKED = b"""Ana Costa
+ana.costa@example.com | Lisbon
+
+Education
+University of Oxford
+MSc Computer Science, 2015 - 2016
+BA Mathematics, 2012 - 2015
+"""
+
+
+def test_degrees_stacked_under_one_school_each_name_it():
+    res = TextParser(TextParser.Options()).parse(STACKED, filename="cv.txt").resume
+    got = [(e.get("institution"), e.get("studyType"), e.get("area"), e.get("endDate")) for e in res["education"]]
+    assert got == [("University of Oxford", "MSc", "Computer Science", "2016"),
+                   ("University of Oxford", "BA", "Mathematics", "2015")]
+
+
+def test_a_section_that_cannot_be_read_costs_only_itself(monkeypatch):
+    from htdy.parsers.extract import resume
+
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(resume, "_work_entries", broken)
+    res = TextParser(TextParser.Options()).parse(CV, filename="cv.txt")
+    assert "work" not in res.resume and res.resume["education"][0]["institution"] == "MIT"
+    assert any("could not be read" in w and "Experience" in w for w in res.extras["warnings"])
+    # the section's text is still offered to the user
+    assert any("Built search features" in u["text"] for u in res.extras["unassigned"])

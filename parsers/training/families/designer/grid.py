@@ -85,6 +85,7 @@ class Design:
     avatar: bool = False
     date_italic: bool = False
     arabic: str = "Noto Kufi Arabic"  # Arabic-script face (their PDFs extract differently, as in real life)
+    name_split: str = ""           # "" | "lines" (given name over family name) | "weights" (light + bold)
 
 
 def _rng(tid: str) -> random.Random:
@@ -137,4 +138,6 @@ def design(tid: str) -> Design:
         date_italic=r.random() < 0.5,
         arabic=r.choice(("Noto Kufi Arabic", "Noto Kufi Arabic", "Noto Naskh Arabic", "Noto Naskh Arabic",
                          "Noto Sans Arabic", "DejaVu Sans")),
+        # drawn last so the choices above stay what they were for every template
+        name_split=r.choice(("", "", "", "", "lines", "lines", "weights")),
     )

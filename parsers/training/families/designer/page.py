@@ -34,7 +34,13 @@ def _summary(view: dict) -> str:
 
 
 def _name(view: dict, d: Design, with_label: bool = True) -> str:
-    out = f'<h1 class="name">{B.E(view.get("name") or "")}</h1>'
+    name = view.get("name") or ""
+    first, _, last = name.rpartition(" ")
+    if d.name_split and first:  # designers set the given and the family name apart
+        join = "<br>" if d.name_split == "lines" else " "
+        out = f'<h1 class="name"><span class="nf">{B.E(first)}</span>{join}{B.E(last)}</h1>'
+    else:
+        out = f'<h1 class="name">{B.E(name)}</h1>'
     if with_label and "label" in d.show and B.val(view, "label"):
         out += f'<div class="label">{B.E(view["label"])}</div>'
     return out

@@ -66,6 +66,7 @@ a {{ color: inherit; text-decoration: none; }}
 p {{ margin: 0 0 4pt; }}
 h1.name {{ font-family: {head_f}; font-size: {d.name_size}pt; line-height: 1.1; margin: 0; color: {A};
   font-weight: bold; {f"text-transform: uppercase; letter-spacing: {ls / 2}px;" if d.name_upper else ""} }}
+h1.name .nf {{ font-weight: 300; }}
 .label {{ font-size: 1.25em; color: {muted}; margin-top: 3pt; }}
 header.top {{ margin-bottom: 9pt; {"text-align: center;" if d.name_center else ""} }}
 header.top .summary {{ margin-top: 7pt; }}
