@@ -24,7 +24,7 @@ async def _from_form(request: web.Request) -> tuple[bytes | None, str | None, di
         if part.name == "file":
             filename = part.filename
             data = await read_limited(part, limit)
-        elif part.name in ("text", "matcher", "limit"):
+        elif part.name in ("text", "matcher", "limit", "location"):
             fields[part.name] = (await read_limited(part, 50_000 * 4)).decode("utf-8", "replace").strip()
         else:
             await part.release()
@@ -34,7 +34,8 @@ async def _from_form(request: web.Request) -> tuple[bytes | None, str | None, di
 
 @routes.post("/api/v1/match", summary="Rank discoverable CVs against a job ad", body=s.MatchIn,
              response=s.MatchOut, multipart={"file": "the job ad as PDF, DOCX or text (read by htdy's parsers)",
-                                             "matcher": "optional: a matcher by name", "limit": "optional: 1-100"},
+                                             "matcher": "optional: a matcher by name", "limit": "optional: 1-100",
+                                             "location": "optional: only candidates whose location has these words"},
              errors=(413, 415, 422))
 async def match(request: web.Request) -> web.StreamResponse:
     """Send the ad as JSON (``text``) or upload it (``multipart/form-data``, field ``file``; no
@@ -53,7 +54,8 @@ async def match(request: web.Request) -> web.StreamResponse:
             limit = int(fields.get("limit") or 20)
         except ValueError:
             raise ValidationFailed("limit must be a number from 1 to 100", code="bad_page") from None
-        out = await matching.match(services, ad, matcher_name=fields.get("matcher") or None, limit=limit)
+        out = await matching.match(services, ad, matcher_name=fields.get("matcher") or None, limit=limit,
+                                   filters={"location": fields["location"]} if fields.get("location") else None)
     else:
         q = await body(request, s.MatchIn)
         out = await matching.match(services, job_ads.read(q.text), matcher_name=q.matcher, limit=q.limit,

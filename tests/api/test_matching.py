@@ -117,6 +117,9 @@ async def test_match_an_uploaded_pdf_and_docx(client, signup, make_cv) -> None:
         assert out["ad"]["title"] == "Senior Python Developer", name
         assert out["ad"]["required"] == ["Python", "Django", "PostgreSQL"], name
         assert [i["name"] for i in out["items"]] == ["Paula Python", "Hugo Half"], name
+    resp = await client.post("/api/v1/match", data=_form(_docx(AD), "ad.docx", location="Hamburg"),
+                             headers=rec["headers"])
+    assert [i["name"] for i in (await resp.json())["items"]] == ["Hugo Half"]
 
 
 async def test_bad_input_is_a_clear_error(client, signup) -> None:

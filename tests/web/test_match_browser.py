@@ -95,7 +95,7 @@ def test_match_page_ranks_and_explains(server, shots, tmp_path) -> None:
         page.get_by_label("Password").fill("correct horse battery")
         page.get_by_role("button", name="Log in").click()
         page.wait_for_url("**/match")
-        expect(page.locator("#ad-matcher option")).to_have_count(1)
+        expect(page.locator("#ad-matcher option:checked")).to_have_attribute("value", "lexical")  # the default
         page.get_by_label("Job ad").fill(AD)
         page.get_by_role("button", name="Find candidates").click()
         cards = page.locator(".match-result")

@@ -65,6 +65,7 @@
       var form = new FormData();
       form.append("file", file);
       if (matcher) form.append("matcher", matcher);
+      if (loc) form.append("location", loc);
       req = H.api("POST", "/api/v1/match", form);
     } else {
       var body = { text: text, limit: 20, filters: loc ? { location: loc } : {} };
