@@ -4,12 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck pytest migrate gallery perf clean corpus corpus-tools train parse-eval
+.PHONY: run test install lint typecheck pytest migrate gallery perf clean corpus corpus-tools train parse-eval fuzz-api
 
+# setuptools' "Editable installation" note is informational (printed for every editable
+# install of a flat layout), so it is filtered; real packaging warnings stay visible
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -36,6 +38,13 @@ migrate: $(STAMP)
 
 gallery: $(STAMP)
 	$(BIN)/htdy render --gallery -o var/gallery
+
+# schemathesis (every check, every phase incl. stateful) over /api/openapi.json against a real
+# server on SQLite and on PostgreSQL; prints requests, 5xx and violations per database
+# (tests/fuzz/fuzz_api.py). FUZZ_EXAMPLES test cases per operation and phase (300: > 20,000 requests).
+FUZZ_EXAMPLES ?= 300
+fuzz-api: $(STAMP)
+	$(BIN)/python tests/fuzz/fuzz_api.py --database sqlite --database postgres --max-examples $(FUZZ_EXAMPLES)
 
 perf: $(STAMP)
 	$(BIN)/htdy perf parse

@@ -19,12 +19,11 @@ from aiohttp import web
 
 from htdy.core import appkeys
 from htdy.core.api import mount
-from htdy.core.api.middlewares import authenticate, errors, request_context
+from htdy.core.api.middlewares import app_middleware
 from htdy.core.config import Settings
 from htdy.core.plugin_checks import check_config, instantiate
 from htdy.core.plugins import Registries, build_registries, get_plugin_manager
 from htdy.core.ratelimit import install as install_rate_limits
-from htdy.core.ratelimit import rate_limit
 from htdy.core.services import Services
 
 __all__ = ["create_app", "instantiate"]
@@ -40,7 +39,7 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
     regs: Registries = build_registries(pm)
     check_config(regs, settings)  # every config mistake fails here, before anything starts
     limit = int(settings.server.max_upload_mb * 1024 * 1024) + 256 * 1024
-    app = web.Application(middlewares=[request_context, errors, authenticate, rate_limit], client_max_size=limit)
+    app = web.Application(middlewares=[app_middleware], client_max_size=limit)
     install_rate_limits(app, settings)
     app[appkeys.settings] = settings
     app[appkeys.pm] = pm
@@ -51,8 +50,11 @@ def create_app(settings: Settings, *, plugins: Iterable[Any] = ()) -> web.Applic
 
     if settings.has_role("api") or settings.has_role("renderer"):
         from htdy.core.rendering import RenderService, internal_routes
+        from htdy.core.services.ats import AtsService
 
-        svc.render = RenderService(settings, pm, cache=svc.cache, extra_modules=_module_names(extra))
+        svc.render = RenderService(settings, pm, registries=regs, cache=svc.cache,
+                                   extra_modules=_module_names(extra))
+        svc.ats = AtsService(svc.render, lambda data, filename: svc.parsers().parse(data, filename))
         if settings.has_role("renderer") and settings.split:
             # only a split deployment's renderer node takes renders from other nodes
             app.router.add_routes(internal_routes(svc.render))
@@ -72,7 +74,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     """Every resource, in order, as one context: when one fails to start, those already
     started are closed before the error propagates (aiohttp cleans up only after a complete
     start-up — a half-open database left its thread behind and the process hung on exit)."""
-    steps = [_database, _cache, _backends, _events, _rendering]
+    steps = [_database, _cache, _backends, _events, _parser_pool, _rendering]
     if app[appkeys.settings].has_role("parser"):
         steps.append(_workers)
     started: list[contextlib.AbstractAsyncContextManager[None]] = []
@@ -140,6 +142,8 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
             svc.spawn(_rebuild_search(svc))
         yield
     finally:
+        if svc.search_catch_up is not None:
+            svc.search_catch_up.cancel()  # (waiting CVs: `htdy search reindex` after a restart)
         from htdy.core.services import matching
 
         await matching.close(svc)
@@ -172,20 +176,24 @@ async def _rendering(app: web.Application) -> AsyncIterator[None]:
         await svc.render.close()
 
 
+async def _parser_pool(app: web.Application) -> AsyncIterator[None]:
+    """The parser pool is started on first use (``Services.parsers``); closed here, last."""
+    svc = app[appkeys.services]
+    yield
+    if svc.parser_pool is not None:
+        await asyncio.to_thread(svc.parser_pool.close, False)
+
+
 async def _workers(app: web.Application) -> AsyncIterator[None]:
-    from htdy.core.parsing import ParserPool
     from htdy.core.worker import JobWorker
 
     settings, svc = app[appkeys.settings], app[appkeys.services]
-    modules = svc.plugin_modules
-    worker = svc.worker = JobWorker(svc, pool_factory=lambda: ParserPool(settings, extra_plugins=modules))
+    worker = svc.worker = JobWorker(svc, pool_factory=svc.parsers)
     if settings.node.warm_pools:
         worker.pool()
     await worker.start()
     yield
     await worker.stop()
-    if svc.parser_pool is not None:
-        await asyncio.to_thread(svc.parser_pool.close, False)
 
 
 async def _startup_hook(app: web.Application) -> None:

@@ -116,6 +116,10 @@ class HtdyGroup(LazyGroup):
 @click.pass_context
 def cli(ctx: click.Context, config: str | None) -> None:
     """htdy — Help Them Discover You: parse, edit, render, share and discover CVs."""
+    if "structlog" in sys.modules:  # (not imported here: `htdy parse` starts without it)
+        from htdy.core.logging import route_to_stdlib
+
+        route_to_stdlib()  # log events never land in a command's stdout
     ctx.obj = Context(config)
 
 

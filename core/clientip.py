@@ -19,6 +19,7 @@ from aiohttp import web
 _PROCESS_KEY = secrets.token_bytes(32)
 INTERNAL_HEADER = "X-Htdy-Internal"
 FORWARDED_HEADER = "X-Htdy-Client"
+PROTO_HEADER = "X-Htdy-Proto"
 
 
 @lru_cache(maxsize=64)
@@ -54,11 +55,16 @@ def _internal_token(app: web.Application) -> str:
     return hmac.new(_secret(app), b"htdy-internal-request", hashlib.sha256).hexdigest()
 
 
+def from_self(request: web.Request) -> bool:
+    """This app calling itself on a visitor's behalf (``forward_headers``)."""
+    return hmac.compare_digest(request.headers.get(INTERNAL_HEADER, ""), _internal_token(request.app))
+
+
 def client_ip(request: web.Request) -> str:
     """The calling client's address ("" when unknown)."""
     remote = request.remote or ""
     sent = request.headers.get(FORWARDED_HEADER)
-    if sent and hmac.compare_digest(request.headers.get(INTERNAL_HEADER, ""), _internal_token(request.app)):
+    if sent and from_self(request):
         return sent
     nets = _proxies(request.app)
     if nets and _trusted(remote, nets):
@@ -76,5 +82,9 @@ def client_key(request: web.Request) -> str:
 
 
 def forward_headers(request: web.Request) -> dict[str, str]:
-    """Headers for a request this app sends to itself on behalf of ``request``'s client."""
-    return {INTERNAL_HEADER: _internal_token(request.app), FORWARDED_HEADER: client_ip(request)}
+    """Headers for a request this app sends to itself on behalf of ``request``'s client (its
+    address, and whether it came over HTTPS: the cookies the API sets then are ``Secure``)."""
+    from htdy.core.api.transport import is_https
+
+    return {INTERNAL_HEADER: _internal_token(request.app), FORWARDED_HEADER: client_ip(request),
+            PROTO_HEADER: "https" if is_https(request) else "http"}

@@ -34,7 +34,20 @@ class ServerSettings(Section):
     public_url: str = ""
     max_upload_mb: float = Field(10, gt=0)
     shutdown_timeout_s: float = Field(30, ge=0)
-    cookie_secure: bool = False
+    # worker processes of `htdy serve` on one listening socket; unset: one per core
+    workers: int | None = Field(None, ge=1, le=256)
+    # "auto": Secure cookies when the visitor uses HTTPS (TLS, X-Forwarded-Proto: https from a
+    # trusted proxy, or an https public_url); true/false force it
+    cookie_secure: bool | Literal["auto"] = "auto"
+    # Strict-Transport-Security on HTTPS responses (0: none)
+    hsts_max_age_s: int = Field(31536000, ge=0)
+    # Host names this server answers to ("cv.example.org", ".example.org" for every subdomain);
+    # empty: any. Other Host headers get 400 invalid_host.
+    allowed_hosts: list[str] = []
+    # "production" refuses to start without public_url or allowed_hosts (links are built from Host)
+    mode: Literal["development", "production"] = "development"
+    # when set, /metrics and /-/plugins.json answer only "Authorization: Bearer <ops_token>"
+    ops_token: str = ""
     # proxies (addresses or CIDR networks) whose X-Forwarded-For / X-Forwarded-Proto are believed
     trusted_proxies: list[str] = []
 
@@ -49,6 +62,14 @@ class ServerSettings(Section):
             except ValueError:
                 raise ValueError(f"{net!r} is not an IP address or network (e.g. '10.0.0.0/8')") from None
         return v
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _hosts(cls, v: list[str]) -> list[str]:
+        for host in v:
+            if not re.fullmatch(r"\.?[A-Za-z0-9.-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?", host):
+                raise ValueError(f"{host!r} is not a host name (e.g. 'cv.example.org' or '.example.org')")
+        return [h.lower() for h in v]
 
 
 class NodeSettings(Section):
@@ -75,6 +96,14 @@ class DatabaseSettings(Section):
 
 class StorageSettings(Section):
     backend: str = "local"
+    # per account: CV versions + the files they keep, in MiB (0: no quota); over it 413 quota_exceeded
+    quota_mb: float = Field(200, ge=0)
+
+
+class VersionSettings(Section):
+    # versions kept per CV, newest first (0: all) and their age limit (0: none); never the current
+    keep: int = Field(100, ge=0)
+    max_age_days: float = Field(0, ge=0)
 
 
 class CacheSettings(Section):
@@ -138,6 +167,8 @@ class RenderingSettings(Section):
     workers: int = Field(2, ge=1)
     timeout_s: float = Field(30, gt=0)
     max_pages: int = Field(20, ge=1)
+    # the largest HTML (SVG, Markdown, text) render, in KiB; larger ones are 422 too_large
+    max_html_kb: int = Field(2048, ge=1)
     gateway: Literal["inprocess", "http"] = "inprocess"
     renderer_url: str = ""
 
@@ -202,6 +233,7 @@ class Settings(Section):
     node: NodeSettings = NodeSettings()
     database: DatabaseSettings = DatabaseSettings()
     storage: StorageSettings = StorageSettings()
+    versions: VersionSettings = VersionSettings()
     cache: CacheSettings = CacheSettings()
     search: SearchSettings = SearchSettings()
     queue: QueueSettings = QueueSettings()
@@ -240,7 +272,16 @@ _PLACEHOLDER = re.compile(r"change.?me|placeholder|your.?secret|replace.?me|^(.)
 
 def _check_deployment(settings: Settings, source: str) -> None:
     """Nodes of a split deployment talk to each other (signed internal renders, shared
-    sessions): each refuses to start without a real ``[auth] secret_key``."""
+    sessions): each refuses to start without a real ``[auth] secret_key``. In production
+    links are never built from a ``Host`` header nobody checked."""
+    server = settings.server
+    if server.mode == "production" and not server.public_url.strip() and not server.allowed_hosts:
+        raise ConfigError(f"{source}: server.public_url: required in production (server.mode = 'production'): "
+                          "share and verification links would otherwise be built from the request's Host header; "
+                          "set public_url (e.g. 'https://cv.example.org') or server.allowed_hosts")
+    if server.public_url.strip() and not re.match(r"https?://[^/\s]+", server.public_url.strip()):
+        raise ConfigError(f"{source}: server.public_url: {server.public_url!r} is not an http(s) address "
+                          "(e.g. 'https://cv.example.org')")
     if not settings.split:
         return
     key = settings.auth.secret_key.strip()
@@ -347,4 +388,16 @@ def load_settings(path: str | os.PathLike[str] | None = None,
         raise ConfigError(f"{p}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
-    return settings_from_dict(data, str(p), env)
+    settings = settings_from_dict(data, str(p), env)
+    _anchor_sqlite(settings, p.resolve().parent)
+    return settings
+
+
+def _anchor_sqlite(settings: Settings, folder: Path) -> None:
+    """A relative SQLite path (``sqlite://var/htdy.sqlite3``) is relative to the folder of
+    the configuration file, so ``htdy`` finds the same database from any current folder."""
+    url = settings.database.url
+    if url.startswith("sqlite://"):
+        path = url[len("sqlite://"):]
+        if path and path != ":memory:" and not path.startswith("/"):
+            settings.database.url = f"sqlite://{folder / path}"

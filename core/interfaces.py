@@ -7,11 +7,13 @@ pool, off the event loop. Storage, cache, search and queue backends are async.
 from __future__ import annotations
 
 import abc
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 
 from htdy.core.errors import Unsupported
 
@@ -21,6 +23,23 @@ class PluginOptions(BaseModel):
     Unknown keys are rejected, like everywhere else in the configuration."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def _from_config_dir(value: str, info: ValidationInfo) -> str:
+    base = (info.context or {}).get("config_dir")
+    if not value or base is None or os.path.isabs(value) or "://" in value:
+        return value
+    return str(Path(base) / value)
+
+
+def config_path(default: str) -> Any:
+    """A file or folder option (``root: str = config_path("var/files")``): a relative path,
+    the default included, is relative to the folder of the configuration file that set up
+    the process, not to the current folder (with no file: the current folder)."""
+    return Field(default, validate_default=True)
+
+
+ConfigPath = Annotated[str, AfterValidator(_from_config_dir)]
 
 
 class Named:
@@ -62,6 +81,12 @@ class Parser(Named, abc.ABC):
         node for every upload and again in the parser worker: keep it cheap and exception-free."""
         return None
 
+    @classmethod
+    def warm(cls) -> None:
+        """Load what the first parse would otherwise load (tables, models, lazily built
+        indexes). Called once in each fresh parser-pool worker, for every parser
+        ``[parsing] parsers`` selects, before it takes a job; a failure is logged, not fatal."""
+
     @abc.abstractmethod
     def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult: ...
 
@@ -81,9 +106,16 @@ class RenderOutput:
 
 class Renderer(Named, abc.ABC):
     """Renders JSON Resume data with a template to one of ``formats``
-    (``html``, ``pdf``, ``md``, ``txt``, ``png``…). Synchronous; run in a process pool."""
+    (``html``, ``pdf``, ``md``, ``txt``, ``png``…). Synchronous.
+
+    Capabilities the host picks renderers by (declare them on ``LazyImpl`` too, so the host
+    need not import the renderer to read them): ``formats``, what it produces; ``engine``,
+    the page-layout engine it drives (``"weasyprint"``, ``"typst"``) or ``None`` for a
+    renderer that only fills in text. A renderer with an engine is CPU-bound: its renders run
+    in the render pool (or on a renderer node), and pool workers warm it at start."""
 
     formats: ClassVar[tuple[str, ...]] = ()
+    engine: ClassVar[str | None] = None
 
     def __init__(self, options: PluginOptions | None = None) -> None:
         self.options = options or self.Options()
@@ -381,3 +413,18 @@ class Template:
     preview: str | None = None
     # the parsed manifest.json (layout details such as sidebar sections); added for renderers
     manifest: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- web pages
+class PageNames:
+    """Route names of the pages the API links to when some plugin serves them (a web frontend):
+    a share's ``page_url``, the links in invitation, verification and password-reset mails. A plugin names its route with one of
+    these (``@routes.get("/s/{token}", name=PageNames.SHARED_LINK)``); without such a route the
+    API gives no page address (``null``)."""
+
+    SHARED_LINK = "htdy:page-shared-link"  # a view link's page; match info {token}
+    CV_EDITOR = "htdy:page-cv-editor"      # a CV's page for the people it is shared with; {cv_id}
+    SIGNUP = "htdy:page-signup"            # where an invited address signs up
+    VERIFY_EMAIL = "htdy:page-verify-email"  # where a verification link leads (?token=…)
+    RESET_PASSWORD = "htdy:page-reset-password"  # where a password-reset link leads (?token=…)
+    FORGOT_PASSWORD = "htdy:page-forgot-password"  # where someone asks for a password-reset link

@@ -5,14 +5,17 @@ from __future__ import annotations
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from htdy.core.hotmetrics import HotCounter, HotGauge, HotHistogram
+
 REGISTRY = CollectorRegistry(auto_describe=True)
 
-REQUESTS = Counter("htdy_http_requests_total", "HTTP requests by route, method and status.",
-                   ["method", "route", "status"], registry=REGISTRY)
-LATENCY = Histogram("htdy_http_request_duration_seconds", "HTTP request latency by route.",
-                    ["method", "route"], registry=REGISTRY,
-                    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10))
-IN_FLIGHT = Gauge("htdy_http_requests_in_flight", "Requests being handled.", registry=REGISTRY)
+# counted on every request: plain numbers exported at scrape time (core/hotmetrics.py)
+REQUESTS = HotCounter("htdy_http_requests_total", "HTTP requests by route, method and status.",
+                      ["method", "route", "status"], registry=REGISTRY)
+LATENCY = HotHistogram("htdy_http_request_duration_seconds", "HTTP request latency by route.",
+                       ["method", "route"], registry=REGISTRY,
+                       buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10))
+IN_FLIGHT = HotGauge("htdy_http_requests_in_flight", "Requests being handled.", registry=REGISTRY)
 QUEUE_DEPTH = Gauge("htdy_queue_depth", "Jobs waiting, by kind: parse = rows queued in the database (the "
                     "truth, whatever the queue backend holds); render = renders waiting for this node's pool.",
                     ["kind"], registry=REGISTRY)
@@ -42,7 +45,7 @@ STORAGE_OPS = Counter("htdy_storage_operations_total", "File storage operations 
 STORAGE_SECONDS = Histogram("htdy_storage_operation_duration_seconds", "File storage operation latency, by "
                             "backend and operation.", ["backend", "op"], registry=REGISTRY,
                             buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
-CACHE_LOOKUPS = Counter("htdy_cache_lookups_total", "Cache reads per tier and result (hit, miss, unavailable: the "
+CACHE_LOOKUPS = HotCounter("htdy_cache_lookups_total", "Cache reads per tier and result (hit, miss, unavailable: the "
                         "tier failed or its breaker is open).", ["tier", "result"], registry=REGISTRY)
 CACHE_BREAKER_OPEN = Gauge("htdy_cache_breaker_open", "1 while a remote cache tier's circuit breaker is open or "
                            "half-open (the tier is being routed around), else 0.", ["tier"], registry=REGISTRY)

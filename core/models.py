@@ -149,6 +149,9 @@ class CV(Model):
     current_version = fields.IntField(default=0)
     # bumped on every change (content, title, shares): ETags and cache keys use it
     revision = fields.IntField(default=1)
+    # the CV's design: {"template": id or null, "options": {...}, "hidden_items": ["work.1", ...]}
+    # (services/design.py); every render of the CV uses it
+    design: Any = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -156,6 +159,29 @@ class CV(Model):
 
     class Meta:
         table = "cvs"
+
+
+class CVDraft(Model):
+    """The unsaved state of a CV one editor is typing (one per CV and user): previewed live,
+    kept across reloads, never a version; Save turns it into one and drops it."""
+
+    id = fields.UUIDField(primary_key=True)
+    cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
+        "models.CV", related_name="drafts", on_delete=fields.CASCADE, db_index=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="cv_drafts", on_delete=fields.CASCADE, db_index=True)
+    title = fields.CharField(max_length=200, null=True)
+    resume: Any = fields.JSONField()
+    # the version the draft started from: a newer saved version means someone else saved meanwhile
+    base_version = fields.IntField()
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    cv_id: Any
+    user_id: Any
+
+    class Meta:
+        table = "cv_drafts"
+        unique_together = (("cv", "user"),)
 
 
 class CVVersion(Model):

@@ -104,12 +104,19 @@ def _init_worker(settings_data: dict[str, Any], extra_plugins: tuple[str, ...],
     settings.source = source  # (messages name the configuration file)
     extra = [importlib.import_module(m) for m in extra_plugins]
     pm = get_plugin_manager(extra=extra)
-    _STATE.update(settings=settings, pm=pm, registries=build_registries(pm, slots=("parsers",)))  # a parse worker needs no templates or backends
-    try:  # warm the built-in parsers' lazily loaded tables
-        from htdy.parsers.extract.places import warm
-        warm()
-    except ImportError:
-        pass
+    regs = build_registries(pm, slots=("parsers",))  # a parse worker needs no templates or backends
+    _STATE.update(settings=settings, pm=pm, registries=regs)
+    warm_parsers(settings, regs)
+
+
+def warm_parsers(settings: Any, registries: Any) -> None:
+    """``Parser.warm()`` for every parser ``[parsing] parsers`` selects (each once): a fresh
+    worker loads its tables before its first job, not during it."""
+    for name in sorted(set(settings.parsing.parsers.values())):
+        try:
+            registries.parsers.get(name).warm()
+        except Exception:  # noqa: BLE001 - a failed warm-up costs time on the first job, nothing else
+            log.exception("parser %s: warm-up failed", name)
 
 
 def _run_job(data: bytes, filename: str | None, parser_options: dict[str, Any] | None) -> dict[str, Any]:

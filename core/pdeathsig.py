@@ -19,10 +19,11 @@ import threading
 PR_SET_PDEATHSIG = 1
 
 
-def _pdeathsig() -> bool:
+def parent_death_signal(sig: int = signal.SIGKILL) -> bool:
+    """Ask the kernel to send ``sig`` to this process when its parent exits (Linux)."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        return bool(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0)
+        return bool(libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0) == 0)
     except (OSError, AttributeError):
         return False
 
@@ -32,7 +33,7 @@ def die_with(server_pid: int) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     if os.getppid() == server_pid:
-        _pdeathsig()
+        parent_death_signal()
     try:
         pidfd = os.pidfd_open(server_pid)
     except (AttributeError, OSError):   # gone already, or a kernel without pidfds

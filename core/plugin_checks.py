@@ -29,6 +29,15 @@ def option_data(cls: Any, table: dict[str, Any], defaults: dict[str, Any]) -> di
     return {**{k: v for k, v in defaults.items() if k in fields}, **table}
 
 
+def config_dir(source: str) -> str | None:
+    """The folder of the configuration file ``source`` names (``None`` for defaults or a dict):
+    relative paths in it are relative to that folder."""
+    from pathlib import Path
+
+    p = Path(source)
+    return str(p.resolve().parent) if source and not source.startswith("<") and p.is_file() else None
+
+
 def validate_options(cls: Any, slot: str, name: str, data: dict[str, Any], source: str = "htdy.toml") -> Any:
     """``cls.Options`` validated from ``data``; otherwise a ``ConfigError`` naming the file, the
     table and, per problem, the key and what is expected. An ``Options`` model may also check
@@ -42,7 +51,7 @@ def validate_options(cls: Any, slot: str, name: str, data: dict[str, Any], sourc
             raise ConfigError(f"{where}: {slot} take no options")
         return None
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context={"config_dir": config_dir(source)})
     except ValidationError as exc:
         known = ", ".join(model.model_fields) or "none"
         problems = []

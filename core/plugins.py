@@ -51,8 +51,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "htdy.plugins.mailers",
     "htdy.plugins.matchers",
     "htdy.plugins.web",
-    "htdy.perf.commands",
 )
+# `htdy perf` (htdy.perf.commands) is not built in: the distribution registers it under the
+# entry-point group, like any third-party plugin (pyproject.toml, [project.entry-points.htdy]).
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ import hashlib
 import logging
 import math
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -27,7 +26,6 @@ from htdy.core.config import RateLimitSettings
 from htdy.core.errors import HtdyError
 
 log = logging.getLogger("htdy.ratelimit")
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 # (method, canonical route) → the [ratelimit] line that applies; who is counted is decided
 # by the line: login/signup per client, the rest per user (per client when anonymous)
@@ -148,13 +146,18 @@ class RateLimiter:
 LIMITER = web.AppKey("ratelimiter", RateLimiter)
 
 
-@web.middleware
-async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
+def limit_of(request: web.Request) -> str | None:
+    """The ``[ratelimit]`` line that counts ``request`` (by method and canonical route), or None."""
     route = getattr(getattr(request.match_info, "route", None), "resource", None)
-    name = ROUTES.get((request.method, route.canonical)) if route is not None else None
+    return ROUTES.get((request.method, route.canonical)) if route is not None else None
+
+
+async def check(request: web.Request) -> None:
+    """Count ``request`` against its route's limits (``RateLimited`` when one is used up).
+    Called by the ``authenticate`` middleware once the caller is known (limits are per account)."""
+    name = limit_of(request)
     if name is not None and LIMITER in request.app:
         await request.app[LIMITER].check(request, name)
-    return await handler(request)
 
 
 def install(app: web.Application, settings: Any) -> RateLimiter:

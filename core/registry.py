@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
 from htdy.core.errors import ConfigError, PluginNotFound
@@ -23,10 +23,13 @@ class LazyImpl:
 
     ``target`` is ``"package.module:attribute"`` (the attribute may be dotted). Once
     imported, the object's own name (a class's ``name``, a template's ``id``) must equal
-    ``name``, otherwise the registry raises ``ConfigError``."""
+    ``name``, otherwise the registry raises ``ConfigError``. ``capabilities`` declares class
+    attributes the host reads before anything is imported (a renderer's ``formats`` and
+    ``engine``); once imported, the class must agree with them."""
 
     name: str
     target: str
+    capabilities: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def load(self) -> Any:
         modname, sep, attr = self.target.partition(":")
@@ -72,6 +75,10 @@ class Registry(Generic[T]):
         if actual != name:
             raise ConfigError(f"{self.slot} {name!r} (registered by {self._owners[name]}) imports "
                               f"{item.target}, which is named {actual!r}")
+        for key, declared in item.capabilities.items():
+            if getattr(loaded, key, None) != declared:
+                raise ConfigError(f"{self.slot} {name!r} (registered by {self._owners[name]}) declares "
+                                  f"{key} = {declared!r}, but {item.target} has {getattr(loaded, key, None)!r}")
         self._items[name] = loaded
         return cast(T, loaded)
 
@@ -83,6 +90,25 @@ class Registry(Generic[T]):
                 details={"slot": self.slot, "name": name, "known": sorted(self._items)},
             )
         return self._resolve(name)
+
+    def capability(self, name: str, key: str, default: Any = None) -> Any:
+        """A class attribute of ``name`` (``formats``, ``engine``…) without importing it when it
+        was registered lazily with that capability declared; otherwise from the class."""
+        item = self._items.get(name)
+        if item is None:
+            self.get(name)  # raises PluginNotFound with the known names
+        if isinstance(item, LazyImpl) and key in item.capabilities:
+            return item.capabilities[key]
+        return getattr(self.get(name), key, default)
+
+    def having(self, key: str, value: Any) -> list[str]:
+        """Names whose capability ``key`` contains (a tuple) or equals ``value``, sorted."""
+        out = []
+        for name in sorted(self._items):
+            got = self.capability(name, key)
+            if got == value or (isinstance(got, tuple | list | set | frozenset) and value in got):
+                out.append(name)
+        return out
 
     def is_loaded(self, name: str) -> bool:
         """Whether ``name``'s implementation is imported (always, unless registered lazily)."""

@@ -1,9 +1,9 @@
-"""What an applicant tracking system reads back from a rendered CV.
+"""What an applicant tracking system reads back from a rendered CV: the scoring.
 
 Two views: the PDF's text layer (pypdfium2) checked value by value per section (found /
-garbled / lost), and — when a ``pdf`` parser is registered — htdy's own parser run on
-the PDF and compared field by field with the source (precision, recall, F1 per field and
-their macro average; text compares by difflib ratio ≥ 0.85, dates at year-month)."""
+garbled / lost), and the fields a parser read from the PDF compared with the source
+(precision, recall, F1 per field and their macro average; text compares by difflib ratio
+≥ 0.85, dates at year-month). ``htdy.core.services.ats`` renders, parses and calls these."""
 from __future__ import annotations
 
 import difflib
@@ -199,16 +199,3 @@ def field_scores(truth: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     per = {f: c.f1() for f, c in counts.items() if c.true or c.pred}
     macro = sum(v["f1"] for v in per.values()) / len(per) if per else 1.0
     return {"fields": per, "f1": round(macro, 4)}
-
-
-def ats_report(resume: dict[str, Any], pdf: bytes, regs: Any) -> dict[str, Any]:
-    text = pdf_text(pdf)
-    report: dict[str, Any] = text_layer_report(resume, text)
-    report["text_chars"] = len(text)
-    if "pdf" in regs.parsers:
-        parsed = regs.parsers.get("pdf")().parse(pdf, filename="cv.pdf")
-        report["parser"] = {"available": True, **field_scores(resume, parsed.resume)}
-    else:
-        report["parser"] = {"available": False,
-                            "reason": "no 'pdf' parser is registered; text-layer check only"}
-    return report

@@ -16,7 +16,10 @@ _TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$")
 
 def current_request_id() -> str | None:
     """The request id bound to this task's log context (None outside a request or job)."""
-    rid = structlog.contextvars.get_contextvars().get("request_id")
+    from htdy.core.logging import REQUEST
+
+    ctx = REQUEST.get()
+    rid = (ctx or {}).get("request_id") or structlog.contextvars.get_contextvars().get("request_id")
     return str(rid) if rid else None
 
 

@@ -37,6 +37,13 @@ class _LayoutParser(Parser):
     def backend(self) -> str:
         return getattr(self.options, "backend", "")
 
+    @classmethod
+    def warm(cls) -> None:
+        """The place gazetteer is built lazily (~0.3 s): a pool worker builds it before its first job."""
+        from htdy.parsers.extract.places import warm
+
+        warm()
+
     def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult:
         layout = extract_layout(data, self.kind, backend=self.backend() or "pdfium", limits=self.limits())
         return self.result(layout)

@@ -129,6 +129,7 @@ def write_config(tmp: Path, port: int) -> Path:
 host = "127.0.0.1"
 port = {port}
 public_url = "http://127.0.0.1:{port}"
+workers = 1   # the API figures are for one process, against a one-process hello world
 
 [database]
 url = "sqlite://{tmp / 'htdy.sqlite3'}"
@@ -232,6 +233,15 @@ def plot(path: Path, closed: dict[str, loadgen.WrkResult], open_loop: dict[str, 
     return True
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far (Linux ``/proc``; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return math.nan
+
+
 def _fmt(v: float) -> str:
     return "nan" if math.isnan(v) else f"{v:.2f}"
 
@@ -295,13 +305,18 @@ def command(duration: int, connections: int, threads: int, rates: str, open_dura
                 check_get(url, (hdrs or {}).get("Authorization", "").removeprefix("Bearer ") or None)
 
         closed: dict[str, loadgen.WrkResult] = {}
+        cpu_us: dict[str, float] = {}  # server CPU per request: robust where the machine is shared
         for name, (url, hdrs) in targets.items():
             click.echo(f"wrk {name}: {url}", err=True)
+            pid = hello.proc.pid if name == "hello" else api.proc.pid
+            before = cpu_seconds(pid)
             try:
                 closed[name] = loadgen.run_wrk(url, duration=duration, connections=connections,
                                                threads=threads, headers=hdrs)
             except RuntimeError as exc:
                 raise click.ClickException(str(exc)) from None
+            done = closed[name].requests
+            cpu_us[name] = (cpu_seconds(pid) - before) / done * 1e6 if done else math.nan
         open_loop: dict[str, loadgen.OpenLoopResult] = {}
         for rate in rate_list:
             click.echo(f"open loop cv_get @ {rate:g} req/s for {open_duration:g}s", err=True)
@@ -316,7 +331,7 @@ def command(duration: int, connections: int, threads: int, rates: str, open_dura
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         png = report_dir / f"api-bench-{stamp}.png"
         plotted = plot(png, closed, open_loop)
-        _report(closed, open_loop, duration, connections, threads, png if plotted else None)
+        _report(closed, open_loop, duration, connections, threads, png if plotted else None, cpu_us)
         if keep_server:
             click.echo(f"\nservers left running: hello {hello.base} (pid {hello.proc.pid}), "
                        f"htdy {api.base} (pid {api.proc.pid}); config {cfg}\n"
@@ -331,12 +346,17 @@ def command(duration: int, connections: int, threads: int, rates: str, open_dura
 
 
 def _report(closed: dict[str, loadgen.WrkResult], open_loop: dict[str, loadgen.OpenLoopResult],
-            duration: int, connections: int, threads: int, png: Path | None) -> None:
-    click.echo(f"\nclosed loop: wrk -t{threads} -c{connections} -d{duration}s --latency")
-    click.echo(f"{'scenario':<14}{'req/s':>10}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}")
+            duration: int, connections: int, threads: int, png: Path | None,
+            cpu_us: dict[str, float] | None = None) -> None:
+    cpu = cpu_us or {}
+    click.echo(f"\nclosed loop: wrk -t{threads} -c{connections} -d{duration}s --latency "
+               "(ratio: req/s over hello world's; CPU: the server's user+system time per request)")
+    click.echo(f"{'scenario':<14}{'req/s':>10}{'ratio':>7}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'CPU us':>8}"
+               f"{'non-2xx':>9}{'sock err':>9}")
+    hello_rps = closed["hello"].rps if "hello" in closed else 0.0
     for name, r in closed.items():
-        click.echo(f"{name:<14}{r.rps:>10,.0f}{r.p(50):>9.2f}{r.p(90):>9.2f}{r.p(99):>9.2f}"
-                   f"{r.non_2xx:>9}{r.socket_errors:>9}")
+        click.echo(f"{name:<14}{r.rps:>10,.0f}{r.rps / hello_rps if hello_rps else 0:>7.3f}{r.p(50):>9.2f}"
+                   f"{r.p(90):>9.2f}{r.p(99):>9.2f}{cpu.get(name, math.nan):>8.1f}{r.non_2xx:>9}{r.socket_errors:>9}")
     click.echo("\nopen loop (latency from the scheduled send; seed read target P95 < 200 ms, P99 < 500 ms)")
     click.echo(f"{'scenario':<16}{'target':>8}{'achieved':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for name, o in open_loop.items():
@@ -358,7 +378,14 @@ def _report(closed: dict[str, loadgen.WrkResult], open_loop: dict[str, loadgen.O
         f"PROFILE_HTML_RATIO_VS_HELLO={ph.rps / h.rps if h.rps else 0:.3f}",
         f"CV_GET_RATIO_VS_HELLO={cv.rps / h.rps if h.rps else 0:.3f}",
         f"CV_GET_VS_BASELINE_1000={cv.rps / BASELINE_RPS:.2f}",
+        f"PROFILE_RATIO_VS_HELLO={pr.rps / h.rps if h.rps else 0:.3f}",
     ]
+    for name, key in (("hello", "HELLO"), ("cv_get", "CV_GET"), ("profile", "PROFILE"), ("profile_html", "PROFILE_HTML")):
+        us = cpu.get(name, math.nan)
+        lines.append(f"{key}_CPU_US_PER_REQ={_fmt(us)}")
+        if name != "hello":  # hello world's CPU per request over ours: the ratio a quiet machine would show
+            ratio = cpu.get("hello", math.nan) / us if us and not math.isnan(us) else math.nan
+            lines.append(f"{key}_CPU_RATIO_VS_HELLO={'nan' if math.isnan(ratio) else f'{ratio:.3f}'}")
     for name, o in open_loop.items():
         target, _, rate = name.partition("@")
         lines += o.lines(f"OPEN_{target.upper()}_{int(float(rate))}")

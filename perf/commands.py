@@ -1,4 +1,6 @@
-"""Built-in plugin adding ``htdy perf`` (benchmarks) to the CLI.
+"""Plugin adding ``htdy perf`` (benchmarks) to the CLI. Shipped in the htdy distribution but
+not built in: it registers through the ``htdy`` entry-point group (pyproject.toml), exactly as
+a third-party plugin does, so the core names it nowhere.
 
 Each benchmark lives in its own module exposing a click ``command``, imported only when
 that benchmark runs (or ``htdy perf --help`` lists them); they end with their figures as
@@ -16,6 +18,8 @@ BENCHMARKS = {
     "api": "htdy.perf.api_bench:command",
     "restore": "htdy.perf.restore_bench:command",
     "match": "htdy.perf.match_bench:command",
+    "run": "htdy.perf.harness.cli:run",
+    "report": "htdy.perf.harness.cli:report_cmd",
 }
 
 

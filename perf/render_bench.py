@@ -147,7 +147,7 @@ def _cpu_s(pid: int) -> float:
 
 
 def _pool_pids(svc: Any) -> list[int]:
-    pool = getattr(svc, "_pool", None)
+    pool = getattr(getattr(svc, "pool", None), "_pool", None)  # RenderService.pool (RenderPool) holds the executor
     return [p.pid for p in getattr(pool, "_processes", {}).values() if p.pid]
 
 

@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 
 @hookimpl
 def htdy_register_renderers() -> Iterable[LazyImpl]:
-    return [LazyImpl("html", "htdy.renderers.html:HtmlRenderer"),
-            LazyImpl("pdf", "htdy.renderers.pdf:WeasyPrintRenderer"),
-            LazyImpl("typst", "htdy.renderers.typst_engine:TypstRenderer"),
-            LazyImpl("md", "htdy.renderers.text:MarkdownRenderer"),
-            LazyImpl("txt", "htdy.renderers.text:TextRenderer")]
+    # capabilities are declared here so the host can pick a renderer without importing it
+    return [LazyImpl("html", "htdy.renderers.html:HtmlRenderer", {"formats": ("html",), "engine": None}),
+            LazyImpl("pdf", "htdy.renderers.pdf:WeasyPrintRenderer", {"formats": ("pdf",), "engine": "weasyprint"}),
+            LazyImpl("typst", "htdy.renderers.typst_engine:TypstRenderer",
+                     {"formats": ("pdf", "png", "svg"), "engine": "typst"}),
+            LazyImpl("md", "htdy.renderers.text:MarkdownRenderer", {"formats": ("md",), "engine": None}),
+            LazyImpl("txt", "htdy.renderers.text:TextRenderer", {"formats": ("txt",), "engine": None})]
 
 
 @hookimpl

@@ -12,7 +12,7 @@ from typing import Any
 
 from htdy.core.interfaces import Renderer, RenderOutput, Template
 from htdy.renderers import assets, context, i18n
-from htdy.renderers.manifest import SHARED_DIR, resolve_options, sources
+from htdy.renderers.manifest import FONT_SIZES, MARGINS, SHARED_DIR, resolve_options, sources
 from htdy.renderers.mustache import compile_template
 
 _PARTIAL = re.compile(r"\{\{>\s*([\w-]+)\s*\}\}")
@@ -62,6 +62,29 @@ def _css_str(s: str) -> str:
 
 SCREEN_CSS = (SHARED_DIR / "screen.css").read_text(encoding="utf-8")
 _RULES: dict[tuple[Any, ...], str] = {}
+_FONT_PT = re.compile(r"(font(?:-size)?:)(\d*\.?\d+)pt")
+_PAGE_MARGIN = re.compile(r"(@page[^{]*\{margin:)([^;}]+)")
+_MM = re.compile(r"(\d*\.?\d+)mm")
+
+
+def _num(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def scale_css(css: str, font: float, margin: float) -> str:
+    """The ``font_size`` and ``margins`` options: every ``font-size``/``font`` in points
+    times ``font``, every millimetre of a ``@page`` margin times ``margin``."""
+    if font != 1.0:
+        css = _FONT_PT.sub(lambda m: f"{m.group(1)}{_num(float(m.group(2)) * font)}pt", css)
+    if margin != 1.0:
+        css = _PAGE_MARGIN.sub(lambda m: m.group(1) + _MM.sub(
+            lambda n: f"{_num(float(n.group(1)) * margin)}mm", m.group(2)), css)
+    return css
+
+
+def scales(opts: dict[str, Any]) -> tuple[float, float]:
+    return (FONT_SIZES.get(opts.get("font_size") or "normal", 1.0),
+            MARGINS.get(opts.get("margins") or "normal", 1.0))
 
 
 def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool, arabic: bool = False) -> str:
@@ -73,14 +96,15 @@ def rules_css(template: Template, opts: dict[str, Any], lang: str, *, cjk: bool,
     pair = opts.get("fonts") or "sans"
     accent = opts.get("accent") or "#1f4e79"
     size = PAGE_SIZES.get(opts.get("page_size") or "a4", "A4")
-    key = (str(template.path), template.version, pair, accent, size, lang, cjk, arabic)
+    font, margin = scales(opts)
+    key = (str(template.path), template.version, pair, accent, size, lang, cjk, arabic, font, margin)
     css = _RULES.get(key)
     if css is None:
         head, body = assets.font_stacks(pair, cjk=cjk, arabic=arabic)
         rules = compiled(template)[1]
         rules = rules.replace("var(--accent)", accent).replace("var(--font-head)", head)
         rules = rules.replace("var(--font-body)", body)
-        rules = rules.replace("var(--bullet-hang)", assets.bullet_hang(pair))
+        rules = scale_css(rules.replace("var(--bullet-hang)", assets.bullet_hang(pair)), font, margin)
         page, of = f"{i18n.title('page', lang)} ", f" {i18n.title('of', lang)} "
         css = (f"{rules}@page{{size:{size};@bottom-right{{content:{_css_str(page)} counter(page) "
                f"{_css_str(of)} counter(pages)}}}}")
@@ -122,14 +146,21 @@ def build_document(resume: dict[str, Any], template: Template, options: dict[str
 _STYLE_BYTES: dict[tuple[Any, ...], bytes] = {}
 
 
+def _screen_padding(opts: dict[str, Any]) -> str:
+    """The on-screen page's padding follows the ``margins`` option (15 mm at normal)."""
+    margin = scales(opts)[1]
+    return "" if margin == 1.0 else f"@media screen and (min-width:761px){{body{{padding:{_num(15 * margin)}mm}}}}"
+
+
 def style_bytes(template: Template, opts: dict[str, Any], lang: str, cjk: bool, arabic: bool = False) -> bytes:
     """The standalone document's ``<style>`` (fonts inlined), UTF-8, built once per key."""
     key = (str(template.path), template.version, opts.get("fonts"), opts.get("accent"),
-           opts.get("page_size"), lang, cjk, arabic)
+           opts.get("page_size"), lang, cjk, arabic, scales(opts))
     data = _STYLE_BYTES.get(key)
     if data is None:
         data = (f"<style>{fonts_css(template, opts, cjk=cjk, inline=True, arabic=arabic)}"
-                f"{rules_css(template, opts, lang, cjk=cjk, arabic=arabic)}{SCREEN_CSS}</style>").encode()
+                f"{rules_css(template, opts, lang, cjk=cjk, arabic=arabic)}{SCREEN_CSS}{_screen_padding(opts)}</style>"
+                ).encode()
         if len(_STYLE_BYTES) > 64:
             _STYLE_BYTES.clear()
         _STYLE_BYTES[key] = data

@@ -20,6 +20,9 @@ from htdy.renderers.i18n import DATE_FORMATS
 
 FONT_PAIRS = ("sans", "serif", "mixed", "inter")
 PAGE_SIZES = ("a4", "letter")
+# every font size of a template times this factor; every page margin times this factor
+FONT_SIZES = {"small": 0.92, "normal": 1.0, "large": 1.1}
+MARGINS = {"narrow": 0.65, "normal": 1.0, "wide": 1.4}
 ALWAYS_ENGINES = ("md", "txt")
 
 COMMON_OPTIONS: dict[str, dict[str, Any]] = {
@@ -29,6 +32,10 @@ COMMON_OPTIONS: dict[str, dict[str, Any]] = {
                              "headings, sans body), inter (Inter)."},
     "page_size": {"type": "choice", "default": "a4", "choices": list(PAGE_SIZES),
                   "description": "Paper size: a4 or letter (US Letter)."},
+    "font_size": {"type": "choice", "default": "normal", "choices": list(FONT_SIZES),
+                  "description": "Text size: small (92 %), normal or large (110 %) of the template's sizes."},
+    "margins": {"type": "choice", "default": "normal", "choices": list(MARGINS),
+                "description": "Page margins: narrow (65 %), normal or wide (140 %) of the template's."},
     "section_order": {"type": "list", "default": [], "choices": list(SECTION_KEYS),
                       "description": "Sections to put first, in this order; others follow."},
     "hide": {"type": "list", "default": [], "choices": list(SECTION_KEYS),

@@ -196,6 +196,7 @@ class WeasyPrintRenderer(Renderer):
     name = "pdf"
     description = "PDF via WeasyPrint from the template's HTML and CSS"
     formats = ("pdf",)
+    engine = "weasyprint"
     Options = PdfOptions
 
     def render(self, resume: dict[str, Any], *, template: Any, fmt: str,

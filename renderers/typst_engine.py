@@ -12,7 +12,7 @@ from typing import Any
 from htdy.core.errors import RenderError
 from htdy.core.interfaces import PluginOptions, Renderer, RenderOutput, Template
 from htdy.renderers import assets, context
-from htdy.renderers.manifest import resolve_options
+from htdy.renderers.manifest import FONT_SIZES, MARGINS, resolve_options
 
 _COMPILERS: dict[tuple[str, str], Any] = {}
 _EMPTY = tempfile.mkdtemp(prefix="htdy-typst-nopkg-")
@@ -61,6 +61,8 @@ def typst_data(resume: dict[str, Any], template: Template, options: dict[str, An
         [assets.TYPST_FAMILIES["htdy-arabic"]] if context.has_arabic(view) else [])
     view["opts"] = {"accent": opts.get("accent") or "#1f4e79",
                     "paper": _PAPER.get(opts.get("page_size") or "a4", "a4"),
+                    "font_scale": FONT_SIZES.get(opts.get("font_size") or "normal", 1.0),
+                    "margin_scale": MARGINS.get(opts.get("margins") or "normal", 1.0),
                     "font_head": [assets.TYPST_FAMILIES[head], *fallback],
                     "font_body": [assets.TYPST_FAMILIES[body], *fallback]}
     return view
@@ -72,6 +74,7 @@ class TypstRenderer(Renderer):
     name = "typst"
     description = "PDF, PNG or SVG via the Typst compiler (templates with a .typ variant)"
     formats = ("pdf", "png", "svg")
+    engine = "typst"
     Options = TypstOptions
 
     def render(self, resume: dict[str, Any], *, template: Any, fmt: str,

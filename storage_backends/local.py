@@ -16,12 +16,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from htdy.core.errors import NotFound, ServiceUnavailable, ValidationFailed
-from htdy.core.interfaces import PluginOptions, StorageBackend
+from htdy.core.interfaces import ConfigPath, PluginOptions, StorageBackend, config_path
 from htdy.storage_backends.keys import check_key
 
 
 class LocalOptions(PluginOptions):
-    root: str = "var/files"
+    root: ConfigPath = config_path("var/files")  # relative: to the configuration file's folder
     fsync: bool = True
 
 

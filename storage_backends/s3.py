@@ -107,7 +107,11 @@ class S3Storage(StorageBackend):
             kwargs: dict[str, Any] = {"Bucket": self.options.bucket}
             if self.options.region != "us-east-1":
                 kwargs["CreateBucketConfiguration"] = {"LocationConstraint": self.options.region}
-            await self.client.create_bucket(**kwargs)
+            try:
+                await self.client.create_bucket(**kwargs)
+            except Exception as exc2:  # another node created it between our HEAD and CREATE
+                if _code(exc2) != "BucketAlreadyOwnedByYou":
+                    raise
 
     async def close(self) -> None:
         stack, self._stack, self._client = self._stack, None, None

@@ -1,7 +1,7 @@
 """``/api/v1/auth/*``, ``/api/v1/me``, ``/api/v1/tokens``."""
 from __future__ import annotations
 
-import secrets
+import uuid
 from collections.abc import Callable
 
 from aiohttp import web
@@ -12,22 +12,13 @@ from htdy.core.api.http import body, respond, svc, user_id
 from htdy.core.api.middlewares import CSRF_COOKIE, SESSION_COOKIE
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.shares import public_base
+from htdy.core.api.transport import set_session_cookies
 from htdy.core.errors import Unauthorized
+from htdy.core.interfaces import PageNames
 from htdy.core.ratelimit import LIMITER
 from htdy.core.services import accounts, verification
 
 routes = ApiRoutes("accounts")
-VERIFY_PAGE_ROUTE = "web-verify-email"  # the web frontend's page for a verification link, when it is loaded
-
-
-def _set_cookies(request: web.Request, resp: web.Response, session: str) -> None:
-    settings = svc(request).settings
-    max_age = int(settings.auth.session_ttl_h * 3600)
-    secure = settings.server.cookie_secure
-    resp.set_cookie(SESSION_COOKIE, session, max_age=max_age, httponly=True, samesite="Lax",
-                    secure=secure, path="/")
-    resp.set_cookie(CSRF_COOKIE, secrets.token_urlsafe(24), max_age=max_age, httponly=False,
-                    samesite="Lax", secure=secure, path="/")
 
 
 async def _signed_in(request: web.Request, user: object, token: str, status: int) -> web.Response:
@@ -35,7 +26,7 @@ async def _signed_in(request: web.Request, user: object, token: str, status: int
     resp = respond(request, {"user": accounts.user_dict(user), "token": token,  # type: ignore[arg-type]
                              "verification_required": False},
                    status=status, cache="no-store")
-    _set_cookies(request, resp, session)
+    set_session_cookies(request, resp, session)
     return resp
 
 
@@ -44,10 +35,25 @@ async def _signed_in(request: web.Request, user: object, token: str, status: int
 async def signup(request: web.Request) -> web.StreamResponse:
     """Returns a bearer API token and also sets the session and CSRF cookies. With `[auth]
     verify_email` on: `token` is null, `verification_required` true, no cookies — a link goes
-    to the address, and the account signs in once it is opened (`/api/v1/auth/verify-email`)."""
+    to the address, and the account signs in once it is opened (`/api/v1/auth/verify-email`).
+    Then an address that already has an account gets the same `201` (its owner is mailed
+    instead), so sign-up does not reveal who has an account; without verification it is
+    `409 email_taken`."""
     data = await body(request, s.SignupIn)
     service = svc(request)
-    user, token = await accounts.signup(service, data.email, data.password, data.name, data.invite)
+    try:
+        user, token = await accounts.signup(service, data.email, data.password, data.name, data.invite)
+    except accounts.EmailTaken:
+        if not service.settings.auth.verify_email:
+            raise  # without verification a new account signs in at once: the 409 cannot be hidden
+        # the same answer as for a new address; the address's owner gets a mail instead of a link
+        forgot = request.app.router.named_resources().get(PageNames.FORGOT_PASSWORD)
+        reset = (f"{public_base(request)}{forgot.canonical}" if forgot is not None
+                 else f"POST {public_base(request)}/api/v1/auth/password-reset")
+        service.spawn(verification.notify_taken(service, data.email, reset))
+        ghost = {"id": str(uuid.uuid4()), "email": accounts.normalise_email(data.email), "name": data.name.strip()}
+        return respond(request, {"user": ghost, "token": None, "verification_required": True},
+                       status=201, cache="no-store")
     if token is None:
         service.spawn(verification.send_link(service, user, verify_link(request)))
         return respond(request, {"user": accounts.user_dict(user), "token": None, "verification_required": True},
@@ -58,7 +64,7 @@ async def signup(request: web.Request) -> web.StreamResponse:
 def verify_link(request: web.Request) -> Callable[[str], str]:
     """How a verification mail spells its link: the web frontend's page, else the API call."""
     base = public_base(request)
-    page = request.app.router.named_resources().get(VERIFY_PAGE_ROUTE)
+    page = request.app.router.named_resources().get(PageNames.VERIFY_EMAIL)
 
     def link_for(secret: str) -> str:
         if page is not None:

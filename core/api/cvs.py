@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aiohttp import web
 
@@ -39,8 +40,13 @@ def _csv(value: str | None, allowed: frozenset[str], what: str) -> list[str] | N
     return items
 
 
+@lru_cache(maxsize=1024)
+def _variant_tag(access: str, variant: tuple[object, ...]) -> str:
+    return etag_for(access, *variant).strip('"')[:10]
+
+
 def cv_etag(e: dict[str, object], access: str, *variant: object) -> str:
-    tag = etag_for(access, *variant).strip('"')[:10]
+    tag = _variant_tag(access, variant)
     return f'"cv-{e["cv"]["id"]}-r{e["revision"]}-{tag}"'  # type: ignore[index]
 
 
@@ -77,12 +83,12 @@ async def create_cv(request: web.Request) -> web.StreamResponse:
                    headers={"Location": f"/api/v1/cvs/{cv_id}"})
 
 
-@routes.get("/api/v1/cvs/{cv_id}", summary="Read a CV", query=s.CVQuery, response=s.CVOut,
+@routes.get("/api/v1/cvs/{cv_id}", summary="Read a CV", query=s.CVQuery, response=(s.CVOut, s.CVFieldsOut),
             errors=(304, 404))
 async def get_cv(request: web.Request) -> web.StreamResponse:
     """Served from the data-object cache; ``ETag`` + ``304`` on ``If-None-Match``."""
     uid = user_id(request)
-    e, access = await cvs.get_for(svc(request), uid, request.match_info["cv_id"])
+    e, access = await cvs.get_for(svc(request), uid, request.match_info["cv_id"], shared=True)  # read only
     fields_raw, include_raw = request.query.get("fields"), request.query.get("include")
     etag = cv_etag(e, access, fields_raw, include_raw)
     if not (fields_raw or include_raw):

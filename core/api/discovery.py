@@ -1,6 +1,7 @@
 """Discovery: search over discoverable CVs, public profiles (CDN-cacheable)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from aiohttp import web
@@ -10,9 +11,14 @@ from htdy.core.api.http import PUBLIC, dumps, etag_for, not_modified, query, res
 from htdy.core.api.render import render_response, with_detected_language
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import NotFound, ServiceUnavailable
-from htdy.core.services import analytics, profiles, search_index
+from htdy.core.services import analytics, design, profiles, search_index
 
 routes = ApiRoutes("discovery")
+
+
+@lru_cache(maxsize=4096)
+def _profile_etag(cv_id: str, revision: int) -> str:
+    return etag_for("profile", cv_id, revision)
 
 
 @routes.get("/api/v1/search", summary="Search discoverable CVs", query=s.SearchQuery, response=s.SearchOut,
@@ -59,7 +65,7 @@ async def profile(request: web.Request) -> web.StreamResponse:
     analytics.record(services, request, h["id"], h["owner_id"], "view", visit=True)
     if request.query.get("ref") == "search":  # a click from a search result
         analytics.record(services, request, h["id"], h["owner_id"], "search_click")
-    etag = etag_for("profile", h["id"], h["revision"])
+    etag = _profile_etag(h["id"], h["revision"])
     headers = {"Cache-Control": PUBLIC, "ETag": etag, "Surrogate-Key": f"cv-{h['id']}"}
     if not_modified(request, etag):
         return web.Response(status=304, headers=headers)
@@ -80,5 +86,5 @@ async def profile_render(request: web.Request) -> web.StreamResponse:
     cv = e["cv"]
     return await render_response(request, cv["id"], cv["current_version"],
                                  with_detected_language(cv["resume"], cv.get("extras")), template=q.template,
-                                 download_of=e["owner_id"],
+                                 download_of=e["owner_id"], cv_design=design.stored(e),
                                  fmt=q.format, cache=PUBLIC, filename=slug)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
-from htdy.core import appkeys
+from htdy.core import appkeys, jsonio
 from htdy.core.errors import HtdyError, Unauthorized, ValidationFailed
 from htdy.core.services import Services
 from htdy.core.services.validation import pydantic_details
@@ -114,7 +114,8 @@ def query(request: web.Request, model: type[M]) -> M:
 
 
 def dumps(data: Any) -> bytes:
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+    """Compact UTF-8 JSON (orjson; ``json.dumps(…, default=str)``'s output, see core/jsonio.py)."""
+    return jsonio.dumps(data)
 
 
 def etag_for(*parts: Any) -> str:

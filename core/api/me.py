@@ -11,11 +11,11 @@ from htdy.core.api.http import body, respond, svc, user_id
 from htdy.core.api.middlewares import CSRF_COOKIE, SESSION_COOKIE
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.shares import public_base
+from htdy.core.interfaces import PageNames
 from htdy.core.services import credentials, erasure, export, two_factor
 from htdy.core.services.accounts import sha256
 
 routes = ApiRoutes("account")
-RESET_PAGE_ROUTE = "web-reset-password"  # the web frontend's page for a reset link, when it is loaded
 
 
 def _own_credentials(request: web.Request) -> list[str]:
@@ -63,7 +63,7 @@ async def request_reset(request: web.Request) -> web.StreamResponse:
     data = await body(request, s.ResetRequestIn)
     service = svc(request)
     base = public_base(request)
-    page = request.app.router.named_resources().get(RESET_PAGE_ROUTE)
+    page = request.app.router.named_resources().get(PageNames.RESET_PASSWORD)
 
     def link_for(secret: str) -> str:
         if page is not None:

@@ -28,10 +28,44 @@ _MEDIA_BY_KIND = {"binary": {"application/pdf": {"schema": {"type": "string", "f
                   "zip": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}
 
 
+_UUID = {"type": "string", "format": "uuid",
+         "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}
+# path parameters by name (any other is a plain string)
+PATH_PARAMS: dict[str, dict[str, Any]] = {
+    "cv_id": _UUID, "share_id": _UUID, "token_id": _UUID, "job_id": _UUID,
+    "n": {"type": "integer", "minimum": 1, "maximum": s.MAX_INT32},
+}
+# OpenAPI links: what an operation's answer names, and the path parameter of other operations
+# it fills (clients — and the fuzzer's stateful phase — follow them)
+LINKS: dict[tuple[str, str], dict[str, str]] = {
+    ("POST", "/api/v1/cvs"): {"cv_id": "$response.body#/id", "n": "$response.body#/current_version"},
+    ("PATCH", "/api/v1/cvs/{cv_id}"): {"n": "$response.body#/current_version"},
+    ("POST", "/api/v1/cvs/{cv_id}/shares"): {"share_id": "$response.body#/id"},
+    ("POST", "/api/v1/tokens"): {"token_id": "$response.body#/id"},
+    ("POST", "/api/v1/uploads"): {"job_id": "$response.body#/job/id"},
+}
+
+
+def _links(op: Operation, ops: list[Operation]) -> dict[str, Any]:
+    produced = LINKS.get((op.method.upper(), op.path))
+    if produced is None:
+        return {}
+    mine = set(_PATH_PARAM.findall(op.path))
+    out: dict[str, Any] = {}
+    for other in ops:
+        params = set(_PATH_PARAM.findall(other.path))
+        if other is op or not params & set(produced) or not params <= mine | set(produced):
+            continue
+        values = {p: (produced[p] if p in produced else f"$request.path.{p}") for p in sorted(params)}
+        out[f"{other.method.upper()}{other.path}"] = {
+            "operationId": f"{other.tags[0]}_{other.handler.__name__}", "parameters": values}
+    return out
+
+
 def _models(ops: list[Operation]) -> list[type[BaseModel]]:
     found: dict[str, type[BaseModel]] = {"ErrorOut": s.ErrorOut}
     for op in ops:
-        for m in (op.body, op.query, op.response):
+        for m in (op.body, op.query, *(op.response if isinstance(op.response, tuple) else (op.response,))):
             if isinstance(m, type) and issubclass(m, BaseModel):
                 found[m.__name__] = m
     return list(found.values())
@@ -43,7 +77,8 @@ def build_spec(ops: list[Operation]) -> dict[str, Any]:
     schemas = dict(top.get("$defs", {}))
     paths: dict[str, dict[str, Any]] = {}
     for op in ops:
-        params: list[dict[str, Any]] = [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+        params: list[dict[str, Any]] = [{"name": n, "in": "path", "required": True,
+                                         "schema": PATH_PARAMS.get(n, {"type": "string"})}
                                         for n in _PATH_PARAM.findall(op.path)]
         if op.query is not None:
             qs = schemas.get(op.query.__name__, {})
@@ -61,19 +96,30 @@ def build_spec(ops: list[Operation]) -> dict[str, Any]:
         if op.multipart:  # alone, or beside a JSON body (either one is accepted)
             entry.setdefault("requestBody", {"required": True, "content": {}})["content"].update(
                 {"multipart/form-data": {"schema": {
-                "type": "object", "required": ["file"],
+                "type": "object", "required": ["file"], "additionalProperties": False,
                 "properties": {k: ({"type": "string", "format": "binary", "description": d} if k == "file"
                                    else {"type": "string", "description": d}) for k, d in op.multipart.items()}}}})
         ok: dict[str, Any] = {"description": "success"}
         if op.status != 204:
             if isinstance(op.response, type) and issubclass(op.response, BaseModel):
                 ok["content"] = {"application/json": {"schema": {"$ref": REF.format(model=op.response.__name__)}}}
+            elif isinstance(op.response, tuple):  # one of several shapes (e.g. whole or ?fields=)
+                ok["content"] = {"application/json": {"schema": {"anyOf": [
+                    {"$ref": REF.format(model=m.__name__)} for m in op.response]}}}
             elif op.response in _MEDIA_BY_KIND:
                 ok["content"] = _MEDIA_BY_KIND[op.response]
             else:
                 ok["content"] = {"application/json": {"schema": {"type": "object"}}}
+        if links := _links(op, ops):
+            ok["links"] = links
         entry["responses"][str(op.status)] = ok
         errs = set(op.errors) | {400, 500} | ({401} if op.auth == "user" else set())
+        if params or op.body is not None or op.multipart:
+            errs.add(422)  # a parameter or the body failed validation (`validation_failed`)
+        if _PATH_PARAM.search(op.path):
+            errs.add(404)  # nothing (that you may see) at this address
+        if op.body is not None or op.multipart:
+            errs.add(413)  # the body is over the server's size limit
         if (op.method.upper(), op.path) in RATE_LIMITED:
             errs.add(429)
         for code in sorted(errs):

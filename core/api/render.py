@@ -1,7 +1,6 @@
 """Rendering through ``RenderService`` (cached in the layered cache), ATS check, templates."""
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from typing import Any
@@ -14,7 +13,7 @@ from htdy.core.api.http import PUBLIC, etag_for, not_modified, query, respond, s
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.errors import ServiceUnavailable
 from htdy.core.rendering import normalize_options
-from htdy.core.services import analytics, cached_renders, cvs, versions
+from htdy.core.services import analytics, cached_renders, cvs, design, versions
 
 routes = ApiRoutes("rendering")
 ATS_TTL_S = 3600
@@ -47,21 +46,30 @@ RENDERED_CSP = ("sandbox; default-src 'none'; style-src 'unsafe-inline'; font-sr
                 "frame-ancestors 'self'")
 
 
-async def render_response(request: web.Request, cv_id: str, number: int, resume: dict[str, Any], *,
+async def render_response(request: web.Request, cv_id: str, number: int | str, resume: dict[str, Any], *,
                           template: str | None, fmt: str, cache: str, filename: str,
-                          download_of: str | None = None) -> web.StreamResponse:
+                          download_of: str | None = None, cv_design: dict[str, Any] | None = None) -> web.StreamResponse:
+    """Render with the CV's saved design (``cv_design``) under the request's template and
+    ``option.*`` parameters; ``number`` is the version, or a draft's content hash."""
     render = _service(request)
+    cv_design = cv_design or {}
+
+    def specs_of(tid: str | None) -> dict[str, Any]:
+        return render.template(tid).options
+
+    template, options = design.render_choice(cv_design, template, _options(request), specs_of)
     tpl = render.template(template)
-    options = _options(request)
+    resume = design.without_hidden(resume, cv_design)
+    hidden = sorted(cv_design.get("hidden_items") or ())
     etag = etag_for("render", cv_id, number, tpl.id, tpl.version, fmt,
-                    json.dumps(normalize_options(tpl, options), sort_keys=True, default=str))
+                    json.dumps(normalize_options(tpl, options), sort_keys=True, default=str), *hidden)
     headers = {"ETag": etag, "Cache-Control": cache}
     if not_modified(request, etag):
         return web.Response(status=304, headers=headers)
     t0 = time.perf_counter()
     hits = render.stats["cache_hits"]
     out = await render.render(resume, template_id=tpl.id, fmt=fmt, options=options,
-                              cache_key_parts={"cv_id": cv_id, "cv_version": number})
+                              cache_key_parts={"cv_id": cv_id, "cv_version": f"{number}:{','.join(hidden)}"})
     metrics.RENDER_SECONDS.labels(fmt, str(render.stats["cache_hits"] > hits).lower()).observe(
         time.perf_counter() - t0)
     if fmt == "pdf" and download_of is not None:  # a public profile's PDF, not the owner's own
@@ -90,7 +98,8 @@ async def render_cv(request: web.Request) -> web.StreamResponse:
     else:
         number, resume = e["cv"]["current_version"], with_detected_language(e["cv"]["resume"], e["cv"]["extras"])
     return await render_response(request, cv_id, number, resume, template=q.template, fmt=q.format,
-                                 cache="private, max-age=60", filename=cvs.slugify(e["cv"]["title"]) or "cv")
+                                 cache="private, max-age=60", filename=cvs.slugify(e["cv"]["title"]) or "cv",
+                                 cv_design=design.stored(e))
 
 
 @routes.get("/api/v1/cvs/{cv_id}/ats-check", summary="How an ATS would read the CV rendered with a template",
@@ -99,19 +108,22 @@ async def ats_check(request: web.Request) -> web.StreamResponse:
     uid = user_id(request)
     q = query(request, s.TemplateQuery)
     e, _ = await cvs.get_for(svc(request), uid, request.match_info["cv_id"])
-    render = _service(request)
-    tpl = render.template(q.template)
+    ats = svc(request).ats
+    if ats is None:
+        raise ServiceUnavailable("rendering is not available on this node", code="render_unavailable")
+    tpl = ats.render.template(q.template)
     key = f"ats:{e['cv']['id']}:{e['cv']['current_version']}:{tpl.id}:{tpl.version}"
-    report = await svc(request).cache.get_or_set(
-        key, lambda: asyncio.to_thread(render.ats_check, e["cv"]["resume"], tpl.id), ATS_TTL_S)
+    report = await svc(request).cache.get_or_set(key, lambda: ats.check(e["cv"]["resume"], tpl.id), ATS_TTL_S)
     await cached_renders.remember(svc(request).cache, e["cv"]["id"], key)
     return respond(request, report, etag=etag_for(key))
 
 
 @routes.get("/api/v1/templates", summary="Installed templates", response=dict, auth="none")
 async def templates(request: web.Request) -> web.StreamResponse:
+    """Each with its option specs; ``default`` marks the one a CV without a design uses."""
     regs = svc(request).registries
+    default = svc(request).settings.rendering.default_template
     items = [{"id": t.id, "name": t.name, "version": t.version, "description": t.description,
-              "engines": list(t.engines), "options": t.options, "preview": t.preview}
+              "engines": list(t.engines), "options": t.options, "preview": t.preview, "default": t.id == default}
              for _, t in regs.templates.items()]
     return respond(request, {"items": items}, cache=PUBLIC, etag=etag_for(*(f"{i['id']}@{i['version']}" for i in items)))

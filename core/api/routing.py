@@ -52,6 +52,9 @@ class ApiRoutes:
     def post(self, path: str, **kw: Any) -> Callable[[Handler], Handler]:
         return self.route("POST", path, **kw)
 
+    def put(self, path: str, **kw: Any) -> Callable[[Handler], Handler]:
+        return self.route("PUT", path, **kw)
+
     def patch(self, path: str, **kw: Any) -> Callable[[Handler], Handler]:
         return self.route("PATCH", path, **kw)
 
@@ -60,4 +63,16 @@ class ApiRoutes:
 
     def add_to(self, app: web.Application) -> None:
         for op in self.operations:
-            app.router.add_route(op.method, op.path, op.handler)
+            app.router.add_route(op.method, router_path(op.path), op.handler)
+
+
+# ids in paths are UUIDs: the router matches only those, so a literal path beside a template
+# (``/api/v1/cvs/batch`` beside ``/api/v1/cvs/{cv_id}``) is never taken for an id
+UUID_REGEX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+ID_PARAMS = ("cv_id", "share_id", "token_id", "job_id")
+
+
+def router_path(path: str) -> str:
+    for name in ID_PARAMS:
+        path = path.replace("{" + name + "}", "{" + name + ":" + UUID_REGEX + "}")
+    return path

@@ -4,13 +4,13 @@ from __future__ import annotations
 from aiohttp import web
 
 from htdy.core.api import schemas as s
-from htdy.core.api.http import body, etag_for, respond, svc, user_id
+from htdy.core.api.http import body, etag_for, query, respond, svc, user_id
+from htdy.core.api.render import render_response, with_detected_language
 from htdy.core.api.routing import ApiRoutes
-from htdy.core.services import analytics, cvs, shares
+from htdy.core.interfaces import PageNames
+from htdy.core.services import analytics, cvs, design, shares
 
 routes = ApiRoutes("shares")
-# the web frontend's pages for a share, when a plugin serves them (route names of htdy.plugins.web)
-LINK_PAGE_ROUTE, USER_PAGE_ROUTE, SIGNUP_PAGE_ROUTE = "web-shared-link", "web-editor", "web-signup"
 
 
 def public_base(request: web.Request) -> str:
@@ -22,8 +22,8 @@ def public_base(request: web.Request) -> str:
 
 def share_links(request: web.Request) -> shares.ShareLinks:
     named = request.app.router.named_resources()
-    link_page, user_page = named.get(LINK_PAGE_ROUTE), named.get(USER_PAGE_ROUTE)
-    signup_page = named.get(SIGNUP_PAGE_ROUTE)
+    link_page, user_page = named.get(PageNames.SHARED_LINK), named.get(PageNames.CV_EDITOR)
+    signup_page = named.get(PageNames.SIGNUP)
     return shares.ShareLinks(base=public_base(request),
                              link_page=link_page.canonical if link_page is not None else None,
                              user_page=user_page.canonical if user_page is not None else None,
@@ -74,3 +74,17 @@ async def shared(request: web.Request) -> web.StreamResponse:
     out = cvs.present(e, "view")
     return respond(request, out, etag=etag_for("shared", e["cv"]["id"], e["revision"]),
                    cache="private, no-cache", headers={"Referrer-Policy": "no-referrer"})
+
+
+@routes.get("/api/v1/shared/{token}/render", summary="Render a CV shared by link (with its design)",
+            query=s.SharedRenderQuery, response="binary", auth="none", errors=(404, 422))
+async def shared_render(request: web.Request) -> web.StreamResponse:
+    """The shared CV as PDF (or HTML, Markdown, text) with the owner's saved design; for the
+    share page's download. ``private, no-cache`` like the link's page."""
+    q = query(request, s.SharedRenderQuery)
+    e, _ = await shares.resolve_link(svc(request), request.match_info["token"])
+    cv = e["cv"]
+    return await render_response(request, cv["id"], cv["current_version"],
+                                 with_detected_language(cv["resume"], cv.get("extras")), template=q.template,
+                                 fmt=q.format, cache="private, no-cache", filename=cvs.slugify(cv["title"]) or "cv",
+                                 cv_design=design.stored(e))

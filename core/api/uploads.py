@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from htdy.core.api import schemas as s
 from htdy.core.api.http import check_text, respond, svc, user_id
@@ -27,16 +28,7 @@ async def read_limited(part: BodyPartReader, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@routes.post("/api/v1/uploads", summary="Upload a CV document to parse", response=s.UploadOut, status=202,
-             multipart={"file": "the document (PDF, DOCX or text; type sniffed from content)",
-                        "cv_id": "optional: add a version to this CV", "title": "optional title"},
-             errors=(413, 415, 422))
-async def upload(request: web.Request) -> web.StreamResponse:
-    """The document is stored and a parse job queued; poll ``links.job``."""
-    uid = user_id(request)
-    if not request.content_type.startswith("multipart/"):
-        raise HtdyError("send multipart/form-data with a 'file' field", code="bad_request")
-    limit = int(svc(request).settings.server.max_upload_mb * 1024 * 1024)
+async def _read_form(request: web.Request, limit: int) -> tuple[bytes | None, str | None, str | None, str | None]:
     data: bytes | None = None
     filename = title = cv_id = None
     reader = await request.multipart()
@@ -51,6 +43,24 @@ async def upload(request: web.Request) -> web.StreamResponse:
             title, cv_id = (value, cv_id) if part.name == "title" else (title, value)
         else:
             await part.release()
+    return data, filename, title, cv_id
+
+
+@routes.post("/api/v1/uploads", summary="Upload a CV document to parse", response=s.UploadOut, status=202,
+             multipart={"file": "the document (PDF, DOCX or text; type sniffed from content)",
+                        "cv_id": "optional: add a version to this CV", "title": "optional title"},
+             errors=(404, 413, 415, 422))
+async def upload(request: web.Request) -> web.StreamResponse:
+    """The document is stored and a parse job queued; poll ``links.job``."""
+    uid = user_id(request)
+    if not request.content_type.startswith("multipart/"):
+        raise HtdyError("send multipart/form-data with a 'file' field", code="bad_request")
+    limit = int(svc(request).settings.server.max_upload_mb * 1024 * 1024)
+    try:
+        data, filename, title, cv_id = await _read_form(request, limit)
+    except (ValueError, HttpProcessingError) as exc:  # no boundary, a broken part header, …
+        raise HtdyError(f"the multipart/form-data body is malformed: {str(exc).strip()[:200]}",
+                        code="malformed_multipart") from None
     if data is None:
         raise ValidationFailed("the multipart field 'file' is missing", code="missing_file")
     check_text({"filename": filename, "title": title, "cv_id": cv_id}, "form")

@@ -39,8 +39,10 @@ def _print(obj: Any, compact: bool, err: bool = False) -> None:
 @click.option("--extras", is_flag=True, help='Print {"resume": …, "extras": …} (confidence, spans, warnings).')
 @click.option("--jobs", "-j", type=int, default=1, show_default=True,
               help="Parse in N worker processes (with the per-file timeout).")
-@click.option("--backend", type=click.Choice(["pdfium", "pdfminer"]), default=None,
-              help="PDF text extraction backend (default: [plugins.parsers.pdf] backend, else pdfium).")
+@click.option("--backend", metavar="NAME", default=None,
+              help="Text extraction backend, given to the parser as its `backend` option, overriding "
+                   "[plugins.parsers.<name>] (the built-in PDF parser: pdfium or pdfminer); parsers "
+                   "without that option ignore it.")
 @pass_ctx
 def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, jobs: int,
             backend: str | None) -> None:

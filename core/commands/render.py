@@ -14,7 +14,6 @@ from htdy.core.cli import Context, pass_ctx
 from htdy.core.errors import RenderError
 
 SAMPLE_CV = Path(__file__).with_name("render_sample.json")
-FORMATS = ("pdf", "html", "md", "txt", "png", "svg")
 
 
 def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
@@ -47,14 +46,23 @@ def _load_cv(path: str) -> dict[str, Any]:
     return data
 
 
-# what an output name's extension says about the format (aliases included)
-EXTENSION_FORMATS = {**{f: f for f in FORMATS}, "htm": "html", "markdown": "md", "text": "txt"}
+# extensions that name a format by another name
+EXTENSION_ALIASES = {"htm": "html", "markdown": "md", "text": "txt"}
 
 
-def _format_for(fmt: str | None, output: str | None) -> str:
+def known_formats(svc: Any) -> list[str]:
+    """Every format some installed renderer produces (its declared ``formats``)."""
+    return sorted({f for name in svc.regs.renderers for f in svc.formats_of(name)})
+
+
+def _format_for(fmt: str | None, output: str | None, known: list[str]) -> str:
     """``--format``, else the output name's extension, else pdf; a disagreement is an error."""
+    if fmt is not None and fmt not in known:
+        raise click.BadParameter(f"{fmt!r} is not a format any installed renderer produces "
+                                 f"({', '.join(known)})", param_hint="--format")
     suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
-    implied = EXTENSION_FORMATS.get(suffix)
+    suffix = EXTENSION_ALIASES.get(suffix, suffix)
+    implied = suffix if suffix in known else None
     if fmt is not None and implied is not None and implied != fmt:
         raise click.UsageError(f"--format {fmt} but the output name {output!r} says {implied}; "
                                f"name it .{fmt} or drop --format")
@@ -79,26 +87,30 @@ def thumbnail(pdf: Path, png: Path, dpi: int = 60) -> bool:
 
 
 def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: bool = True) -> list[dict[str, Any]]:
-    """Every template (and its Typst variant) rendered to PDF with a PNG thumbnail."""
+    """Every template rendered to PDF by each page-layout renderer it supports, with a PNG
+    thumbnail (``<template>.pdf`` from the template's default PDF renderer, ``<template>.<renderer>.pdf``
+    from the others)."""
     from rich.progress import Progress
 
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = []
     for _, t in svc.regs.templates.items():
-        for engine in ("pdf", "typst"):
-            if engine in t.engines:
-                jobs.append((t, engine))
+        default = svc.engine_for(t, "pdf")
+        for engine in t.engines:
+            if engine in svc.regs.renderers and svc.layout_engine(engine) and "pdf" in svc.formats_of(engine):
+                jobs.append((t, engine, engine == default))
+    jobs.sort(key=lambda j: (j[0].id, not j[2], j[1]))
     entries = []
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("rendering gallery", total=len(jobs))
-        for t, engine in jobs:
-            stem = t.id if engine == "pdf" else f"{t.id}.typst"
+        for t, engine, is_default in jobs:
+            stem = t.id if is_default else f"{t.id}.{engine}"
             out = svc.render_sync(resume, template_id=t.id, fmt="pdf", engine=engine)
             pdf = out_dir / f"{stem}.pdf"
             pdf.write_bytes(out.content)
             png = out_dir / f"{stem}.png"
-            if engine == "typst":  # a Typst template's preview is Typst's own page image
-                png.write_bytes(svc.render_sync(resume, template_id=t.id, fmt="png", engine="typst").content)
+            if "png" in svc.formats_of(engine):  # a renderer that draws page images makes its own preview
+                png.write_bytes(svc.render_sync(resume, template_id=t.id, fmt="png", engine=engine).content)
                 has_png = True
             else:
                 has_png = thumbnail(pdf, png)
@@ -117,24 +129,57 @@ def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: boo
     return entries
 
 
+def _apply_design(svc: Any, ctx: Context, path: str, resume: dict[str, Any], template_id: str | None,
+                  opts: dict[str, Any]) -> tuple[dict[str, Any], str | None, dict[str, Any]]:
+    """The design file's template, options and hidden entries under the command line's."""
+    from htdy.core.errors import HtdyError
+    from htdy.core.services import design
+
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.BadParameter(f"{path}: not a readable JSON file ({exc})", param_hint="--design") from None
+    try:
+        d = design.check(svc.regs.templates, ctx.settings.rendering.default_template, raw)
+    except HtdyError as exc:
+        details = f": {exc.details}" if exc.details else ""
+        raise HtdyError(f"{path}: {exc.message}{details}", code=exc.code) from None
+    tid, merged = design.render_choice(d, template_id, opts, lambda t: svc.template(t).options)
+    return design.without_hidden(resume, d), tid, merged or {}
+
+
 @click.command("render")
 @click.argument("cv", required=False, type=click.Path(dir_okay=False))
 @click.option("--template", "-t", "template_id", help="Template id (default: [rendering] default_template).")
 @click.option("--option", "-O", "options", multiple=True, metavar="K=V", help="Template option, repeatable.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o, else pdf).")
-@click.option("--engine", type=click.Choice(["pdf", "typst"]), help="PDF engine (default: [rendering] pdf_engine).")
+@click.option("--design", "design_file", type=click.Path(dir_okay=False, exists=True),
+              help="A CV's design as JSON ({template, options, hidden_items}, as GET /api/v1/cvs/{id}/design "
+                   "gives it); --template and --option win over it.")
+@click.option("--format", "-f", "fmt", metavar="FORMAT",
+              help="Output format: pdf, html, md, txt, png, svg… as the installed renderers offer "
+                   "(default: from -o, else pdf).")
+@click.option("--engine", metavar="RENDERER",
+              help="Renderer for PDF and page images, by name (`htdy plugins` lists them; "
+                   "default: [rendering] pdf_engine).")
 @click.option("--output", "-o", type=click.Path(dir_okay=True), help="Output file (gallery: directory); - for stdout.")
 @click.option("--list", "list_", is_flag=True, help="List templates.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output for --list and --ats-check.")
 @click.option("--gallery", is_flag=True, help="Render every template with a sample CV to PDF and PNG into -o DIR.")
 @click.option("--ats-check", "ats", is_flag=True, help="Render to PDF, read it back, report per section.")
 @pass_ctx
-def command(ctx: Context, cv: str | None, template_id: str | None, options: tuple[str, ...], fmt: str | None,
-            engine: str | None, output: str | None, list_: bool, as_json: bool, gallery: bool, ats: bool) -> None:
+def command(ctx: Context, cv: str | None, template_id: str | None, options: tuple[str, ...], design_file: str | None,
+            fmt: str | None, engine: str | None, output: str | None, list_: bool, as_json: bool, gallery: bool,
+            ats: bool) -> None:
     """Render CV (a JSON Resume file) with a template to PDF, HTML, Markdown or text."""
+    from htdy.core.logging import route_to_stdlib
     from htdy.core.rendering import RenderService
 
+    route_to_stdlib()  # the render log lines go to stderr, never into -o - or --json output
+
     svc = RenderService(ctx.settings, ctx.pm, mode="inprocess")
+    if engine is not None and engine not in svc.regs.renderers:
+        raise click.BadParameter(f"unknown renderer {engine!r}; known: {', '.join(svc.regs.renderers.names())}",
+                                 param_hint="--engine")
     if list_:
         rows = template_listing(svc)
         if as_json:
@@ -153,8 +198,10 @@ def command(ctx: Context, cv: str | None, template_id: str | None, options: tupl
         raise click.UsageError("a CV file is required (or --list / --gallery)")
     resume = _load_cv(cv)
     opts = _parse_options(options)
+    if design_file:
+        resume, template_id, opts = _apply_design(svc, ctx, design_file, resume, template_id, opts)
     if ats:
-        from htdy.core.rendering import ats_check
+        from htdy.core.services.ats import ats_check
 
         report = ats_check(resume, template_id, settings=ctx.settings, pm=ctx.pm, options=opts, engine=engine)
         if as_json:
@@ -169,7 +216,7 @@ def command(ctx: Context, cv: str | None, template_id: str | None, options: tupl
         parser = report["parser"]
         click.echo(f"  parser field F1: {parser['f1']:.3f}" if parser["available"] else f"  parser: {parser['reason']}")
         return
-    fmt = _format_for(fmt, output)
+    fmt = _format_for(fmt, output, known_formats(svc))
     try:
         out = svc.render_sync(resume, template_id=template_id, fmt=fmt, options=opts, engine=engine)
     except RenderError:

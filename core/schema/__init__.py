@@ -1,7 +1,6 @@
 """The official JSON Resume schema (``@jsonresume/schema`` 1.3.1) and validation helpers."""
 from __future__ import annotations
 
-import copy
 import functools
 import json
 from importlib import resources
@@ -32,17 +31,20 @@ def _path(err: Any) -> str:
 
 
 def validate_resume(data: Any) -> list[str]:
-    """Errors of ``data`` against the JSON Resume schema as ``"path: message"`` strings
-    (empty when valid)."""
+    """Errors of ``data`` against the JSON Resume schema and htdy's size limits
+    (``htdy.core.schema.limits``) as ``"path: message"`` strings (empty when valid)."""
+    from htdy.core.schema.limits import size_errors
+
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    return [f"{_path(e)}: {e.message}" for e in errors]
+    return [f"{_path(e)}: {e.message}" for e in errors] + size_errors(data)
 
 
 def prune_invalid(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Return a copy of ``data`` with every value the schema rejects removed, and a
-    warning per removal. The root must be an object."""
-    out = copy.deepcopy(data)
-    warnings: list[str] = []
+    """Return a copy of ``data`` with every value the schema rejects removed and every
+    value over a size limit cut, and a warning per change. The root must be an object."""
+    from htdy.core.schema.limits import truncate
+
+    out, warnings = truncate(data)
     for _ in range(50):
         errs = list(_validator().iter_errors(out))
         if not errs:

@@ -11,7 +11,7 @@ import inspect
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import pluggy
@@ -22,14 +22,23 @@ if TYPE_CHECKING:
     from htdy.core.parsing import ParserPool
     from htdy.core.plugins import Registries
     from htdy.core.rendering import RenderService
+    from htdy.core.services.ats import AtsService
     from htdy.core.services.events import EventRecorder
-    from htdy.core.worker import JobWorker
 
 log = logging.getLogger("htdy.services")
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Worker(Protocol):
+    """What the app holds of the parse-job workers (``htdy.core.worker.JobWorker``), named by
+    behaviour so this module need not import the worker, which imports the services."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self, timeout: float | None = None) -> None: ...
 
 
 @dataclass
@@ -44,11 +53,27 @@ class Services:
     mailer: Mailer | None = None
     render: RenderService | None = None
     parser_pool: ParserPool | None = None
+    ats: AtsService | None = None
     events: EventRecorder | None = None
-    worker: JobWorker | None = None
+    worker: Worker | None = None
     plugin_modules: tuple[str, ...] = ()  # extra plugins pool workers re-import
     matchers: dict[str, Any] = field(default_factory=dict)  # started on first use (services/matching.py)
     background: set[asyncio.Task[Any]] = field(default_factory=set)
+    # CVs whose search index update failed (an outage) and the task that indexes them once
+    # the search service answers again (htdy.core.services.search_index.catch_up)
+    search_pending: set[str] = field(default_factory=set)
+    search_catch_up: asyncio.Task[Any] | None = None
+
+    def parsers(self) -> ParserPool:
+        """The parser process pool, started on first use: shared by the parse-job workers (the
+        parser role, ``[parsing] workers`` processes) and the ATS check (one process on a node
+        without the parser role)."""
+        if self.parser_pool is None:
+            from htdy.core.parsing import ParserPool
+
+            workers = None if self.settings.has_role("parser") else 1
+            self.parser_pool = ParserPool(self.settings, workers=workers, extra_plugins=self.plugin_modules)
+        return self.parser_pool
 
     @property
     def conn_name(self) -> str:

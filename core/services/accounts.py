@@ -28,6 +28,11 @@ MAX_LOGIN_TOKENS = 10  # bearer tokens minted by logins kept per user; older one
 _hashers: dict[tuple[int, int], tuple[PasswordHasher, str]] = {}
 
 
+class EmailTaken(Conflict):
+    """Sign-up with an address that has an account. With ``[auth] verify_email`` the API answers
+    as for a new account (and mails the owner) so sign-up does not tell who has an account."""
+
+
 def _hasher(svc: Services) -> tuple[PasswordHasher, str]:
     """The argon2id hasher for the configured cost, and a dummy hash verified when the
     email is unknown (so that case is as slow as a wrong password)."""
@@ -84,7 +89,7 @@ async def signup(svc: Services, email: str, password: str, name: str,
                 secret = new_secret()
                 await ApiToken.create(user=user, name="sign-up", kind="login", token_hash=sha256(secret))
     except IntegrityError:
-        raise Conflict("an account with this email already exists", code="email_taken") from None
+        raise EmailTaken("an account with this email already exists", code="email_taken") from None
     if attached:
         await svc.cache.delete(*(f"cv:{c}" for c in attached))
     return user, secret
@@ -194,7 +199,7 @@ async def end_session(svc: Services, secret: str | None, bearer: str | None) -> 
 async def identify(svc: Services, secret: str, kind: str) -> dict[str, Any] | None:
     """The user behind a bearer token (``kind="token"``) or session cookie, or None."""
     key = f"auth:{sha256(secret)}"
-    hit = await svc.cache.get(key)
+    hit = await svc.cache.get(key, shared=True)  # (callers never change the user dict)
     if hit is not None:
         return hit or None  # {} caches "unknown" briefly
     found: dict[str, Any] | None = None

@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
@@ -22,7 +23,7 @@ from tortoise.transactions import in_transaction
 
 from htdy.core.errors import Conflict, Forbidden, HtdyError, NotFound, ValidationFailed
 from htdy.core.models import CV, CVVersion, Share
-from htdy.core.services import Services, review, utcnow
+from htdy.core.services import Services, quota, review, utcnow
 from htdy.core.services.validation import pydantic_details, validate_resume_or_raise
 
 CV_TTL_S = 300
@@ -54,10 +55,16 @@ class CVChanges(BaseModel):
 
 
 def parse_uuid(value: str) -> str:
+    """The canonical form of a CV id (``NotFound`` when it is none)."""
     try:
-        return str(uuid.UUID(str(value)))
+        return _canonical_uuid(str(value))
     except ValueError:
         raise NotFound("no such CV") from None
+
+
+@lru_cache(maxsize=4096)
+def _canonical_uuid(text: str) -> str:  # (every read of a CV parses its id: remembered)
+    return str(uuid.UUID(text))
 
 
 # --------------------------------------------------------------------------- reads
@@ -74,6 +81,7 @@ async def _load_entry(cv_id: str) -> dict[str, Any]:
             "owner": {"id": str(cv.owner.id), "name": cv.owner.name},
             "discoverable": cv.discoverable, "open_to_work": cv.open_to_work, "slug": cv.slug,
             "current_version": cv.current_version,
+            "design": cv.design if isinstance(cv.design, dict) else {},
             "created_at": cv.created_at.isoformat(), "updated_at": cv.updated_at.isoformat(),
             "resume": version.resume if version else {}, "extras": version.extras if version else {},
         },
@@ -84,9 +92,10 @@ async def _load_entry(cv_id: str) -> dict[str, Any]:
     }
 
 
-async def entry(svc: Services, cv_id: str) -> dict[str, Any] | None:
+async def entry(svc: Services, cv_id: str, *, shared: bool = False) -> dict[str, Any] | None:
+    """The CV's cache entry. ``shared``: the caller only reads it (no copy is decoded for it)."""
     cv_id = parse_uuid(cv_id)
-    found = await svc.cache.get_or_set(f"cv:{cv_id}", lambda: _load_entry(cv_id), CV_TTL_S)
+    found = await svc.cache.get_or_set(f"cv:{cv_id}", lambda: _load_entry(cv_id), CV_TTL_S, shared=shared)
     return found or None
 
 
@@ -102,10 +111,10 @@ def access_of(e: dict[str, Any], user_id: str | None) -> str | None:
 
 
 async def get_for(svc: Services, user_id: str | None, cv_id: str,
-                  need: str = "view") -> tuple[dict[str, Any], str]:
+                  need: str = "view", *, shared: bool = False) -> tuple[dict[str, Any], str]:
     """The cache entry and the caller's access; 404 without access (never 403 for
-    someone else's CV), 403 when the access is too weak for ``need``."""
-    e = await entry(svc, cv_id)
+    someone else's CV), 403 when the access is too weak for ``need``. ``shared`` as for ``entry``."""
+    e = await entry(svc, cv_id, shared=shared)
     access = access_of(e, user_id) if e else None
     if e is None or access is None:
         raise NotFound("no such CV")
@@ -142,6 +151,7 @@ async def list_for(user_id: str, limit: int, cursor: tuple[str, str] | None) -> 
 async def create(svc: Services, user_id: str, data: CVCreate, *, extras: dict[str, Any] | None = None,
                  source_file_id: str | None = None) -> str:
     validate_resume_or_raise(data.resume)
+    await quota.check(svc, user_id, quota.json_bytes(data.resume))
     async with in_transaction(svc.conn_name):
         cv = await CV.create(owner_id=user_id, title=data.title, discoverable=data.discoverable,
                              open_to_work=data.open_to_work,
@@ -149,8 +159,7 @@ async def create(svc: Services, user_id: str, data: CVCreate, *, extras: dict[st
         if data.discoverable:
             cv.slug = await _free_slug(data.resume, data.title)
             await cv.save(update_fields=["slug"])
-        await CVVersion.create(cv=cv, number=1, resume=data.resume, extras=extras or {},
-                               source_file_id=source_file_id, created_by_id=user_id)
+        await write_version(cv.id, 1, data.resume, extras or {}, created_by=user_id, source_file_id=source_file_id)
     await after_commit(svc, [str(cv.id)], new_versions={str(cv.id): 1})
     return str(cv.id)
 
@@ -185,6 +194,7 @@ async def apply_changes(svc: Services, user_id: str, cv_id: str, ch: CVChanges,
     updates: dict[str, Any] = {"revision": F("revision") + 1, "updated_at": utcnow()}
     if ch.resume is not None:
         updates["current_version"] = F("current_version") + 1
+        await quota.check(svc, await quota.owner_of(cv_id) or user_id, quota.json_bytes(ch.resume))
     for name in ("title", "discoverable", "open_to_work", "slug"):
         if name in ch.model_fields_set and (getattr(ch, name) is not None or name == "slug"):
             updates[name] = getattr(ch, name)
@@ -205,9 +215,48 @@ async def apply_changes(svc: Services, user_id: str, cv_id: str, ch: CVChanges,
     previous = await CVVersion.get_or_none(cv_id=cv_id, number=cv.current_version - 1)
     extras = (review.carry_forward(previous.extras, previous.resume, ch.resume, previous.number)
               if previous else {})  # the parse-review hints that still hold
-    await CVVersion.create(cv_id=cv_id, number=cv.current_version, resume=ch.resume, extras=extras,
-                           created_by_id=user_id)
+    await write_version(cv_id, cv.current_version, ch.resume, extras, created_by=user_id)
     return cv.current_version
+
+
+async def write_version(cv_id: Any, number: int, resume: dict[str, Any], extras: dict[str, Any], *,
+                        created_by: Any, source_file_id: Any = None) -> None:
+    """The one place a CV version row is written (versions are immutable: never updated, only
+    added), inside the caller's transaction, after the CV row's ``current_version`` moved on."""
+    await CVVersion.create(cv_id=cv_id, number=number, resume=resume, extras=extras,
+                           source_file_id=source_file_id, created_by_id=created_by)
+
+
+async def add_parsed_version(user_id: Any, resume: dict[str, Any], extras: dict[str, Any], *,
+                             cv_id: Any = None, title: str | None = None, source_file_id: Any = None) -> tuple[str, int]:
+    """A parsed upload lands, inside the caller's transaction (the parse job's, which marks the
+    job done in the same one): a new version of ``cv_id`` — the uploader's edit access is checked
+    again, a share revoked while the job waited must not let it land — or a new CV titled
+    ``title``. Returns (CV id, version number)."""
+    validate_resume_or_raise(resume)
+    if cv_id:
+        cv = await CV.get_or_none(id=cv_id)
+        if cv is None:
+            raise HtdyError("the CV this upload was for no longer exists", code="cv_gone")
+        await _check_still_editor(cv, user_id)
+        await CV.filter(id=cv_id).update(current_version=F("current_version") + 1,
+                                         revision=F("revision") + 1, updated_at=utcnow())
+        number = (await CV.get(id=cv_id)).current_version
+    else:
+        cv = await CV.create(owner_id=user_id, title=str(title or "Uploaded CV")[:200], current_version=1)
+        cv_id, number = str(cv.id), 1
+    await write_version(cv_id, number, resume, extras, created_by=user_id, source_file_id=source_file_id)
+    return str(cv_id), number
+
+
+async def _check_still_editor(cv: CV, user_id: Any) -> None:
+    if user_id is not None and str(cv.owner_id) == str(user_id):
+        return
+    now = utcnow()
+    still = await Share.filter(Q(cv_id=cv.id, kind="user", user_id=user_id, access="edit") &
+                               (Q(expires_at__isnull=True) | Q(expires_at__gt=now))).exists()
+    if not still:
+        raise HtdyError("the uploader no longer has edit access to this CV", code="access_revoked")
 
 
 async def update(svc: Services, user_id: str, cv_id: str, raw: Any, if_match: int | None = None) -> None:
@@ -221,6 +270,10 @@ async def update(svc: Services, user_id: str, cv_id: str, raw: Any, if_match: in
             version = await apply_changes(svc, user_id, cv_id, changes, if_match)
     except IntegrityError:
         raise Conflict("the slug is taken", code="slug_taken") from None
+    if version:
+        from htdy.core.services import drafts
+
+        await drafts.drop_after_save(cv_id, user_id)
     await after_commit(svc, [cv_id], {cv_id: version} if version else {})
 
 
@@ -294,6 +347,7 @@ async def after_commit(svc: Services, cv_ids: Iterable[str], new_versions: dict[
     for cid, number in new_versions.items():
         version = await CVVersion.get(cv_id=cid, number=number)
         await svc.call_hook("htdy_cv_version_created", cv_id=cid, version=number, resume=version.resume)
+        await quota.prune(svc, cid)  # [versions] keep / max_age_days (never the current one)
 
 
 def _raise_first(errors: list[Any]) -> None:

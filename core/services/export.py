@@ -10,6 +10,7 @@ Layout::
     cvs/<cv id>/versions/<n>.json          version n as JSON Resume
     cvs/<cv id>/versions/<n>.extras.json   what the parser noted beside it (when any)
     cvs/<cv id>/files/<sha256>.<ext>       the uploaded originals the versions were made from
+    drafts.json                 unsaved editor drafts (this account's, on any CV it may edit)
 
 The zip is built in a thread (deflate is CPU work); uploads are at most ``max_upload_mb``
 each, so it is held in memory.
@@ -23,7 +24,18 @@ import zipfile
 from datetime import datetime
 from typing import Any
 
-from htdy.core.models import CV, ApiToken, CVVersion, Job, ProfileEvent, Session, Share, StoredFile, User
+from htdy.core.models import (
+    CV,
+    ApiToken,
+    CVDraft,
+    CVVersion,
+    Job,
+    ProfileEvent,
+    Session,
+    Share,
+    StoredFile,
+    User,
+)
 from htdy.core.services import Services, utcnow
 
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "text": "txt"}
@@ -34,6 +46,7 @@ shared-with-me.json   CVs other people share with you
 cvs/<id>/cv.json      each CV: title, public slug, shares, analytics, versions
 cvs/<id>/versions/    every version as JSON Resume (https://jsonresume.org); *.extras.json: parser notes
 cvs/<id>/files/       the documents you uploaded
+drafts.json           your unsaved editor drafts (on your CVs and on CVs shared with you for editing)
 """
 
 
@@ -65,6 +78,9 @@ async def collect(svc: Services, user_id: str) -> tuple[dict[str, Any], dict[str
     shared = await Share.filter(user_id=user_id, kind="user").select_related("cv__owner")
     docs["shared-with-me.json"] = [{"cv_id": str(s.cv.id), "title": s.cv.title, "owner": s.cv.owner.name,
                                     "access": s.access, "expires_at": _iso(s.expires_at)} for s in shared]
+    docs["drafts.json"] = [{"cv_id": str(d.cv_id), "title": d.title, "resume": d.resume, "base_version": d.base_version,
+                            "updated_at": _iso(d.updated_at)}
+                           for d in await CVDraft.filter(user_id=user_id).order_by("updated_at")]
     for cv in await CV.filter(owner_id=user_id).order_by("created_at"):
         base = f"cvs/{cv.id}"
         versions = await CVVersion.filter(cv_id=cv.id).order_by("number")
@@ -84,7 +100,7 @@ async def collect(svc: Services, user_id: str) -> tuple[dict[str, Any], dict[str
                     files[str(v.source_file_id)] = path
         docs[f"{base}/cv.json"] = {
             "id": str(cv.id), "title": cv.title, "discoverable": cv.discoverable, "slug": cv.slug,
-            "current_version": cv.current_version, "created_at": _iso(cv.created_at),
+            "current_version": cv.current_version, "design": cv.design, "created_at": _iso(cv.created_at),
             "updated_at": _iso(cv.updated_at),
             "versions": [{"number": v.number, "created_at": _iso(v.created_at),
                           "resume": f"versions/{v.number}.json",

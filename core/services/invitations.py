@@ -15,7 +15,7 @@ from htdy.core.models import Share, User
 from htdy.core.services import Services, mail
 
 if TYPE_CHECKING:
-    from htdy.core.services.shares import ShareLinks
+    from htdy.core.services.share_links import ShareLinks
 
 
 async def notify(svc: Services, email: str, sharer: str, title: str, access: str, links: ShareLinks,

@@ -22,7 +22,7 @@ PUBLIC_TTL_S = 3600
 
 async def _cv_id(svc: Services, slug: str) -> str | None:
     key = f"slug:{slug}"
-    cv_id = await svc.cache.get(key)
+    cv_id = await svc.cache.get(key, shared=True)
     if not cv_id:
         row = await CV.filter(slug=slug, discoverable=True).first().values("id")
         if row is None:
@@ -60,11 +60,20 @@ async def head(svc: Services, slug: str) -> dict[str, Any] | None:
         return {"id": cv["id"], "slug": cv["slug"], "discoverable": cv["discoverable"], "revision": e["revision"],
                 "owner_id": e["owner_id"]}
 
-    h = await svc.cache.get_or_set(f"pub:{cv_id}", load, cvs.CV_TTL_S, stale_ttl=0)
+    h = await svc.cache.get_or_set(f"pub:{cv_id}", load, cvs.CV_TTL_S, stale_ttl=0, shared=True)
     if not h or not h["discoverable"] or h["slug"] != slug:
         await svc.cache.delete(f"slug:{slug}")
         return None
     return dict(h)
+
+
+def cv_language(cv: dict[str, Any]) -> str | None:
+    """The CV's language: ``meta.language``, else the one the parser detected, else ``None``."""
+    meta = cv["resume"].get("meta") if isinstance(cv.get("resume"), dict) else None
+    declared = meta.get("language") if isinstance(meta, dict) else None
+    extras = cv.get("extras")
+    found = declared or (extras.get("language") if isinstance(extras, dict) else None)
+    return found if isinstance(found, str) and found else None
 
 
 def payload(e: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +82,7 @@ def payload(e: dict[str, Any]) -> dict[str, Any]:
     slug = cv["slug"]
     return {"slug": slug, "cv_id": cv["id"], "name": (cv["resume"].get("basics") or {}).get("name"),
             "resume": cv["resume"], "updated_at": cv["updated_at"], "open_to_work": bool(cv.get("open_to_work")),
-            "revision": e["revision"],
+            "revision": e["revision"], "language": cv_language(cv),
             "links": {"html": f"/p/{slug}", "pdf": f"/api/v1/profiles/{slug}/render?format=pdf"}}
 
 
@@ -88,7 +97,7 @@ async def cached_bytes(svc: Services, kind: str, h: dict[str, Any], variant: str
         await cached_renders.remember(svc.cache, h["id"], key)  # gone with the CV or its account
         return out
 
-    value = await svc.cache.get_or_set(key, built, PUBLIC_TTL_S, stale_ttl=0)
+    value = await svc.cache.get_or_set(key, built, PUBLIC_TTL_S, stale_ttl=0, shared=True)
     return value if isinstance(value, bytes) else bytes(value)
 
 

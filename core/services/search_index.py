@@ -31,24 +31,30 @@ async def _put(search: SearchBackend, cv_id: str, slug: str | None, resume: dict
     await search.index(cv_id, document_for(cv_id, slug, resume, open_to_work=open_to_work))
 
 
-async def sync(svc: Services, cv_id: str) -> None:
+async def sync(svc: Services, cv_id: str) -> bool:
     """Index the CV's current version if discoverable, else make sure it is not indexed.
-    A search outage never fails the write that triggered it (logged; ``htdy`` re-syncs
-    on the next change)."""
+    A search outage never fails the write that triggered it: the CV waits in
+    ``svc.search_pending`` and :func:`catch_up` indexes it once the search service answers
+    again. Returns whether the index is up to date for this CV."""
     if svc.search is None:
-        return
+        return True
     cv = await CV.get_or_none(id=cv_id)
     try:
         if cv is None or not cv.discoverable:
             await svc.search.remove(cv_id)
-            return
-        version = await CVVersion.get(cv_id=cv_id, number=cv.current_version)
-        await _put(svc.search, cv_id, cv.slug, version.resume, cv.open_to_work)
-        from htdy.core.services import saved_searches
+        else:
+            version = await CVVersion.get(cv_id=cv_id, number=cv.current_version)
+            await _put(svc.search, cv_id, cv.slug, version.resume, cv.open_to_work)
+            from htdy.core.services import saved_searches
 
-        svc.spawn(saved_searches.on_indexed(svc, cv_id))  # alerts, after this write, off its path
-    except Exception:
-        log.exception("search index update failed for %s", cv_id)
+            svc.spawn(saved_searches.on_indexed(svc, cv_id))  # alerts, after this write, off its path
+    except Exception as exc:  # noqa: BLE001 - any backend's outage
+        log.warning("search index update failed for %s (%s: %s); it is indexed once search answers again",
+                    cv_id, type(exc).__name__, exc)
+        _defer(svc, cv_id)
+        return False
+    svc.search_pending.discard(cv_id)
+    return True
 
 
 async def remove(svc: Services, cv_id: str) -> None:
@@ -56,8 +62,36 @@ async def remove(svc: Services, cv_id: str) -> None:
         return
     try:
         await svc.search.remove(cv_id)
-    except Exception:
-        log.exception("search index removal failed for %s", cv_id)
+    except Exception as exc:  # noqa: BLE001 - any backend's outage
+        log.warning("search index removal failed for %s (%s); retried once search answers again",
+                    cv_id, type(exc).__name__)
+        _defer(svc, cv_id)
+
+
+CATCH_UP_INTERVAL_S = 2.0
+
+
+def _defer(svc: Services, cv_id: str) -> None:
+    svc.search_pending.add(cv_id)
+    task = svc.search_catch_up
+    if task is None or task.done():
+        svc.search_catch_up = asyncio.ensure_future(catch_up(svc))
+
+
+async def catch_up(svc: Services, interval: float | None = None) -> None:
+    """Until every CV whose index update failed is indexed: wait, probe the search service,
+    re-sync the waiting CVs (their state *now*: the latest version, or removal). Cancelled
+    at shutdown; ``htdy search reindex`` repairs whatever a restart dropped."""
+    assert svc.search is not None
+    while svc.search_pending:
+        await asyncio.sleep(CATCH_UP_INTERVAL_S if interval is None else interval)
+        try:
+            await svc.search.search("", limit=1)
+        except Exception:  # noqa: BLE001 - still down
+            continue
+        waiting = sorted(svc.search_pending)
+        done = [cv_id for cv_id in waiting if await sync(svc, cv_id)]
+        log.warning("search is back: re-indexed %d of %d CV(s) changed during the outage", len(done), len(waiting))
 
 
 Progress = Callable[[str, int, int | None], None]

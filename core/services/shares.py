@@ -6,7 +6,6 @@ recipient's credentials) can be shown any time."""
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
@@ -18,6 +17,7 @@ from htdy.core.errors import Conflict, NotFound, ValidationFailed
 from htdy.core.models import Share, User
 from htdy.core.services import Services, cvs, invitations, utcnow
 from htdy.core.services.accounts import normalise_email, sha256
+from htdy.core.services.share_links import ShareLinks
 
 
 class ShareCreate(BaseModel):
@@ -36,26 +36,6 @@ class ShareCreate(BaseModel):
         if self.expires_at is not None and self.expires_at.tzinfo is None:
             raise ValueError("expires_at needs a timezone (e.g. 2030-01-01T00:00:00Z)")
         return self
-
-
-@dataclass(frozen=True)
-class ShareLinks:
-    """How to spell a share's absolute addresses: ``base`` is the public origin (no
-    trailing slash); ``link_page``/``user_page`` are the web pages for people
-    (``"/s/{token}"``, ``"/app/cvs/{cv_id}"``), ``None`` when no web frontend serves them."""
-
-    base: str
-    link_page: str | None = None
-    user_page: str | None = None
-    signup_page: str | None = None  # where an invitation's link leads ("/signup")
-
-    def for_link(self, token: str) -> dict[str, str | None]:
-        return {"url": f"{self.base}/api/v1/shared/{token}",
-                "page_url": self.base + self.link_page.format(token=token) if self.link_page else None}
-
-    def for_user(self, cv_id: str) -> dict[str, str | None]:
-        return {"url": f"{self.base}/api/v1/cvs/{cv_id}",
-                "page_url": self.base + self.user_page.format(cv_id=cv_id) if self.user_page else None}
 
 
 def share_dict(s: Share, user: User | None = None, links: ShareLinks | None = None,

@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 
 from htdy.core.errors import HtdyError, ParseError, PayloadTooLarge, ServiceUnavailable
 from htdy.core.models import Job, StoredFile
-from htdy.core.services import Services, cvs, utcnow
+from htdy.core.services import Services, cvs, quota, utcnow
 from htdy.core.tracing import current_request_id
 
 log = logging.getLogger("htdy.uploads")
@@ -53,6 +53,8 @@ async def accept(svc: Services, user_id: str, data: bytes, *, filename: str | No
     if cv_id:
         await cvs.get_for(svc, user_id, cv_id, need="edit")
         cv_id = cvs.parse_uuid(cv_id)
+    # the CV owner's quota (an editor's upload counts for the owner)
+    await quota.check(svc, (await quota.owner_of(cv_id) if cv_id else None) or user_id, len(data))
     assert svc.storage is not None and svc.queue is not None
     sha = hashlib.sha256(data).hexdigest()
     key = storage_key(sha)

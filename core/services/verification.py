@@ -36,6 +36,15 @@ async def send_link(svc: Services, user: User, link_for: Callable[[str], str]) -
     await mail.send(svc, user.email, "Confirm your e-mail address for htdy", text, kind="email_verification")
 
 
+async def notify_taken(svc: Services, email: str, reset_link: str) -> None:
+    """Someone signed up with an address that has an account: tell its owner (the API answered
+    as for a new account, so whether the address is registered stays private)."""
+    text = ("Hello,\n\nsomeone (perhaps you) tried to create an htdy account with this address, which "
+            "already has one. Nothing was changed.\n\nIf it was you, sign in instead; forgot your password? "
+            f"Ask for a new one: {reset_link}\n\nIf it was not you, ignore this message.\n")
+    await mail.send(svc, normalise_email(email), "You already have an htdy account", text, kind="signup_taken")
+
+
 async def resend(svc: Services, email: str, link_for: Callable[[str], str]) -> None:
     """Another link for an unverified account; nothing otherwise (run in the background: the
     answer must not tell whether the address has an account)."""

@@ -41,5 +41,8 @@ async def restore(svc: Services, user_id: str, cv_id: str, number: int) -> int:
         new = await cvs.apply_changes(svc, user_id, cid, cvs.CVChanges(resume=old.resume))
         assert new is not None
         await CVVersion.filter(cv_id=cid, number=new).update(extras={**old.extras, "restored_from": number})
+    from htdy.core.services import drafts
+
+    await drafts.drop_after_save(cid, user_id)
     await cvs.after_commit(svc, [cid], {cid: new})
     return new

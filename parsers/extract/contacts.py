@@ -243,7 +243,7 @@ def location_from(text: str) -> dict[str, str] | None:
     first = re.sub(r"\s+\d{4,5}$", "", first).strip()
     if not first or not re.match(r"^[^\W\d_]", first) or len(first.split()) > 4:
         return None
-    if not all(w[:1].isupper() or w.lower() in ("de", "da", "do", "am", "an", "der", "la", "le", "del", "sur",
+    if not all(w[:1].isupper() or w[:1].lower() == w[:1].upper() or w.lower() in ("de", "da", "do", "am", "an", "der", "la", "le", "del", "sur",
                                                 "and", "und", "et", "y", "e", "i", "nad", "upon", "on")
                for w in first.split()):
         return None

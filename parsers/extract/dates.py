@@ -208,6 +208,10 @@ def find_range(text: str) -> DateRange | None:
                 if v2 == "present":
                     return DateRange(v, None, True, a, b2)
                 return DateRange(v, v2, False, a, b2)
+            if _SEP.match(text[b:a2]) and v2 != "present" and v2[:4] < v[:4]:
+                # newest first: a right-to-left page read in visual order ("2010 – 2008"), or a
+                # writer listing the end first; a range runs from the earlier date either way
+                return DateRange(v2, v, False, a, b2)
         m = _OPEN_START.match(text[:a])
         if m:  # "– Sep 2022": a range whose start was left empty, only the end is known
             return DateRange(None, v, False, m.start(1), b)
@@ -242,7 +246,7 @@ def is_present(text: str) -> bool:
 _PRESENT_FOLDED = frozenset(fold(p).strip(" .()") for p in PRESENT)
 
 
-_CUT_END = re.compile(rf"[-–—]\s*(?:{_MON})?\s*$", re.I)
+_CUT_END = re.compile(rf"(?:[-–—]|(?<!\w)(?:to|bis|à|au|al|até|do|tot|по|до|till|až))\s*(?:(?:{_MON})\.?)?\s*$", re.I)
 
 
 def cut_range(text: str) -> bool:

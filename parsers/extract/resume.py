@@ -15,6 +15,7 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.degrees import drop_repeated_degree
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
+from htdy.parsers.extract.row_labels import body_label
 from htdy.parsers.extract.section_model import classify
 from htdy.parsers.extract.sections import Section, settle, split_sections
 from htdy.parsers.extract.structure import BULLET, Entry, clean, degree_and_school, split_entries
@@ -78,8 +79,8 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
                         w["organization"] = w.pop("name")
                     volunteer.append(w)
             elif sec.key == "education":
-                for e in _one_line_degrees(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
-                                                         layout.has_geometry)):
+                for e in _one_line_degrees(unlabel(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
+                                                                 layout.has_geometry))):
                     ed = header_model.apply(e.header, education_entry(e), "education")
                     drop_repeated_degree(ed)  # (after the header model, which may fill the field with the degree)
                     if (not ed.get("institution") and education and (ed.get("studyType") or ed.get("area"))
@@ -269,8 +270,27 @@ def unstack_grid(lines: list[Line]) -> list[Line]:
 TRACE: ContextVar[dict[str, Any] | None] = ContextVar("htdy_trace", default=None)
 
 
+def unlabel(entries: list[Entry]) -> list[Entry]:
+    """Labels over an entry's list ("HIGHLIGHTS", "Key achievements:") name no field: the lines after
+    one are the entry's body; an entry that starts at such a label continues the one before it."""
+    out: list[Entry] = []
+    for e in entries:
+        at = next((i for i, ln in enumerate(e.header) if body_label(ln.text)), None)
+        body = [ln for ln in e.body if not body_label(ln.text)]
+        if at is None and len(body) == len(e.body):
+            out.append(e)
+            continue
+        header = e.header if at is None else e.header[:at]
+        body = ([] if at is None else [ln for ln in e.header[at + 1:] if not body_label(ln.text)]) + body
+        if not header and out:
+            out[-1] = replace(out[-1], body=out[-1].body + body)
+        else:
+            out.append(replace(e, header=header, body=body))
+    return out
+
+
 def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
-    entries = split_entries(sec.lines, geometry)
+    entries = unlabel(split_entries(sec.lines, geometry))
     first = [work_entry(e) for e in entries]
     slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
     out: list[dict[str, Any]] = []

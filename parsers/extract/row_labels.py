@@ -148,3 +148,25 @@ def row_label(text: str, cells: list[str] | None = None) -> tuple[str, str] | No
         return None
     return found
 
+
+# Labels an entry sets over its list of achievements ("HIGHLIGHTS", "Key achievements:",
+# "Wichtigste Erfolge", "主な実績"): a line of its own, never a field of the entry.
+_BODY_LABELS = {fold(x) for x in _SHORT_LABELS["activities"] + (
+    "highlights", "key highlights", "achievements", "key achievements", "main achievements",
+    "accomplishments", "key accomplishments", "key responsibilities", "main responsibilities",
+    "main tasks", "key tasks", "responsibilities and achievements", "achievements and responsibilities",
+    "erfolge", "wichtigste erfolge", "erfolge und aufgaben", "hauptaufgaben", "réalisations",
+    "réalisations clés", "principales réalisations", "responsabilités", "logros", "principales logros",
+    "logros principales", "conquistas", "principais conquistas", "realizações", "principais realizações",
+    "risultati", "risultati principali", "principali risultati", "responsabilità", "prestaties",
+    "belangrijkste prestaties", "verantwoordelijkheden", "osiągnięcia", "najważniejsze osiągnięcia",
+    "zakres obowiązków", "достижения", "ключевые достижения", "основные обязанности", "başarılar",
+    "temel başarılar", "prestationer", "viktiga prestationer", "úspěchy", "klíčové úspěchy",
+    "náplň práce a úspěchy", "主要成就", "工作业绩", "主要职责", "成果", "実績", "主な実績", "主な業務",
+    "성과", "주요 성과", "الإنجازات", "أبرز الإنجازات")}
+
+
+def body_label(text: str) -> bool:
+    """The line is a label over an entry's list ("Highlights", "Key achievements:")."""
+    return fold(clean(text)).strip(" :：").strip() in _BODY_LABELS
+

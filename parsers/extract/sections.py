@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from htdy.parsers.extract.dates import date_only, find_range
+from htdy.parsers.extract.row_labels import body_label
 from htdy.parsers.extract.structure import BULLET, body_size, clean
 from htdy.parsers.extract.vocab import (
     bare_heading,
@@ -60,7 +61,28 @@ def _dated_soon(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _labels_a_list(lines: list[Line], i: int) -> bool:
+    """"Key achievements:" between an entry's dates and its bullets labels the entry's list; the
+    same words over a section of their own are a heading."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (nxt is not None and bool(BULLET.match(nxt.text)) and body_label(lines[i].text)
+            and any(find_range(clean(ln.text)) for ln in lines[max(0, i - 3):i]))
+
+
+def _margin_heading_order(lines: list[Line]) -> list[Line]:
+    """A heading wrapped in a margin beside its section's first line ("Percurso" / first entry /
+    "profissional", moderncv's fancy style) is read as one heading before that line."""
+    out = list(lines)
+    for i in range(len(out) - 2):
+        first, beside, second = out[i], out[i + 1], out[i + 2]
+        if beside.x0 > first.x1 and second.x1 < beside.x0 and _wrapped_heading(first, second) \
+                and heading_key(f"{clean(first.text)} {clean(second.text)}"):
+            out[i + 1], out[i + 2] = second, beside
+    return out
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
+    lines = _margin_heading_order(lines)
     body = body_size(lines)
     known: list[tuple[int, str]] = []
     styles: Counter[tuple[float, bool, str]] = Counter()
@@ -77,7 +99,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             # "PROFESIONAL"): named by both lines
             wrapped = heading_key(f"{t} {clean(nxt.text)}")
             key = wrapped or key
-        if key is None:
+        if key is None or _labels_a_list(lines, i):
             continue
         typographic = is_heading_like(ln, body)
         standalone = len(ln.cell_texts()) == 1 and (len(t.split()) <= 4 or len(t.replace(" ", "")) <= 30)

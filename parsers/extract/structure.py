@@ -69,8 +69,9 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     if _sentence_end(t) and len(t) > 40:
         return False
     at_end = not t[r.stop:].strip(" )]）】")  # "Title, Employer, City (desde julho de 2021)"
+    after = t[r.stop:].strip(" ,:;–—-")
     if re.match(r"(?i)\W*(since|seit|depuis|desde|dal|sinds|od|from|ab)\b", t[r.begin:r.stop]) and len(t) > 40 \
-            and not at_end:
+            and not at_end and (_sentence_end(t) or after[:1].islower()):
         return False  # "Since 2004 the company has been…": a sentence, not an entry's dates
     is_range = r.current or (r.end is not None and r.end != r.start) or len(r.start or "") == 7
     if not is_range and t.endswith(".") and not date_only(t):
@@ -482,7 +483,38 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             pre = []
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
                              body=lines[hdr_end:end], right=col_right if geometry else 1e9))
-    return _undated_entries(_undated_header(entries))
+    return _undated_entries(_undated_header(_straddling_undated(entries)))
+
+
+def _straddling_undated(entries: list[Entry]) -> list[Entry]:
+    """An undated entry split between its neighbours: its first line closes the header of the entry
+    above, its second opens the header of the one below ("PhD - Physics" / "**Raleigh College**" |
+    "Master of Science - Nursing" / "**University of SF**  1996 – 1999"), set in the styles the
+    entries' first two header lines use: an entry of its own."""
+    def style(ln: Line) -> tuple[float, bool, bool]:
+        return (round(ln.spans[0].size, 1), ln.spans[0].bold, ln.spans[0].italic)
+
+    # the styles of the first two header lines of entries whose first line holds their dates
+    pairs = Counter((style(e.header[0]), style(e.header[1])) for e in entries
+                    if len(e.header) >= 2 and find_range(clean(e.header[0].text)))
+    if not pairs:
+        return entries
+    (first, second), _n = pairs.most_common(1)[0]
+    if first == second:
+        return entries
+    out = list(entries)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if (len(a.header) >= 3 and not a.body and len(b.header) >= 2 and style(a.header[-1]) == first
+                and style(b.header[0]) == second and style(b.header[1]) == first and find_range(clean(b.header[1].text))
+                and not find_range(clean(a.header[-1].text)) and not find_range(clean(b.header[0].text))):
+            undated = Entry(header=[a.header[-1], b.header[0]], body=[], right=a.right)
+            out[i:i + 2] = [Entry(header=a.header[:-1], body=a.body, right=a.right), undated,
+                            Entry(header=b.header[1:], body=b.body, right=b.right)]
+            i += 2
+        i += 1
+    return out
 
 
 def _undated_header(entries: list[Entry]) -> list[Entry]:
@@ -495,9 +527,11 @@ def _undated_header(entries: list[Entry]) -> list[Entry]:
     out: list[Entry] = []
     for e in entries:
         h, cut = e.header, None
-        if len(h) >= 4 and not any(is_bullet(x) for x in h):
-            st = [style(x) for x in h]
-            for k in range(2, len(h) // 2 + 1):
+        # (a three-line header and the body's first line: "School" / "Degree" / "School  dates" / "Degree")
+        seq = h if len(h) >= 4 or len(h) < 3 else h + e.body[:1]
+        if len(seq) >= 4 and not any(is_bullet(x) for x in seq):
+            st = [style(x) for x in seq]
+            for k in range(2, min(len(h), len(seq) // 2) + 1):
                 if st[:k] == st[k:2 * k] and len(set(st[:k])) > 1 \
                         and not any(find_range(clean(x.text)) for x in h[:k]):
                     cut = k

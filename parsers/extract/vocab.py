@@ -143,6 +143,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "extracurricular activities", "leadership and activities", "mitgliedschaften", "gutachtertatigkeit",
         "membresias", "afiliaciones",
         "volunteer", "volunteering", "volunteer experience", "volunteer work", "community",
+        "community involvement", "community service", "community engagement", "social engagement",
         "ehrenamt", "ehrenamtliche tatigkeit", "ehrenamtliches engagement", "engagement",
         "benevolat", "bénévolat", "voluntariado", "volontariato", "vrijwilligerswerk", "wolontariat",
     ),
@@ -388,9 +389,10 @@ def heading_key(text: str) -> str | None:
     words = t.split()
     if len(words) > 1 and words[0] in _OTHER and HEADINGS.get(" ".join(words[1:2])) == "languages":
         return None  # "Other language(s)", "Altre lingue": a row label of the Europass form, no section
-    if len(words) <= 4:
+    if len(words) <= 4 and not has_word(t, INSTITUTION_WORDS + LEGAL_FORMS):
         # "Professional Experience & Projects" → the first known phrase wins; a heading that also
-        # names skills ("Certifications & Skills") is a skills list (a list of names either way)
+        # names skills ("Certifications & Skills") is a skills list (a list of names either way).
+        # A school or a firm is no heading: "Liverpool Community College", "Career Solutions Ltd"
         found = []
         for n in range(len(words), 0, -1):
             for i in range(0, len(words) - n + 1):

@@ -62,6 +62,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     narrow: dict[int, float] = {}  # span index -> the narrow gap before it, at a change of font
     parts: list[list[str]] = []  # per span: its characters
     gaps: list[list[float]] = []  # per span: the gap before each character after the first, in font sizes
+    where: list[list[tuple[int, float]] | None] = []  # per span: (index in its text, x middle) per glyph
     for text, x0, top, x1, bottom, size, fi in chars:
         if len(text) > 1 and _RTL.match(text):
             text = text[::-1]  # a ligature's letters (لأ) in the visual order of the rest
@@ -104,6 +105,8 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 # one word each drawn on its own ("L e a n" in a CJK page's fallback font)
                 if (pending_space and not (soft_break and abs(gap) < 0.05 * size)) or gap > SPACE_GAP * size:
                     cur.text += " "
+                if where[-1] is not None:
+                    where[-1].append((len(cur.text), (x0 + x1) / 2))  # type: ignore[union-attr]
                 cur.text += text
                 parts[-1].append(text)
                 gaps[-1].append(gap / size)
@@ -117,6 +120,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
                 # kept in visual order, like the left-to-right runs; _logical() reorders the span
                 lead = " " if pending_space or left > SPACE_GAP * size else ""
                 cur.text = text + lead + cur.text.lstrip()
+                where[-1] = None  # (right-to-left: no accents of ours to place)
                 parts[-1].insert(0, text)
                 gaps[-1].insert(0, left / size)
                 cur.x0 = min(cur.x0, x0)
@@ -134,7 +138,9 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
         spans.append(cur)
         parts.append([text])
         gaps.append([])
+        where.append([(len(lead), (x0 + x1) / 2)])
         pending_space = soft_break = False
+    _place_accents(spans, where)
     for k, gap in narrow.items():
         # a word gap at a change of font may be narrower than this font's own space: the space
         # between "<big>Johanna</big> <big bold>Meier</big>" is set in the paragraph's small type.
@@ -149,7 +155,35 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     for sp in spans:  # combining accents and ligatures as single characters ("ć", "fi")
         if not sp.text.isascii() and not _RTL.search(sp.text):  # (right-to-left text: in _bidi())
             sp.text = unicodedata.normalize("NFKC", sp.text)
-    return _glyph_fallbacks(spans)
+    return _glyph_fallbacks([sp for sp in spans if sp.text])
+
+
+_MARKS = {"\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00a8": "\u0308", "\u00b8": "\u0327",
+          "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u02da": "\u030a", "\u02dd": "\u030b",
+          "\u00af": "\u0304", "`": "\u0300"}
+
+
+def _place_accents(spans: list[Span], where: list[list[tuple[int, float]] | None]) -> None:
+    """An accent drawn apart from its letter (LaTeX without T1 fonts builds "ü" from "u" and a
+    diaeresis glyph, which the text layer may give after the whole line: "Schlusselkunden ̈") goes
+    back on the letter under it, as a combining mark; its own span is emptied."""
+    for k, acc in enumerate(spans):
+        mark = acc.text.strip()
+        if len(mark) != 1 or not (mark in _MARKS or unicodedata.combining(mark)):
+            continue
+        mid = (acc.x0 + acc.x1) / 2
+        for j, host in enumerate(spans):
+            pos = where[j]
+            if j == k or pos is None or not (host.x0 <= mid <= host.x1) or not (
+                    host.top < acc.bottom and acc.top < host.bottom + 0.3 * host.size):
+                continue
+            i, x = min(pos, key=lambda p: abs(p[1] - mid))
+            if not host.text[i:i + 1].isalpha() or abs(x - mid) > 0.6 * host.size:
+                break
+            host.text = host.text[:i + 1] + _MARKS.get(mark, mark) + host.text[i + 1:]
+            where[j] = [(n + (n > i), xx) for n, xx in pos]
+            acc.text = ""
+            break
 
 
 def _glyph_fallbacks(spans: list[Span]) -> list[Span]:
@@ -175,6 +209,10 @@ def _glyph_fallbacks(spans: list[Span]) -> list[Span]:
 # a left-to-right run inside right-to-left text: Latin words with the spaces between them, or a
 # number ("2019", "04/2019", "2019-2021"); numbers apart are runs of their own ("2021 - 2019")
 _LTR_RUN = re.compile(r"[A-Za-z\u00c0-\u024f0-9][\w.'’&+#@/:%-]*(?: +[A-Za-z\u00c0-\u024f][\w.'’&+#@/:%-]*)*")
+# in the reversed text, digit groups with single spaces between them ("0218 883 950") are one
+# left-to-right run, a phone number set in its own order; groups whose "+" came last on the page
+# ("4567 123 55 966+") were laid out right to left one by one, and stay runs of their own
+_RUNS = re.compile(r"(?<!\d)\+?\d{1,4}(?: \d{1,4}){1,5}\+?(?!\d)|" + _LTR_RUN.pattern)
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
@@ -196,9 +234,11 @@ def _logical(text: str, rtl_base: bool) -> str:
     out: list[str] = []
     rev = body[::-1]
     pos = 0
-    for m in _LTR_RUN.finditer(rev):
+    for m in _RUNS.finditer(rev):
         out.append(rev[pos:m.start()].translate(_MIRROR))
-        out.append(m.group(0)[::-1])
+        run = m.group(0)
+        # digit groups laid out one by one (their "+" last on the page): each group turned back alone
+        out.append(re.sub(r"\d+", lambda g: g.group(0)[::-1], run) if run[:1] == "+" and " " in run else run[::-1])
         pos = m.end()
     out.append(rev[pos:].translate(_MIRROR))
     return lead + "".join(out)
@@ -260,6 +300,10 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
             bounds.append((s.top, s.bottom))
             bands.append([[s.top, s.bottom, s.size]])
     lines = []
+    # a page set right to left: a line mixing scripts is a right-to-left paragraph even when its
+    # Latin letters (an e-mail address) outnumber the Arabic ones
+    all_text = "".join(s.text for s in spans)
+    rtl_page = _strong(all_text)[0] > 0.5 * max(1, sum(ch.isalpha() for ch in all_text))
     for row in rows:
         row.sort(key=lambda s: s.x0)
         cells: list[int] = []
@@ -281,7 +325,7 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
             cells.append(c)
             prev = s
         line = Line(spans=row, page=page, cells=cells)
-        lines.append(_bidi(line) if any(_RTL.search(s.text) for s in row) else line)
+        lines.append(_bidi(line, rtl_page) if any(_RTL.search(s.text) for s in row) else line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
 
@@ -303,12 +347,12 @@ def _stacked(a: Span, b: Span) -> bool:
     return narrow > 0 and over > 0.5 * narrow and abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 > 0.4 * h
 
 
-def _bidi(ln: Line) -> Line:
+def _bidi(ln: Line, rtl_page: bool = False) -> Line:
     """A line holding right-to-left script (Hebrew, Arabic) in reading order: each cell with such
     text (or, in a right-to-left line, a cell of numbers only: "2019 - 2015") becomes one span
     whose text is reordered (:func:`_logical`); its spans' geometry is kept as the cell's box."""
     rtl, ltr = _strong("".join(s.text for s in ln.spans))
-    line_rtl = rtl >= ltr
+    line_rtl = rtl >= ltr or rtl_page
     groups: list[list[Span]] = []
     ids: list[int] = []
     for s, c in zip(ln.spans, ln.cells, strict=True):

@@ -77,13 +77,23 @@ def order(layout: Layout) -> list[Line]:
             flush()
             out.extend(pre)
         left, right = _split_margin_headings(left), _split_margin_headings(right)
-        if label_column(left, right):
+        # the margin of labels sits on the side a line starts from: the right in Arabic or Hebrew
+        labels, text = (right, left) if _right_to_left(lines) else (left, right)
+        # a title and contact line set flush with the labels above the text are the page's head
+        start = min((ln.top for ln in text), default=0.0)
+        head = [ln for ln in labels if ln.bottom <= start]
+        labels = [ln for ln in labels if ln.bottom > start]
+        if label_column(labels, text):
             flush()
-            out.extend(_centred_margin_titles(pair_labels(left, right)))
+            out.extend(head)
+            out.extend(_centred_margin_titles(pair_labels(labels, text)))
             continue
-        if margin_of_labels(left, right):
+        if margin_of_labels(labels, text):
             flush()
-            out.extend(_centred_margin_titles(sorted(left + right, key=lambda ln: (ln.top, ln.x0))))
+            out.extend(head)
+            # a title on the baseline of its first line, its top a little lower (smaller type), first
+            keyed = [(ln.top - 0.25 * ln.size, ln) for ln in labels] + [(ln.top, ln) for ln in text]
+            out.extend(_centred_margin_titles([ln for _, ln in sorted(keyed, key=lambda k: (k[0], k[1].x0))]))
             continue
         left_run.extend(left)
         right_run.extend(right)
@@ -395,3 +405,14 @@ def _hyphen_join(text: str, cont: str) -> str:
     if base.endswith(" "):  # "Technologies -" / "Media Lab": a real dash
         return base + "- " + cont
     return base + ("" if cont[:1].islower() else "-") + cont
+
+
+_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _right_to_left(lines: list[Line]) -> bool:
+    """Most letters of the page are of a right-to-left script."""
+    text = "".join(ln.text for ln in lines)
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and len(_RTL_LETTER.findall(text)) > 0.5 * letters
+

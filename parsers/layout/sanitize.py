@@ -67,12 +67,20 @@ _ACCENT_FIRST = re.compile("( ?)([\u0300-\u036f\u00b4\u02c6\u02dc\u00a8\u00b8\u0
 _CEDILLA_AFTER = re.compile("([cCsStT]) ?[\u0327\u00b8](?: (?=[^\\W\\d_])|(?=[\\W\\d_]|$))")
 
 
+# a cedilla the text layer gives after the vowel that follows its letter ("servico̧", "orca̧mento"):
+# vowels take no cedilla, the consonant before them does
+_CEDILLA_LATE = re.compile("([cCsStT])([aeiouAEIOU])\u0327")
+
+
 def fix_accents(text: str) -> str:
     """Accents read before their letters, put back on them ("Cat ́olica" → "Católica", "Ciˆencia" →
     "Ciência"); the accent's own gap inside a word goes, a space before an accented capital is a
     word's ("de  ́Evora"). A combining mark right after its letter is the normal order and stays."""
+    text = _CEDILLA_LATE.sub("\\1\u0327\\2", text)
+    if "`" in text and text.count("`") == 1:  # OT1's grave accent glyph reads as a backtick ("`a" → "à")
+        text = re.sub("(?<![`\\w])`([aeiouAEIOU])", "\\1\u0300", text)
     if not _ACCENT_FIRST.search(text) and not _CEDILLA_AFTER.search(text):
-        return text
+        return unicodedata.normalize("NFC", text) if not text.isascii() else text
     # a cedilla is drawn after its letter: "Automac ̧ ão" → "Automaç" + "ão"
     text = _CEDILLA_AFTER.sub(lambda m: m.group(1) + "\u0327", text)
 
@@ -89,9 +97,19 @@ def fix_accents(text: str) -> str:
     return unicodedata.normalize("NFC", _ACCENT_FIRST.sub(move, text))
 
 
+_TRAILING_ACCENT = re.compile("(?:(?:^|\\s)([\u0300-\u036f])|([\u00b4\u02c6\u02dc\u00a8\u00b8\u02c7\u02d8\u02d9\u02da\u02dd\u00af]))$")
+
+
 def sanitize_layout(layout: Layout) -> Layout:
     for page in layout.pages:
         for ln in page.lines:
+            for a, b in zip(ln.spans, ln.spans[1:], strict=False):
+                # the accent closes one span (or is one, in its own font), its letter opens the next
+                # (italic "R ̈" + "omer", "Ci" + "ˆ" + "encia"): it moves before the letter
+                m = _TRAILING_ACCENT.search(a.text)
+                if m and b.text[:1].isalpha():
+                    a.text = a.text[:m.start()]
+                    b.text = (m.group(1) or m.group(2)) + b.text
             for sp in ln.spans:
                 if sp.font and _ICON_FONT.search(sp.font.split("+")[-1]):
                     sp.text = re.sub(r"\S", "\ue000", sp.text)

@@ -81,6 +81,9 @@ class MemoryTier(CacheTier):
             self.evictions += 1
 
     async def delete(self, *keys: str) -> None:
+        self.delete_nowait(*keys)
+
+    def delete_nowait(self, *keys: str) -> None:
         for key in keys:
             self._drop(key)
 

@@ -6,21 +6,20 @@ A title becomes a set of *concepts*: each word is case- and accent-folded, looke
 split on a known ending (``Softwareentwickler`` → software + developer), seniority and
 filler words are dropped, and any other word stands for itself. The similarity of two titles
 is the Dice coefficient of their concept sets, where two unknown words also count as the
-same when they are near-identical spellings (rapidfuzz ratio ≥ 88: "Devops"/"DevOps-",
+same when they are near-identical spellings (difflib ratio ≥ 0.88: "Devops"/"DevOps-",
 "analytics"/"analytic")."""
 from __future__ import annotations
 
 import json
 import re
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
-
-from rapidfuzz import fuzz
 
 from htdy.core.skills import fold
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-FUZZY = 88
+FUZZY = 0.88
 _MIN_PART = 4
 
 
@@ -71,7 +70,7 @@ def expand(title: str) -> list[str]:
 
 
 def _same(a: str, b: str) -> bool:
-    return a == b or (len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= FUZZY)
+    return a == b or (len(a) >= 5 and len(b) >= 5 and SequenceMatcher(None, a, b).ratio() >= FUZZY)
 
 
 def similarity(a: str, b: str) -> float:

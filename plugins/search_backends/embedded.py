@@ -21,7 +21,15 @@ from typing import Any
 import aiosqlite
 
 from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import CandidateQuery, PluginOptions, SearchBackend, SearchHit, SearchPage
+from htdy.core.interfaces import (
+    CandidateQuery,
+    ConfigPath,
+    PluginOptions,
+    SearchBackend,
+    SearchHit,
+    SearchPage,
+    config_path,
+)
 from htdy.plugins.search_backends.common import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -69,7 +77,7 @@ log = logging.getLogger("htdy.search")
 
 
 class EmbeddedOptions(PluginOptions):
-    path: str = "var/search.sqlite3"
+    path: ConfigPath = config_path("var/search.sqlite3")  # relative: to the configuration file's folder
 
 
 def _phrase(text: str) -> str:

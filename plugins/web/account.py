@@ -11,6 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
+from htdy.core.interfaces import PageNames
+
 from . import data
 from .html import render_page
 from .pages import _login_redirect, _same_origin
@@ -37,7 +39,7 @@ def _forgot_page(request: web.Request, *, status: int = 200, **extra: Any) -> we
                        account_js=True, status=status, **extra)
 
 
-@routes.get("/forgot-password", name="web-forgot-password")
+@routes.get("/forgot-password", name=PageNames.FORGOT_PASSWORD)
 async def forgot(request: web.Request) -> web.StreamResponse:
     return _forgot_page(request)
 
@@ -62,7 +64,7 @@ def _reset_page(request: web.Request, token: str, *, status: int = 200, **extra:
                        **extra)
 
 
-@routes.get("/reset-password", name="web-reset-password")
+@routes.get("/reset-password", name=PageNames.RESET_PASSWORD)
 async def reset(request: web.Request) -> web.StreamResponse:
     token = request.query.get("token", "")
     if not token:
@@ -88,7 +90,7 @@ def _verify_page(request: web.Request, token: str, *, status: int = 200, **extra
                        status=status, token=token, headers={"Referrer-Policy": "no-referrer"}, **extra)
 
 
-@routes.get("/verify-email", name="web-verify-email")
+@routes.get("/verify-email", name=PageNames.VERIFY_EMAIL)
 async def verify(request: web.Request) -> web.StreamResponse:
     return _verify_page(request, request.query.get("token", ""))
 

@@ -37,6 +37,7 @@ class Profile:
     # what changes whenever the profile does (the CV's revision, or the API's ETag)
     version: str = ""
     open_to_work: bool = False
+    language: str | None = None  # the CV's (meta.language or detected): dates on the page follow it
     # read in-process: the core's public head ({id, slug, revision}), the key of cached bytes
     head: dict[str, Any] | None = None
 
@@ -179,4 +180,5 @@ def profile_from_payload(slug: str, payload: dict[str, Any]) -> Profile:
     return Profile(slug=payload.get("slug") or slug, resume=resume,
                    cv_id=str(cv_id) if cv_id is not None else None,
                    updated_at=payload.get("updated_at"), pdf_url=pdf,
-                   open_to_work=bool(payload.get("open_to_work")))
+                   open_to_work=bool(payload.get("open_to_work")),
+                   language=payload.get("language") if isinstance(payload.get("language"), str) else None)

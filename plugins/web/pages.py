@@ -4,7 +4,6 @@ server-rendered (see :mod:`.profile`)."""
 from __future__ import annotations
 
 import json
-import secrets
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -13,6 +12,8 @@ from aiohttp import web
 from yarl import URL
 
 from htdy.core import appkeys
+from htdy.core.api.transport import csrf_token
+from htdy.core.interfaces import PageNames
 
 from . import data, seo
 from .analytics import stats_page
@@ -95,7 +96,7 @@ def _auth_page(request: web.Request, kind: str, *, status: int = 200, **extra: A
                        action=f"/{kind}", next=nxt, **ctx)
 
 
-@routes.get("/signup", name="web-signup")
+@routes.get("/signup", name=PageNames.SIGNUP)
 async def signup(request: web.Request) -> web.StreamResponse:
     return _auth_page(request, "signup")
 
@@ -152,7 +153,7 @@ async def login_post(request: web.Request) -> web.StreamResponse:
 @routes.post("/logout", name="web-logout-post")
 async def logout_post(request: web.Request) -> web.StreamResponse:
     """The no-JavaScript log-out. The same-origin check is this form's CSRF defence, so the
-    API call carries its own double-submit pair instead of relying on the ``htdy_csrf``
+    API call carries the session's own token instead of relying on the ``htdy_csrf``
     cookie (a browser that lost or never kept it would otherwise get ``403 csrf_failed``
     and keep a live session). Cookies are cleared only once the session is really gone."""
     if not _same_origin(request):
@@ -160,7 +161,7 @@ async def logout_post(request: web.Request) -> web.StreamResponse:
     session = request.cookies.get(SESSION_COOKIE, "")
     status = 204
     if session:
-        csrf = secrets.token_urlsafe(24)
+        csrf = csrf_token(request, session)
         try:
             status, _, _ = await data.internal_request(
                 request, "POST", "/api/v1/auth/logout",
@@ -189,7 +190,7 @@ async def dashboard(request: web.Request) -> web.StreamResponse:
                        max_upload_mb=_max_upload_mb(request))
 
 
-@routes.get("/app/cvs/{cv_id}", name="web-editor")
+@routes.get("/app/cvs/{cv_id}", name=PageNames.CV_EDITOR)
 async def editor(request: web.Request) -> web.StreamResponse:
     if (redirect := _login_redirect(request)) is not None:
         return redirect
@@ -236,5 +237,5 @@ routes.get("/p/{slug}/card.png", name="web-profile-card")(profile_card)
 routes.get("/robots.txt", name="web-robots")(seo.robots)
 routes.get("/sitemap.xml", name="web-sitemap")(seo.sitemap)
 routes.get(r"/sitemap-{n:\d+}.xml", name="web-sitemap-part")(seo.sitemap_part)
-routes.get("/s/{token}", name="web-shared-link")(shared_link)
+routes.get("/s/{token}", name=PageNames.SHARED_LINK)(shared_link)
 routes.get("/static/{name}", name="web-static")(serve_static)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +18,7 @@ from aiohttp import web
 from htdy import __version__
 from htdy.core.services.search_document import skills_and_groups
 from htdy.core.skills import vocabulary
+from htdy.renderers import i18n  # the templates' dates and "present" (CLDR + labels.json), not a renderer
 
 from . import data, seo
 from .assets import load_assets
@@ -35,7 +36,6 @@ from .html import (
 # the page's design and language (one each today; both are part of the cache key)
 DESIGN, LANGUAGE = "default", "en"
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 
@@ -44,24 +44,18 @@ def _s(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def fmt_date(value: Any) -> str:
+def fmt_date(value: Any, lang: str = "en") -> str:
+    """``2021-11`` → ``Nov 2021`` in the CV's language (``Nov. 2021``, ``2021年11月``): the
+    month names of the templates (CLDR through Babel)."""
     text = _s(value)
-    m = re.match(r"^(\d{4})(?:-(\d{1,2}))?", text)
-    if not m:
+    if not re.match(r"^\d{4}", text):
         return text
-    year, month = m.group(1), m.group(2)
-    if month and 1 <= int(month) <= 12:
-        return f"{_MONTHS[int(month) - 1]} {year}"
-    return year
+    return i18n.format_date(text, lang) or text
 
 
-def date_range(item: dict[str, Any]) -> str:
-    start, end = fmt_date(item.get("startDate")), fmt_date(item.get("endDate"))
-    if start and end:
-        return f"{start} – {end}"
-    if start:
-        return f"{start} – present"
-    return end
+def date_range(item: dict[str, Any], lang: str = "en") -> str:
+    """``Nov 2021 – present`` with the templates' word for "present" in the CV's language."""
+    return i18n.date_range(_s(item.get("startDate")), _s(item.get("endDate")), lang, "month_year")
 
 
 def _strings(values: Any) -> list[str]:
@@ -100,7 +94,7 @@ def _location(loc: Any) -> str:
 
 
 def _entries(items: Any, title_keys: tuple[str, ...], org_keys: tuple[str, ...],
-             summary_keys: tuple[str, ...] = ("summary", "description")) -> list[dict[str, Any]]:
+             summary_keys: tuple[str, ...] = ("summary", "description"), lang: str = "en") -> list[dict[str, Any]]:
     out = []
     for item in _dicts(items):
         title = next((_s(item.get(k)) for k in title_keys if _s(item.get(k))), "")
@@ -109,27 +103,34 @@ def _entries(items: Any, title_keys: tuple[str, ...], org_keys: tuple[str, ...],
             title, org = org, ""
         summary = next((_s(item.get(k)) for k in summary_keys if _s(item.get(k))), "")
         highlights = _strings(item.get("highlights"))
-        out.append({"title": title or "—", "org": org, "dates": date_range(item),
+        out.append({"title": title or "—", "org": org, "dates": date_range(item, lang),
                     "where": _s(item.get("location")), "summary": summary,
                     "highlights": highlights, "has_highlights": bool(highlights)})
     return out
 
 
-def profile_context(resume: dict[str, Any]) -> dict[str, Any]:
+def page_language(resume: dict[str, Any], detected: Any = None) -> str:
+    """The language the page's dates follow: ``meta.language``, else the detected one, else en."""
+    meta = resume.get("meta") if isinstance(resume.get("meta"), dict) else {}
+    lang = _s(meta.get("language")) if isinstance(meta, dict) else ""
+    return i18n.base_lang(lang or (detected if isinstance(detected, str) else "") or "en")
+
+
+def profile_context(resume: dict[str, Any], lang: str = "en") -> dict[str, Any]:
     basics = resume.get("basics") if isinstance(resume.get("basics"), dict) else {}
     assert isinstance(basics, dict)
     name = _s(basics.get("name")) or "Anonymous"
     initials = "".join(p[0] for p in name.split()[:2]).upper()
     summary = _s(basics.get("summary"))
-    work = _entries(resume.get("work"), ("position",), ("name", "company"))
-    work += _entries(resume.get("volunteer"), ("position",), ("organization",))
+    work = _entries(resume.get("work"), ("position",), ("name", "company"), lang=lang)
+    work += _entries(resume.get("volunteer"), ("position",), ("organization",), lang=lang)
     education = []
     for e in _dicts(resume.get("education")):
         title = " in ".join(p for p in (_s(e.get("studyType")), _s(e.get("area"))) if p)
         extra = _s(e.get("score"))
         education.append({"title": title or _s(e.get("institution")) or "—",
                           "org": _s(e.get("institution")) if title else "",
-                          "dates": date_range(e), "summary": f"Score: {extra}" if extra else ""})
+                          "dates": date_range(e, lang), "summary": f"Score: {extra}" if extra else ""})
     skills = []
     for s in _dicts(resume.get("skills")):
         keywords = _strings(s.get("keywords"))
@@ -143,7 +144,7 @@ def profile_context(resume: dict[str, Any]) -> dict[str, Any]:
     extras += [f"{_s(c.get('name'))}{' — ' + _s(c.get('issuer')) if _s(c.get('issuer')) else ''}"
                for c in _dicts(resume.get("certificates")) if _s(c.get("name"))]
     extras += [_s(i.get("name")) for i in _dicts(resume.get("interests")) if _s(i.get("name"))]
-    projects = _entries(resume.get("projects"), ("name",), ("entity",))
+    projects = _entries(resume.get("projects"), ("name",), ("entity",), lang=lang)
     contacts = _contacts(basics)
     return {
         "name": name, "initials": initials or "?", "label": _s(basics.get("label")),
@@ -155,7 +156,7 @@ def profile_context(resume: dict[str, Any]) -> dict[str, Any]:
         "projects": projects, "has_projects": bool(projects),
         "skills": skills, "has_skills": bool(skills),
         "languages": languages, "has_languages": bool(languages),
-        "extras": extras, "has_extras": bool(extras),
+        "extras": extras, "has_extras": bool(extras), "cv_lang": lang,
     }
 
 
@@ -173,7 +174,12 @@ def _build_id() -> str:
 
 
 def _etag(profile: data.Profile, variant: str) -> str:
-    return 'W/"' + hashlib.sha1(f"{profile.slug}|{profile.version}|{variant}".encode()).hexdigest()[:24] + '"'
+    return _weak_etag(profile.slug, profile.version, variant)
+
+
+@lru_cache(maxsize=4096)
+def _weak_etag(slug: str, version: str, variant: str) -> str:  # (asked on every page view: remembered)
+    return 'W/"' + hashlib.sha1(f"{slug}|{version}|{variant}".encode()).hexdigest()[:24] + '"'
 
 
 def _skills(resume: dict[str, Any]) -> list[str]:
@@ -206,7 +212,7 @@ async def public_profile(request: web.Request) -> web.StreamResponse:
 
 
 def _render_profile(request: web.Request, profile: data.Profile, origin: str) -> bytes:
-    ctx = profile_context(profile.resume)
+    ctx = profile_context(profile.resume, page_language(profile.resume, profile.language))
     ctx["pdf_url"] = profile.pdf_url
     ctx["updated"] = fmt_date(profile.updated_at) if profile.updated_at else ""
     ctx["open_to_work"] = profile.open_to_work
@@ -253,12 +259,14 @@ async def shared_link(request: web.Request) -> web.StreamResponse:
     token = request.match_info["token"]
     cv = await data.shared_cv(request, token) if TOKEN_RE.match(token) else None
     resume = cv.get("resume") if cv else None
-    if not isinstance(resume, dict):
+    if cv is None or not isinstance(resume, dict):
         return render_page(request, "notfound", page="notfound", title="Link not found", status=404,
                            heading="Link not found", noindex=True,
                            message="This link does not exist, has expired or was revoked.")
-    ctx = profile_context(resume)
-    ctx.update(pdf_url=None, shared=True, updated=fmt_date(cv.get("updated_at")) if cv else "")
+    extras = cv.get("extras")
+    ctx = profile_context(resume, page_language(resume, extras.get("language") if isinstance(extras, dict) else None))
+    # the PDF with the owner's saved design (the API renders it for the link's token)
+    ctx.update(pdf_url=f"/api/v1/shared/{token}/render?format=pdf", shared=True, updated=fmt_date(cv.get("updated_at")))
     return render_page(request, "profile", page="shared", title=ctx["name"], js=False, noindex=True,
                        logged_in=False, cache_control="private, no-cache", vary_cookie=False,
                        headers={"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}, **ctx)

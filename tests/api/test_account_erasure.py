@@ -202,6 +202,9 @@ async def test_account_deletion_leaves_nothing(client, signup, make_cv, wait_job
                               headers=other["headers"])).status == 201
     edited = {**olgas, "basics": {"name": "Olga", "label": "edited by Vic"}}
     assert (await client.patch(f"/api/v1/cvs/{olga_cv}", json={"resume": edited}, headers=vic["headers"])).status == 200
+    # Vic's unsaved draft on Olga's CV, and a design on his own
+    typed = {**olgas, "basics": {"name": "Olga", "label": f"draft by {marker}"}}
+    assert (await client.put(f"/api/v1/cvs/{olga_cv}/draft", json={"resume": typed}, headers=vic["headers"])).status == 200
     olga_file_cv = await upload(client, other["headers"], text_cv("OLGAFILE", "Olga"), wait_job)
     # analytics, a cached render, search, tokens, a reset link
     assert (await client.get(f"/api/v1/profiles/{slug}")).status == 200
@@ -236,7 +239,7 @@ async def test_account_deletion_leaves_nothing(client, signup, make_cv, wait_job
     checked, found = await walk_tables(needles)
     assert found == [], found
     expected_tables = {"users", "api_tokens", "sessions", "password_resets", "recovery_codes", "email_verifications",
-                       "stored_files", "cvs", "cv_versions", "shares", "jobs", "profile_events", "aerich"}
+                       "stored_files", "cvs", "cv_versions", "cv_drafts", "shares", "jobs", "profile_events", "aerich"}
     assert expected_tables <= set(checked), checked
     print("\ntables walked after deletion (rows read):", json.dumps(checked, sort_keys=True))
     after = await blobs(htdy_app)
@@ -269,6 +272,11 @@ async def test_export(client, signup, make_cv, wait_job, htdy_app, htdy_settings
     await client.get(f"/api/v1/profiles/{slug}", headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"})
     await htdy_app[appkeys.services].events.flush()
 
+    # an unsaved draft and a saved design are the account's data too
+    draft = {**resume, "basics": {**resume["basics"], "label": "Half typed"}}
+    assert (await client.put(f"/api/v1/cvs/{cv_json}/draft", json={"resume": draft}, headers=a["headers"])).status == 200
+    assert (await client.put(f"/api/v1/cvs/{cv_json}/design", json={"template": "modern"},
+                             headers=a["headers"])).status == 200
     assert (await client.get("/api/v1/me/export")).status == 401
     resp = await client.get("/api/v1/me/export", headers=a["headers"])
     assert resp.status == 200 and resp.content_type == "application/zip"
@@ -286,6 +294,9 @@ async def test_export(client, signup, make_cv, wait_job, htdy_app, htdy_settings
     file_meta = json.loads(zf.read(f"cvs/{cv_file}/cv.json"))
     assert zf.read(f"cvs/{cv_file}/" + file_meta["versions"][0]["source_file"]) == original
     assert f"cvs/{cv_file}/versions/1.extras.json" in names and "README.txt" in names
+    drafts = json.loads(zf.read("drafts.json"))
+    assert [(d["cv_id"], d["resume"]["basics"]["label"]) for d in drafts] == [(cv_json, "Half typed")]
+    assert meta["design"]["template"] == "modern"
     from htdy.core.services.validation import validate_resume_or_raise
     for n in names:
         if n.endswith(".json") and "/versions/" in n and not n.endswith(".extras.json"):

@@ -113,3 +113,31 @@ async def test_signup_page_without_javascript_says_check_your_mail(client):
                                               "password": "correct horse battery"}, headers=origin,
                              allow_redirects=False)
     assert resp.status == 201 and "open the link we just mailed you" in await resp.text()
+
+
+async def test_signup_does_not_tell_who_has_an_account(client, htdy_app):
+    """Issue 11 item 5: with verification on, signing up with a registered address answers
+    exactly like a new one (same status, same keys, no cookies); the owner is mailed instead."""
+    from htdy.core.models import User
+
+    first = {"email": "taken@example.org", "password": "correct horse battery", "name": "Tia"}
+    await client.post("/api/v1/auth/signup", json=first)
+    await User.filter(email="taken@example.org").update(email_verified=True)
+    answers = []
+    for email in ("TAKEN@example.org", "fresh@example.org"):
+        resp = await client.post("/api/v1/auth/signup", json={"email": email, "password": "another good phrase",
+                                                              "name": "Mallory"})
+        out = await resp.json()
+        answers.append((resp.status, sorted(out), sorted(out["user"]), out["token"], out["verification_required"],
+                        [c for c in resp.headers.getall("Set-Cookie", [])]))
+    assert answers[0] == answers[1] == (201, ["token", "user", "verification_required"], ["email", "id", "name"],
+                                        None, True, [])
+    taken = await mails(htdy_app, "signup_taken")
+    assert [m.to for m in taken] == ["taken@example.org"] and "/forgot-password" in taken[0].text
+    assert [m.to for m in await mails(htdy_app, "email_verification")] == ["taken@example.org", "fresh@example.org"]
+    assert await User.filter(email="taken@example.org").count() == 1
+    user = await User.get(email="taken@example.org")
+    assert user.name == "Tia"  # the existing account is untouched
+    resp = await client.post("/api/v1/auth/login", json={"email": "taken@example.org",
+                                                         "password": "correct horse battery"})
+    assert resp.status == 200

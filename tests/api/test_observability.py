@@ -3,6 +3,7 @@ counts the database (not the queue backend), job and render log lines carry the 
 started them, across the HTTP render gateway as a ``traceparent``."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import uuid
@@ -67,7 +68,13 @@ async def test_a_job_carries_the_request_id_and_is_measured(client, signup, wait
     assert (await wait_job(a["headers"], job_id))["status"] == "done"
     assert (await Job.get(id=job_id)).payload["request_id"] == rid  # stored with the job
 
-    line = next(e for e in logs("job") if e["id"] == job_id)
+    # the worker writes its job line just after it marks the job done: wait for it
+    for _ in range(100):
+        line = next((e for e in logs("job") if e["id"] == job_id), None)
+        if line is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert line is not None, "no job log line"
     assert line["request_id"] == rid and line["kind"] == "parse" and line["outcome"] == "done"
     assert line["attempts"] == 1 and line["worker"] and line["duration_ms"] > 0 and line["error_code"] is None
     after = await scrape(client)

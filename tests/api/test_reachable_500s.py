@@ -151,6 +151,7 @@ async def test_an_unwritable_storage_is_503_and_nothing_is_half_written(tmp_path
 
 
 @pytest.mark.parametrize("exc_name, code", [("db", "database_unavailable"), ("pg", "database_unavailable"),
+                                            ("pg-rollback", "database_unavailable"),
                                             ("sqlite", "database_unavailable"), ("refused", "service_unavailable")])
 async def test_a_lost_database_or_service_is_503_not_500(tmp_path, aiohttp_client, exc_name, code):
     """The mapping the API applies to whatever a handler (or the auth lookup) hits when the
@@ -164,9 +165,15 @@ async def test_a_lost_database_or_service_is_503_not_500(tmp_path, aiohttp_clien
     raised = {"db": DBConnectionError("can't connect"),
               "pg": asyncpg.exceptions.ConnectionDoesNotExistError("connection was closed in the middle of operation"),
               "sqlite": OperationalError("unable to open database file"),
-              "refused": ConnectionRefusedError(111, "Connection refused")}[exc_name]
+              "refused": ConnectionRefusedError(111, "Connection refused")}.get(exc_name)
 
     async def boom(request):
+        if exc_name == "pg-rollback":  # lost mid-transaction: the rollback fails with another type
+            try:
+                raise asyncpg.exceptions.ConnectionDoesNotExistError("connection was closed in the middle of operation")
+            except asyncpg.exceptions.ConnectionDoesNotExistError:
+                raise asyncpg.exceptions.InterfaceError(
+                    "cannot call Transaction.rollback(): the underlying connection is closed") from None
         raise raised
 
     app = create_app(make_settings(tmp_path))

@@ -39,7 +39,7 @@ async def test_renderer_node_ready_when_warm_and_again_after_a_worker_dies(tmp_p
     assert (await client.get("/livez")).status == 200
 
     render = client.app[appkeys.services].render
-    for proc in list(render._pool._processes.values()):
+    for proc in list(render.pool._pool._processes.values()):
         os.kill(proc.pid, signal.SIGKILL)
     await asyncio.sleep(0.5)
     resp = await client.get("/readyz")

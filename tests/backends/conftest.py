@@ -111,6 +111,11 @@ class TcpProxy:
         self._server: Any = None
         self._conns: set[Any] = set()
         self._flowing: Any = None
+        # when set, the first client message holding these bytes is not forwarded: every
+        # connection is cut there and then (a database lost in the middle of a transaction)
+        self.cut_on: bytes | None = None
+        self.cut_done: Any = None
+        self._cutting: Any = None
 
     def pause(self) -> None:
         """Hold all traffic without closing anything: a hung link, not a dead one."""
@@ -124,11 +129,20 @@ class TcpProxy:
 
         self._flowing = asyncio.Event()
         self._flowing.set()
+        self.cut_done = asyncio.Event()
 
-        async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, upstream: bool = False) -> None:
             try:
                 while data := await reader.read(65536):
                     await self._flowing.wait()
+                    if upstream and self.cut_on is not None and self.cut_on in data:
+                        self.cut_on = None
+
+                        async def cut() -> None:
+                            await self.stop()
+                            self.cut_done.set()
+                        self._cutting = asyncio.ensure_future(cut())
+                        return
                     writer.write(data)
                     await writer.drain()
             except (ConnectionError, asyncio.CancelledError):
@@ -139,7 +153,7 @@ class TcpProxy:
         async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             up_reader, up_writer = await asyncio.open_connection(*self.target)
             self._conns.update((writer, up_writer))
-            await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+            await asyncio.gather(pipe(reader, up_writer, upstream=True), pipe(up_reader, writer))
 
         self._server = await asyncio.start_server(handle, "127.0.0.1", self.port)
 

@@ -18,7 +18,7 @@ def test_builtins_are_registered_by_their_plugin_modules(regs: Registries) -> No
         "storage_backends": ({"local", "s3"}, "htdy.storage_backends.builtin"),
         "cache_tiers": ({"memory", "redis"}, "htdy.plugins.cache_tiers"),
         "search_backends": ({"embedded", "opensearch"}, "htdy.plugins.search_backends"),
-        "queue_backends": ({"inprocess", "redis"}, "htdy.plugins.queue_backends"),
+        "queue_backends": ({"inprocess", "redis", "jobrows"}, "htdy.plugins.queue_backends"),
     }
     for slot, (names, owner) in expected.items():
         registry = getattr(regs, slot)

@@ -173,5 +173,15 @@ def test_hook_htdy_register_commands():
     get_plugin_manager([Plugin()], load_entrypoints=False).hook.htdy_register_commands(cli=group)
     result = CliRunner().invoke(group, ["hello", "Ada"])
     assert result.exit_code == 0 and result.output == "hello Ada\n"
-    # the built-in perf plugin adds its group the same way
+    # htdy's perf plugin adds its group the same way; it is not built in but registered through
+    # the distribution's entry point, like a third party's
+    import importlib.metadata
+
+    from htdy.core.plugins import DEFAULT_PLUGINS
+    from htdy.perf import commands as perf_commands
+
+    assert "htdy.perf.commands" not in DEFAULT_PLUGINS
+    assert {(ep.name, ep.value) for ep in importlib.metadata.entry_points(group="htdy")} >= {
+        ("perf", "htdy.perf.commands")}
+    get_plugin_manager([perf_commands], load_entrypoints=False).hook.htdy_register_commands(cli=group)
     assert "perf" in group.commands

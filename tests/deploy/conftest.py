@@ -21,6 +21,8 @@ SEED_TITLE = "Performance Standards and Scaling Strategy"
 SEED_CONSTANTS: dict[str, float] = {
     "api_latency_p95_warning_s": 0.5,
     "api_latency_p95_critical_s": 1.0,
+    "parse_p95_s": 5, "parse_p99_s": 15,
+    "render_p95_s": 1, "render_p99_s": 3,
     "error_rate_warning": 0.01,
     "error_rate_critical": 0.05,
     "api_baseline_rps": 1000,
@@ -70,6 +72,9 @@ def parse_seed(text: str) -> dict[str, float]:
     v["api_latency_p95_critical_s"] = _num(r"API latency > (\d+)s \(P95\): Critical", text)
     v["error_rate_warning"] = _num(r"Error rate > (\d+)%: Warning", text) / 100
     v["error_rate_critical"] = _num(r"Error rate > (\d+)%: Critical", text) / 100
+    for key, op in (("parse", "CV Parsing Operations"), ("render", "Template Rendering")):
+        v[f"{key}_p95_s"] = _num(row.format(op) + r"\s*< (\d+)s\s*\|", text, re.M)
+        v[f"{key}_p99_s"] = _num(row.format(op) + r"\s*< \d+s\s*\|\s*< (\d+)s", text, re.M)
     v["api_baseline_rps"] = _num(row.format("API Servers") + r"\s*([\d,]+) req/sec", text, re.M)
     v["api_trigger_fraction"] = _num(row.format("API Servers") + r".*\|\s*(\d+)% of baseline", text, re.M) / 100
     v["db_baseline_tps"] = _num(row.format("Database") + r"\s*([\d,]+) transactions/sec", text, re.M)

@@ -89,7 +89,15 @@ SERVICE_MONITOR = _resource("monitoring.coreos.com/v1", "ServiceMonitor", {
                    "endpoints": {"type": "array", "minItems": 1, "items": {
                        "type": "object", "required": ["port"], "additionalProperties": False,
                        "properties": {"port": {"type": "string"}, "path": {"type": "string"},
-                                      "interval": DURATION}}}},
+                                      "interval": DURATION,
+                                      # the operator's SafeAuthorization: a Secret's key as the credentials
+                                      "authorization": {
+                                          "type": "object", "additionalProperties": False,
+                                          "properties": {"type": {"type": "string"}, "credentials": {
+                                              "type": "object", "required": ["key"],
+                                              "additionalProperties": False,
+                                              "properties": {"name": {"type": "string"}, "key": {"type": "string"},
+                                                             "optional": {"type": "boolean"}}}}}}}}},
 })
 SCHEMAS = {"ScaledObject": SCALED_OBJECT, "TriggerAuthentication": TRIGGER_AUTH,
            "PrometheusRule": PROMETHEUS_RULE, "ServiceMonitor": SERVICE_MONITOR}
@@ -168,11 +176,13 @@ def _triggers(so: dict[str, Any], type_: str) -> list[dict[str, Any]]:
     return [t for t in so["spec"]["triggers"] if t["type"] == type_]
 
 
-def test_parser_scales_on_redis_queue_depth(kind: Any, seed: dict[str, float]) -> None:
+def test_parser_scales_on_the_jobs_queued_in_the_database(kind: Any, seed: dict[str, float]) -> None:
     so = kind("ScaledObject")["htdy-parser"]
     (prom,) = _triggers(so, "prometheus")
-    # htdy_queue_depth{kind="parse"} is the redis queue backend's depth() (ZCARD htdy:q:parse).
+    # htdy_queue_depth{kind="parse"} counts the job rows queued in the database (right after a Redis
+    # restart too); htdy_queue_backend_depth, the queue backend's own count, is for diagnosis only.
     assert 'htdy_queue_depth{namespace="htdy", kind="parse"}' in prom["metadata"]["query"]
+    assert "htdy_queue_backend_depth" not in prom["metadata"]["query"]
     assert float(prom["metadata"]["threshold"]) == seed["parse_queue_trigger"] == 5
     (cpu,) = _triggers(so, "cpu")
     assert float(cpu["metadata"]["value"]) / 100 == seed["cpu_trigger"]
@@ -229,6 +239,17 @@ def test_alert_thresholds_equal_the_seed(kind: Any, seed: dict[str, float]) -> N
         "HtdyStorageOperationsAboveScalingTrigger": (seed["storage_ops_trigger"], "warning"),
         "HtdyParseQueueBacklog": (seed["parse_queue_trigger"], "warning"),
         "HtdyRenderQueueBacklog": (seed["render_queue_trigger"], "warning"),
+        "HtdyParseLatencyP95Warning": (seed["parse_p95_s"], "warning"),
+        "HtdyParseLatencyP99Critical": (seed["parse_p99_s"], "critical"),
+        "HtdyParseServiceFailuresWarning": (seed["error_rate_warning"], "warning"),
+        "HtdyParseServiceFailuresCritical": (seed["error_rate_critical"], "critical"),
+        "HtdyParseJobsPastLease": (0, "warning"),
+        "HtdyParserBelowMinimumInstances": (2, "critical"),
+        "HtdyRenderLatencyP95Warning": (seed["render_p95_s"], "warning"),
+        "HtdyRenderLatencyP99Critical": (seed["render_p99_s"], "critical"),
+        "HtdyRenderErrorRateWarning": (seed["error_rate_warning"], "warning"),
+        "HtdyRenderErrorRateCritical": (seed["error_rate_critical"], "critical"),
+        "HtdyRendererBelowMinimumInstances": (2, "critical"),
     }
     missing = set(expected) - set(rules)
     assert not missing, f"alerts missing: {sorted(missing)}"
@@ -252,13 +273,36 @@ def test_alerts_use_the_documented_metric_names(kind: Any) -> None:
     assert "histogram_quantile(0.95" in p95 and "htdy_http_request_duration_seconds_bucket" in p95
     assert "sum by (le)" in p95
     errors = rules["htdy:http_error_ratio:5m"]["expr"]
-    assert 'htdy_http_requests_total{namespace="htdy", status=~"5.."}' in errors
+    assert 'htdy_http_requests_total{namespace="htdy", job="htdy-api", status=~"5.."}' in errors
     for name in ("HtdyApiLatencyP95Warning", "HtdyApiLatencyP95Critical"):
         assert rules[name]["expr"].startswith("htdy:http_request_duration_seconds:p95_5m")
     for name in ("HtdyApiErrorRateWarning", "HtdyApiErrorRateCritical"):
         assert rules[name]["expr"].startswith("htdy:http_error_ratio:5m")
     assert 'htdy_queue_depth{namespace="htdy", kind="parse"}' in rules["HtdyParseQueueBacklog"]["expr"]
     assert 'htdy_queue_depth{namespace="htdy", kind="render"}' in rules["HtdyRenderQueueBacklog"]["expr"]
+
+
+def test_every_role_has_its_slo_alerts(kind: Any) -> None:
+    """Each role's alerts carry its ``role`` label and read that role's own series: the API's
+    HTTP SLO only API pods (the renderer's /internal/render calls are not API traffic), the
+    renderer's only its render endpoint, the parser's its parse histogram and job outcomes."""
+    pr = kind("PrometheusRule")["htdy"]
+    groups = {g["name"]: g["rules"] for g in pr["spec"]["groups"]}
+    rules = _rules(kind)
+    for role in ("api", "parser", "renderer"):
+        alerts = [r for r in groups[f"htdy.{role}"] if "alert" in r]
+        assert {r["labels"]["severity"] for r in alerts} == {"warning", "critical"}, role
+        assert all(r["labels"].get("role") == role for r in alerts), role
+    for record in ("htdy:http_request_duration_seconds:p95_5m", "htdy:http_error_ratio:5m"):
+        assert rules[record]["expr"].count('job="htdy-api"') == rules[record]["expr"].count("htdy_http_"), record
+    for record in ("htdy:render_duration_seconds:p95_5m", "htdy:render_duration_seconds:p99_5m",
+                   "htdy:render_error_ratio:5m"):
+        expr = rules[record]["expr"]
+        assert expr.count('job="htdy-renderer", route="/internal/render"') == expr.count("htdy_http_"), record
+    assert "histogram_quantile(0.95" in rules["htdy:parse_duration_seconds:p95_5m"]["expr"]
+    assert "histogram_quantile(0.99" in rules["htdy:render_duration_seconds:p99_5m"]["expr"]
+    ratio = rules["htdy:parse_service_failure_ratio:15m"]["expr"]
+    assert 'retry="false"' in ratio and "htdy_job_outcomes_total" in ratio
 
 
 def test_readme_documents_the_metric_names(kind: Any) -> None:

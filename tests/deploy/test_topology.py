@@ -132,6 +132,7 @@ def test_deployment_sizes_and_probes(role: str, kind: Any, seed: dict[str, float
     # The app must stop before the kubelet kills it.
     timeout = load_settings(DEPLOY / "config" / f"{role}.toml",
                             environ={**dict.fromkeys(_config_env(role), "postgres://x"),
+                                     "HTDY_PUBLIC_URL": "https://cv.example.org",
                                      "HTDY_SECRET_KEY": "probe-test-secret-0123456789abcdef"}).server.shutdown_timeout_s
     pre_stop = c["lifecycle"]["preStop"]["sleep"]["seconds"]
     assert timeout + pre_stop < pod["terminationGracePeriodSeconds"]

@@ -294,3 +294,28 @@ def test_headings_numbered_with_a_space(text, key):
     from htdy.parsers.extract.vocab import heading_key
 
     assert heading_key(text) == key
+
+
+def test_a_range_written_newest_first_runs_from_the_earlier_date():
+    from htdy.parsers.extract.dates import find_range
+
+    r = find_range("2014 – 2010")  # a right-to-left page read in visual order
+    assert (r.start, r.end, r.current) == ("2010", "2014", False)
+    r = find_range("06/2019 – 04/2014")
+    assert (r.start, r.end) == ("2014-04", "2019-06")
+
+
+def test_city_in_a_script_without_capitals_before_a_country_code():
+    from htdy.parsers.extract.contacts import location_from
+
+    assert location_from("الرياض, SA") == {"city": "الرياض", "countryCode": "SA"}
+    assert location_from("berlin, DE") is None  # a lower-case word in a cased script is no city
+
+
+def test_phone_digits_in_a_right_to_left_line():
+    from htdy.parsers.layout.chars import _logical
+
+    # laid out group by group right to left (its "+" last on the page) / kept in their own order
+    assert "+966 55 123 4567" in _logical("SA ,ضايرلا · 4567 123 55 966+ · a@b.com", True)
+    assert "+966 52 645 0568" in _logical("ةكم · a@b.com · +966 52 645 0568", True)
+    assert "059 388 8120" in _logical(" a@b.com • 059 388 8120", True)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from htdy.core.rendering import ats_check
+from htdy.core.services.ats import ats_check
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = {"sample": ROOT / "core" / "commands" / "render_sample.json",
@@ -54,3 +54,31 @@ def test_field_scores_detect_losses() -> None:
     assert field_scores(truth, truth)["f1"] == 1.0
     worse = field_scores(truth, {"basics": {"name": "Ann Lee"}, "work": [{"name": "Acme", "position": "CEO"}]})
     assert worse["f1"] < 0.6 and worse["fields"]["basics.email"]["recall"] == 0.0
+
+
+ARABIC = {  # an invented person; the templates set it right to left (meta.language)
+    "meta": {"language": "ar"},
+    "basics": {"name": "ليلى الحربي", "label": "محاسبة", "email": "layla.harbi@example.com",
+               "phone": "+966 55 123 4567", "location": {"city": "الرياض", "countryCode": "SA"},
+               "summary": "محاسبة بخبرة 8 سنوات في المالية والمحاسبة."},
+    "work": [{"name": "شركة النخيل للتجارة", "position": "محاسبة أولى", "startDate": "2019-08",
+              "highlights": ["إعداد القوائم المالية الشهرية والتسويات", "قيادة فريق مكون من 6 أشخاص"]},
+             {"name": "مؤسسة الواحة للمقاولات", "position": "محاسبة", "startDate": "2014-04", "endDate": "2019-06",
+              "highlights": ["تأهيل 9 من أعضاء الفريق الجدد"]}],
+    "education": [{"institution": "جامعة الملك سعود", "studyType": "بكالوريوس", "area": "المحاسبة",
+                   "startDate": "2010", "endDate": "2014"}],
+    "skills": [{"name": "الأدوات", "keywords": ["Excel", "SAP FI/CO", "QuickBooks"]}],
+    "languages": [{"language": "العربية", "fluency": "اللغة الأم"}, {"language": "الإنجليزية", "fluency": "متقدم"}],
+}
+
+
+@pytest.mark.parametrize("tid,engine", [("compact", "pdf"), ("compact", "typst"), ("classic", "pdf"),
+                                        ("classic", "typst")])
+def test_right_to_left_round_trip(settings: Any, regs: Any, tid: str, engine: str) -> None:
+    """An Arabic CV through the templates and back: section titles in a right-hand margin, date
+    ranges read in visual order ("2014 – 2010") are still ranges."""
+    if "pdf" not in regs.parsers:
+        pytest.skip("htdy's PDF parser is not installed")
+    parser = ats_check(ARABIC, tid, settings=settings, engine=engine)["parser"]
+    weak = {f: v for f, v in parser["fields"].items() if v["f1"] < 0.9}
+    assert parser["f1"] >= 0.9, (parser["f1"], weak)

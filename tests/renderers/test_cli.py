@@ -78,3 +78,26 @@ def test_gallery_pdfs_and_thumbnails(runner: CliRunner, tmp_path_factory: Any) -
         assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 5000
         assert (out / e["pdf"]).read_bytes().startswith(b"%PDF")
     assert "<img" in (out / "index.html").read_text()
+
+
+def test_render_with_a_design_file(runner: CliRunner, tmp_path: Path) -> None:
+    """``--design``: a CV's saved design (the API's JSON) applied to a file; the command
+    line's --template / --option win; a bad design fails naming the file and the option."""
+    cv = tmp_path / "cv.json"
+    cv.write_text(json.dumps({"basics": {"name": "Ada"}, "skills": [{"name": "Maths"}],
+                              "work": [{"name": "Kept Co", "position": "Analyst"}, {"name": "Hidden Co", "position": "Clerk"}]}))
+    design = tmp_path / "design.json"
+    design.write_text(json.dumps({"template": "modern", "options": {"accent": "#123456", "hide": ["skills"]},
+                                  "hidden_items": ["work.1"]}))
+    res = runner.invoke(cli, ["render", str(cv), "--design", str(design), "-f", "html", "-o", str(tmp_path / "a.html")])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "a.html").read_text()
+    assert "#123456" in html and "Kept Co" in html and "Hidden Co" not in html and "Maths" not in html
+    assert 'class="side' in html or "62mm" in html  # modern's sidebar layout
+    res = runner.invoke(cli, ["render", str(cv), "--design", str(design), "-O", "accent=#654321", "-t", "classic",
+                              "-o", str(tmp_path / "b.html")])
+    html = (tmp_path / "b.html").read_text()
+    assert res.exit_code == 0 and "#654321" in html and "Hidden Co" not in html
+    design.write_text(json.dumps({"options": {"font_size": "huge"}}))
+    res = runner.invoke(cli, ["render", str(cv), "--design", str(design), "-o", str(tmp_path / "c.pdf")])
+    assert res.exit_code == 2 and "design.json" in res.output and "font_size" in res.output

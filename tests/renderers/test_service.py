@@ -200,20 +200,36 @@ async def test_cache_key_ignores_how_default_equal_options_are_written(settings:
     assert svc.stats["renders"] == 2 and svc.stats["cache_hits"] == 4 and blue2.content == blue.content
 
 
-async def test_ats_check_goes_through_the_pool(sparse_cv: dict) -> None:
-    """The API runs ats_check in a thread (asyncio.to_thread): its PDF comes from the
-    service's warm pool, never from WeasyPrint in the API process."""
-    import asyncio
+async def test_ats_check_goes_through_the_pools(sparse_cv: dict) -> None:
+    """The ATS check is a service over the two pools: its PDF comes from the render pool (never
+    WeasyPrint in the API process) and its parse from the parser pool (its time limit, never a
+    parse in the API process)."""
+    from htdy.core.parsing import ParserPool
+    from htdy.core.services.ats import AtsService
 
-    settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60}}, environ={})
+    settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60},
+                                   "parsing": {"workers": 1, "timeout_s": 60}}, environ={})
     svc = RenderService(settings, mode="pool")
+    parsers = ParserPool(settings, workers=1)
     await svc.start()
     try:
-        report = await asyncio.to_thread(svc.ats_check, sparse_cv, "classic")
+        report = await AtsService(svc, parsers.parse).check(sparse_cv, "classic")
         assert report["template"] == "classic" and report["pages"] == 1 and report["text_recall"] >= 0.99
+        assert report["parser"]["available"] and report["parser"]["f1"] > 0.5
         assert svc.stats["pool_jobs"] == 1 and svc.stats["renders"] == 1
         assert svc._renderers == {}  # no renderer was ever built in this process
+        # a parse the pool gave up on fails the parse part only, with its code
+        from htdy.core.errors import ParseError
+
+        async def too_slow(data: bytes, filename: str) -> Any:
+            raise ParseError("parsing took longer than 30 s", code="timeout")
+
+        report = await AtsService(svc, too_slow).check(sparse_cv, "classic")
+        assert report["parser"] == {"available": False, "code": "timeout",
+                                    "reason": "the parser failed: parsing took longer than 30 s"}
+        assert report["text_recall"] >= 0.99
     finally:
+        parsers.close(wait=False)
         await svc.close()
 
 
@@ -223,8 +239,8 @@ def test_render_sync_from_a_plain_thread_uses_the_pool(sparse_cv: dict) -> None:
     settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60}}, environ={})
     svc = RenderService(settings, mode="pool")
     try:
-        report = svc.ats_check(sparse_cv, "classic")
-        assert report["pages"] == 1 and svc.stats["pool_jobs"] == 1 and svc._renderers == {}
+        out = svc.render_sync(sparse_cv, template_id="classic", fmt="pdf")
+        assert out.pages == 1 and svc.stats["pool_jobs"] == 1 and svc._renderers == {}
         with pytest.raises(RenderError) as exc:
             svc.render_sync(sparse_cv, template_id="classic", fmt="pdf", timeout=0.001)
         assert exc.value.code == "timeout" and svc.stats["pool_restarts"] == 1
@@ -271,7 +287,7 @@ async def test_pool_workers_are_warm_and_frozen(sparse_cv: dict) -> None:
     svc = RenderService(settings, mode="pool")
     await svc.start()
     try:
-        pool = svc._get_pool()
+        pool = svc.pool.get()
         assert len(pool._processes) == 2
         loop = asyncio.get_running_loop()
         frozen = await asyncio.gather(*[loop.run_in_executor(pool, gc.get_freeze_count) for _ in range(2)])

@@ -92,6 +92,38 @@ async def test_link_share_page(client):
     assert (await client.get("/s/not-a-real-token-at-all")).status == 404
 
 
+async def test_public_pages_follow_the_cv_language(client):
+    """Dates on /p/{slug} and /s/{token} in the CV's language; the link page's PDF uses the design."""
+    assert (await client.post("/api/v1/auth/signup", json={"email": "hedy@example.org", "password": "pw-12345678",
+                                                           "name": "Hedy"})).status == 201
+    german = {**RESUME, "meta": {"language": "de"},
+              "work": [{"name": "Siemens", "position": "Ingenieurin", "startDate": "2021-11"},
+                       {"name": "Analytical Engines", "position": "Programmer", "startDate": "2019-03",
+                        "endDate": "2021-10"}]}
+    cv = await (await client.post("/api/v1/cvs", json={"title": "Hedy", "resume": german},
+                                  headers=_csrf(client))).json()
+    await client.patch(f"/api/v1/cvs/{cv['id']}", json={"discoverable": True, "slug": "hedy"}, headers=_csrf(client))
+    assert (await client.put(f"/api/v1/cvs/{cv['id']}/design", json={"options": {"page_size": "letter"}},
+                             headers=_csrf(client))).status == 200
+    share = await (await client.post(f"/api/v1/cvs/{cv['id']}/shares", json={"link": True},
+                                     headers=_csrf(client))).json()
+    token = share["url"].rsplit("/", 1)[-1]
+    client.session.cookie_jar.clear()
+    for path in ("/p/hedy", f"/s/{token}"):
+        body = await (await client.get(path)).text()
+        assert "Nov. 2021 – heute" in body and "März 2019 – Okt. 2021" in body, path
+        assert "Present" not in body and 'class="dates" lang="de"' in body
+    body = await (await client.get(f"/s/{token}")).text()
+    pdf_href = f"/api/v1/shared/{token}/render?format=pdf"
+    assert f'href="{pdf_href}"' in body
+    pdf = await client.get(pdf_href)
+    assert pdf.status == 200 and pdf.content_type == "application/pdf"
+    import io
+
+    import pypdfium2
+    assert round(pypdfium2.PdfDocument(io.BytesIO(await pdf.read()))[0].get_width()) == 612  # the design's letter
+
+
 def _metric(text: str, route: str, status: str) -> float:
     total = 0.0
     for line in text.splitlines():

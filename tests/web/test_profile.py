@@ -70,5 +70,19 @@ def test_profile_context_is_defensive():
 def test_dates():
     assert fmt_date("2020-03-01") == "Mar 2020"
     assert fmt_date("2019") == "2019"
-    assert date_range({"startDate": "2020-01"}) == "Jan 2020 – present"
+    assert date_range({"startDate": "2020-01"}) == "Jan 2020 – Present"
     assert date_range({}) == ""
+
+
+def test_dates_follow_the_cv_language():
+    """Month names and "present" on the public page come from the CV's language (issue 9 §4)."""
+    from htdy.plugins.web.profile import page_language
+
+    assert date_range({"startDate": "2021-11"}, "de") == "Nov. 2021 – heute"
+    assert date_range({"startDate": "2020-03", "endDate": "2021-11"}, "fr") == "mars 2020 – nov. 2021"
+    assert fmt_date("2021-11", "ja") == "2021年11月"
+    assert page_language({"meta": {"language": "de-AT"}}) == "de"
+    assert page_language({}, "es") == "es" and page_language({}) == "en"
+    ctx = profile_context({"meta": {"language": "de"}, "work": [{"name": "Siemens", "startDate": "2021-11"}]},
+                          page_language({"meta": {"language": "de"}}))
+    assert ctx["work"][0]["dates"] == "Nov. 2021 – heute" and ctx["cv_lang"] == "de"

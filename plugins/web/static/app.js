@@ -390,7 +390,7 @@
     signup: initAuth, login: initAuth, logout: initLogoutPage, dashboard: initDashboard, search: initSearch,
     editor: function () { if (window.htdyEditor) window.htdyEditor(); }
   };
-  window.htdy = { api: api, h: h, $: $, $$: $$, toast: toast, errorText: errorText, showError: showError, fmtDate: fmtDate, ApiError: ApiError };
+  window.htdy = { api: api, cookie: cookie, h: h, $: $, $$: $$, toast: toast, errorText: errorText, showError: showError, fmtDate: fmtDate, ApiError: ApiError };
   document.addEventListener("DOMContentLoaded", function () {
     initLogout();
     var init = pages[document.body.getAttribute("data-page")];

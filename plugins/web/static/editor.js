@@ -27,8 +27,12 @@
         ["description", "Description", "textarea", null, true], ["highlights", "Highlights — one per line", "lines", null, true]] }
   ];
 
-  var S = { id: null, cv: null, resume: {}, saved: "", etag: null, dirty: false, readOnly: false, mode: "form", links: {} };
+  var S = { id: null, cv: null, resume: {}, saved: "", etag: null, dirty: false, readOnly: false, mode: "form", links: {},
+    draftTimer: null, draftReq: null, draftPending: false, previewN: 0 };
   var R = null;  // parse review (review.js): low-confidence marks, text we could not place
+  var D = null;  // design panel (design.js): template, options, hidden entries
+  var V = null;  // versions panel (history.js): list, compare, restore, upload a new version
+  var P = null;  // sharing, public profile and ATS panels (panels.js)
 
   function getPath(obj, path) {
     return path.split(".").reduce(function (o, k) { return o && typeof o === "object" ? o[k] : undefined; }, obj);
@@ -57,6 +61,42 @@
   function markDirty() {
     S.dirty = true;
     $("#save-status").textContent = "Unsaved changes";
+    scheduleDraft();
+  }
+
+  // ---------------------------------------------------------------- draft + live preview
+  function current() {  // the resume as typed (the raw JSON tab: only while it parses)
+    if (S.mode !== "json") return S.resume;
+    try { var r = JSON.parse($("#raw-json").value); return r && typeof r === "object" && !Array.isArray(r) ? r : null; }
+    catch (e) { return null; }
+  }
+  function scheduleDraft() {
+    if (S.readOnly) return;
+    S.draftPending = true;
+    clearTimeout(S.draftTimer);
+    S.draftTimer = setTimeout(pushDraft, 500);
+  }
+  function pushDraft() {
+    var resume = current();
+    if (!resume) { $("#preview-status").textContent = "Preview paused: the JSON does not parse"; return S.draftReq; }
+    var title = $("#cv-title").value.trim() || null;
+    $("#preview-status").textContent = "Updating…";
+    S.draftReq = api("PUT", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/draft", { resume: resume, title: title })
+      .then(function () { S.draftPending = false; $("#save-status").textContent = "Unsaved changes · draft kept"; updatePreview(); })
+      .catch(function (e) { $("#preview-status").textContent = "Draft not kept: " + H.errorText(e); });
+    return S.draftReq;
+  }
+  function showDraftNote(d) {
+    var note = $("#draft-note");
+    note.hidden = !d;
+    if (d) $("#draft-text").textContent = "You have unsaved changes from " + H.fmtDate(d.updated_at) + " — they are in the form; Save to keep them as a version." +
+      (d.stale ? " A newer version (" + S.cv.current_version + ") was saved since you began them: saving replaces it." : "");
+  }
+  function discardDraft() {
+    clearTimeout(S.draftTimer);
+    api("DELETE", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/draft")
+      .then(function () { H.toast("Draft discarded."); S.dirty = false; return load(); })
+      .catch(function (e) { H.toast(H.errorText(e), true); });
   }
 
   function control(id, spec, obj, onChange) {
@@ -85,6 +125,14 @@
     var wrap = h("div", { class: "field" + (spec[4] ? " wide" : "") }, h("label", { for: id, text: label }), input);
     if (R) R.decorate(wrap, input, obj, key);
     return wrap;
+  }
+
+  function hideBox(def, i) {  // "Hide in outputs": the design's hidden_items (not for online profiles)
+    if (!D || def.key.indexOf(".") >= 0) return null;
+    var id = "hide-" + def.key + "-" + i;
+    return h("span", { class: "hide-toggle" },
+      h("input", { type: "checkbox", id: id, checked: D.hidden(def.key, i), onchange: function (ev) { D.toggle(def.key, i, ev.target.checked); } }),
+      h("label", { for: id, text: "Hide in outputs" }));
   }
 
   function entryTitle(def, item, i) {
@@ -117,12 +165,13 @@
       var prefix = "f-" + def.key.replace(".", "-") + "-" + i + "-";
       var title = h("h3", { text: entryTitle(def, item, i) });
       var actions = h("div", { class: "entry-actions", hidden: S.readOnly },
+        hideBox(def, i),
         h("button", { type: "button", class: "btn btn-ghost btn-sm", "aria-label": "Move " + entryTitle(def, item, i) + " up", disabled: i === 0,
-          onclick: function () { var l = items.slice(); l.splice(i - 1, 0, l.splice(i, 1)[0]); commit(l); rerender(i - 1); } }, "↑"),
+          onclick: function () { var l = items.slice(); l.splice(i - 1, 0, l.splice(i, 1)[0]); if (D) D.moved(def.key, i, i - 1); commit(l); rerender(i - 1); } }, "↑"),
         h("button", { type: "button", class: "btn btn-ghost btn-sm", "aria-label": "Move " + entryTitle(def, item, i) + " down", disabled: i === items.length - 1,
-          onclick: function () { var l = items.slice(); l.splice(i + 1, 0, l.splice(i, 1)[0]); commit(l); rerender(i + 1); } }, "↓"),
+          onclick: function () { var l = items.slice(); l.splice(i + 1, 0, l.splice(i, 1)[0]); if (D) D.moved(def.key, i, i + 1); commit(l); rerender(i + 1); } }, "↓"),
         h("button", { type: "button", class: "btn btn-danger btn-sm", "aria-label": "Remove " + entryTitle(def, item, i),
-          onclick: function () { var l = items.slice(); l.splice(i, 1); commit(l); rerender(); H.toast("Entry removed — save to keep the change."); } }, "Remove"));
+          onclick: function () { var l = items.slice(); l.splice(i, 1); if (D) D.removed(def.key, i); commit(l); rerender(); H.toast("Entry removed — save to keep the change."); } }, "Remove"));
       var grid = h("div", { class: "grid-2" }, def.fields.map(function (spec) {
         return control(prefix + spec[0], spec, item, function () { title.textContent = entryTitle(def, item, i); });
       }));
@@ -197,22 +246,46 @@
     $("#open-to-work").checked = !!cv.open_to_work;
     $("#open-to-work").disabled = cv.access !== "owner";
     $("#slug").value = cv.slug || "";
-    showPublicLink();
+    if (P) P.showPublicLink();
     document.title = (cv.title || "CV") + " · htdy";
     $("#save-btn").hidden = S.readOnly;
     $("#stats-link").hidden = cv.access !== "owner";
     ["#visibility-panel", "#share-panel"].forEach(function (s) { $(s).hidden = cv.access !== "owner"; });
+    $("#delete-cv").hidden = cv.access !== "owner";
+    showWarnings(cv);
+    if (D) D.load(cv, S.readOnly);
+    if (V) V.load(cv, S.readOnly);
     if (R) R.load(cv, S.resume, S.readOnly);
     if (S.mode === "json") $("#raw-json").value = JSON.stringify(S.resume, null, 2); else renderForm();
     $("#raw-json").readOnly = S.readOnly;
     updatePreview();
   }
 
+  function showWarnings(cv) {  // the parser's warnings of the current version (a parsed one)
+    var box = $("#parse-warnings"), ex = cv.extras || {};
+    var list = Array.isArray(ex.warnings) && !S.readOnly ? ex.warnings.filter(function (w) { return typeof w === "string" && w; }) : [];
+    box.hidden = !list.length;
+    var ul = $("ul", box);
+    ul.textContent = "";
+    list.forEach(function (w) { ul.appendChild(h("li", { text: w })); });
+  }
+
   function load() {
     return api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id)).then(function (res) {
       applyCv(res.data, res.response.headers.get("ETag"));
-      loadVersions();
-      if (res.data.access === "owner") loadShares();
+      if (res.data.access === "owner" && P) P.loadShares();
+      showDraftNote(null);
+      if (S.readOnly) return;
+      return api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/draft").then(function (d) {
+        var draft = d.data;  // the unsaved state of the last visit: back into the form
+        S.resume = draft.resume;
+        if (draft.title) $("#cv-title").value = draft.title;
+        if (R) R.replaced(S.cv.resume, S.resume);
+        if (S.mode === "json") $("#raw-json").value = JSON.stringify(S.resume, null, 2); else renderForm();
+        S.dirty = true;
+        $("#save-status").textContent = "Unsaved changes · draft kept";
+        showDraftNote(draft);
+      }).catch(function () { /* 404: no draft */ });
     }).catch(function (e) {
       H.showError($("#editor-error"), e.status === 404 ? "This CV does not exist or is not shared with you." : e);
     });
@@ -233,12 +306,17 @@
     btn.disabled = true;
     $("#save-status").textContent = "Saving…";
     $("#editor-error").hidden = true;
-    api("PATCH", "/api/v1/cvs/" + encodeURIComponent(S.id), changes, { headers: S.etag ? { "If-Match": S.etag } : {} })
+    clearTimeout(S.draftTimer);  // the save drops the draft on the server: no late draft after it
+    Promise.resolve(S.draftReq).catch(function () {}).then(function () {
+      return api("PATCH", "/api/v1/cvs/" + encodeURIComponent(S.id), changes, { headers: S.etag ? { "If-Match": S.etag } : {} });
+    })
       .then(function (res) {
+        S.draftPending = false;
+        if (!changes.resume) api("DELETE", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/draft").catch(function () {});
         applyCv(res.data, res.response.headers.get("ETag"));
+        showDraftNote(null);
         $("#save-status").textContent = "Saved";
         H.toast("Saved — version " + res.data.current_version);
-        loadVersions();
       })
       .catch(function (e) {
         $("#save-status").textContent = "Not saved";
@@ -249,184 +327,21 @@
   }
 
   // ---------------------------------------------------------------- preview / templates
-  function renderUrl(fmt) {
+  function renderUrl(fmt, draft) {  // with the CV's saved design; the draft (editors) or the saved version
     var p = new URLSearchParams({ format: fmt });
-    var t = $("#template-select").value;
-    if (t) p.set("template", t);
-    if (S.cv && S.cv.current_version) p.set("version", S.cv.current_version);
-    return "/api/v1/cvs/" + encodeURIComponent(S.id) + "/render?" + p.toString();
+    if (!draft && S.cv && S.cv.current_version) p.set("version", S.cv.current_version);
+    p.set("r", S.previewN);  // a new address after each draft or design change
+    return "/api/v1/cvs/" + encodeURIComponent(S.id) + (draft ? "/draft/render?" : "/render?") + p.toString();
   }
   function updatePreview() {
     if (!S.cv) return;
-    $("#preview").src = renderUrl("html");
-    $("#preview-open").href = renderUrl("html");
-    $("#pdf-link").href = renderUrl("pdf");
-  }
-  function loadTemplates() {
-    api("GET", "/api/v1/templates").then(function (res) {
-      var list = Array.isArray(res.data) ? res.data : (res.data.items || res.data.templates || []);
-      var sel = $("#template-select");
-      list.forEach(function (t) { var id = t.id || t.name; sel.appendChild(h("option", { value: id, text: t.name || id })); });
-    }).catch(function () {});
-    $("#template-select").addEventListener("change", updatePreview);
-  }
-
-  // ---------------------------------------------------------------- versions
-  function loadVersions() {
-    api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/versions?limit=100").then(function (res) {
-      var list = Array.isArray(res.data) ? res.data : (res.data.items || []);
-      var ol = $("#version-list");
-      ol.textContent = "";
-      list.slice().sort(function (a, b) { return vnum(b) - vnum(a); }).forEach(function (v) {
-        var n = vnum(v), current = n === S.cv.current_version;
-        ol.appendChild(h("li", { class: current ? "current" : null },
-          h("span", null, "Version " + n + " ", h("span", { class: "muted", text: H.fmtDate(v.created_at) + (current ? " · current" : "") })),
-          current || S.readOnly ? null : h("button", { type: "button", class: "btn btn-ghost btn-sm", text: "Restore", "aria-label": "Restore version " + n, onclick: function () { restore(n); } })));
-      });
-    }).catch(function () {});
-  }
-  function vnum(v) { return v.version || v.number || v.n || 0; }
-  function restore(n) {
-    api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/versions/" + n + "/restore").then(function (res) {
-      H.toast("Restored version " + n + " as a new version.");
-      return load();  // a fresh read also brings the new ETag for If-Match
-    }).catch(function (e) { H.toast(H.errorText(e), true); });
-  }
-
-  // ---------------------------------------------------------------- sharing
-  function shareUrl(u) {  // show the page for people (page_url), not the API address
-    var m = String(u || "").match(/\/api\/v1\/shared\/([^/?#]+)/);
-    return m ? location.origin + "/s/" + m[1] : u ? new URL(u, location.href).href : "";
-  }
-  function loadShares() {
-    api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares").then(function (res) {
-      var list = Array.isArray(res.data) ? res.data : (res.data.items || []);
-      var ul = $("#share-list");
-      ul.textContent = "";
-      if (!list.length) ul.appendChild(h("li", { class: "muted", text: "Not shared with anyone yet." }));
-      list.forEach(function (s) {
-        var link = s.kind === "link" && shareUrl(s.page_url || s.url || S.links[s.id]);
-        var who = s.kind === "link" ? h("span", null, "Link · can " + s.access + " ", link ? h("code", { text: link })
-            : h("span", { class: "muted", text: "(its address is shown only when it is created)" }))
-          : h("span", { text: ((s.user && (s.user.email || s.user.name)) || "user") + " · can " + s.access });
-        ul.appendChild(h("li", null, who, h("button", { type: "button", class: "btn btn-danger btn-sm", text: "Revoke",
-          "aria-label": "Revoke share " + who.textContent, onclick: function () { revoke(s.id); } })));
-      });
-    }).catch(function () {});
-  }
-  function revoke(shareId) {
-    api("DELETE", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares/" + encodeURIComponent(shareId))
-      .then(function () { H.toast("Share revoked."); loadShares(); })
-      .catch(function (e) { H.toast(H.errorText(e), true); });
-  }
-  function initShares() {
-    $("#share-form").addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var email = $("#share-email");
-      if (!email.checkValidity()) { email.setAttribute("aria-invalid", "true"); email.focus(); return; }
-      email.setAttribute("aria-invalid", "false");
-      api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares", { email: email.value.trim(), access: $("#share-access").value })
-        .then(function () { H.toast("Shared with " + email.value.trim() + "."); email.value = ""; loadShares(); })
-        .catch(function (e) { H.toast(e.status === 404 ? "No user with that email." : H.errorText(e), true); });
-    });
-    $("#link-share").addEventListener("click", function () {
-      api("POST", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/shares", { link: true, access: "view" })
-        .then(function (res) {
-          var url = shareUrl(res.data.page_url || res.data.url);
-          S.links[res.data.id] = url;  // the API shows a link's address only once
-          if (url && navigator.clipboard) navigator.clipboard.writeText(url).catch(function () {});
-          H.toast(url ? "Link created (copied): " + url : "Link created.");
-          loadShares();
-        }).catch(function (e) { H.toast(H.errorText(e), true); });
-    });
-  }
-
-  // ---------------------------------------------------------------- public profile
-  function showPublicLink() {
-    var p = $("#public-link"), slug = S.cv && S.cv.slug;
-    p.hidden = !(S.cv && S.cv.discoverable && slug);
-    if (!p.hidden) { var a = $("a", p); a.href = "/p/" + encodeURIComponent(slug); a.textContent = location.origin + "/p/" + slug; }
-  }
-  function initVisibility() {
-    $("#discoverable").addEventListener("change", function () {
-      if ($("#discoverable").checked && !$("#slug").value) {
-        var name = ((S.resume.basics || {}).name || S.cv.title || "").toLowerCase();
-        $("#slug").value = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-      }
-    });
-    $("#visibility-save").addEventListener("click", function () {
-      var slug = $("#slug");
-      if (slug.value && !slug.checkValidity()) { slug.setAttribute("aria-invalid", "true"); slug.focus(); return; }
-      var body = { discoverable: $("#discoverable").checked, open_to_work: $("#open-to-work").checked };
-      if (slug.value) body.slug = slug.value.trim();
-      api("PATCH", "/api/v1/cvs/" + encodeURIComponent(S.id), body).then(function (res) {
-        S.cv.discoverable = res.data.discoverable; S.cv.slug = res.data.slug; S.cv.open_to_work = res.data.open_to_work;
-        S.etag = res.response.headers.get("ETag") || S.etag;
-        showPublicLink();
-        H.toast(res.data.discoverable ? "Your profile is public." : "Your profile is private.");
-      }).catch(function (e) { H.toast(H.errorText(e), true); });
-    });
-  }
-
-  // ---------------------------------------------------------------- ATS check
-  function itemText(x) {
-    if (typeof x === "string") return x;
-    if (x && typeof x === "object") return [x.severity || x.level, x.message || x.title || x.detail || x.field || x.name].filter(Boolean).join(": ") || JSON.stringify(x);
-    return String(x);
-  }
-  function pct(x) { return Math.round((x <= 1 ? x * 100 : x)) + "%"; }
-  function atsReport(r) {
-    if (!r.sections && !r.parser) return atsGeneric(r);
-    var box = h("div");
-    var parser = r.parser || {};
-    var score = typeof parser.f1 === "number" ? parser.f1 : (typeof r.score === "number" ? r.score : null);
-    var tiles = h("div", { class: "ats-tiles" });
-    if (score !== null) tiles.appendChild(h("p", { class: "ats-score" }, h("strong", { text: pct(score) }), h("span", { class: "muted", text: "fields read back" })));
-    if (typeof r.text_recall === "number") tiles.appendChild(h("p", { class: "ats-score" }, h("strong", { text: pct(r.text_recall) }), h("span", { class: "muted", text: "text extracted" })));
-    box.appendChild(tiles);
-    var secs = r.sections || {};
-    if (Object.keys(secs).length) {
-      box.appendChild(h("table", { class: "ats-table" }, h("caption", { text: "Sections" }),
-        h("thead", null, h("tr", null, h("th", { scope: "col", text: "Section" }), h("th", { scope: "col", text: "Found" }), h("th", { scope: "col", text: "Problems" }))),
-        h("tbody", null, Object.keys(secs).map(function (k) {
-          var sct = secs[k] || {}, lost = sct.lost || [], garbled = sct.garbled || [];
-          var problems = lost.map(function (x) { return "lost: " + itemText(x); }).concat(garbled.map(function (x) { return "garbled: " + itemText(x); }));
-          return h("tr", null, h("th", { scope: "row", text: k }),
-            h("td", null, h("span", { class: "badge " + (sct.found === sct.checked ? "badge-ok" : "badge-warn"), text: (sct.found || 0) + "/" + (sct.checked || 0) })),
-            h("td", { class: problems.length ? "" : "muted", text: problems.length ? problems.slice(0, 4).join("; ") : "none" }));
-        }))));
-    }
-    var fields = parser.fields || {};
-    var weak = Object.keys(fields).filter(function (k) { return (fields[k] || {}).f1 < 0.5; });
-    if (parser.available === false) box.appendChild(h("p", { class: "hint", text: "No CV parser is installed, so fields were not read back." }));
-    else if (Object.keys(fields).length) {
-      box.appendChild(h("p", { class: weak.length ? "alert" : "alert alert-ok",
-        text: weak.length ? "An ATS may miss: " + weak.join(", ") + "." : "Every field was read back correctly." }));
-    }
-    var meta = [r.template && "template " + r.template, r.engine && "engine " + r.engine, r.pages && r.pages + " page" + (r.pages === 1 ? "" : "s")].filter(Boolean);
-    if (meta.length) box.appendChild(h("p", { class: "hint", text: "Checked the PDF: " + meta.join(" · ") }));
-    return box;
-  }
-  function atsGeneric(r) {
-    var box = h("div");
-    Object.keys(r).forEach(function (k) {
-      var v = r[k];
-      box.appendChild(h("p", null, h("strong", { text: k.replace(/_/g, " ") + ": " }),
-        Array.isArray(v) ? v.map(itemText).join("; ") : v && typeof v === "object" ? JSON.stringify(v) : String(v)));
-    });
-    return box;
-  }
-  function initAts() {
-    $("#ats-btn").addEventListener("click", function () {
-      var out = $("#ats-report"), btn = $("#ats-btn");
-      out.textContent = "Checking…";
-      btn.disabled = true;
-      var t = $("#template-select").value;
-      api("GET", "/api/v1/cvs/" + encodeURIComponent(S.id) + "/ats-check" + (t ? "?template=" + encodeURIComponent(t) : ""))
-        .then(function (res) { out.textContent = ""; out.appendChild(atsReport(res.data || {})); })
-        .catch(function (e) { out.textContent = H.errorText(e); })
-        .then(function () { btn.disabled = false; });
-    });
+    S.previewN += 1;
+    var live = !S.readOnly;
+    $("#preview").src = renderUrl("html", live);
+    $("#preview-open").href = renderUrl("html", live);
+    $("#preview-pdf").href = renderUrl("pdf", live);
+    $("#pdf-link").href = renderUrl("pdf", false);
+    $("#preview-status").textContent = live && S.dirty ? "Showing your unsaved changes" : "";
   }
 
   window.htdyEditor = function () {
@@ -436,13 +351,25 @@
       toForm: function () { return selectTab("form"); },
       changed: function () { markDirty(); renderForm(); }
     }) : null;
-    initTabs(); initShares(); initVisibility(); initAts(); loadTemplates();
+    var ctx = { id: function () { return S.id; }, changed: updatePreview, reload: load };
+    D = window.htdyDesign ? window.htdyDesign(ctx) : null;
+    V = window.htdyHistory ? window.htdyHistory(ctx) : null;
+    P = window.htdyPanels ? window.htdyPanels(S) : null;
+    initTabs();
     $("#save-btn").addEventListener("click", save);
     $("#cv-title").addEventListener("input", markDirty);
+    $("#draft-discard").addEventListener("click", discardDraft);
+    $("#delete-cv").addEventListener("click", function () {
+      if (!window.confirm("Delete “" + (S.cv.title || "this CV") + "” with all its versions, shares and uploaded files? This cannot be undone.")) return;
+      api("DELETE", "/api/v1/cvs/" + encodeURIComponent(S.id))
+        .then(function () { S.dirty = false; S.draftPending = false; location.assign("/app"); })
+        .catch(function (e) { H.toast(H.errorText(e), true); });
+    });
     document.addEventListener("keydown", function (ev) {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === "s") { ev.preventDefault(); save(); }
     });
-    window.addEventListener("beforeunload", function (ev) { if (S.dirty) { ev.preventDefault(); ev.returnValue = ""; } });
+    // the draft is kept on the server: leaving is safe unless it has not been sent yet
+    window.addEventListener("beforeunload", function (ev) { if (S.draftPending) { ev.preventDefault(); ev.returnValue = ""; } });
     load();
   };
 })();
