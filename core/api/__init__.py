@@ -16,7 +16,19 @@ def mount(app: web.Application, *, api: bool) -> None:
     """Operations routes always; the API (and its OpenAPI document) for the api role. The
     tables' order matters only for documentation; aiohttp matches by path and method."""
     from htdy.core import appkeys
-    from htdy.core.api import accounts, cvs, discovery, editor, matching, me, openapi, ops, render, shares, uploads
+    from htdy.core.api import (
+        accounts,
+        cvs,
+        discovery,
+        editor,
+        matching,
+        me,
+        openapi,
+        ops,
+        render,
+        shares,
+        uploads,
+    )
     from htdy.core.api.routing import ApiRoutes
 
     tables = (accounts.routes, me.routes, cvs.routes, editor.routes, render.routes, shares.routes, uploads.routes,

@@ -35,7 +35,7 @@ def command(ctx: Context, ad: str, matcher: str | None, limit: int, location: st
             except UnicodeDecodeError:
                 text = None
             parsed = job_ads.read(text) if text is not None and "\x00" not in text \
-                else await matching.ad_from_file(svc, data, None if ad == "-" else ad)
+                else await matching.ad_from_file(svc, data, None if ad == "-" else ad, in_process=True)
             return await matching.match(svc, parsed, matcher_name=matcher, limit=limit,
                                         filters={"location": location} if location else None)
 

@@ -52,17 +52,18 @@ async def close(svc: Services) -> None:
     svc.matchers.clear()
 
 
-async def ad_from_file(svc: Services, data: bytes, filename: str | None) -> JobAd:
+async def ad_from_file(svc: Services, data: bytes, filename: str | None, *, in_process: bool = False) -> JobAd:
     """A job ad uploaded as a document: its text read by the parser ``[parsing] parsers``
-    picks (in the parser pool when this node has one, else in a thread)."""
+    picks — in the parser process pool (``Services.parsers``), or with ``in_process`` (a
+    one-shot command) in a thread of this process."""
     from htdy.core.parsing import document_text
 
     if not data:
         raise ValidationFailed("the uploaded job ad is empty", code="bad_job_ad")
-    if svc.worker is not None:
-        text = await svc.worker.pool().text(data, filename)
-    else:
+    if in_process:
         text = await asyncio.to_thread(document_text, data, filename, svc.settings, svc.registries)
+    else:
+        text = await svc.parsers().text(data, filename)
     return job_ads.read(text)
 
 
