@@ -144,6 +144,9 @@ async def _backends(app: web.Application) -> AsyncIterator[None]:
     finally:
         if svc.search_catch_up is not None:
             svc.search_catch_up.cancel()  # (waiting CVs: `htdy search reindex` after a restart)
+        from htdy.core.services import matching
+
+        await matching.close(svc)
         for backend in reversed(started):
             await backend.close()
 

@@ -26,6 +26,7 @@ CORE_COMMANDS: dict[str, str] = {
     "export": "htdy.core.commands.import_export:export_cmd",
     "check": "htdy.core.commands.check:command",
     "search": "htdy.core.commands.search:command",
+    "match": "htdy.core.commands.match:command",
     "backup": "htdy.core.commands.backup:backup_cmd",
     "restore": "htdy.core.commands.backup:restore_cmd",
     "storage": "htdy.core.commands.storage:command",

@@ -145,6 +145,15 @@ class MailSettings(Section):
         return v
 
 
+class MatchingSettings(Section):
+    # the matcher used when a request names none; "" = the first one registered (the built-in)
+    default: str = ""
+    # saved searches: how many one account may keep, and the fit (0-1) a newly published
+    # profile needs to trigger an alert
+    max_saved_searches: int = Field(20, ge=1, le=500)
+    alert_min_fit: float = Field(0.6, ge=0, le=1)
+
+
 class ParsingSettings(Section):
     parsers: dict[str, str] = {"pdf": "pdf", "docx": "docx", "text": "text"}
     workers: int = Field(2, ge=1)
@@ -229,6 +238,7 @@ class Settings(Section):
     search: SearchSettings = SearchSettings()
     queue: QueueSettings = QueueSettings()
     mail: MailSettings = MailSettings()
+    matching: MatchingSettings = MatchingSettings()
     parsing: ParsingSettings = ParsingSettings()
     rendering: RenderingSettings = RenderingSettings()
     auth: AuthSettings = AuthSettings()

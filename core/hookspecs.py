@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from htdy.core.interfaces import (
         CacheTier,
         Mailer,
+        Matcher,
         Parser,
         QueueBackend,
         Renderer,
@@ -72,6 +73,13 @@ def htdy_register_queue_backends() -> Iterable[type[QueueBackend] | LazyImpl]:
 def htdy_register_mailers() -> Iterable[type[Mailer] | LazyImpl]:
     """Return mailer classes (subclasses of ``htdy.core.interfaces.Mailer``); ``[mail] backend``
     in htdy.toml picks one."""
+
+
+@hookspec
+def htdy_register_matchers() -> Iterable[type[Matcher] | LazyImpl]:
+    """Return matcher classes (subclasses of ``htdy.core.interfaces.Matcher``): they rank
+    discoverable CVs against a job ad; ``[matching] default`` in htdy.toml picks the one used
+    when a request names none."""
 
 
 @hookspec

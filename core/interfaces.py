@@ -90,6 +90,11 @@ class Parser(Named, abc.ABC):
     @abc.abstractmethod
     def parse(self, data: bytes, *, filename: str | None = None) -> ParseResult: ...
 
+    def text(self, data: bytes, *, filename: str | None = None) -> str:
+        """The document's plain text, a line per line, in reading order: how a job ad
+        uploaded as PDF or DOCX is read. Optional; raise ``ParseError`` for bad input."""
+        raise Unsupported(f"parser {self.name!r} cannot extract plain text")
+
 
 # --------------------------------------------------------------------------- rendering
 @dataclass
@@ -242,7 +247,81 @@ class SearchBackend(Named, abc.ABC):
     async def search(self, query: str, *, filters: dict[str, str] | None = None,
                      limit: int = 20, offset: int = 0, facets: bool = False) -> SearchPage: ...
 
+    async def candidates(self, query: CandidateQuery, *, limit: int = 100) -> list[SearchHit]:
+        """Documents sharing *any* part of ``query`` (OR, unlike ``search``), best first by the
+        engine's BM25 with the weights ``query`` gives, at most ``limit`` (1-1000); what matchers
+        rank. ``query.filters`` are ``search``'s filters. Optional: a backend without it raises
+        ``Unsupported`` and matchers cannot run on it (docs/backends.md "Candidates")."""
+        raise Unsupported(f"search backend {self.name!r} cannot retrieve match candidates")
+
     async def check(self) -> None: ...
+
+
+@dataclass
+class CandidateQuery:
+    """What a matcher asks the search backend for (``SearchBackend.candidates``): documents
+    with any of these skills (by vocabulary key, with a weight each), title words or text
+    words. ``only`` restricts the answer to those CV ids (a saved search testing one new
+    profile)."""
+
+    skills: dict[str, float] = field(default_factory=dict)
+    title_words: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+    only: list[str] | None = None
+
+
+# --------------------------------------------------------------------------- matching
+@dataclass
+class JobAd:
+    """A job ad as every matcher gets it (read by ``htdy.core.services.job_ads.read``):
+    its text, the title, the skills it requires and those it would like (vocabulary
+    ``Term``s), the years of experience it asks for and the language it is written in."""
+
+    text: str
+    title: str = ""
+    required: list[Any] = field(default_factory=list)   # htdy.core.skills.Term
+    preferred: list[Any] = field(default_factory=list)  # htdy.core.skills.Term
+    min_years: float | None = None
+    language: str = ""
+
+
+@dataclass
+class MatchHit:
+    """One ranked candidate. ``score`` orders the list (0-1); ``fit`` (0-1) says how well
+    the candidate fits the ad on its own (saved-search alerts compare it with
+    ``[matching] alert_min_fit``). ``reasons`` are sentences a recruiter reads."""
+
+    cv_id: str
+    score: float
+    fit: float
+    document: dict[str, Any]
+    matched_skills: list[str] = field(default_factory=list)    # required skills the CV has
+    missing_skills: list[str] = field(default_factory=list)    # required skills it lacks
+    preferred_skills: list[str] = field(default_factory=list)  # nice-to-have skills it has
+    title_similarity: float = 0.0                              # 0-1
+    relevant_years: float | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+class Matcher(Named, abc.ABC):
+    """Ranks discoverable CVs against a job ad, using the search backend to find candidates
+    (``SearchBackend.candidates``) and scoring them its own way. Async; a CPU-heavy matcher
+    runs its work off the event loop."""
+
+    def __init__(self, options: PluginOptions | None = None) -> None:
+        self.options = options or self.Options()
+
+    async def start(self) -> None:
+        """Load what the matcher needs (a model); called once before its first match."""
+
+    async def close(self) -> None: ...
+
+    @abc.abstractmethod
+    async def match(self, ad: JobAd, search: SearchBackend, *, limit: int = 20,
+                    filters: dict[str, str] | None = None, only: list[str] | None = None) -> list[MatchHit]:
+        """The best ``limit`` candidates for ``ad``, best first; ``filters`` as in ``search``;
+        ``only``: consider just these CV ids."""
 
 
 # --------------------------------------------------------------------------- queue

@@ -314,3 +314,46 @@ class AnalyticsSalt(Model):
 
     class Meta:
         table = "analytics_salts"
+
+
+class SavedSearch(Model):
+    """A recruiter's saved job-ad match (``services/saved_searches.py``): when a newly published
+    profile fits the ad, an alert is recorded (and, with ``notify = "email"``, mailed)."""
+
+    id = fields.UUIDField(primary_key=True)
+    owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="saved_searches", on_delete=fields.CASCADE, db_index=True)
+    name = fields.CharField(max_length=200)
+    ad_text = fields.TextField()
+    matcher = fields.CharField(max_length=64, default="")  # "" = [matching] default
+    filters: Any = fields.JSONField(default=dict)
+    notify = fields.CharField(max_length=10, default="email")  # email | in_app
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    owner_id: Any
+
+    class Meta:
+        table = "saved_searches"
+
+
+class SearchAlert(Model):
+    """A profile that fitted a saved search. ``baseline`` rows are the profiles that already
+    fitted when the search was saved: they never alert."""
+
+    id = fields.BigIntField(primary_key=True)
+    saved_search: fields.ForeignKeyRelation[SavedSearch] = fields.ForeignKeyField(
+        "models.SavedSearch", related_name="alerts", on_delete=fields.CASCADE, db_index=True)
+    cv: fields.ForeignKeyRelation[CV] = fields.ForeignKeyField(
+        "models.CV", related_name="search_alerts", on_delete=fields.CASCADE, db_index=True)
+    fit = fields.FloatField()
+    baseline = fields.BooleanField(default=False)
+    mailed = fields.BooleanField(default=False)
+    seen = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    saved_search_id: Any
+    cv_id: Any
+
+    class Meta:
+        table = "search_alerts"
+        unique_together = (("saved_search", "cv"),)

@@ -27,20 +27,9 @@ def parse_document(data: bytes, filename: str | None, settings: Any, registries:
                    parser_options: dict[str, Any] | None = None) -> ParseResult:
     """Parse one document in this process. Raises ``ParseError`` for bad input."""
     from htdy.core.schema import prune_invalid
-    from htdy.core.sniff import plugin_sniffers, sniff
 
     t0 = time.perf_counter()
-    kind = sniff(data, filename=filename, sniffers=plugin_sniffers(settings, registries))
-    name = settings.parsing.parsers.get(kind)
-    if not name:
-        raise ParseError(f"no parser configured for {kind!r} documents", code="unsupported_type")
-    from htdy.core.plugin_checks import host_defaults, option_data, validate_options
-
-    cls = registries.parsers.get(name)
-    opts = option_data(cls, settings.plugin_options("parsers", name), host_defaults(settings)["parsers"])
-    if parser_options:  # overrides apply only to parsers whose options know the key
-        opts.update({k: v for k, v in parser_options.items() if k in cls.Options.model_fields})
-    parser = cls(validate_options(cls, "parsers", name, opts, settings.source))
+    parser, kind, name = _parser_for(data, filename, settings, registries, parser_options)
     try:
         result = parser.parse(data, filename=filename)
     except HtdyError:
@@ -59,6 +48,43 @@ def parse_document(data: bytes, filename: str | None, settings: Any, registries:
     result.extras["warnings"].extend(warnings)
     result.extras["seconds"] = round(time.perf_counter() - t0, 4)
     return result
+
+
+def _parser_for(data: bytes, filename: str | None, settings: Any, registries: Any,
+                parser_options: dict[str, Any] | None = None) -> tuple[Any, str, str]:
+    """(parser instance, sniffed kind, parser name) for one document."""
+    from htdy.core.plugin_checks import host_defaults, option_data, validate_options
+    from htdy.core.sniff import plugin_sniffers, sniff
+
+    kind = sniff(data, filename=filename, sniffers=plugin_sniffers(settings, registries))
+    name = settings.parsing.parsers.get(kind)
+    if not name:
+        raise ParseError(f"no parser configured for {kind!r} documents", code="unsupported_type")
+    cls = registries.parsers.get(name)
+    opts = option_data(cls, settings.plugin_options("parsers", name), host_defaults(settings)["parsers"])
+    if parser_options:  # overrides apply only to parsers whose options know the key
+        opts.update({k: v for k, v in parser_options.items() if k in cls.Options.model_fields})
+    return cls(validate_options(cls, "parsers", name, opts, settings.source)), kind, name
+
+
+def document_text(data: bytes, filename: str | None, settings: Any, registries: Any) -> str:
+    """A document's plain text through the parser ``[parsing] parsers`` picks for it (a job ad
+    uploaded as PDF or DOCX). Raises ``ParseError`` for bad input or a parser without text."""
+    from htdy.core.errors import Unsupported
+
+    parser, kind, name = _parser_for(data, filename, settings, registries)
+    try:
+        return str(parser.text(data, filename=filename))
+    except Unsupported:
+        raise ParseError(f"parser {name!r} cannot read the text of {kind} documents",
+                         code="unsupported_type") from None
+    except HtdyError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise ParseError(f"the document is too complex to read ({type(exc).__name__})", code="too_large") from None
+    except Exception as exc:  # a parser bug must not look like a crash to the user
+        log.exception("parser %s failed to read the text of %s", name, filename)
+        raise ParseError(f"the document could not be read ({type(exc).__name__})", code="corrupt") from None
 
 
 # --------------------------------------------------------------------------- worker side
@@ -100,6 +126,13 @@ def _run_job(data: bytes, filename: str | None, parser_options: dict[str, Any] |
     except HtdyError as exc:
         return {"error": {"code": exc.code, "message": exc.message}}
     return {"resume": r.resume, "extras": r.extras}
+
+
+def _run_text_job(data: bytes, filename: str | None) -> dict[str, Any]:
+    try:
+        return {"text": document_text(data, filename, _STATE["settings"], _STATE["registries"])}
+    except HtdyError as exc:
+        return {"error": {"code": exc.code, "message": exc.message}}
 
 
 def _peak_rss_mb() -> float:
@@ -165,6 +198,24 @@ class ParserPool:
         except Exception as exc:
             raise ParseError(f"the parser worker died ({type(exc).__name__})", code="corrupt") from None
         return _unwrap(out)
+
+    async def text(self, data: bytes, filename: str | None = None) -> str:
+        """The document's plain text (``document_text``) in a pool worker."""
+        import asyncio
+
+        fut = self._pool.schedule(_run_text_job, args=(data, filename), timeout=self.timeout_s)
+        try:
+            out = await asyncio.wrap_future(fut)
+        except concurrent.futures.TimeoutError:
+            raise ParseError(f"reading the document took longer than {self.timeout_s:g} s", code="timeout") from None
+        except asyncio.CancelledError:
+            fut.cancel()
+            raise
+        except Exception as exc:
+            raise ParseError(f"the parser worker died ({type(exc).__name__})", code="corrupt") from None
+        if "error" in out:
+            _unwrap(out)
+        return str(out["text"])
 
     def peak_rss_mb(self) -> list[float]:
         """Peak RSS of each live worker (MB), measured inside the workers."""

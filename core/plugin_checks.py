@@ -89,6 +89,7 @@ def selections(settings: Any) -> dict[str, list[str]]:
         "search_backends": [settings.search.backend],
         "queue_backends": [settings.queue.backend],
         "mailers": [settings.mail.backend],
+        "matchers": [settings.matching.default] if settings.matching.default else [],
         "parsers": sorted(set(settings.parsing.parsers.values())),
     }
 

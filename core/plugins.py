@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # annotations only: importing them would load pydantic on eve
     from htdy.core.interfaces import (
         CacheTier,
         Mailer,
+        Matcher,
         Parser,
         QueueBackend,
         Renderer,
@@ -48,6 +49,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "htdy.plugins.search_backends",
     "htdy.plugins.queue_backends",
     "htdy.plugins.mailers",
+    "htdy.plugins.matchers",
     "htdy.plugins.web",
 )
 # `htdy perf` (htdy.perf.commands) is not built in: the distribution registers it under the
@@ -178,6 +180,7 @@ class Registries:
     queue_backends: Registry[type[QueueBackend]] = field(
         default_factory=lambda: Registry("queue backend"))
     mailers: Registry[type[Mailer]] = field(default_factory=lambda: Registry("mailer"))
+    matchers: Registry[type[Matcher]] = field(default_factory=lambda: Registry("matcher"))
 
     def __post_init__(self) -> None:
         for f in fields(self):  # each registry knows its slot: [plugins.<slot>.<name>]
@@ -193,6 +196,7 @@ _SLOTS = {
     "search_backends": "htdy_register_search_backends",
     "queue_backends": "htdy_register_queue_backends",
     "mailers": "htdy_register_mailers",
+    "matchers": "htdy_register_matchers",
 }
 
 

@@ -45,6 +45,8 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/profiles/{slug}/render"): "render",
     ("GET", "/api/v1/cvs/{cv_id}/ats-check"): "render",
     ("GET", "/api/v1/search"): "search",
+    ("POST", "/api/v1/match"): "search",
+    ("POST", "/api/v1/me/saved-searches"): "search",
 }
 PER_CLIENT = {"login", "signup"}
 

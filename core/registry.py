@@ -120,6 +120,10 @@ class Registry(Generic[T]):
     def names(self) -> list[str]:
         return sorted(self._items)
 
+    def first(self) -> str | None:
+        """The name registered first (built-ins register before entry points), or ``None``."""
+        return next(iter(self._items), None)
+
     def __contains__(self, name: object) -> bool:
         return name in self._items
 

@@ -48,6 +48,10 @@ class _LayoutParser(Parser):
         layout = extract_layout(data, self.kind, backend=self.backend() or "pdfium", limits=self.limits())
         return self.result(layout)
 
+    def text(self, data: bytes, *, filename: str | None = None) -> str:
+        layout = extract_layout(data, self.kind, backend=self.backend() or "pdfium", limits=self.limits())
+        return "\n".join(line.text for line in layout.lines())
+
     def result(self, layout: Layout) -> ParseResult:
         """The CV read from ``layout`` (what a subclass with its own extraction calls)."""
         token = EXTRACTOR.set(getattr(self.options, "extractor", "model"))

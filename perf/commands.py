@@ -17,6 +17,7 @@ BENCHMARKS = {
     "render": "htdy.perf.render_bench:command",
     "api": "htdy.perf.api_bench:command",
     "restore": "htdy.perf.restore_bench:command",
+    "match": "htdy.perf.match_bench:command",
     "run": "htdy.perf.harness.cli:run",
     "report": "htdy.perf.harness.cli:report_cmd",
 }

@@ -16,11 +16,23 @@ def mount(app: web.Application, *, api: bool) -> None:
     """Operations routes always; the API (and its OpenAPI document) for the api role. The
     tables' order matters only for documentation; aiohttp matches by path and method."""
     from htdy.core import appkeys
-    from htdy.core.api import accounts, cvs, discovery, editor, me, openapi, ops, render, shares, uploads
+    from htdy.core.api import (
+        accounts,
+        cvs,
+        discovery,
+        editor,
+        matching,
+        me,
+        openapi,
+        ops,
+        render,
+        shares,
+        uploads,
+    )
     from htdy.core.api.routing import ApiRoutes
 
     tables = (accounts.routes, me.routes, cvs.routes, editor.routes, render.routes, shares.routes, uploads.routes,
-              discovery.routes)
+              discovery.routes, matching.routes)
     combined = ApiRoutes("all")
     for table in (ops.routes, *(tables if api else ())):
         combined.operations.extend(table.operations)

@@ -93,11 +93,12 @@ def build_spec(ops: list[Operation]) -> dict[str, Any]:
         if op.body is not None:
             entry["requestBody"] = {"required": True, "content": {
                 "application/json": {"schema": {"$ref": REF.format(model=op.body.__name__)}}}}
-        if op.multipart:
-            entry["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": {
+        if op.multipart:  # alone, or beside a JSON body (either one is accepted)
+            entry.setdefault("requestBody", {"required": True, "content": {}})["content"].update(
+                {"multipart/form-data": {"schema": {
                 "type": "object", "required": ["file"], "additionalProperties": False,
                 "properties": {k: ({"type": "string", "format": "binary", "description": d} if k == "file"
-                                   else {"type": "string", "description": d}) for k, d in op.multipart.items()}}}}}
+                                   else {"type": "string", "description": d}) for k, d in op.multipart.items()}}}})
         ok: dict[str, Any] = {"description": "success"}
         if op.status != 204:
             if isinstance(op.response, type) and issubclass(op.response, BaseModel):

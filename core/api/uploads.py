@@ -17,7 +17,7 @@ routes = ApiRoutes("uploads")
 MAX_FIELD = 1024
 
 
-async def _read_limited(part: BodyPartReader, limit: int) -> bytes:
+async def read_limited(part: BodyPartReader, limit: int) -> bytes:
     chunks, size = [], 0
     while chunk := await part.read_chunk(64 * 1024):
         size += len(chunk)
@@ -37,9 +37,9 @@ async def _read_form(request: web.Request, limit: int) -> tuple[bytes | None, st
             continue
         if part.name == "file":
             filename = part.filename
-            data = await _read_limited(part, limit)
+            data = await read_limited(part, limit)
         elif part.name in ("title", "cv_id"):
-            value = (await _read_limited(part, MAX_FIELD)).decode("utf-8", "replace").strip() or None
+            value = (await read_limited(part, MAX_FIELD)).decode("utf-8", "replace").strip() or None
             title, cv_id = (value, cv_id) if part.name == "title" else (title, value)
         else:
             await part.release()

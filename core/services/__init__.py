@@ -57,6 +57,7 @@ class Services:
     events: EventRecorder | None = None
     worker: Worker | None = None
     plugin_modules: tuple[str, ...] = ()  # extra plugins pool workers re-import
+    matchers: dict[str, Any] = field(default_factory=dict)  # started on first use (services/matching.py)
     background: set[asyncio.Task[Any]] = field(default_factory=set)
     # CVs whose search index update failed (an outage) and the task that indexes them once
     # the search service answers again (htdy.core.services.search_index.catch_up)

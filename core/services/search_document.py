@@ -108,6 +108,27 @@ def current_title(resume: dict[str, Any], today: date | None = None) -> str:
     return _text((basics or {}).get("label"))
 
 
+def experience(resume: dict[str, Any], today: date | None = None) -> list[dict[str, Any]]:
+    """Each job of the work history as ``{"title", "years", "skills"}``: its position, how
+    long it lasted (a job without an end date runs until ``today``) and the vocabulary skills
+    its description names — what matchers read "years of relevant experience" from."""
+    from htdy.core.services.job_ads import skills_on
+
+    today = today or datetime.now(UTC).date()
+    now = today.year * 12 + today.month - 1
+    out = []
+    for job in _dicts(resume.get("work"))[:40]:
+        start = _month(job.get("startDate"))
+        end = _month(job.get("endDate"))
+        end = now if end is None else min(end, now)
+        years = round((end + 1 - start) / 12, 1) if start is not None and start <= end else None
+        text = " ".join([_text(job.get("summary")), *_strings([job], "highlights")])
+        skills = [t.name for line in text.split("\n") for t in skills_on(line)]
+        out.append({"title": _text(job.get("position")), "years": years,
+                    "skills": list(dict.fromkeys(skills))})
+    return out
+
+
 def document_for(cv_id: str, slug: str | None, resume: dict[str, Any], *,
                  open_to_work: bool = False) -> dict[str, Any]:
     """The flat document the ``SearchBackend`` indexes."""
@@ -124,4 +145,5 @@ def document_for(cv_id: str, slug: str | None, resume: dict[str, Any], *,
             "summary": _text(basics.get("summary")), "skills": skills, "location": location,
             "keywords": keywords, "title": current_title(resume), "city": _text(loc.get("city")),
             "country": _text(loc.get("countryCode")), "languages": languages,
-            "years": years_of_experience(resume), "open_to_work": bool(open_to_work)}
+            "years": years_of_experience(resume), "open_to_work": bool(open_to_work),
+            "experience": experience(resume)}

@@ -45,6 +45,9 @@ async def sync(svc: Services, cv_id: str) -> bool:
         else:
             version = await CVVersion.get(cv_id=cv_id, number=cv.current_version)
             await _put(svc.search, cv_id, cv.slug, version.resume, cv.open_to_work)
+            from htdy.core.services import saved_searches
+
+            svc.spawn(saved_searches.on_indexed(svc, cv_id))  # alerts, after this write, off its path
     except Exception as exc:  # noqa: BLE001 - any backend's outage
         log.warning("search index update failed for %s (%s: %s); it is indexed once search answers again",
                     cv_id, type(exc).__name__, exc)

@@ -102,6 +102,7 @@ def normalise(cv_id: str, document: dict[str, Any]) -> dict[str, Any]:
     except (TypeError, ValueError):
         years = None
     return {
+        "experience": _experience(document.get("experience")),
         "cv_id": str(cv_id),
         "name": str(document.get("name") or ""),
         "label": str(document.get("label") or ""),
@@ -117,6 +118,22 @@ def normalise(cv_id: str, document: dict[str, Any]) -> dict[str, Any]:
         "years": years,
         "open_to_work": bool(document.get("open_to_work")),
     }
+
+
+def _experience(value: Any) -> list[dict[str, Any]]:
+    """The work history's ``[{"title", "years", "skills"}]`` (skills onto the vocabulary, as
+    keys), for matchers; anything malformed is dropped."""
+    out = []
+    for job in value if isinstance(value, list) else []:
+        if not isinstance(job, dict):
+            continue
+        try:
+            years = round(float(job["years"]), 1) if job.get("years") is not None else None
+        except (TypeError, ValueError):
+            years = None
+        out.append({"title": str(job.get("title") or "")[:200], "years": years,
+                    "skills": [t.key for t in vocabulary().skills_in(_as_list(job.get("skills")))]})
+    return out[:40]
 
 
 def facet_values(doc: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
@@ -221,6 +238,27 @@ def check_filters(filters: dict[str, str] | None) -> dict[str, str]:
         raise ValidationFailed(f"unknown search filter(s): {', '.join(unknown)}; known: {', '.join(FILTERS)}",
                                code="bad_filter")
     return {k: str(v).strip() for k, v in filters.items()}
+
+
+MAX_CANDIDATES = 1000
+MAX_CANDIDATE_TERMS = 120
+
+
+def candidate_terms(query: Any) -> tuple[dict[str, int], list[str], list[str], Parsed]:
+    """A ``CandidateQuery`` checked and cleaned for the engines: (skill key → repeat count
+    1-3 from its weight, title words, text words, the parsed filters)."""
+    if query.only is not None and (len(query.only) > MAX_CANDIDATES or not all(isinstance(i, str) for i in query.only)):
+        raise ValidationFailed(f"at most {MAX_CANDIDATES} CV ids", code="bad_query")
+    skills = {str(k): max(1, min(3, round(float(w)))) for k, w in list(query.skills.items())[:MAX_CANDIDATE_TERMS]
+              if str(k).strip() and float(w) > 0}
+    titles = list(dict.fromkeys(w for t in query.title_words for w in terms(str(t))))[:MAX_CANDIDATE_TERMS]
+    words = list(dict.fromkeys(w for t in query.words for w in _WORD.findall(fold(str(t)))))[:MAX_CANDIDATE_TERMS]
+    return skills, titles, words, parse("", query.filters)
+
+
+def check_candidates(limit: int) -> None:
+    if not 1 <= limit <= MAX_CANDIDATES:
+        raise ValidationFailed(f"limit must be 1–{MAX_CANDIDATES}", code="bad_page")
 
 
 def check_page(limit: int, offset: int) -> None:

@@ -21,7 +21,15 @@ from typing import Any
 import aiosqlite
 
 from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import ConfigPath, PluginOptions, SearchBackend, SearchHit, SearchPage, config_path
+from htdy.core.interfaces import (
+    CandidateQuery,
+    ConfigPath,
+    PluginOptions,
+    SearchBackend,
+    SearchHit,
+    SearchPage,
+    config_path,
+)
 from htdy.plugins.search_backends.common import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -29,6 +37,8 @@ from htdy.plugins.search_backends.common import (
     TEXT_FIELDS,
     WEIGHTS,
     Parsed,
+    candidate_terms,
+    check_candidates,
     check_page,
     explain,
     facet_list,
@@ -227,6 +237,28 @@ class EmbeddedSearch(SearchBackend):
             async with self.reader.execute(sql, params) as cur:
                 page.facets = facet_list([tuple(r) async for r in cur])  # type: ignore[misc]
         return page
+
+    async def candidates(self, query: CandidateQuery, *, limit: int = 100) -> list[SearchHit]:
+        """OR of every skill token, title word and text word; bm25 with the column weights.
+        FTS5's bm25 sums over the query's phrases, so a skill's weight repeats its phrase."""
+        check_candidates(limit)
+        skills, titles, words, p = candidate_terms(query)
+        parts = [f"skill_tok : {_phrase(skill_token(k))}" for k, n in skills.items() for _ in range(n)]
+        parts += [f"{{title label}} : {_phrase(w)}" for w in titles]
+        parts += [f"{_TEXT_COLS} : {_phrase(w)}" for w in words]
+        if not parts or query.only == []:
+            return []
+        clause, params = self.where(p)
+        clause = ("WHERE cv_fts MATCH ?" + (" AND " + clause.removeprefix("WHERE ") if clause else ""))
+        params = [" OR ".join(parts), *params]
+        if query.only is not None:
+            clause += f" AND cv_fts.cv_id IN ({', '.join('?' * len(query.only))})"
+            params += list(query.only)
+        sql = (f"SELECT cv_fts.cv_id, -bm25(cv_fts, 0, {_WEIGHTS}), d.doc FROM cv_fts "
+               f"JOIN cv_docs d ON d.cv_id = cv_fts.cv_id {clause} "
+               f"ORDER BY bm25(cv_fts, 0, {_WEIGHTS}), cv_fts.cv_id LIMIT ?")
+        async with self.reader.execute(sql, [*params, limit]) as cur:
+            return [SearchHit(cv_id=row[0], score=float(row[1]), document=json.loads(row[2])) async for row in cur]
 
     async def check(self) -> None:
         try:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, SecretStr
 
 from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import PluginOptions, SearchBackend, SearchHit, SearchPage
+from htdy.core.interfaces import CandidateQuery, PluginOptions, SearchBackend, SearchHit, SearchPage
 from htdy.plugins.search_backends.common import (
     FACET_SIZE,
     FACETS,
@@ -28,6 +28,8 @@ from htdy.plugins.search_backends.common import (
     TEXT_FIELDS,
     WEIGHTS,
     Parsed,
+    candidate_terms,
+    check_candidates,
     check_page,
     explain,
     facet_list,
@@ -51,6 +53,7 @@ MAPPINGS = {
         "languages": {"type": "keyword"},
         "years": {"type": "float"},
         "open_to_work": {"type": "boolean"},
+        "experience": {"type": "object", "enabled": False},  # kept for matchers, not searched
         **{name: {"type": "keyword"} for name in _DERIVED},
     },
 }
@@ -210,6 +213,32 @@ class OpenSearchSearch(SearchBackend):
                     rows.append((facet, key, label or key, int(b["doc_count"])))
             page.facets = facet_list(rows)
         return page
+
+    async def candidates(self, query: CandidateQuery, *, limit: int = 100) -> list[SearchHit]:
+        """A ``bool`` of ``should`` clauses (any one matches): a boosted ``term`` per skill key,
+        the title words over title and label, the text words over every text field."""
+        check_candidates(limit)
+        skills, titles, words, p = candidate_terms(query)
+        should: list[dict[str, Any]] = [{"term": {"k_skill": {"value": k, "boost": SKILL_WEIGHT * n}}}
+                                        for k, n in skills.items()]
+        if titles:
+            should.append({"multi_match": {"query": " ".join(titles), "operator": "or",
+                                           "fields": [f"title^{WEIGHTS['title']:g}", f"label^{WEIGHTS['label']:g}"]}})
+        if words:
+            should.append({"multi_match": {"query": " ".join(words), "fields": _FIELDS, "operator": "or"}})
+        if not should or query.only == []:
+            return []
+        base = self.build_query(p)
+        flt = list(base.get("bool", {}).get("filter", []))
+        if query.only is not None:
+            flt.append({"terms": {"cv_id": list(query.only)}})
+        body = {"query": {"bool": {"should": should, "minimum_should_match": 1, "filter": flt,
+                                   "must_not": base.get("bool", {}).get("must_not", [])}},
+                "size": limit, "sort": ["_score", {"cv_id": "asc"}], "_source": {"excludes": _DERIVED}}
+        response = await self.client.search(index=self.index_name, body=body)
+        return [SearchHit(cv_id=h["_source"]["cv_id"], score=float(h.get("_score") or 0.0),
+                          document=normalise(h["_source"]["cv_id"], h["_source"]))
+                for h in response["hits"]["hits"]]
 
     async def check(self) -> None:
         try:

@@ -207,6 +207,15 @@ async def search(request: web.Request) -> web.StreamResponse:
                        open_to_work=q.get("open_to_work") == "true")
 
 
+@routes.get("/match", name="web-match")
+async def match(request: web.Request) -> web.StreamResponse:
+    """The recruiter's job-ad match (``static/match.js`` talks to ``POST /api/v1/match``)."""
+    if (redirect := _login_redirect(request)) is not None:
+        return redirect
+    return render_page(request, "match", page="match", title="Match a job ad", noindex=True, match_js=True,
+                       max_upload_mb=_max_upload_mb(request))
+
+
 @routes.get("/p/{slug}/cv.pdf", name="web-profile-pdf")
 async def profile_pdf(request: web.Request) -> web.StreamResponse:
     slug = request.match_info["slug"]

@@ -128,7 +128,8 @@ async def test_document_roundtrip(search: SearchBackend) -> None:
                             "skills": ["COBOL", "Fortran"], "skill_keys": ["cobol", "fortran"],
                             "location": "Zurich, Switzerland", "keywords": ["compilers"],
                             "title": "Compiler Engineer", "city": "Zürich", "country": "CH",
-                            "languages": ["English"], "years": 30.0, "open_to_work": False}
+                            "languages": ["English"], "years": 30.0, "open_to_work": False,
+                                "experience": []}
     [hit] = (await search.search("müller")).hits
     assert hit.document["skills"] == ["JavaScript", "TypeScript", "React", "C#"]  # onto the vocabulary
     assert hit.document["languages"] == ["German", "Spanish"]

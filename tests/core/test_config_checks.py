@@ -12,7 +12,7 @@ from htdy.core.plugins import build_registries, get_plugin_manager
 
 SRC = "htdy.toml"
 SECRET = "kq3VbZ0-p9yN4tWm7Lr2XcA8sD5fG1hJ6uE"  # a split node needs a real one
-SLOTS = "cache_tiers, mailers, parsers, queue_backends, renderers, search_backends, storage_backends, templates"
+SLOTS = "cache_tiers, mailers, matchers, parsers, queue_backends, renderers, search_backends, storage_backends, templates"
 
 
 @pytest.fixture(scope="module")

@@ -139,6 +139,26 @@ def test_hook_htdy_register_queue_backends():
     assert registries_with(Plugin()).queue_backends.get("t-queue") is Q
 
 
+def test_hook_htdy_register_matchers():
+    from htdy.core.interfaces import Matcher
+
+    class M(Matcher):
+        name = "t-matcher"
+
+        async def match(self, ad, search, *, limit=20, filters=None, only=None):
+            return []
+
+    class Plugin:
+        @hookimpl
+        def htdy_register_matchers(self):
+            return [M]
+
+    regs = registries_with(Plugin())
+    assert regs.matchers.get("t-matcher") is M
+    # the built-in registers the same way, first (what "[matching] default = ''" picks)
+    assert regs.matchers.first() == "lexical" and "t-matcher" in regs.matchers.names()
+
+
 def test_hook_htdy_register_commands():
     class Plugin:
         @hookimpl

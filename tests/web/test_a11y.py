@@ -116,7 +116,7 @@ def run_axe(page) -> list[dict]:
 @pytest.mark.parametrize("path,ready", [
     ("/", "h1"), ("/signup", "#auth-form"), ("/login", "#auth-form"), ("/search?q=ada", ".result"),
     ("/p/ada-lovelace", "h1"), ("/app", "#my-cvs[aria-busy=false]"), ("/app/cvs/cv0", "#f-basics-name"),
-    ("/app/cvs/cv0/stats", "svg.chart"),
+    ("/app/cvs/cv0/stats", "svg.chart"), ("/match", "#match-form"),
 ])
 def test_no_serious_axe_violations(page, path, ready):
     page.goto(path)
