@@ -87,6 +87,14 @@ MATRIX: dict[str, str] = {
     "GET /api/v1/jobs/{job_id}":                     "A    404  404  401  404  401  404  404",
     # ---- discovery (public)
     "GET /api/v1/search":                            "A    A    A    A    A    A    A    A",
+    # ---- job-ad matching (any signed-in recruiter; saved searches are the owner's own)
+    "POST /api/v1/match":                            "A    A    A    401  A    401  A    A",
+    "GET /api/v1/matchers":                          "A    A    A    A    A    A    A    A",
+    "GET /api/v1/me/saved-searches":                 "A    A    A    401  A    401  A    A",
+    "POST /api/v1/me/saved-searches":                "A    A    A    401  A    401  A    A",
+    "DELETE /api/v1/me/saved-searches/{search_id}":  "A    404  404  401  404  401  404  404",
+    "GET /api/v1/me/saved-searches/{search_id}/alerts": "A    404  404  401  404  401  404  404",
+    "GET /match":                                    "A    A    A    302  A    302  A    A",
     "GET /api/v1/profiles":                          "A    A    A    A    A    A    A    A",
     "GET /api/v1/profiles/{slug}":                   "A    A    A    A    A    A    A    A",
     "GET /api/v1/profiles/{slug}/render":            "A    A    A    A    A    A    A    A",
@@ -152,6 +160,8 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/cvs/{cv_id}/shares": {"link": True, "access": "view"},
     "POST /api/v1/uploads": "multipart",
     "PUT /api/v1/cvs/{cv_id}/design": {"template": "classic"},
+    "POST /api/v1/match": {"text": "Python developer with Django and PostgreSQL"},
+    "POST /api/v1/me/saved-searches": {"name": "Python", "text": "Python developer with Django"},
     "PUT /api/v1/cvs/{cv_id}/draft": {"resume": RESUME, "title": "Draft"},
     "POST /signup": "form",
     "POST /login": "form",
@@ -195,6 +205,7 @@ class World:
     share_id: str = ""
     job_id: str = ""
     owner_token_id: str = ""
+    search_id: str = ""
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
     emails: dict[str, str] = field(default_factory=dict)
 
@@ -244,6 +255,9 @@ async def make_world(client: Any) -> World:
                            payload={"filename": "cv.txt"}, result={"cv_id": w.cv_id, "version": 1})
     w.job_id = str(job.id)
     w.owner_token_id = str((await ApiToken.filter(user_id=owner_id).first()).id)  # type: ignore[union-attr]
+    resp = await client.post("/api/v1/me/saved-searches", json={"name": "Go", "text": "Go developer with Kubernetes and PostgreSQL"}, headers=own)
+    assert resp.status == 201, await resp.text()
+    w.search_id = str((await resp.json())["id"])
     return w
 
 
@@ -256,7 +270,7 @@ def _asset_name() -> str:
 def _path(canonical: str, w: World, actor: str) -> str:
     token = w.dead_links.get(actor, w.link_token)
     values = {"cv_id": w.cv_id, "n": "1", "share_id": w.share_id, "token": token, "job_id": w.job_id,
-              "token_id": w.owner_token_id, "slug": w.slug, "name": _asset_name()}
+              "token_id": w.owner_token_id, "search_id": w.search_id, "slug": w.slug, "name": _asset_name()}
     path = canonical
     for k, v in values.items():
         path = path.replace("{" + k + "}", v)
