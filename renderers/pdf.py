@@ -35,6 +35,8 @@ _UA_PSEUDO = re.compile(r"^::(marker|footnote-call|footnote-marker|note-call|not
                         r"\s*\{([^}]*)\}[ \t]*\n?", re.M)
 _VOID = re.compile(r"<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b([^>]*?)\s*/?>")
 log = logging.getLogger("htdy.renderers.pdf")
+# WeasyPrint logs seven "Step n - …" lines per render at INFO: noise in an operator's log
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class PdfOptions(PluginOptions):
