@@ -3,12 +3,13 @@ searches and their alerts (``docs/matching.md``)."""
 from __future__ import annotations
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from htdy.core.api import match_schemas as s
 from htdy.core.api.http import body, check_text, respond, svc, user_id
 from htdy.core.api.routing import ApiRoutes
 from htdy.core.api.uploads import read_limited
-from htdy.core.errors import ValidationFailed
+from htdy.core.errors import HtdyError, ValidationFailed
 from htdy.core.services import job_ads, matching, saved_searches
 
 routes = ApiRoutes("matching")
@@ -17,17 +18,21 @@ routes = ApiRoutes("matching")
 async def _from_form(request: web.Request) -> tuple[bytes | None, str | None, dict[str, str]]:
     limit = int(svc(request).settings.server.max_upload_mb * 1024 * 1024)
     data, filename, fields = None, None, {}
-    reader = await request.multipart()
-    while (part := await reader.next()) is not None:
-        if not isinstance(part, BodyPartReader):
-            continue
-        if part.name == "file":
-            filename = part.filename
-            data = await read_limited(part, limit)
-        elif part.name in ("text", "matcher", "limit", "location"):
-            fields[part.name] = (await read_limited(part, 50_000 * 4)).decode("utf-8", "replace").strip()
-        else:
-            await part.release()
+    try:
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            if not isinstance(part, BodyPartReader):
+                continue
+            if part.name == "file":
+                filename = part.filename
+                data = await read_limited(part, limit)
+            elif part.name in ("text", "matcher", "limit", "location"):
+                fields[part.name] = (await read_limited(part, 50_000 * 4)).decode("utf-8", "replace").strip()
+            else:
+                await part.release()
+    except (ValueError, HttpProcessingError) as exc:  # no boundary, a broken part header, …
+        raise HtdyError(f"the multipart/form-data body is malformed: {str(exc).strip()[:200]}",
+                        code="malformed_multipart") from None
     check_text({"filename": filename, **fields}, "form")
     return data, filename, fields
 

@@ -138,6 +138,10 @@ async def test_bad_input_is_a_clear_error(client, signup) -> None:
     assert 400 <= resp.status < 500
     resp = await client.post("/api/v1/match", json={"text": AD})
     assert resp.status == 401
+    # multipart without its boundary: 400, not a server error (found by schemathesis)
+    resp = await client.post("/api/v1/match", data=b'{"text": "x"}',
+                             headers={**h, "Content-Type": "multipart/form-data"})
+    assert resp.status == 400 and (await resp.json())["error"]["code"] == "malformed_multipart"
 
 
 async def test_matchers_and_openapi(client) -> None:
