@@ -185,37 +185,29 @@ class ParserPool:
         return self.result(self.submit(data, filename))
 
     async def parse(self, data: bytes, filename: str | None = None) -> ParseResult:
-        import asyncio  # here, not at module level: `htdy parse` parses in-process, without asyncio
-
-        fut = self.submit(data, filename)
-        try:
-            out = await asyncio.wrap_future(fut)
-        except concurrent.futures.TimeoutError:
-            raise ParseError(f"parsing took longer than {self.timeout_s:g} s", code="timeout") from None
-        except asyncio.CancelledError:
-            fut.cancel()
-            raise
-        except Exception as exc:
-            raise ParseError(f"the parser worker died ({type(exc).__name__})", code="corrupt") from None
-        return _unwrap(out)
+        return _unwrap(await self._await(self.submit(data, filename), "parsing"))
 
     async def text(self, data: bytes, filename: str | None = None) -> str:
         """The document's plain text (``document_text``) in a pool worker."""
-        import asyncio
-
         fut = self._pool.schedule(_run_text_job, args=(data, filename), timeout=self.timeout_s)
-        try:
-            out = await asyncio.wrap_future(fut)
-        except concurrent.futures.TimeoutError:
-            raise ParseError(f"reading the document took longer than {self.timeout_s:g} s", code="timeout") from None
-        except asyncio.CancelledError:
-            fut.cancel()
-            raise
-        except Exception as exc:
-            raise ParseError(f"the parser worker died ({type(exc).__name__})", code="corrupt") from None
+        out = await self._await(fut, "reading the document")
         if "error" in out:
             _unwrap(out)
         return str(out["text"])
+
+    async def _await(self, fut: Any, what: str) -> Any:
+        """A pool job's answer; its timeout and a dead worker become ``ParseError``s."""
+        import asyncio  # here, not at module level: `htdy parse` parses in-process, without asyncio
+
+        try:
+            return await asyncio.wrap_future(fut)
+        except concurrent.futures.TimeoutError:
+            raise ParseError(f"{what} took longer than {self.timeout_s:g} s", code="timeout") from None
+        except asyncio.CancelledError:
+            fut.cancel()
+            raise
+        except Exception as exc:  # the worker died (segfault, OOM kill)
+            raise ParseError(f"the parser worker died ({type(exc).__name__})", code="corrupt") from None
 
     def peak_rss_mb(self) -> list[float]:
         """Peak RSS of each live worker (MB), measured inside the workers."""
