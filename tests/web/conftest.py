@@ -28,6 +28,8 @@ def _load(name: str):
 
 
 fakeapi = _load("htdy_tests_web.fakeapi")
+# the browser helpers, loaded once: browser test modules take them from sys.modules
+_load("htdy_tests_web.conftest_browser")
 
 
 def web_routes() -> list[web.AbstractRouteDef]:

@@ -18,22 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 AXE_VERSION = "4.14.1"
 
 
-def _helpers():
-    return sys.modules.get("htdy_tests_web.conftest_browser") or _load_helpers()
-
-
-def _load_helpers():
-    import importlib.util
-
-    name = "htdy_tests_web.conftest_browser"
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest_browser.py"))
-    assert spec and spec.loader
-    sys.modules[name] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-B = _helpers()
+B = sys.modules["htdy_tests_web.conftest_browser"]  # (loaded by conftest.py)
 
 
 def axe_source() -> str:

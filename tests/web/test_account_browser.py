@@ -25,17 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "var" / "screenshots"
 
 
-def _helpers():
-    name = "htdy_tests_web.conftest_browser"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest_browser.py"))
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-B = _helpers()
+B = sys.modules["htdy_tests_web.conftest_browser"]  # (loaded by conftest.py)
 
 
 def _axe():

@@ -7,31 +7,19 @@ Screenshots go to a pytest tmp dir and, when ``HTDY_SCREENSHOT_DIR`` is set, the
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
 import sys
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
 
-def _helpers():
-    name = "htdy_tests_web.conftest_browser"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest_browser.py"))
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-B = _helpers()
+B = sys.modules["htdy_tests_web.conftest_browser"]  # (loaded by conftest.py)
 FCP_BUDGET_MS = 1500   # seed §1.1: First Contentful Paint < 1.5 s
 TTI_BUDGET_MS = 2500   # seed §1.1: Time to Interactive < 2.5 s
 RUN = uuid.uuid4().hex[:6]   # unique accounts and slug, so a long-lived server can be reused

@@ -40,7 +40,7 @@ def _load(name: str, file: str):
     return sys.modules[name]
 
 
-B = _load("htdy_tests_web.conftest_browser", "conftest_browser.py")
+B = sys.modules["htdy_tests_web.conftest_browser"]  # (loaded by conftest.py)
 RUN = uuid.uuid4().hex[:6]
 EMAIL = f"grace-{RUN}@example.org"
 RESUME: dict[str, Any] = {

@@ -4,12 +4,10 @@ skills it has and lacks, the nice-to-haves, its fit and reasons; an uploaded PDF
 same ranking; a search is saved and listed."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import urllib.request
 import uuid
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,17 +15,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 
-def _helpers():
-    name = "htdy_tests_web.conftest_browser"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest_browser.py"))
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-B = _helpers()
+B = sys.modules["htdy_tests_web.conftest_browser"]  # (loaded by conftest.py)
 RUN = uuid.uuid4().hex[:6]
 AD = """Senior Backend Developer (m/w/d)
 
