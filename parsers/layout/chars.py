@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from htdy.parsers.layout.model import Line, Span
+from htdy.parsers.layout.sanitize import SPACING_ACCENT
 
 Char = tuple[str, float, float, float, float, float, int]
 Font = tuple[str, bool, bool]
@@ -158,9 +159,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     return _glyph_fallbacks([sp for sp in spans if sp.text])
 
 
-_MARKS = {"\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00a8": "\u0308", "\u00b8": "\u0327",
-          "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u02da": "\u030a", "\u02dd": "\u030b",
-          "\u00af": "\u0304", "`": "\u0300"}
+_MARKS = {**SPACING_ACCENT, "`": "\u0300"}  # (OT1's grave accent glyph reads as a backtick)
 
 
 def _place_accents(spans: list[Span], where: list[list[tuple[int, float]] | None]) -> None:
@@ -216,7 +215,7 @@ _RUNS = re.compile(r"(?<!\d)\+?\d{1,4}(?: \d{1,4}){1,5}\+?(?!\d)|" + _LTR_RUN.pa
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
-def _strong(text: str) -> tuple[int, int]:
+def strong_letters(text: str) -> tuple[int, int]:
     """Letters of right-to-left scripts, other letters."""
     rtl = len(_RTL.findall(text))
     return rtl, sum(1 for ch in text if ch.isalpha()) - rtl
@@ -302,8 +301,8 @@ def lines_from_spans(spans: list[Span], page: int) -> list[Line]:
     lines = []
     # a page set right to left: a line mixing scripts is a right-to-left paragraph even when its
     # Latin letters (an e-mail address) outnumber the Arabic ones
-    all_text = "".join(s.text for s in spans)
-    rtl_page = _strong(all_text)[0] > 0.5 * max(1, sum(ch.isalpha() for ch in all_text))
+    rtl_letters, other_letters = strong_letters("".join(s.text for s in spans))
+    rtl_page = rtl_letters > other_letters
     for row in rows:
         row.sort(key=lambda s: s.x0)
         cells: list[int] = []
@@ -351,7 +350,7 @@ def _bidi(ln: Line, rtl_page: bool = False) -> Line:
     """A line holding right-to-left script (Hebrew, Arabic) in reading order: each cell with such
     text (or, in a right-to-left line, a cell of numbers only: "2019 - 2015") becomes one span
     whose text is reordered (:func:`_logical`); its spans' geometry is kept as the cell's box."""
-    rtl, ltr = _strong("".join(s.text for s in ln.spans))
+    rtl, ltr = strong_letters("".join(s.text for s in ln.spans))
     line_rtl = rtl >= ltr or rtl_page
     groups: list[list[Span]] = []
     ids: list[int] = []
@@ -364,7 +363,7 @@ def _bidi(ln: Line, rtl_page: bool = False) -> Line:
     cells: list[int] = []
     for c, g in zip(ids, groups, strict=True):
         text = "".join(s.text for s in g).strip()
-        r, lt = _strong(text)
+        r, lt = strong_letters(text)
         if r or (line_rtl and not lt and any(ch.isdigit() for ch in text)):
             base = r >= lt or (line_rtl and r > 0) or not lt
             main = max(g, key=lambda s: len(s.text))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from htdy.parsers.layout.chars import strong_letters
 from htdy.parsers.layout.columns import (
     SOFT_HYPHENS,
     find_gutter,
@@ -407,12 +408,7 @@ def _hyphen_join(text: str, cont: str) -> str:
     return base + ("" if cont[:1].islower() else "-") + cont
 
 
-_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-
-
 def _right_to_left(lines: list[Line]) -> bool:
     """Most letters of the page are of a right-to-left script."""
-    text = "".join(ln.text for ln in lines)
-    letters = sum(1 for ch in text if ch.isalpha())
-    return letters > 0 and len(_RTL_LETTER.findall(text)) > 0.5 * letters
-
+    rtl, other = strong_letters("".join(ln.text for ln in lines))
+    return rtl > other

@@ -57,7 +57,7 @@ def clean_text(text: str) -> str:
 # An accent set before its letter: LaTeX's OT1 fonts (no T1 fontenc) build "ó" from an accent glyph
 # and the letter, and the text layer reads "Cat ́olica", "Ciˆencia", "gradua ̧c ̃ao". Spacing accents
 # map to their combining forms.
-_SPACING_ACCENT = {"\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00a8": "\u0308",
+SPACING_ACCENT = {"\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00a8": "\u0308",
                    "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307",
                    "\u02da": "\u030a", "\u02dd": "\u030b", "\u00af": "\u0304"}
 _ACCENT_FIRST = re.compile("( ?)([\u0300-\u036f\u00b4\u02c6\u02dc\u00a8\u00b8\u02c7\u02d8\u02d9\u02da\u02dd\u00af])"
@@ -93,7 +93,7 @@ def fix_accents(text: str) -> str:
         if not space and "\u0300" <= mark <= "\u036f" and before and not before.isspace():
             return m.group(0)  # "e\u0301cole": already in order
         keep = " " if space and (letter.isupper() or not before or not before.isalpha()) else ""
-        return keep + ("i" if letter == "\u0131" else letter) + _SPACING_ACCENT.get(mark, mark)
+        return keep + ("i" if letter == "\u0131" else letter) + SPACING_ACCENT.get(mark, mark)
     return unicodedata.normalize("NFC", _ACCENT_FIRST.sub(move, text))
 
 
