@@ -15,6 +15,7 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.degrees import drop_repeated_degree
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
+from htdy.parsers.extract.preamble import head_summary
 from htdy.parsers.extract.row_labels import body_label
 from htdy.parsers.extract.section_model import classify
 from htdy.parsers.extract.sections import Section, settle, split_sections
@@ -119,8 +120,13 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
 
     if summary:
         b["summary"] = join_lines(summary)
-        spans["basics.summary"] = b["summary"][:200]
         conf["basics.summary"] = 0.7
+    elif sections and sections[0].key == "preamble" and (
+            head := _head_summary(sections[0].lines, b)):
+        b["summary"] = head
+        conf["basics.summary"] = 0.6
+    if b.get("summary"):
+        spans["basics.summary"] = b["summary"][:200]
     resume["basics"] = b
     for key, val in (("work", work), ("volunteer", volunteer), ("education", education)):
         if val:
@@ -200,19 +206,26 @@ def icon_bullets(lines: list[Line]) -> None:
         sp.text = sp.text.replace(glyph[i] or "", "•", 1)
 
 
-def unassigned(lines: list[Line], resume: dict[str, Any]) -> list[dict[str, Any]]:
-    """Nothing lost: every text line whose words are mostly absent from the output, with its page
-    and position, so the editor can offer it (section titles and labels included)."""
+def _head_summary(pre: list[Line], b: dict[str, Any]) -> str | None:
+    """The untitled profile paragraph before the first heading, from the text nothing else took."""
+    import json
+
+    return head_summary(pre, fold(json.dumps({k: v for k, v in b.items() if k != "summary"}, ensure_ascii=False)))
+
+
+def _unassigned_lines(lines: list[Line], resume: dict[str, Any]) -> list[Line]:
     import json
 
     have = set(_WORD.findall(json.dumps(resume, ensure_ascii=False).casefold()))
-    out: list[dict[str, Any]] = []
-    for ln in lines:
-        t = clean(ln.text)
-        words = _WORD.findall(t.casefold())
-        if words and sum(1 for w in words if w in have) < 0.5 * len(words):
-            out.append({"text": t, "page": ln.page + 1, "x": round(ln.x0, 1), "y": round(ln.top, 1)})
-    return out
+    return [ln for ln in lines if (words := _WORD.findall(clean(ln.text).casefold()))
+            and sum(1 for w in words if w in have) < 0.5 * len(words)]
+
+
+def unassigned(lines: list[Line], resume: dict[str, Any]) -> list[dict[str, Any]]:
+    """Nothing lost: every text line whose words are mostly absent from the output, with its page
+    and position, so the editor can offer it (section titles and labels included)."""
+    return [{"text": clean(ln.text), "page": ln.page + 1, "x": round(ln.x0, 1), "y": round(ln.top, 1)}
+            for ln in _unassigned_lines(lines, resume)]
 
 
 def join_stacked_dates(lines: list[Line]) -> list[Line]:
