@@ -17,7 +17,7 @@ from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
 from htdy.parsers.extract.preamble import head_summary
 from htdy.parsers.extract.row_labels import body_label
-from htdy.parsers.extract.section_model import classify
+from htdy.parsers.extract.section_model import classify, confirms
 from htdy.parsers.extract.sections import Section, settle, split_sections
 from htdy.parsers.extract.structure import BULLET, Entry, clean, degree_and_school, split_entries
 from htdy.parsers.extract.vocab import fold
@@ -54,7 +54,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
             inferred.append({"title": sec.title, "key": guess[0], "confidence": round(guess[1], 3)})
             sec.key = guess[0]
             named.add(id(sec))
-    sections = settle(sections, [g[0] if g else None for g in guesses])
+    sections = settle(sections, [g[0] if g else None for g in guesses], confirms(sections))
     spans: dict[str, str] = {}
     conf: dict[str, float] = {}
     resume: dict[str, Any] = {}

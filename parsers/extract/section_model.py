@@ -107,3 +107,26 @@ def classify(sections: list[Section]) -> list[tuple[str, float] | None]:
         if p[best] >= THRESHOLD and KEYS[best] != "none":
             out[i] = (KEYS[best], float(p[best]))
     return out
+
+
+# sections that stand on their own rather than inside an entry: a smaller "Projects", "Skills",
+# "Summary" or "Achievements" is far more often a part of a job or a degree
+STANDALONE = ("languages", "certificates", "awards", "interests")
+
+
+def confirms(sections: list[Section]) -> list[bool]:
+    """For each section under a smaller known heading ("Languages" set like an entry title): True
+    when the model reads its content as that section (probability >= 0.5), so it is a section of
+    its own rather than a sub-heading inside an entry. False everywhere without the model."""
+    out = [False] * len(sections)
+    todo = [i for i, s in enumerate(sections) if s.smaller and s.lines and s.key in STANDALONE]
+    if not todo or EXTRACTOR.get() != "model" or _booster() is None:
+        return out
+    real = [s for s in sections if s.key != "preamble"]
+    rows = []
+    for i in todo:
+        k = real.index(sections[i])
+        rows.append(section_features(sections[i], k, len(real), real[k - 1].key if k else "preamble"))
+    for i, p in zip(todo, _booster().predict(rows), strict=True):
+        out[i] = p[KEYS.index(sections[i].key)] >= 0.5
+    return out

@@ -27,6 +27,9 @@ class Section:
     # the section model names its content (`resume.build`), else its lines go back where they were
     heading: Line | None = None
     tentative: bool = False
+    # a known section name set smaller than the document's headings: a sub-heading inside an entry
+    # ("Courses") unless the section model reads its content as that section (`resume.build`)
+    smaller: bool = False
 
 
 def _style(ln: Line) -> tuple[float, bool, str]:
@@ -118,12 +121,12 @@ def split_sections(lines: list[Line]) -> list[Section]:
             styles[_style(lines[i])] += 1
     heading_at: dict[int, str] = dict(known)
     tentative: set[int] = set()
+    smaller: set[int] = set()
     if styles:
         main_style, n = styles.most_common(1)[0]
         if n >= 2:  # a sub-heading ("Courses" inside an education entry) is smaller
-            for i, _ in known:
-                if lines[i].size < 0.9 * main_style[0] and _style(lines[i]) != main_style:
-                    heading_at.pop(i, None)
+            smaller = {i for i, _ in known
+                       if lines[i].size < 0.9 * main_style[0] and _style(lines[i]) != main_style}
         for i, ln in enumerate(lines):
             if i in heading_at or _style(ln) != main_style:
                 continue
@@ -145,7 +148,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 sections[-1] = Section(heading_key(title) or sections[-1].key, title)
                 continue
             sections.append(Section(heading_at[i], clean(ln.text).rstrip(":"), heading=ln,
-                                    tentative=i in tentative))
+                                    tentative=i in tentative, smaller=i in smaller))
         else:
             sections[-1].lines.append(ln)
     return sections
@@ -204,12 +207,13 @@ def _signature_at(lines: list[Line]) -> int | None:
 
 
 # --------------------------------------------------------------------------- entries
-def settle(sections: list[Section], named: list[str | None]) -> list[Section]:
-    """Tentative headings the section model did not name (``named[i]`` None) are no headings:
-    the line and its section's lines go back to the section before."""
+def settle(sections: list[Section], named: list[str | None], confirmed: list[bool]) -> list[Section]:
+    """Tentative headings the section model did not name (``named[i]`` None) and smaller known
+    headings it did not confirm (``confirmed[i]`` False) are no headings: the line and its
+    section's lines go back to the section before."""
     out: list[Section] = []
-    for sec, key in zip(sections, named, strict=True):
-        if sec.tentative and key is None and out and sec.heading is not None:
+    for sec, key, sure in zip(sections, named, confirmed, strict=True):
+        if ((sec.tentative and key is None) or (sec.smaller and not sure)) and out and sec.heading is not None:
             out[-1].lines.extend([sec.heading, *sec.lines])
             continue
         out.append(sec)
