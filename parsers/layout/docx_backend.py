@@ -259,7 +259,12 @@ class _Builder:
                 return
             self._seen_headers.add(key)
         # a line break inside the paragraph starts a new line, as on the page
-        for a, b in zip([0, *breaks], [*breaks, len(spans)], strict=True):
+        cuts = list(zip([0, *breaks], [*breaks, len(spans)], strict=True))
+        if any(len("".join(sp.text for sp in spans[a:b]).strip()) > 70 for a, b in cuts):
+            for a, _ in cuts[1:]:  # prose broken by hand stays one text
+                spans[a - 1].text += " "
+            cuts = [(0, len(spans))]
+        for a, b in cuts:
             if spans[a:b]:
                 self.add(spans[a:b], _link_cells(spans[a:b]), source)
         # text boxes anchored in this paragraph
@@ -318,7 +323,7 @@ class _Builder:
                                     link))
                     x += width
                     text = ""
-                if kind == "br" and out and breaks is not None:
+                if kind == "br" and out and breaks is not None and not numbered:
                     if not breaks or breaks[-1] != len(out):
                         breaks.append(len(out))
                     x = 20.0 if numbered else 0.0
