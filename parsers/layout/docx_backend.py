@@ -10,6 +10,7 @@ import zipfile
 from typing import Any
 
 from htdy.core.errors import ParseError
+from htdy.parsers.layout import docx_runs as runs
 from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Line, Link, Page, Span
 
@@ -91,6 +92,22 @@ def _boxed(node: Any, p: Any) -> bool:
     return False
 
 
+# elements that only wrap content (content controls, custom XML, smart tags): read through them
+_WRAPPERS = (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag")
+
+
+def _unwrapped(el: Any, tag: str) -> list[Any]:
+    """``el``'s children named ``tag``, also those inside wrappers (Word's repeating-section
+    content controls wrap table rows, its templates wrap a cell's paragraphs)."""
+    out = []
+    for child in el.iterchildren():
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in _WRAPPERS:
+            out += _unwrapped(child, tag)
+    return out
+
+
 _ALIGN = {"left": 0, "inside": 0, "center": 1, "right": 2, "outside": 2,
           "top": 0, "bottom": 2}
 
@@ -112,6 +129,11 @@ def _anchor_key(box: Any) -> tuple[float, float]:
                 v = _ALIGN.get((al.text or "").strip(), 0) * 5e6  # an alignment: the page's third
         key.append(v)
     return key[0], key[1]
+
+
+def _inside(node: Any, p: Any) -> bool:
+    """Whether ``node`` belongs to paragraph ``p`` (not to a paragraph nested in a text box in it)."""
+    return next(node.iterancestors(W + "p"), None) is p
 
 
 def _link_cells(spans: list[Span]) -> list[int]:
@@ -136,11 +158,13 @@ class _Builder:
         self.lines: list[Line] = []
         self.links: list[Link] = []
         self.y = 0.0
-        self._style_cache: dict[str, tuple[float, bool]] = {}
+        self._style_cache: dict[str, tuple[float, bool, bool]] = {}
         self._seen_headers: set[str] = set()
+        self._field_links: set[str] = set()
 
     # ---------------------------------------------------------------- styles
-    def style_props(self, style_id: str | None) -> tuple[float, bool]:
+    def style_props(self, style_id: str | None) -> tuple[float, bool, bool]:
+        """The style's size, bold, and whether it numbers its paragraphs (a list style)."""
         key = style_id or ""
         if key in self._style_cache:
             return self._style_cache[key]
@@ -150,6 +174,7 @@ class _Builder:
         except Exception:
             style = None
         name = (getattr(style, "name", "") or "").lower()
+        listed = style is not None and runs.style_numbered(style)
         depth = 0
         while style is not None and depth < 10:
             font = getattr(style, "font", None)
@@ -162,8 +187,8 @@ class _Builder:
             depth += 1
         if not size:
             size = _HEADING_SIZES.get(name, 11.0)
-        self._style_cache[key] = (size, bold)
-        return size, bold
+        self._style_cache[key] = (size, bold, listed)
+        return size, bold, listed
 
     # ---------------------------------------------------------------- walk
     def walk(self, el: Any, source: str, depth: int = 0) -> None:
@@ -173,16 +198,16 @@ class _Builder:
                 self.paragraph(child, source)
             elif tag == W + "tbl":
                 self.table(child, source, depth)
-            elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "txbxContent"):
+            elif tag in _WRAPPERS or tag == W + "txbxContent":
                 self.walk(child, source, depth)
 
     def table(self, tbl: Any, source: str, depth: int) -> None:
         if depth > 8:
             return
-        for tr in tbl.iterchildren(W + "tr"):
-            cells = [tc for tc in tr.iter(W + "tc") if tc.getparent() is tr or tc.getparent().tag == W + "sdtContent"]
-            paras = [[p for p in tc.iterchildren(W + "p") if self.para_text(p).strip()] for tc in cells]
-            nested = any(list(tc.iterchildren(W + "tbl")) for tc in cells)
+        for tr in _unwrapped(tbl, W + "tr"):
+            cells = _unwrapped(tr, W + "tc")
+            paras = [[p for p in _unwrapped(tc, W + "p") if self.para_text(p).strip()] for tc in cells]
+            nested = any(_unwrapped(tc, W + "tbl") for tc in cells)
             if not nested and all(len(ps) <= 1 for ps in paras) and sum(len(ps) for ps in paras) > 1:
                 spans: list[Span] = []
                 idx: list[int] = []
@@ -226,43 +251,50 @@ class _Builder:
         return "".join(t.text or "" for t in p.iter(W + "t"))
 
     def paragraph(self, p: Any, source: str) -> None:
-        spans = self.spans(p)
+        breaks: list[int] = []
+        spans = self.spans(p, breaks)
         if source in ("header", "footer"):
             key = "".join(s.text for s in spans)
             if key in self._seen_headers:
                 return
             self._seen_headers.add(key)
-        if spans:
-            self.add(spans, _link_cells(spans), source)
+        # a line break inside the paragraph starts a new line, as on the page
+        cuts = list(zip([0, *breaks], [*breaks, len(spans)], strict=True))
+        if any(len("".join(sp.text for sp in spans[a:b]).strip()) > 70 for a, b in cuts):
+            for a, _ in cuts[1:]:  # prose broken by hand stays one text
+                spans[a - 1].text += " "
+            cuts = [(0, len(spans))]
+        for a, b in cuts:
+            if spans[a:b]:
+                self.add(spans[a:b], _link_cells(spans[a:b]), source)
         # text boxes anchored in this paragraph
         # (once: not the VML copy in mc:Fallback, not a box nested in another, read with its parent)
         boxes = [box for box in p.iter(W + "txbxContent") if not _boxed(box, p)]
         for box in sorted(boxes, key=_anchor_key):
             self.walk(box, "textbox")
 
-    def spans(self, p: Any) -> list[Span]:
+    def spans(self, p: Any, breaks: list[int] | None = None) -> list[Span]:
+        """The paragraph's spans; with ``breaks``, the indices where a line break (``w:br``) starts
+        a new line are added to it (without, a break reads as a space)."""
         ppr = p.find(W + "pPr")
         style_id = None
         if ppr is not None:
             ps = ppr.find(W + "pStyle")
             if ps is not None:
                 style_id = ps.get(W + "val")
-        psize, pbold = self.style_props(style_id)
-        numbered = (ppr is not None and ppr.find(W + "numPr") is not None) or "list" in (style_id or "").lower()
+        psize, pbold, listed = self.style_props(style_id)
+        own = runs.para_numbered(ppr)
+        numbered = own if own is not None else (listed or "list" in (style_id or "").lower())
         out: list[Span] = []
         x = 20.0 if numbered else 0.0
         if numbered:
             out.append(Span("•", 0.0, self.y, 5.0, self.y + psize, "", psize))
+        fields = runs.Fields()
         for r in p.iter(W + "r"):
-            if _boxed(r, p):
+            if _boxed(r, p) or runs.unprinted(r, p):
                 continue
-            text = ""
-            for node in r.iterchildren():
-                if node.tag == W + "t":
-                    text += node.text or ""
-                elif node.tag in (W + "tab", W + "br", W + "cr"):
-                    text += " "
-            if not text:
+            fields.feed(r)
+            if fields.in_instruction:
                 continue
             size, bold, italic = psize, pbold, False
             rpr = r.find(W + "rPr")
@@ -272,16 +304,31 @@ class _Builder:
                     size = int(sz.get(W + "val")) / 2
                 bnode = rpr.find(W + "b")
                 if bnode is not None:
-                    bold = (bnode.get(W + "val") or "true") not in ("0", "false")
-                inode = rpr.find(W + "i")
-                italic = inode is not None and (inode.get(W + "val") or "true") not in ("0", "false")
-            link = None
-            hl = r.getparent()
-            if hl is not None and hl.tag == W + "hyperlink":
-                link = self.link_target(hl)
-            width = len(text) * size * 0.5
-            out.append(Span(text, x, self.y, x + width, self.y + size, style_id or "", size, bold, italic, link))
-            x += width
+                    bold = runs.on(bnode)
+                italic = runs.on(rpr.find(W + "i"))
+            hl = next((a for a in r.iterancestors(W + "hyperlink", W + "p") if a.tag == W + "hyperlink"), None)
+            link = self.link_target(hl) if hl is not None and _inside(hl, p) else None
+            link = link or fields.link or runs.simple_field_link(r, p)
+            if link and link not in self._field_links and (hl is None or not _inside(hl, p)):
+                self._field_links.add(link)
+                self.links.append(Link(url=link, page=0, box=(0.0, self.y, x, self.y + psize)))
+            text = ""
+            for kind, piece in runs.pieces(r) + [("end", "")]:
+                if kind in ("text", "tab"):
+                    text += piece
+                    continue
+                if text:
+                    width = len(text) * size * 0.5
+                    out.append(Span(text, x, self.y, x + width, self.y + size, style_id or "", size, bold, italic,
+                                    link))
+                    x += width
+                    text = ""
+                if kind == "br" and out and breaks is not None and not numbered:
+                    if not breaks or breaks[-1] != len(out):
+                        breaks.append(len(out))
+                    x = 20.0 if numbered else 0.0
+                elif kind == "br" and out:
+                    out[-1].text += " "
         visible = any(sp.text.strip() for sp in out)
         for hl in p.iter(W + "hyperlink"):
             if _boxed(hl, p):

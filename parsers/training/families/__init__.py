@@ -5,6 +5,8 @@ FAMILIES: dict[str, str] = {
     "html-designer": "htdy.parsers.training.families.html_designer",
     "word-docx": "htdy.parsers.training.families.word_docx",
     "word-pdf": "htdy.parsers.training.families.word_pdf",
+    "word-real": "htdy.parsers.training.families.word_real",
+    "word-real-pdf": "htdy.parsers.training.families.word_real_pdf",
     "pandoc": "htdy.parsers.training.families.pandoc_docx",
     "jsonresume": "htdy.parsers.training.families.jsonresume_npm",
     "htdy": "htdy.parsers.training.families.htdy_templates",
