@@ -19,14 +19,14 @@ _HEADINGS = {
           "Teaching/Teaching Experience|Grants and Awards/Honors and Awards/Grants and Fellowships/"
           "Fellowships and Grants|Professional Service/Service/Academic Service|Supervision/Student Supervision/"
           "Mentoring|References/Referees|Research Interests",
-    "de": "Akademischer Werdegang/Beruflicher Werdegang/Positionen|Publikationen/Veröffentlichungen/"
+    "de": "Wissenschaftlicher Werdegang/Beruflicher Werdegang/Positionen|Publikationen/Veröffentlichungen/"
           "Ausgewählte Publikationen|Vorträge/Eingeladene Vorträge/Konferenzbeiträge|Lehre/Lehrtätigkeit|"
           "Drittmittel und Preise/Preise und Stipendien/Stipendien und Auszeichnungen|Gutachtertätigkeit/"
           "Akademische Selbstverwaltung|Betreuung/Betreute Abschlussarbeiten|Referenzen|Forschungsinteressen",
     "fr": "Postes occupés/Parcours professionnel/Expérience professionnelle|Publications/Publications "
-          "sélectionnées|Communications/Conférences invitées/Communications scientifiques|Enseignement/"
-          "Activités d'enseignement|Financements et distinctions/Prix et distinctions/Bourses et prix|"
-          "Responsabilités collectives/Expertise et évaluation|Encadrement/Encadrement doctoral|"
+          "sélectionnées|Communications/Conférences invitées/Communications scientifiques|Activités d'enseignement/"
+          "Enseignement dispensé|Financements et distinctions/Prix et distinctions/Bourses et prix|"
+          "Responsabilités collectives/Activités d'évaluation|Encadrement/Encadrement doctoral|"
           "Références|Thèmes de recherche",
     "es": "Experiencia profesional/Trayectoria académica/Puestos|Publicaciones/Publicaciones seleccionadas/"
           "Artículos en revistas|Ponencias/Ponencias en congresos/Conferencias invitadas|Docencia/"
@@ -41,7 +41,7 @@ _HEADINGS = {
           "Experiência docente|Bolsas e prêmios/Prêmios e distinções/Financiamentos|Serviço acadêmico/"
           "Atividades de gestão|Orientações/Supervisão|Referências|Interesses de pesquisa",
     "nl": "Werkervaring/Academische posities/Loopbaan|Publicaties/Geselecteerde publicaties|Presentaties/"
-          "Lezingen/Conferentiebijdragen|Onderwijs/Onderwijservaring|Beurzen en prijzen/Prijzen en "
+          "Lezingen/Conferentiebijdragen|Onderwijsactiviteiten/Onderwijservaring|Beurzen en prijzen/Prijzen en "
           "onderscheidingen/Subsidies|Nevenactiviteiten/Academische dienstverlening|Begeleiding/"
           "Begeleide promovendi|Referenties|Onderzoeksinteresses",
     "pl": "Doświadczenie zawodowe/Przebieg pracy naukowej/Zatrudnienie|Publikacje/Wybrane publikacje|"
@@ -53,7 +53,7 @@ _HEADINGS = {
           "Общественная деятельность|Научное руководство|Рекомендации/Рекомендатели|Научные интересы",
     "zh": "工作经历/任职经历|发表论文/论文发表/学术论文|学术报告/会议报告|教学经历/教学工作|科研项目与奖励/"
           "获奖情况/荣誉奖励|学术服务/社会服务|指导学生|推荐人/证明人|研究方向",
-    "ja": "職歴/経歴|研究業績/論文/発表論文|学会発表/招待講演|教育歴/担当授業|受賞歴/研究費・受賞|学会活動/社会活動|"
+    "ja": "職歴/経歴|研究業績/論文/発表論文|学会発表/招待講演|教育活動/担当授業|受賞歴/研究費・受賞|学会活動/社会活動|"
           "学生指導|推薦者/照会先|研究分野",
 }
 HEADINGS = {lang: dict(zip(HEADING_KEYS, (tuple(g.split("/")) for g in s.split("|")), strict=True))
