@@ -58,3 +58,18 @@ def drop_department(name: str, area: str | None = None) -> str:
     while tail and _unit(tail[-1]):
         tail.pop()
     return ", ".join([parts[k], *tail])
+
+
+_TEACHING = re.compile(r"teach|lehr|enseign|docen|didatt|didact|onderwijs|dydakty|препода|教学|授業")
+
+
+def teaching_course(heading: str, entry: dict[str, str]) -> bool:
+    """Under a teaching heading (read as work, for "Teaching Assistant, University of X"), a line with
+    no job title and no school or firm names a course taught ("Linear Algebra (Tutorial), 2019"),
+    not an employer."""
+    from htdy.parsers.extract.header_pieces import legal_end
+    from htdy.parsers.extract.vocab import ORG_WORDS
+
+    name = entry.get("name") or ""
+    return bool(_TEACHING.search(fold(heading))) and not entry.get("position") and not (
+        has_word(name, INSTITUTION_WORDS) or has_word(name, ORG_WORDS) or legal_end(name))

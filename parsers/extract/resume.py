@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from htdy.parsers.extract import header_model, lists
-from htdy.parsers.extract.academic import drop_department, notes_to_body
+from htdy.parsers.extract.academic import drop_department, notes_to_body, teaching_course
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.degrees import drop_repeated_degree
@@ -73,7 +73,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     for sec in sections:
         try:
             if sec.key == "work":
-                work.extend(_work_entries(sec, layout.has_geometry))
+                work.extend(w for w in _work_entries(sec, layout.has_geometry) if not teaching_course(sec.title, w))
             elif sec.key == "volunteer":
                 for w in _work_entries(sec, layout.has_geometry):
                     if "name" in w:
