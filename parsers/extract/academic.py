@@ -70,6 +70,6 @@ def teaching_course(heading: str, entry: dict[str, str]) -> bool:
     from htdy.parsers.extract.header_pieces import legal_end
     from htdy.parsers.extract.vocab import ORG_WORDS
 
-    name = entry.get("name") or ""
+    name = re.sub(r"\([^()]*\)", " ", entry.get("name") or "")  # (the course's kind: "(Werkcollege)")
     return bool(_TEACHING.search(fold(heading))) and not entry.get("position") and not (
         has_word(name, INSTITUTION_WORDS) or has_word(name, ORG_WORDS) or legal_end(name))
