@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from htdy.parsers.extract import vocab_intl as intl
 from htdy.parsers.extract import vocab_academic as academic
+from htdy.parsers.extract import vocab_intl as intl
 
 _KEEP_MARKS = frozenset("\u3099\u309a")  # Japanese voicing marks: ガ is not カ
 

@@ -82,7 +82,10 @@ class _Long:
     def appointments(self, now: int) -> tuple[list[dict], list[dict], int, set[str]]:
         titles, n = A.TITLES[self.lang], self.rng.choices(range(2, 7), weights=(20, 30, 25, 15, 10))[0]
         levels = sorted(self.rng.sample(range(len(titles)), min(n, len(titles))), reverse=True)
-        out_v, out_t, taken, cursor = [], [], set(), now
+        out_v: list[dict] = []
+        out_t: list[dict] = []
+        taken: set[str] = set()
+        cursor = now
         for i, lvl in enumerate(levels):
             end = None if i == 0 and self.rng.random() < 0.7 else cursor - self.rng.randint(0, 6)
             start = (cursor if end is None else end) - self.rng.randint(12, 60)
