@@ -357,6 +357,9 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
         out["label"] = label
         spans["basics.label"] = label
         conf["basics.label"] = 0.7
+    # referees' e-mails and phones are other people's: never the person's contacts
+    others = {id(ln) for s in sections if s.key == "references" for ln in s.lines}
+    lines = [ln for ln in lines if id(ln) not in others]
     all_text = "\n".join(clean(ln.text) for ln in lines)
     scope_text = "\n".join(clean(ln.text) for ln in scope)
     emails = find_emails(scope_text) or find_emails(all_text)

@@ -246,6 +246,13 @@ def is_present(text: str) -> bool:
 _PRESENT_FOLDED = frozenset(fold(p).strip(" .()") for p in PRESENT)
 
 
+def date_word(text: str) -> bool:
+    """A month name or a "present" word alone, what a date wrapped in a narrow column leaves on a
+    line of its own ("septembre" / "2014 — novembre 2015", "2015 –" / "Actualidad")."""
+    t = fold(text).strip(" .,;()-–—")
+    return bool(t) and (t in MONTHS or t in _PRESENT_FOLDED)
+
+
 _CUT_END = re.compile(rf"(?:[-–—]|(?<!\w)(?:to|bis|à|au|al|até|do|tot|по|до|till|až))\s*(?:(?:{_MON})\.?)?\s*$", re.I)
 
 

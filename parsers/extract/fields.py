@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from htdy.parsers.extract.body_model import predict_roles, rule_roles
-from htdy.parsers.extract.dates import find_range
+from htdy.parsers.extract.dates import date_word, find_range
 from htdy.parsers.extract.degrees import (
     AREA_PREFIX,
     LEVEL,
@@ -254,7 +254,8 @@ def _work_fields(entry: Entry, position_slots: dict[tuple[int, int, bool, bool],
     # ("Orange – Alternant administrateur réseau, Lannion")
     placed = any(p.get("place") or LABELLED.match(p["text"]) for p in ps)
     for p in ps:
-        if re.match(r"(?i)^(address|adresse|dirección|direccion|endereço|indirizzo|adres|website|web)\s*:", p["text"]):
+        if re.match(r"(?i)^(address|adresse|dirección|direccion|endereço|indirizzo|adres|website|web)\s*:", p["text"]) \
+                or date_word(p["text"]):
             continue
         loc = piece_place(p)
         if loc and placed and not p.get("place") and not LABELLED.match(p["text"]) and "," not in p["text"] \

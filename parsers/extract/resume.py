@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from htdy.parsers.extract import header_model, lists
+from htdy.parsers.extract.academic import drop_department, notes_to_body, teaching_course
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.degrees import drop_repeated_degree
@@ -73,7 +74,7 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     for sec in sections:
         try:
             if sec.key == "work":
-                work.extend(_work_entries(sec, layout.has_geometry))
+                work.extend(w for w in _work_entries(sec, layout.has_geometry) if not teaching_course(sec.title, w))
             elif sec.key == "volunteer":
                 for w in _work_entries(sec, layout.has_geometry):
                     if "name" in w:
@@ -82,7 +83,10 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
             elif sec.key == "education":
                 for e in _one_line_degrees(unlabel(split_entries(join_stacked_dates(unstack_grid(sec.lines)),
                                                                  layout.has_geometry))):
+                    e = notes_to_body(e)
                     ed = header_model.apply(e.header, education_entry(e), "education")
+                    if ed.get("institution"):
+                        ed["institution"] = drop_department(ed["institution"], ed.get("area"))
                     drop_repeated_degree(ed)  # (after the header model, which may fill the field with the degree)
                     if (not ed.get("institution") and education and (ed.get("studyType") or ed.get("area"))
                             and (ed.get("startDate") or ed.get("endDate"))):
@@ -303,7 +307,7 @@ def unlabel(entries: list[Entry]) -> list[Entry]:
 
 
 def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
-    entries = unlabel(split_entries(sec.lines, geometry))
+    entries = [notes_to_body(e) for e in unlabel(split_entries(sec.lines, geometry))]
     first = [work_entry(e) for e in entries]
     slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
     out: list[dict[str, Any]] = []
@@ -315,6 +319,8 @@ def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
         if w.get("position") and not w.get("name") and out and out[-1].get("name"):
             w["name"] = out[-1]["name"]  # another role at the same employer
         w = header_model.apply(e.header, w, "work")
+        if w.get("name"):
+            w["name"] = drop_department(w["name"])
         if w.get("name") or w.get("position"):
             out.append(w)
             trace = TRACE.get()

@@ -131,8 +131,11 @@ def split_sections(lines: list[Line]) -> list[Section]:
             if i in heading_at or _style(ln) != main_style:
                 continue
             t = clean(ln.text)
+            # (a bold line right under a heading is that section's first entry — a referee's name
+            # under "Referees" — unless it wraps the heading)
+            under = i - 1 in heading_at and not _wrapped_heading(lines[i - 1], ln)
             if t and is_heading_like(ln, body) and ln.size >= body and not BULLET.match(t) \
-                    and not _dated_soon(lines, i):
+                    and not _dated_soon(lines, i) and not under:
                 heading_at[i] = "other"
                 if n < 2:
                     tentative.add(i)

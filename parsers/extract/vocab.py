@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from htdy.parsers.extract import vocab_academic as academic
 from htdy.parsers.extract import vocab_intl as intl
 
 _KEEP_MARKS = frozenset("\u3099\u309a")  # Japanese voicing marks: ガ is not カ
@@ -178,6 +179,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 
 for _key, _phrases in intl.SECTIONS_INTL.items():
     SECTIONS[_key] = SECTIONS[_key] + _phrases
+for _key, _phrases in academic.PHRASES_ACADEMIC.items():
+    SECTIONS[_key] = SECTIONS[_key] + tuple(p for p in _phrases if p not in SECTIONS[_key])
 HEADINGS: dict[str, str] = {fold(p): k for k, ps in SECTIONS.items() for p in ps}
 COMPACT: dict[str, str] = {re.sub(r"[^\w]", "", p): k for p, k in HEADINGS.items()}
 
@@ -226,6 +229,7 @@ TITLE_WORDS = tuple(fold(w) for w in (
     "ontwerpster", "leraar", "lerares", "programistka", "analityczka", "pielegniarz", "nauczyciel",
     "nauczycielka", "grafik", "graficzka", "sprzedawca", "projektant", "projektantka",
     *intl.TITLE_WORDS_INTL,
+    *academic.TITLE_WORDS_ACADEMIC,
 ))
 
 ORG_WORDS = tuple(fold(w) for w in (
@@ -368,6 +372,7 @@ _EXACT_HEADINGS = {"teaching": "work", "lehre": "work", "enseignement": "work", 
                    "engagements": "volunteer", "conferences": "publications", "presentations": "publications",
                    "conferencias": "publications", "communications": "publications", "grants": "awards",
                    "funding": "awards", "financements": "awards"}
+_EXACT_HEADINGS.update({fold(k): v for k, v in academic.EXACT_ACADEMIC.items() if fold(k) not in _EXACT_HEADINGS})
 
 
 def heading_key(text: str) -> str | None:

@@ -67,6 +67,9 @@ def plan(people: int, per_person: int, fams: dict[str, ModuleType], start: int =
         rng.shuffle(fam_names)
         for f in fam_names[:per_person]:
             chosen.add((f, rng.choice(options[f])))
+        own = sorted((f, t) for f, t in chosen if hasattr(fams[f], "make_person"))
+        if own:  # a family with its own people: the person's truth is that family's, so one document
+            chosen = {own[0]}
         for f, t in sorted(chosen):
             shard, nnn = divmod(i, 1000)
             jobs.append({"seed": i, "lang": lang, "family": f, "template": t,
@@ -80,7 +83,10 @@ def _render(job: dict[str, Any], out: str) -> dict[str, Any]:
     from htdy.parsers.training.people import make_person
 
     fam = importlib.import_module(FAMILIES[job["family"]])
-    person = make_person(job["seed"], job["lang"])
+    if hasattr(fam, "make_person"):  # a family with people of its own (e.g. long academic CVs)
+        person = fam.make_person(job["seed"], job["lang"], job["template"])
+    else:
+        person = make_person(job["seed"], job["lang"])
     docs = Path(out) / job["shard"] / "docs"
     truth = Path(out) / job["shard"] / "truth" / f"{job['id']}.json"
     docs.mkdir(parents=True, exist_ok=True)

@@ -11,5 +11,6 @@ FAMILIES: dict[str, str] = {
     "jsonresume": "htdy.parsers.training.families.jsonresume_npm",
     "htdy": "htdy.parsers.training.families.htdy_templates",
     "latex": "htdy.parsers.training.families.latex",
+    "latex-long": "htdy.parsers.training.families.latex_long",
     "typst": "htdy.parsers.training.families.typst_cv",
 }

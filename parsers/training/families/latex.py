@@ -305,9 +305,14 @@ def source(view: dict, template: str) -> tuple[str, str]:
 
 
 def render(view: dict, template: str, out_stem: Path, keep_tex: bool = False) -> Path:
-    out = Path(out_stem).with_suffix(".pdf")
+    return compile_tex(*source(view, template), Path(out_stem), keep_tex=keep_tex)
+
+
+def compile_tex(src: str, eng: str, out_stem: Path, keep_tex: bool = False, runs: int = 1) -> Path:
+    """Typeset ``src`` with ``eng`` into ``out_stem``.pdf (``runs`` passes: page references need two)."""
+    out = out_stem.with_suffix(".pdf")
     out.parent.mkdir(parents=True, exist_ok=True)
-    src, eng = source(view, template)
+    template = out_stem.name
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "FORCE_SOURCE_DATE": "1",
            "max_print_line": "1000"}
     with tempfile.TemporaryDirectory(prefix="htdy-tex-") as tmp:
@@ -315,17 +320,20 @@ def render(view: dict, template: str, out_stem: Path, keep_tex: bool = False) ->
         if keep_tex:
             out.with_suffix(".tex").write_text(src, encoding="utf-8")
         cmd = [eng, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "cv.tex"]
-        try:
-            proc = subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, timeout=TIMEOUT_S,
-                                  stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired as e:
-            raise RuntimeError(f"{eng} timed out after {TIMEOUT_S}s on {template}") from e
+        for _ in range(runs):
+            try:
+                proc = subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, timeout=TIMEOUT_S,
+                                      stdin=subprocess.DEVNULL)
+            except subprocess.TimeoutExpired as e:
+                raise RuntimeError(f"{eng} timed out after {TIMEOUT_S}s on {template}") from e
+            if proc.returncode != 0:
+                break
         pdf = Path(tmp) / "cv.pdf"
         if proc.returncode != 0 or not pdf.exists():
             log = Path(tmp) / "cv.log"
             tail = (log.read_text(errors="replace") if log.exists() else proc.stdout.decode(errors="replace"))
             errs = [ln for ln in tail.splitlines() if ln.startswith("!")]
-            raise RuntimeError(f"{eng} failed on {template} ({view.get('lang')}): {'; '.join(errs[:3])}\n"
+            raise RuntimeError(f"{eng} failed on {template}: {'; '.join(errs[:3])}\n"
                                + "\n".join(tail.splitlines()[-15:]))
         shutil.move(str(pdf), out)
     return out
