@@ -10,6 +10,8 @@ from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_pres
 from htdy.parsers.extract.degrees import names_degree
 from htdy.parsers.extract.vocab import (
     INSTITUTION_WORDS,
+    LEGAL_FORMS,
+    TITLE_WORDS,
     fold,
     has_word,
 )
@@ -483,7 +485,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             pre = []
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
                              body=lines[hdr_end:end], right=col_right if geometry else 1e9))
-    return _undated_entries(_undated_header(_straddling_undated(entries)))
+    return _title_restarts(_undated_entries(_undated_header(_straddling_undated(entries))))
 
 
 def _straddling_undated(entries: list[Entry]) -> list[Entry]:
@@ -578,6 +580,57 @@ def _undated_entries(entries: list[Entry]) -> list[Entry]:
         out.append(Entry(header=e.header, body=body[:cut], right=e.right))
         out.append(Entry(header=body[cut:cut + 2], body=body[cut + 2:], right=e.right))
     return out
+
+
+def _title_restarts(entries: list[Entry]) -> list[Entry]:
+    """An undated entry right after a dated one, read into its body: a body line set exactly like
+    the entry's own title line (its first header line, bold or larger than the section's text, in
+    a type used nowhere else in the header), short, followed by a line in one of the header's types,
+    by nothing, or by a bullet when it reads as a role at a place (not "Key projects") ("**New York University**" / "MSc" after "**Denver University**" / "Economics" / "MSc" /
+    "Feb 2003 – Feb 2005"): a new entry, with the header-typed lines after it as its header."""
+    def style(ln: Line) -> tuple[float, bool, bool, str]:
+        return (round(ln.spans[0].size, 1), ln.spans[0].bold, ln.spans[0].italic, ln.spans[0].font)
+
+    sizes = sorted(ln.size for e in entries for ln in e.header + e.body)
+    median = sizes[len(sizes) // 2] if sizes else 0.0
+    out: list[Entry] = []
+    for e in entries:
+        h = e.header
+        if len(h) < 2 or not e.body or not any(find_range(clean(x.text)) for x in h):
+            out.append(e)
+            continue
+        title = style(h[0])
+        kinds = {style(x) for x in h[1:]}
+        cut = None
+        if title not in kinds and (title[1] or title[0] > median + 0.4):  # (a title's type, not the text's)
+            for i, ln in enumerate(e.body):
+                t = clean(ln.text)
+                if (style(ln) == title and not is_bullet(ln) and t and len(t.split()) <= 9
+                        and not re.search(r"[.;:!?]$", t) and not find_range(t)
+                        and (i == 0 or style(e.body[i - 1]) != title)
+                        and (i + 1 == len(e.body) or style(e.body[i + 1]) in kinds
+                             or (is_bullet(e.body[i + 1]) and _entry_title(t)))):
+                    cut = i
+                    break
+        if cut is None:
+            out.append(e)
+            continue
+        k = cut + 1
+        while k < len(e.body) and k - cut < len(h) and style(e.body[k]) in kinds and not is_bullet(e.body[k]):
+            k += 1
+        out.append(Entry(header=h, body=e.body[:cut], right=e.right))
+        out.append(Entry(header=e.body[cut:k], body=e.body[k:], right=e.right))
+    return out
+
+
+def _entry_title(t: str) -> bool:
+    """A title line that names a role and a place of work or study ("Designer, Acme Ltd", "Analyst
+    at Acme", "MSc – University of Oslo"), not a label over a list ("Key projects")."""
+    from htdy.parsers.extract.row_labels import body_label  # (it imports this module)
+
+    f = fold(t)
+    return not body_label(t) and (bool(re.search(r"[,|–—]| at | @ ", t)) or has_word(f, TITLE_WORDS)
+                                  or has_word(f, INSTITUTION_WORDS) or has_word(f, LEGAL_FORMS))
 
 
 def _split_by_typography(lines: list[Line], headerish: object) -> list[Entry]:
