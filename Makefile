@@ -42,9 +42,14 @@ gallery: $(STAMP)
 # schemathesis (every check, every phase incl. stateful) over /api/openapi.json against a real
 # server on SQLite and on PostgreSQL; prints requests, 5xx and violations per database
 # (tests/fuzz/fuzz_api.py). FUZZ_EXAMPLES test cases per operation and phase (300: > 20,000 requests).
+# `make fuzz-api FUZZ_DATABASES=postgres FUZZ_PG_DB=htdy_mine`: PostgreSQL only, in a database of your
+# own (dropped and created anew; default: a random htdy_fuzz_* one; server: HTDY_TEST_PG_URL).
 FUZZ_EXAMPLES ?= 300
+FUZZ_DATABASES ?= sqlite postgres
+FUZZ_PG_DB ?=
 fuzz-api: $(STAMP)
-	$(BIN)/python tests/fuzz/fuzz_api.py --database sqlite --database postgres --max-examples $(FUZZ_EXAMPLES)
+	$(BIN)/python tests/fuzz/fuzz_api.py $(foreach d,$(FUZZ_DATABASES),--database $(d)) \
+		--max-examples $(FUZZ_EXAMPLES) $(if $(FUZZ_PG_DB),--pg-database $(FUZZ_PG_DB))
 
 perf: $(STAMP)
 	$(BIN)/htdy perf parse

@@ -13,6 +13,7 @@ import concurrent.futures
 import importlib
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -136,8 +137,18 @@ def _run_text_job(data: bytes, filename: str | None) -> dict[str, Any]:
 
 
 def _peak_rss_mb() -> float:
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's own peak resident size (MB): ``VmHWM`` of /proc/self/status. Not
+    ``ru_maxrss``: Linux keeps it across exec, so a process started by fork+exec (spawn,
+    forkserver, ``subprocess``) reports its parent's peak when that was higher."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource  # no /proc (macOS): ru_maxrss, in bytes there
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def _unwrap(out: dict[str, Any]) -> ParseResult:

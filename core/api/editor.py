@@ -32,7 +32,8 @@ async def get_design(request: web.Request) -> web.StreamResponse:
 async def put_design(request: web.Request) -> web.StreamResponse:
     """Used by every render of the CV: the editor's preview, downloads, share pages and the
     public profile's PDF. Not a new version (the content does not change); the CV's
-    revision (and so its ETag) changes. ``422 invalid_option`` names the option."""
+    revision (and so its ETag) changes. ``422 unknown_template`` for a template this server
+    does not have (``GET /api/v1/templates`` lists them); ``422 invalid_option`` names the option."""
     raw = await body(request, design.Design)
     saved = await design.save(svc(request), user_id(request), request.match_info["cv_id"],
                               raw.model_dump())

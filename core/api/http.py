@@ -6,6 +6,7 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 from typing import Any, TypeVar
 
 from aiohttp import web
@@ -84,17 +85,46 @@ def check_text(data: Any, where: str = "body") -> None:
             stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node))
 
 
+# I-JSON (RFC 7493 §2.2): integers every JSON reader holds exactly (a browser's editor, the
+# orjson encoder that stores JSON fields and writes answers, which fails beyond 64 bits)
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def check_numbers(data: Any, where: str = "body") -> None:
+    """Integers beyond ±(2^53 − 1) and numbers a double cannot hold (``1e400``) are refused
+    on every backend: stored they could not be written back as JSON."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, bool) or not isinstance(node, int | float | dict | list):
+            continue
+        if isinstance(node, dict):
+            stack.extend((v, f"{path}.{k}" if path else str(k)) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node))
+        elif (isinstance(node, int) and abs(node) > MAX_SAFE_INTEGER) or \
+                (isinstance(node, float) and not math.isfinite(node)):
+            raise ValidationFailed(f"the {where} holds a number out of range", code="number_out_of_range",
+                                   details=[{"loc": path or where,
+                                             "msg": f"numbers must lie within ±{MAX_SAFE_INTEGER}"}])
+
+
 async def body(request: web.Request, model: type[M]) -> M:
     raw = await request.read()
     if not _depth_within(raw, MAX_JSON_DEPTH):
         raise HtdyError(f"the request body is nested deeper than {MAX_JSON_DEPTH} levels", code="malformed_json")
     try:
-        data = json.loads(raw) if raw else None
+        data = json.loads(raw, parse_constant=_refuse_constant) if raw else None
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise HtdyError(f"the request body is not valid JSON: {exc}", code="malformed_json") from None
     if data is None:
         raise HtdyError("a JSON request body is required", code="malformed_json")
     check_text(data)
+    check_numbers(data)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

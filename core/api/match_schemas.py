@@ -6,14 +6,16 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from htdy.core.api.schemas import Strict
+from htdy.core.services.job_ads import MAX_CHARS, MIN_CHARS
 
 _FILTERS = ("Filters as in `GET /api/v1/search` (`location`, `city`, `country`, `language`, `title`, "
             "`min_years`, `max_years`, `open_to_work`, `skill`): only candidates that pass them.")
 
 
 class MatchIn(Strict):
-    text: str = Field(min_length=1, max_length=50_000, description=(
-        "The job ad as text. Its title, required and nice-to-have skills (on the skills vocabulary), "
+    text: str = Field(min_length=MIN_CHARS, max_length=MAX_CHARS, description=(
+        f"The job ad as text, {MIN_CHARS} to {MAX_CHARS} characters (at least {MIN_CHARS} once spaces are "
+        "trimmed: 422 `bad_job_ad`). Its title, required and nice-to-have skills (on the skills vocabulary), "
         "years asked for and language are read from it (docs/matching.md)."))
     matcher: str | None = Field(None, max_length=64, description="A matcher by name (`GET /api/v1/matchers`); "
                                                                   "default: `[matching] default`.")
@@ -67,7 +69,8 @@ class MatcherList(BaseModel):
 
 class SavedSearchIn(Strict):
     name: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=50_000, description="the job ad")
+    text: str = Field(min_length=MIN_CHARS, max_length=MAX_CHARS, description=(
+        f"the job ad, {MIN_CHARS} to {MAX_CHARS} characters (as in `POST /api/v1/match`)"))
     matcher: str = Field("", max_length=64, description="\"\": `[matching] default`")
     filters: dict[str, str] = Field(default_factory=dict, description=_FILTERS)
     notify: Literal["email", "in_app"] = Field("email", description=(

@@ -143,7 +143,9 @@ def build_spec(ops: list[Operation]) -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {"title": "htdy API", "version": __version__,
                  "description": "Help Them Discover You — CVs: upload, parse, edit, render, share, discover. "
-                                "Cookie-authenticated writes need `X-CSRF-Token` equal to the `htdy_csrf` cookie."},
+                                "Cookie-authenticated writes need `X-CSRF-Token` equal to the `htdy_csrf` cookie. "
+                                "A number anywhere in a JSON body must lie within ±(2^53 − 1) (I-JSON, RFC 7493): "
+                                "others are `422 number_out_of_range`."},
         "paths": paths,
         "components": {"schemas": schemas, "securitySchemes": {
             "bearer": {"type": "http", "scheme": "bearer"},

@@ -31,7 +31,7 @@ class SavedSearchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: StrictStr = Field(min_length=1, max_length=200)
-    text: StrictStr = Field(min_length=1, max_length=job_ads.MAX_CHARS)
+    text: StrictStr = Field(min_length=job_ads.MIN_CHARS, max_length=job_ads.MAX_CHARS)
     matcher: StrictStr = Field("", max_length=64)
     filters: dict[str, StrictStr] = Field(default_factory=dict)
     notify: str = Field("email", pattern="^(email|in_app)$")

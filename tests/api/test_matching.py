@@ -125,7 +125,8 @@ async def test_match_an_uploaded_pdf_and_docx(client, signup, make_cv) -> None:
 async def test_bad_input_is_a_clear_error(client, signup) -> None:
     rec = await signup("rec@example.org")
     h = rec["headers"]
-    cases = [({"text": "too short"}, "bad_job_ad"), ({"text": AD, "matcher": "nope"}, "unknown_matcher"),
+    cases = [({"text": "too short"}, "validation_failed"), ({"text": " " * 25 + "x"}, "bad_job_ad"),
+             ({"text": AD, "matcher": "nope"}, "unknown_matcher"),
              ({"text": AD, "limit": 0}, "validation_failed"), ({"text": AD, "filters": {"colour": "red"}}, "bad_filter"),
              ({"text": AD, "url": "http://example.org/ad"}, "validation_failed")]
     for body, code in cases:
@@ -153,6 +154,22 @@ async def test_matchers_and_openapi(client) -> None:
     assert set(content) == {"application/json", "multipart/form-data"}
     assert "/api/v1/me/saved-searches/{search_id}/alerts" in spec["paths"]
     assert "MatchOut" in spec["components"]["schemas"]
+
+
+async def test_a_too_short_ad_is_refused_by_the_schema(client, signup) -> None:
+    """The 20-character minimum is part of the request schema (OpenAPI ``minLength``), so a
+    client or schemathesis sees it; a shorter ad is the schema's 422 naming the field."""
+    spec = await (await client.get("/api/openapi.json")).json()
+    schemas = spec["components"]["schemas"]
+    for name in ("MatchIn", "SavedSearchIn"):
+        assert schemas[name]["properties"]["text"]["minLength"] == 20, name
+        assert schemas[name]["properties"]["text"]["maxLength"] == 50_000, name
+    h = (await signup("rec@example.org"))["headers"]
+    for path, extra in (("/api/v1/match", {}), ("/api/v1/me/saved-searches", {"name": "x"})):
+        resp = await client.post(path, json={**extra, "text": "Python developer"}, headers=h)  # 16 characters
+        err = (await resp.json())["error"]
+        assert resp.status == 422 and err["code"] == "validation_failed", (path, err)
+        assert [d["loc"] for d in err["details"]] == ["text"] and err["details"][0]["type"] == "string_too_short"
 
 
 async def _sent(client: Any) -> list[Any]:

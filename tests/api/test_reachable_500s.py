@@ -45,6 +45,33 @@ async def test_out_of_range_integers_are_422(client, signup, make_cv, path):
     assert resp.status == 422, await resp.text()
 
 
+@pytest.mark.parametrize("raw", [
+    '{"title": "t", "resume": {"basics": {"name": "Ada"}, "meta": {"n": 18446744073709551616}}}',  # 2^64: 500
+    '{"title": "t", "resume": {"basics": {"name": "Ada"}, "meta": {"n": -9223372036854775809}}}',
+    '{"title": "t", "resume": {"basics": {"name": "Ada"}, "meta": {"n": 9007199254740992}}}',     # 2^53
+    '{"title": "t", "resume": {"basics": {"name": "Ada"}}, "design": {"size": 1e400}}',
+])
+async def test_numbers_beyond_what_json_readers_hold_are_422(client, signup, raw):
+    """Found by `make fuzz-api` on PostgreSQL: an integer of 2^64 in the resume reached the
+    JSON encoder of the CV version (orjson: "Integer exceeds 64-bit range") and was a 500."""
+    a = await signup("a@example.org")
+    resp = await client.post("/api/v1/cvs", data=raw, headers={**a["headers"], "Content-Type": "application/json"})
+    err = (await resp.json())["error"]
+    assert resp.status == 422 and err["code"] == "number_out_of_range", err
+    assert err["details"][0]["loc"] in ("resume.meta.n", "design.size")
+    assert await CV.all().count() == 0 and await CVVersion.all().count() == 0
+
+
+async def test_largest_safe_integer_is_kept_and_nan_is_not_json(client, signup, make_cv):
+    a = await signup("a@example.org")
+    cv = await make_cv(a["headers"], resume={"basics": {"name": "Ada"}, "meta": {"n": 2**53 - 1, "m": -(2**53 - 1)}})
+    got = await (await client.get(f"/api/v1/cvs/{cv['id']}", headers=a["headers"])).json()
+    assert got["resume"]["meta"] == {"n": 2**53 - 1, "m": -(2**53 - 1)}
+    resp = await client.post("/api/v1/cvs", data='{"title": "t", "resume": {"basics": {"name": "A"}, "meta": {"x": NaN}}}',
+                             headers={**a["headers"], "Content-Type": "application/json"})
+    assert resp.status == 400 and (await resp.json())["error"]["code"] == "malformed_json"
+
+
 @pytest.mark.parametrize("method, path, payload", [
     ("post", "/api/v1/cvs", {"title": "a\u0000b", "resume": {"basics": {"name": "Ada"}}}),
     ("post", "/api/v1/cvs", {"title": "t", "resume": {"basics": {"name": "A\u0000"}}}),

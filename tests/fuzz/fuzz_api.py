@@ -8,6 +8,11 @@ every phase (examples, coverage, fuzzing, stateful) as a signed-up user whose be
 
     python tests/fuzz/fuzz_api.py --database sqlite --database postgres --max-examples 60
     python tests/fuzz/fuzz_api.py --database sqlite --max-time 40      # the short CI run
+    python tests/fuzz/fuzz_api.py --database postgres --pg-database htdy_mine --max-examples 400
+
+PostgreSQL is the server of ``HTDY_TEST_PG_URL`` (default ``postgres://postgres@127.0.0.1:5432``);
+the run gets a fresh database there, ``htdy_fuzz_<random>``, or the one ``--pg-database`` names
+(dropped and created anew, so name one of your own), and drops it afterwards.
 
 Exit status 0 only when no server error and no violation was seen on any database.
 """
@@ -122,8 +127,9 @@ def _admin(sql: str) -> None:
 
 def run_one(database: str, args: argparse.Namespace, port: int) -> Result:
     tmp = Path(tempfile.mkdtemp(prefix=f"htdy-fuzz-{database}-"))
-    pg_name = f"htdy_fuzz_{uuid.uuid4().hex[:10]}"
+    pg_name = args.pg_database or f"htdy_fuzz_{uuid.uuid4().hex[:10]}"
     if database == "postgres":
+        _admin(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
         _admin(f'CREATE DATABASE "{pg_name}"')
         db = f"{PG}/{pg_name}"
     else:
@@ -214,8 +220,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--port", type=int, default=int(os.environ.get("HTDY_FUZZ_PORT", "0")),
                    help="first server port (0: any free port)")
+    p.add_argument("--pg-database", default=os.environ.get("HTDY_FUZZ_PG_DB", ""),
+                   help="PostgreSQL database to use (dropped and created anew; default: a random htdy_fuzz_* one)")
     p.add_argument("--keep", action="store_true", help="keep the server's directory and print where it is")
     args = p.parse_args(argv)
+    if not re.fullmatch(r"[A-Za-z0-9_]{0,63}", args.pg_database):
+        p.error("--pg-database: letters, digits and _ only")
     results = []
     for i, database in enumerate(args.database or ["sqlite"]):
         results.append(run_one(database, args, args.port + i if args.port else free_port()))

@@ -139,6 +139,21 @@ asyncio.run(main())
     assert rss and all(r < 300 for r in rss)
 
 
+def test_worker_peak_is_its_own_not_its_parents():
+    """``ParserPool.peak_rss_mb`` reads the worker's own peak (VmHWM). ``ru_maxrss`` of a process
+    started by fork+exec carries the parent's peak across the exec: a child of a parent that
+    once held 250 MB would report 250 MB while it never used more than ~40."""
+    import subprocess
+    import sys
+    child = "from htdy.core.parsing import _peak_rss_mb; print(_peak_rss_mb())"
+    parent = ("import subprocess, sys\n"
+              "block = b'x' * (250 << 20); del block  # the parent's peak: 250 MB, freed again\n"
+              f"subprocess.run([sys.executable, '-c', {child!r}], check=True)\n")
+    out = subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, check=True, timeout=120)
+    peak = float(out.stdout.strip().splitlines()[-1])
+    assert 5 < peak < 150, peak
+
+
 @pytest.fixture()
 def cli_files(tmp_path, docs):
     paths = {}
