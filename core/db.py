@@ -19,8 +19,8 @@ from typing import Any, ClassVar
 from tortoise import Tortoise, connections
 from tortoise.exceptions import OperationalError
 
-from htdy.core.config import Settings
-from htdy.core.errors import ConfigError
+from htdy.core.host.config import Settings
+from htdy.core.host.errors import ConfigError
 
 APP = "models"
 MODEL_MODULES = ["htdy.core.models", "aerich.models"]

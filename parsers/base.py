@@ -5,7 +5,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from htdy.core.interfaces import Parser, ParseResult, PluginOptions
+from htdy.core.host.interfaces import Parser, ParseResult, PluginOptions
 from htdy.parsers.extract.body_model import EXTRACTOR
 from htdy.parsers.extract.resume import build
 from htdy.parsers.layout import Layout, Limits, extract_layout

@@ -28,8 +28,8 @@ from typing import Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from htdy.core.errors import ParseError
-from htdy.core.interfaces import ParseResult
+from htdy.core.host.errors import ParseError
+from htdy.core.host.interfaces import ParseResult
 from htdy.parsers.base import PdfOptions, PdfParser
 from htdy.parsers.layout import Layout, Limits, extract_layout
 from htdy.parsers.layout import ocr_backend as ocr

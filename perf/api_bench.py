@@ -150,7 +150,7 @@ root = "{tmp / 'files'}"
 
 
 def htdy_argv(cfg: Path, *args: str) -> list[str]:
-    return [sys.executable, "-c", "from htdy.core.cli import main; main()", "--config", str(cfg), *args]
+    return [sys.executable, "-c", "from htdy.core.commands.cli import main; main()", "--config", str(cfg), *args]
 
 
 # ------------------------------------------------------------------------------ API calls

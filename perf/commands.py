@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from htdy import hookimpl
-from htdy.core.cli import LazyGroup
+from htdy.core.commands.cli import LazyGroup
 
 BENCHMARKS = {
     "parse": "htdy.perf.parse_bench:command",

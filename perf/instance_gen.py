@@ -33,11 +33,11 @@ def resume_for(i: int, version: int, rng: random.Random) -> dict[str, Any]:
 @asynccontextmanager
 async def services(settings: Any) -> Any:
     """Services with storage, queue and search started, database migrated."""
-    from htdy.core.app import instantiate
-    from htdy.core.cache import build_cache
     from htdy.core.db import close_db, init_db
-    from htdy.core.plugins import build_registries, get_plugin_manager
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
+    from htdy.core.http.app import instantiate
     from htdy.core.services import Services
+    from htdy.core.services.cache import build_cache
 
     pm = get_plugin_manager()
     regs = build_registries(pm)

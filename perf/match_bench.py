@@ -49,10 +49,10 @@ async def _backend(kind: str, hosts: tuple[str, ...], folder: str) -> Any:
 
 async def run(profiles: int, ads: int, seed: int, kind: str, hosts: tuple[str, ...], matchers: tuple[str, ...],
               config: str | None, progress: Any = None) -> dict[str, Any]:
-    from htdy.core.config import load_settings
-    from htdy.core.interfaces import CandidateQuery
-    from htdy.core.plugin_checks import instantiate
-    from htdy.core.plugins import build_registries, get_plugin_manager
+    from htdy.core.host.config import load_settings
+    from htdy.core.host.interfaces import CandidateQuery
+    from htdy.core.host.plugin_checks import instantiate
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
     from htdy.core.services import job_ads
     from htdy.core.services.search_document import document_for
 

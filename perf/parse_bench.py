@@ -55,7 +55,7 @@ def command(docs_dir: str | None, repeat: int, rounds: int, workers: int) -> Non
     """Parser speed and memory: ratio vs pdfminer, throughput, 5-page P95, worker RSS."""
     from pdfminer.high_level import extract_pages
 
-    from htdy.core.config import settings_from_dict
+    from htdy.core.host.config import settings_from_dict
     from htdy.parsers.base import PdfOptions, PdfParser
 
     root = Path(docs_dir) if docs_dir else DEFAULT_DOCS
@@ -106,7 +106,7 @@ def command(docs_dir: str | None, repeat: int, rounds: int, workers: int) -> Non
         figures[f"PARSE_P95_S_5PAGE_{b.upper()}"] = _p95(lat5) if lat5 else float("nan")
         figures[f"PARSE_MEDIAN_MS_{b.upper()}"] = 1000 * statistics.median(x[0] for x in latencies[b])  # type: ignore[index]
 
-    from htdy.core.parsing import ParserPool
+    from htdy.core.services.parsing.pipeline import ParserPool
     rss: list[float] = []
     for b in parsers:
         settings = settings_from_dict({"parsing": {"workers": workers},

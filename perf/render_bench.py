@@ -44,7 +44,7 @@ def _p95(xs: list[float]) -> float:
 
 
 def _regs() -> Any:
-    from htdy.core.plugins import build_registries, get_plugin_manager
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
 
     return build_registries(get_plugin_manager())
 
@@ -152,7 +152,7 @@ def _pool_pids(svc: Any) -> list[int]:
 
 
 async def pool_figures(settings: Any, template_id: str, total: int) -> dict[str, Any]:
-    from htdy.core.rendering import RenderService
+    from htdy.core.services.rendering.service import RenderService
 
     cv = json.loads((REF_DIR / "cv_2page.json").read_text(encoding="utf-8"))
     svc = RenderService(settings, mode="pool")
@@ -219,7 +219,7 @@ def plot(figs: dict[str, Any], path: Path) -> None:
 @click.pass_obj
 def command(ctx: Any, template_id: str | None, repeat: int, pool_renders: int, workers: int | None) -> None:
     """Rendering speed: PDF ratio vs the reference, HTML and Typst rates, pool throughput."""
-    from htdy.core.config import load_settings, settings_from_dict
+    from htdy.core.host.config import load_settings, settings_from_dict
 
     base = ctx.settings if ctx is not None and hasattr(ctx, "settings") else load_settings()
     data = base.model_dump()

@@ -27,7 +27,7 @@ API_TARGET_S = 15 * 60      # API services < 15 minutes
 
 
 def _settings(root: Path, database_url: str | None) -> Any:
-    from htdy.core.config import settings_from_dict
+    from htdy.core.host.config import settings_from_dict
 
     return settings_from_dict({
         "database": {"url": database_url or f"sqlite://{root}/htdy.sqlite3", "auto_migrate": True},
@@ -54,7 +54,7 @@ def command(cvs: int, versions: int, file_kb: int, source_db: str | None, target
     """Time a backup and a restore of a generated instance against the seed's recovery targets."""
     from rich.progress import Progress
 
-    from htdy.core.plugins import get_plugin_manager
+    from htdy.core.host.plugins import get_plugin_manager
     from htdy.core.services import backup
     from htdy.perf.instance_gen import generate, services
 

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from htdy import hookimpl
-from htdy.core.registry import LazyImpl
+from htdy.core.host.registry import LazyImpl
 
 if TYPE_CHECKING:
-    from htdy.core.interfaces import Template
+    from htdy.core.host.interfaces import Template
 
 
 @hookimpl

@@ -92,7 +92,7 @@ def check_size(resume: dict[str, Any], max_pages: int) -> None:
     fast with ``too_many_pages`` instead of running into the time limit."""
     import json
 
-    from htdy.core.errors import RenderError
+    from htdy.core.host.errors import RenderError
 
     size = len(json.dumps(resume, ensure_ascii=False, default=str))
     if size > max_pages * 4 * 2500:

@@ -10,7 +10,7 @@ import html as _html
 import re
 from typing import Any
 
-from htdy.core.interfaces import Renderer, RenderOutput, Template
+from htdy.core.host.interfaces import Renderer, RenderOutput, Template
 from htdy.renderers import assets, context, i18n
 from htdy.renderers.manifest import FONT_SIZES, MARGINS, SHARED_DIR, resolve_options, sources
 from htdy.renderers.mustache import compile_template

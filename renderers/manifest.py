@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from htdy.core.errors import ConfigError, RenderError
-from htdy.core.interfaces import Template
+from htdy.core.host.errors import ConfigError, RenderError
+from htdy.core.host.interfaces import Template
 from htdy.renderers.context import SECTION_KEYS
 from htdy.renderers.i18n import DATE_FORMATS
 

@@ -21,8 +21,8 @@ import xml.etree.ElementTree as ET
 import zlib
 from typing import Any
 
-from htdy.core.errors import RenderError
-from htdy.core.interfaces import PluginOptions, Renderer, RenderOutput, Template
+from htdy.core.host.errors import RenderError
+from htdy.core.host.interfaces import PluginOptions, Renderer, RenderOutput, Template
 from htdy.renderers import assets
 from htdy.renderers.context import check_size
 from htdy.renderers.html import build_document, fonts_css, rules_css
@@ -53,7 +53,7 @@ def release() -> None:
         _CSS.clear()
         _STATE.pop("fc", None)
     if had:
-        gc.unfreeze()  # a pool worker froze them (htdy.core.rendering)
+        gc.unfreeze()  # a pool worker froze them (htdy.core.services.rendering.service)
         gc.collect()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from htdy.core.interfaces import Renderer, RenderOutput
+from htdy.core.host.interfaces import Renderer, RenderOutput
 from htdy.renderers import context
 from htdy.renderers.manifest import resolve_options
 

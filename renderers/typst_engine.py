@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from htdy.core.errors import RenderError
-from htdy.core.interfaces import PluginOptions, Renderer, RenderOutput, Template
+from htdy.core.host.errors import RenderError
+from htdy.core.host.interfaces import PluginOptions, Renderer, RenderOutput, Template
 from htdy.renderers import assets, context
 from htdy.renderers.manifest import FONT_SIZES, MARGINS, resolve_options
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from htdy import hookimpl
-from htdy.core.registry import LazyImpl
+from htdy.core.host.registry import LazyImpl
 
 
 @hookimpl

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from htdy.core.errors import ValidationFailed
+from htdy.core.host.errors import ValidationFailed
 
 MAX_KEY_LENGTH = 512
 _SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._=+-]*$")

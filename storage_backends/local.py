@@ -15,8 +15,8 @@ import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from htdy.core.errors import NotFound, ServiceUnavailable, ValidationFailed
-from htdy.core.interfaces import ConfigPath, PluginOptions, StorageBackend, config_path
+from htdy.core.host.errors import NotFound, ServiceUnavailable, ValidationFailed
+from htdy.core.host.interfaces import ConfigPath, PluginOptions, StorageBackend, config_path
 from htdy.storage_backends.keys import check_key
 
 

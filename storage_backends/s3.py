@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import SecretStr
 
-from htdy.core.errors import ConfigError, NotFound, ServiceUnavailable
-from htdy.core.interfaces import PluginOptions, StorageBackend
+from htdy.core.host.errors import ConfigError, NotFound, ServiceUnavailable
+from htdy.core.host.interfaces import PluginOptions, StorageBackend
 from htdy.storage_backends.keys import check_key
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from htdy.core.testing import port_open, skip_or_fail
+from htdy.core.host.testing import port_open, skip_or_fail
 
 PG_HOST = os.environ.get("HTDY_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("HTDY_TEST_PG_PORT", "5432"))

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.cli import Context, pass_ctx
 from htdy.core.commands.progress import PhaseBar
 
 _PHASES = {"database": "database", "write": "writing tables", "files": "stored files",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.cli import Context, pass_ctx
 
 
 @click.command("check")
@@ -13,8 +13,8 @@ def command(ctx: Context) -> None:
     it selects is installed and imports; every [plugins.<slot>.<name>] table against its plugin's
     options; the default template, the PDF engine and the parsers' document kinds. Plugins that
     cannot be loaded fail the check too. Exit code 2 and one message per problem otherwise."""
-    from htdy.core.plugin_checks import check_config
-    from htdy.core.plugins import build_registries
+    from htdy.core.host.plugin_checks import check_config
+    from htdy.core.host.plugins import build_registries
 
     settings = ctx.settings
     regs = build_registries(ctx.pm)

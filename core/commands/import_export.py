@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
-from htdy.core.errors import HtdyError, NotFound
+from htdy.core.commands.cli import Context, pass_ctx
+from htdy.core.host.errors import HtdyError, NotFound
 
 
 @asynccontextmanager
@@ -22,11 +22,11 @@ async def cli_services(ctx: Context, *, storage: bool = False) -> AsyncIterator[
     ``storage`` the storage backend."""
     from contextlib import AsyncExitStack
 
-    from htdy.core.app import instantiate
-    from htdy.core.cache import build_cache
     from htdy.core.db import close_db, init_db
-    from htdy.core.plugins import build_registries
+    from htdy.core.host.plugins import build_registries
+    from htdy.core.http.app import instantiate
     from htdy.core.services import Services
+    from htdy.core.services.cache import build_cache
 
     settings = ctx.settings
     regs = build_registries(ctx.pm)

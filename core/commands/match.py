@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.cli import Context, pass_ctx
 
 
 @click.command("match")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.cli import Context, pass_ctx
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -51,8 +51,8 @@ def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, j
     One file: its JSON on stdout, or on failure an {"error": {code, message}} document on
     stderr. Several files: one JSON line per file on stdout (a failed one as {"file", "error"}),
     and a line per failure on stderr. The exit status is 1 when any file failed."""
-    from htdy.core.plugin_checks import check_config
-    from htdy.core.plugins import build_registries
+    from htdy.core.host.plugin_checks import check_config
+    from htdy.core.host.plugins import build_registries
 
     settings = ctx.settings
     regs = build_registries(ctx.pm, slots=("parsers",))  # the other slots' hooks cost imports
@@ -84,10 +84,10 @@ def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, j
         except OSError as exc:
             return {"code": "not_found", "message": f"{path}: {exc.strerror or exc}"}
 
-    from htdy.core.errors import ParseError
+    from htdy.core.host.errors import ParseError
 
     if jobs <= 1 and not many:
-        from htdy.core.parsing import parse_document
+        from htdy.core.services.parsing.pipeline import parse_document
 
         data = read(files[0])
         if isinstance(data, dict):
@@ -101,7 +101,7 @@ def command(ctx: Context, files: tuple[str, ...], compact: bool, extras: bool, j
                 emit(files[0], None, {"code": exc.code, "message": exc.message})
         sys.exit(1 if failures else 0)
 
-    from htdy.core.parsing import ParserPool
+    from htdy.core.services.parsing.pipeline import ParserPool
 
     with ParserPool(settings, workers=max(1, jobs), parser_options=_opts(settings, opts)) as pool, \
             _progress(len(files)) as advance:

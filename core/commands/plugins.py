@@ -5,7 +5,7 @@ import json
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.cli import Context, pass_ctx
 
 
 @click.command("plugins")
@@ -14,7 +14,7 @@ from htdy.core.cli import Context, pass_ctx
 def command(ctx: Context, as_json: bool) -> None:
     """List plugins (loaded, or broken with the reason), their distributions and hooks, and every
     registry's names."""
-    from htdy.core.plugins import build_registries, describe_plugins
+    from htdy.core.host.plugins import build_registries, describe_plugins
 
     regs = build_registries(ctx.pm)  # first: a registration hook that raises marks its plugin broken
     plugins = describe_plugins(ctx.pm)

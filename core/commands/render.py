@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
-from htdy.core.errors import RenderError
+from htdy.core.commands.cli import Context, pass_ctx
+from htdy.core.host.errors import RenderError
 
 SAMPLE_CV = Path(__file__).with_name("render_sample.json")
 
@@ -29,7 +29,7 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
 def _load_cv(path: str) -> dict[str, Any]:
     """The JSON Resume in ``path``, validated against the schema like the API and ``htdy import``
     do (an invalid CV fails naming the file and the problems)."""
-    from htdy.core.errors import HtdyError
+    from htdy.core.host.errors import HtdyError
     from htdy.core.services.validation import validate_resume_or_raise
 
     try:
@@ -132,7 +132,7 @@ def build_gallery(svc: Any, out_dir: Path, resume: dict[str, Any], progress: boo
 def _apply_design(svc: Any, ctx: Context, path: str, resume: dict[str, Any], template_id: str | None,
                   opts: dict[str, Any]) -> tuple[dict[str, Any], str | None, dict[str, Any]]:
     """The design file's template, options and hidden entries under the command line's."""
-    from htdy.core.errors import HtdyError
+    from htdy.core.host.errors import HtdyError
     from htdy.core.services import design
 
     try:
@@ -171,8 +171,8 @@ def command(ctx: Context, cv: str | None, template_id: str | None, options: tupl
             fmt: str | None, engine: str | None, output: str | None, list_: bool, as_json: bool, gallery: bool,
             ats: bool) -> None:
     """Render CV (a JSON Resume file) with a template to PDF, HTML, Markdown or text."""
-    from htdy.core.logging import route_to_stdlib
-    from htdy.core.rendering import RenderService
+    from htdy.core.observability.logging import route_to_stdlib
+    from htdy.core.services.rendering.service import RenderService
 
     route_to_stdlib()  # the render log lines go to stderr, never into -o - or --json output
 
@@ -201,7 +201,7 @@ def command(ctx: Context, cv: str | None, template_id: str | None, options: tupl
     if design_file:
         resume, template_id, opts = _apply_design(svc, ctx, design_file, resume, template_id, opts)
     if ats:
-        from htdy.core.services.ats import ats_check
+        from htdy.core.services.ats.service import ats_check
 
         report = ats_check(resume, template_id, settings=ctx.settings, pm=ctx.pm, options=opts, engine=engine)
         if as_json:

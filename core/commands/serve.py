@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
-from htdy.core.errors import HtdyError
+from htdy.core.commands.cli import Context, pass_ctx
+from htdy.core.host.errors import HtdyError
 
 
 def run(settings: object, host: str | None, port: int | None, sock: socket.socket | None = None) -> None:
@@ -17,9 +17,9 @@ def run(settings: object, host: str | None, port: int | None, sock: socket.socke
     (a worker of a multi-process server) instead of binding ``host:port``."""
     from aiohttp import web
 
-    from htdy.core.app import create_app
-    from htdy.core.config import Settings
-    from htdy.core.logging import configure_logging
+    from htdy.core.host.config import Settings
+    from htdy.core.http.app import create_app
+    from htdy.core.observability.logging import configure_logging
 
     assert isinstance(settings, Settings)
     configure_logging(settings.logging.level, settings.logging.format)
@@ -54,13 +54,13 @@ def _announce(settings: Any, msg: str) -> None:
 
 
 def run_workers(settings: Any, host: str, port: int, count: int) -> int:
-    """``count`` worker processes on one listening socket (core/workers/supervisor.py). The
+    """``count`` worker processes on one listening socket (core/http/workers/supervisor.py). The
     in-process job queue cannot reach the other workers' parse loops: it becomes the
     database queue (every worker polls the job rows). Returns the exit code."""
-    from htdy.core.logging import configure_logging
-    from htdy.core.plugin_checks import check_config
-    from htdy.core.plugins import build_registries, get_plugin_manager
-    from htdy.core.workers.supervisor import Supervisor, bind
+    from htdy.core.host.plugin_checks import check_config
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
+    from htdy.core.http.workers.supervisor import Supervisor, bind
+    from htdy.core.observability.logging import configure_logging
 
     configure_logging(settings.logging.level, settings.logging.format)
     check_config(build_registries(get_plugin_manager()), settings)  # config mistakes: here, once
@@ -102,7 +102,7 @@ def _migrate(settings: Any) -> None:
 @pass_ctx
 def command(ctx: Context, host: str | None, port: int | None, workers: int | None, migrate: bool) -> None:
     """Serve the web app and API (and, by role, the parse workers and renderer)."""
-    from htdy.core.workers import cpu_count
+    from htdy.core.http.workers import cpu_count
 
     settings = ctx.settings
     if migrate:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from htdy.core.cli import Context, pass_ctx
+from htdy.core.commands.cli import Context, pass_ctx
 
 
 @click.group("storage")

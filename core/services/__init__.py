@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     import pluggy
 
-    from htdy.core.cache import LayeredCache
-    from htdy.core.config import Settings
-    from htdy.core.interfaces import Mailer, QueueBackend, SearchBackend, StorageBackend
-    from htdy.core.parsing import ParserPool
-    from htdy.core.plugins import Registries
-    from htdy.core.rendering import RenderService
-    from htdy.core.services.ats import AtsService
+    from htdy.core.host.config import Settings
+    from htdy.core.host.interfaces import Mailer, QueueBackend, SearchBackend, StorageBackend
+    from htdy.core.host.plugins import Registries
+    from htdy.core.services.ats.service import AtsService
+    from htdy.core.services.cache import LayeredCache
     from htdy.core.services.events import EventRecorder
+    from htdy.core.services.parsing.pipeline import ParserPool
+    from htdy.core.services.rendering.service import RenderService
 
 log = logging.getLogger("htdy.services")
 
@@ -33,7 +33,7 @@ def utcnow() -> datetime:
 
 
 class Worker(Protocol):
-    """What the app holds of the parse-job workers (``htdy.core.worker.JobWorker``), named by
+    """What the app holds of the parse-job workers (``htdy.core.services.jobs.worker.JobWorker``), named by
     behaviour so this module need not import the worker, which imports the services."""
 
     async def start(self) -> None: ...
@@ -69,7 +69,7 @@ class Services:
         parser role, ``[parsing] workers`` processes) and the ATS check (one process on a node
         without the parser role)."""
         if self.parser_pool is None:
-            from htdy.core.parsing import ParserPool
+            from htdy.core.services.parsing.pipeline import ParserPool
 
             workers = None if self.settings.has_role("parser") else 1
             self.parser_pool = ParserPool(self.settings, workers=workers, extra_plugins=self.plugin_modules)

@@ -18,7 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
+from htdy.core.host.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
 from htdy.core.models import ApiToken, Session, User
 from htdy.core.services import Services, utcnow
 from htdy.core.services.passwords import check_new_password

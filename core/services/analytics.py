@@ -22,8 +22,8 @@ from typing import Any
 from aiohttp import web
 from tortoise.functions import Count, Sum
 
-from htdy.core import appkeys
-from htdy.core.clientip import client_ip
+from htdy.core.http import appkeys
+from htdy.core.http.clientip import client_ip
 from htdy.core.models import EVENT_KINDS, ProfileEvent, ProfileVisitor, Share
 from htdy.core.services import Services
 

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import Unauthorized, ValidationFailed
+from htdy.core.host.errors import Unauthorized, ValidationFailed
 from htdy.core.models import ApiToken, PasswordReset, Session, User
 from htdy.core.services import Services, mail, utcnow
 from htdy.core.services.accounts import _hasher, _verify, normalise_email, sha256

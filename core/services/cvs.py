@@ -21,7 +21,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import Conflict, Forbidden, HtdyError, NotFound, ValidationFailed
+from htdy.core.host.errors import Conflict, Forbidden, HtdyError, NotFound, ValidationFailed
 from htdy.core.models import CV, CVVersion, Share
 from htdy.core.services import Services, quota, review, utcnow
 from htdy.core.services.validation import pydantic_details, validate_resume_or_raise

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from tortoise.expressions import F
 
-from htdy.core.errors import ValidationFailed
+from htdy.core.host.errors import ValidationFailed
 from htdy.core.models import CV
 from htdy.core.services import Services, cvs, utcnow
 from htdy.core.services.validation import pydantic_details

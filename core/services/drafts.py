@@ -13,7 +13,7 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
-from htdy.core.errors import NotFound, PayloadTooLarge
+from htdy.core.host.errors import NotFound, PayloadTooLarge
 from htdy.core.models import CV, CVDraft
 from htdy.core.services import Services, cvs
 

@@ -17,9 +17,10 @@ from typing import Any
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import Unauthorized
+from htdy.core.host.errors import Unauthorized
 from htdy.core.models import CV, ApiToken, CVVersion, Job, PasswordReset, Session, Share, StoredFile, User
-from htdy.core.services import Services, cached_renders, search_index, utcnow
+from htdy.core.services import Services, search_index, utcnow
+from htdy.core.services.rendering import cached_renders
 
 log = logging.getLogger("htdy.erasure")
 ACTIVE_JOBS = ("queued", "running")

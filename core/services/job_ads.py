@@ -1,5 +1,5 @@
 """Reading a job ad: the text a recruiter pasted (or the text of the PDF/DOCX they uploaded,
-read by our parsers: ``htdy.core.parsing.document_text``) into a :class:`JobAd` that every
+read by our parsers: ``htdy.core.services.parsing.pipeline.document_text``) into a :class:`JobAd` that every
 matcher starts from — its title, the skills it requires and those it would like (on the
 skills vocabulary), the years of experience it asks for and its language.
 
@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from htdy.core.errors import ValidationFailed
-from htdy.core.interfaces import JobAd
+from htdy.core.host.errors import ValidationFailed
+from htdy.core.host.interfaces import JobAd
 from htdy.core.skills import Term, fold, vocabulary
 
 MAX_CHARS = 50_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from htdy.core.interfaces import Mail
+from htdy.core.host.interfaces import Mail
 from htdy.core.services import Services
 
 log = logging.getLogger("htdy.mail")

@@ -7,8 +7,8 @@ import asyncio
 import logging
 from typing import Any
 
-from htdy.core.errors import ServiceUnavailable, ValidationFailed
-from htdy.core.interfaces import JobAd, Matcher, MatchHit
+from htdy.core.host.errors import ServiceUnavailable, ValidationFailed
+from htdy.core.host.interfaces import JobAd, Matcher, MatchHit
 from htdy.core.models import CV
 from htdy.core.services import Services, job_ads
 
@@ -26,7 +26,7 @@ def default_name(svc: Services) -> str:
 
 async def matcher(svc: Services, name: str | None = None) -> Matcher:
     """The started matcher ``name`` (default: ``[matching] default``), created on first use."""
-    from htdy.core.plugin_checks import instantiate
+    from htdy.core.host.plugin_checks import instantiate
 
     name = name or default_name(svc)
     if name not in svc.registries.matchers:
@@ -56,7 +56,7 @@ async def ad_from_file(svc: Services, data: bytes, filename: str | None, *, in_p
     """A job ad uploaded as a document: its text read by the parser ``[parsing] parsers``
     picks — in the parser process pool (``Services.parsers``), or with ``in_process`` (a
     one-shot command) in a thread of this process."""
-    from htdy.core.parsing import document_text
+    from htdy.core.services.parsing.pipeline import document_text
 
     if not data:
         raise ValidationFailed("the uploaded job ad is empty", code="bad_job_ad")

@@ -9,8 +9,8 @@ from typing import Any
 from tortoise import connections
 from tortoise.functions import Count
 
-from htdy.core import metrics
 from htdy.core.models import Job
+from htdy.core.observability import metrics
 from htdy.core.services import Services, utcnow
 
 log = logging.getLogger("htdy.metrics")

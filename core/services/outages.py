@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from htdy.core.errors import HtdyError, ServiceUnavailable
+from htdy.core.host.errors import HtdyError, ServiceUnavailable
 
 log = logging.getLogger("htdy.outages")
 METHODS = {"storage": ("put", "get", "delete", "exists"),

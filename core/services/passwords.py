@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from htdy.core.errors import ValidationFailed
+from htdy.core.host.errors import ValidationFailed
 
 
 @functools.cache

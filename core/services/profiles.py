@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from htdy.core.models import CV
-from htdy.core.services import Services, cached_renders, cvs
+from htdy.core.services import Services, cvs
+from htdy.core.services.rendering import cached_renders
 
 SLUG_TTL_S = 60
 PUBLIC_TTL_S = 3600

@@ -16,7 +16,7 @@ from typing import Any
 
 from tortoise import connections
 
-from htdy.core.errors import HtdyError
+from htdy.core.host.errors import HtdyError
 from htdy.core.models import CV, CVVersion
 from htdy.core.services import Services, utcnow
 

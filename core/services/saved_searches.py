@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import NotFound, ValidationFailed
+from htdy.core.host.errors import NotFound, ValidationFailed
 from htdy.core.models import CV, SavedSearch, SearchAlert, User
 from htdy.core.services import Services, job_ads, mail, matching
 from htdy.core.services.validation import pydantic_details
@@ -59,7 +59,7 @@ async def create(svc: Services, user_id: str, raw: Any) -> dict[str, Any]:
         raise ValidationFailed(f"at most {svc.settings.matching.max_saved_searches} saved searches per account; "
                                "delete one first", code="too_many_saved_searches")
     if svc.search is None:
-        from htdy.core.errors import ServiceUnavailable
+        from htdy.core.host.errors import ServiceUnavailable
         raise ServiceUnavailable("search is not available on this node")
     m = await matching.matcher(svc, data.matcher or None)
     hits = await m.match(ad, svc.search, limit=BASELINE_LIMIT, filters=data.filters or None)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from htdy.core.interfaces import SearchBackend
+from htdy.core.host.interfaces import SearchBackend
 from htdy.core.models import CV, CVVersion
 from htdy.core.services import Services
 from htdy.core.services.search_document import document_for

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, StrictBool, model_validator
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import Conflict, NotFound, ValidationFailed
+from htdy.core.host.errors import Conflict, NotFound, ValidationFailed
 from htdy.core.models import Share, User
 from htdy.core.services import Services, cvs, invitations, utcnow
 from htdy.core.services.accounts import normalise_email, sha256

@@ -8,8 +8,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from htdy.core import metrics
-from htdy.core.errors import NotFound
+from htdy.core.host.errors import NotFound
+from htdy.core.observability import metrics
 
 OPERATIONS = ("put", "get", "delete", "exists")
 B = TypeVar("B")

@@ -19,7 +19,7 @@ import pyotp
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import Conflict, Unauthorized, ValidationFailed
+from htdy.core.host.errors import Conflict, Unauthorized, ValidationFailed
 from htdy.core.models import RecoveryCode, User
 from htdy.core.services import Services
 from htdy.core.services.accounts import _hasher, _verify, sha256

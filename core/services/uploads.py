@@ -13,10 +13,10 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import HtdyError, ParseError, PayloadTooLarge, ServiceUnavailable
+from htdy.core.host.errors import HtdyError, ParseError, PayloadTooLarge, ServiceUnavailable
 from htdy.core.models import Job, StoredFile
+from htdy.core.observability.tracing import current_request_id
 from htdy.core.services import Services, cvs, quota, utcnow
-from htdy.core.tracing import current_request_id
 
 log = logging.getLogger("htdy.uploads")
 MEDIA_TYPES = {"pdf": "application/pdf", "text": "text/plain",
@@ -35,8 +35,8 @@ def check_size(svc: Services, size: int) -> None:
 
 
 def sniff(data: bytes, svc: Services | None = None, filename: str | None = None) -> str:
-    from htdy.core.sniff import plugin_sniffers
-    from htdy.core.sniff import sniff as _sniff
+    from htdy.core.services.parsing.sniff import plugin_sniffers
+    from htdy.core.services.parsing.sniff import sniff as _sniff
     try:
         sniffers = plugin_sniffers(svc.settings, svc.registries) if svc is not None else ()
         return _sniff(data, filename=filename, sniffers=sniffers)

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from htdy.core.errors import ValidationFailed
+from htdy.core.host.errors import ValidationFailed
 
 
 def validate_resume_or_raise(resume: Any) -> None:

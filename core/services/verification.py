@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import ValidationFailed
+from htdy.core.host.errors import ValidationFailed
 from htdy.core.models import EmailVerification, Share, User
 from htdy.core.services import Services, mail, utcnow
 from htdy.core.services.accounts import normalise_email, sha256

@@ -5,7 +5,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from htdy.core.errors import NotFound
+from htdy.core.host.errors import NotFound
 from htdy.core.models import CVVersion
 from htdy.core.services import Services, cvs
 

@@ -31,7 +31,7 @@ log = logging.getLogger("htdy.parsing")
 def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     lines = order(layout)
     if not any(clean(ln.text) for ln in lines):
-        from htdy.core.errors import ParseError
+        from htdy.core.host.errors import ParseError
         if layout.kind == "pdf":
             raise ParseError("the PDF has no text layer (scanned?)", code="no_text_layer")
         raise ParseError("the document is empty", code="empty")

@@ -1,7 +1,7 @@
 """Text extraction seam: every backend returns a :class:`~htdy.parsers.layout.model.Layout`."""
 from __future__ import annotations
 
-from htdy.core.errors import ParseError
+from htdy.core.host.errors import ParseError
 from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Line, Link, Page, Span
 from htdy.parsers.layout.sanitize import sanitize_layout

@@ -9,7 +9,7 @@ import io
 import zipfile
 from typing import Any
 
-from htdy.core.errors import ParseError
+from htdy.core.host.errors import ParseError
 from htdy.parsers.layout import docx_runs as runs
 from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Line, Link, Page, Span

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from htdy.core.errors import ParseError
+from htdy.core.host.errors import ParseError
 
 # tesseract's row height (x-height + ascenders + descenders) in em, when no letter can be measured
 ROW_EM = 0.93

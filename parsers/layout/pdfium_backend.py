@@ -8,7 +8,7 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from htdy.core.errors import ParseError
+from htdy.core.host.errors import ParseError
 from htdy.parsers.layout.chars import (
     CONTROL_GLYPHS,
     Char,

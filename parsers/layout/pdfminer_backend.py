@@ -19,7 +19,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException, PSLiteral
 
-from htdy.core.errors import ParseError
+from htdy.core.host.errors import ParseError
 from htdy.parsers.layout.chars import (
     CONTROL_GLYPHS,
     Char,

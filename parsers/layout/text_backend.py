@@ -1,7 +1,7 @@
 """Plain text: one line per text line, no fonts (typography-free heuristics apply)."""
 from __future__ import annotations
 
-from htdy.core.errors import ParseError
+from htdy.core.host.errors import ParseError
 from htdy.parsers.layout.limits import Limits
 from htdy.parsers.layout.model import Layout, Line, Page, Span
 

@@ -1,13 +1,13 @@
 """Built-in cache tiers: ``memory`` (in-process, bounded LRU) and ``redis`` (shared),
 imported on first use (``LazyImpl``: the redis client is only loaded where it is selected).
 
-``htdy.core.cache.LayeredCache`` composes the tiers named in ``[cache] tiers``."""
+``htdy.core.services.cache.LayeredCache`` composes the tiers named in ``[cache] tiers``."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from htdy import hookimpl
-from htdy.core.registry import LazyImpl
+from htdy.core.host.registry import LazyImpl
 
 
 @hookimpl

@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 from pydantic import Field
 
-from htdy.core.interfaces import CacheTier, PluginOptions
+from htdy.core.host.interfaces import CacheTier, PluginOptions
 
 
 class MemoryOptions(PluginOptions):

@@ -23,8 +23,8 @@ from pydantic import Field
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
-from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import CacheTier, PluginOptions
+from htdy.core.host.errors import ServiceUnavailable
+from htdy.core.host.interfaces import CacheTier, PluginOptions
 
 log = logging.getLogger("htdy.cache.redis")
 

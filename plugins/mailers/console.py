@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from htdy.core.interfaces import Mail, Mailer
+from htdy.core.host.interfaces import Mail, Mailer
 
 log = logging.getLogger("htdy.mail")
 

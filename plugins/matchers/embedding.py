@@ -24,8 +24,8 @@ from typing import Any
 
 from pydantic import Field
 
-from htdy.core.errors import ConfigError
-from htdy.core.interfaces import JobAd, Matcher, MatchHit, PluginOptions, SearchBackend
+from htdy.core.host.errors import ConfigError
+from htdy.core.host.interfaces import JobAd, Matcher, MatchHit, PluginOptions, SearchBackend
 from htdy.plugins.matchers.lexical import assess, candidate_query
 
 # sha256 of model.safetensors of sentence-transformers/all-MiniLM-L6-v2 (its published LFS object id)

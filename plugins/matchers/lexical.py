@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import Field
 
-from htdy.core.interfaces import CandidateQuery, JobAd, Matcher, MatchHit, PluginOptions, SearchBackend
+from htdy.core.host.interfaces import CandidateQuery, JobAd, Matcher, MatchHit, PluginOptions, SearchBackend
 from htdy.core.skills import fold
 from htdy.plugins.matchers import titles
 

@@ -17,7 +17,7 @@ import time
 
 from pydantic import Field
 
-from htdy.core.interfaces import PluginOptions, QueueBackend
+from htdy.core.host.interfaces import PluginOptions, QueueBackend
 
 
 class DatabaseQueueOptions(PluginOptions):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 
-from htdy.core.interfaces import PluginOptions, QueueBackend
+from htdy.core.host.interfaces import PluginOptions, QueueBackend
 
 MIN_PRIORITY, MAX_PRIORITY = -1000, 1000
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import PluginOptions, QueueBackend
+from htdy.core.host.errors import ServiceUnavailable
+from htdy.core.host.interfaces import PluginOptions, QueueBackend
 from htdy.plugins.cache_tiers.redis_tier import RedisOptions, make_client
 from htdy.plugins.queue_backends.inprocess import clamp
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from htdy.core.errors import ValidationFailed
+from htdy.core.host.errors import ValidationFailed
 from htdy.core.skills import Term, fold, vocabulary
 
 TEXT_FIELDS = ("name", "label", "summary", "skills", "location", "keywords", "title")

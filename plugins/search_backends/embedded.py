@@ -20,8 +20,8 @@ from typing import Any
 
 import aiosqlite
 
-from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import (
+from htdy.core.host.errors import ServiceUnavailable
+from htdy.core.host.interfaces import (
     CandidateQuery,
     ConfigPath,
     PluginOptions,

@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import Field, SecretStr
 
-from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import CandidateQuery, PluginOptions, SearchBackend, SearchHit, SearchPage
+from htdy.core.host.errors import ServiceUnavailable
+from htdy.core.host.interfaces import CandidateQuery, PluginOptions, SearchBackend, SearchHit, SearchPage
 from htdy.plugins.search_backends.common import (
     FACET_SIZE,
     FACETS,

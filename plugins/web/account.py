@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from htdy.core.interfaces import PageNames
+from htdy.core.host.interfaces import PageNames
 
 from . import data
 from .html import render_page

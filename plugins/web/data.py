@@ -21,8 +21,8 @@ import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
-from htdy.core import appkeys
-from htdy.core.clientip import forward_headers
+from htdy.core.http import appkeys
+from htdy.core.http.clientip import forward_headers
 
 _TIMEOUT = aiohttp.ClientTimeout(total=15)
 

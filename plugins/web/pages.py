@@ -11,9 +11,9 @@ import aiohttp
 from aiohttp import web
 from yarl import URL
 
-from htdy.core import appkeys
-from htdy.core.api.transport import csrf_token
-from htdy.core.interfaces import PageNames
+from htdy.core.host.interfaces import PageNames
+from htdy.core.http import appkeys
+from htdy.core.http.transport import csrf_token
 
 from . import data, seo
 from .analytics import stats_page

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

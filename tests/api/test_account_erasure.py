@@ -25,9 +25,9 @@ import aiohttp
 import pytest
 from tortoise import Tortoise
 
-from htdy.core import appkeys
+from htdy.core.host.testing import make_settings
+from htdy.core.http import appkeys
 from htdy.core.models import StoredFile
-from htdy.core.testing import make_settings
 
 
 def _backends_conftest() -> Any:
@@ -168,7 +168,7 @@ async def run_cli(*args: str) -> Any:
     import subprocess
 
     env = dict(os.environ, HTDY_DISABLE_ENTRYPOINTS="1")
-    cmd = [sys.executable, "-c", "from htdy.core.cli import main; main()", *args]
+    cmd = [sys.executable, "-c", "from htdy.core.commands.cli import main; main()", *args]
     done = await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True, timeout=240)
     done.output = done.stdout + done.stderr  # type: ignore[attr-defined]
     done.exit_code = done.returncode  # type: ignore[attr-defined]
@@ -310,6 +310,6 @@ async def test_export(client, signup, make_cv, wait_job, htdy_app, htdy_settings
     assert set(zipfile.ZipFile(out).namelist()) == names
     from click.testing import CliRunner
 
-    from htdy.core.cli import cli
+    from htdy.core.commands.cli import cli
     bad = CliRunner().invoke(cli, ["--config", str(config), "export"])
     assert bad.exit_code == 2 and "CV_ID or --user" in bad.output

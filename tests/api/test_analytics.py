@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from htdy.core import appkeys
+from htdy.core.http import appkeys
 from htdy.core.models import AnalyticsSalt, ProfileEvent, ProfileVisitor
 from htdy.core.services import analytics
 

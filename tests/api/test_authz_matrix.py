@@ -26,7 +26,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
 
 ACTORS = ("owner", "editor", "viewer", "link", "other", "anon", "revoked", "expired")
 
@@ -184,7 +184,7 @@ def app_routes(app: Any) -> set[str]:
 
 def test_every_route_has_an_entry(tmp_path):
     """A new route fails here until someone decides who may call it."""
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     routes = app_routes(create_app(make_settings(tmp_path)))
     missing = sorted(routes - set(MATRIX))

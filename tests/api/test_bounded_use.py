@@ -8,11 +8,11 @@ from datetime import timedelta
 import aiohttp
 import pytest
 
+from htdy.core.host.testing import make_settings
 from htdy.core.models import CV, CVVersion, Job, StoredFile
 from htdy.core.schema import prune_invalid
 from htdy.core.schema.limits import size_errors
 from htdy.core.services import utcnow
-from htdy.core.testing import make_settings
 
 QUOTA_MB = 0.05  # 52,428 bytes
 
@@ -106,7 +106,7 @@ async def test_versions_are_pruned_but_never_the_current_one(client, signup, mak
 
 
 async def test_age_pruning_keeps_the_current_version(tmp_path, database_url, aiohttp_client, resume):
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
     from htdy.core.services import quota
 
     app = create_app(make_settings(tmp_path, database_url=database_url, versions={"keep": 0, "max_age_days": 30}))
@@ -117,7 +117,7 @@ async def test_age_pruning_keeps_the_current_version(tmp_path, database_url, aio
     client.session.cookie_jar.clear()
     cv = await (await client.post("/api/v1/cvs", json={"title": "t", "resume": resume}, headers=headers)).json()
     await CVVersion.filter(cv_id=cv["id"]).update(created_at=utcnow() - timedelta(days=90))  # v1: old, current
-    from htdy.core import appkeys
+    from htdy.core.http import appkeys
     assert await quota.prune(app[appkeys.services], cv["id"]) == 0  # the current version stays, however old
     await client.patch(f"/api/v1/cvs/{cv['id']}", json={"resume": _with(resume, label="new")}, headers=headers)
     assert [v.number for v in await CVVersion.filter(cv_id=cv["id"])] == [2]
@@ -125,7 +125,7 @@ async def test_age_pruning_keeps_the_current_version(tmp_path, database_url, aio
 
 async def test_html_render_size_limit(tmp_path, database_url, aiohttp_client, resume):
     """A CV's HTML is ~200-300 KiB (fonts are inlined); the limit refuses what is far beyond."""
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     app = create_app(make_settings(tmp_path, database_url=database_url, rendering={"workers": 1, "max_html_kb": 400}))
     client = await aiohttp_client(app)

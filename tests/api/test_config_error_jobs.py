@@ -7,9 +7,9 @@ import asyncio
 
 import aiohttp
 
-from htdy.core import appkeys
-from htdy.core.errors import ConfigError
-from htdy.core.interfaces import ParseResult
+from htdy.core.host.errors import ConfigError
+from htdy.core.host.interfaces import ParseResult
+from htdy.core.http import appkeys
 from htdy.core.models import Job, StoredFile
 
 

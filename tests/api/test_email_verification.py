@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from htdy.core import appkeys
-from htdy.core.interfaces import Mail
-from htdy.core.testing import OUTBOX, OutboxPlugin, make_settings
+from htdy.core.host.interfaces import Mail
+from htdy.core.host.testing import OUTBOX, OutboxPlugin, make_settings
+from htdy.core.http import appkeys
 
 
 @pytest.fixture

@@ -67,9 +67,9 @@ async def test_hook_htdy_register_routes(client):
 
 
 def test_hook_htdy_cv_parsed(recorder, tmp_path):
-    from htdy.core.parsing import parse_document
-    from htdy.core.plugins import build_registries, get_plugin_manager
-    from htdy.core.testing import make_settings
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
+    from htdy.core.host.testing import make_settings
+    from htdy.core.services.parsing.pipeline import parse_document
 
     pm = get_plugin_manager(extra=[recorder])
     result = parse_document(b"Ada Lovelace\nada@example.org\n", "cv.txt", make_settings(tmp_path),

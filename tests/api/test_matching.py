@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from htdy.core import appkeys
+from htdy.core.host.testing import OUTBOX, OutboxPlugin, make_settings
+from htdy.core.http import appkeys
 from htdy.core.models import SavedSearch, SearchAlert
-from htdy.core.testing import OUTBOX, OutboxPlugin, make_settings
 
 AD = """Senior Python Developer (m/f/d)
 
@@ -252,7 +252,7 @@ async def test_cli_match(client, signup, make_cv, tmp_path, database_url) -> Non
 
     async def htdy(*args: str) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, HTDY_CONFIG=str(cfg), HTDY_DISABLE_ENTRYPOINTS="1")
-        cmd = [sys.executable, "-c", "from htdy.core.cli import main; main()", "match", *args]
+        cmd = [sys.executable, "-c", "from htdy.core.commands.cli import main; main()", "match", *args]
         return await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True, timeout=240)
 
     out = await htdy(str(tmp_path / "ad.txt"), "--limit", "2")

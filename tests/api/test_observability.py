@@ -16,13 +16,14 @@ import structlog
 from prometheus_client.parser import text_string_to_metric_families
 from tortoise.transactions import in_transaction
 
-from htdy.core import appkeys, metrics
-from htdy.core.app import create_app
-from htdy.core.logging import configure_logging
+from htdy.core.host.testing import make_settings, port_open, skip_or_fail
+from htdy.core.http import appkeys
+from htdy.core.http.app import create_app
 from htdy.core.models import Job
+from htdy.core.observability import metrics
+from htdy.core.observability.logging import configure_logging
 from htdy.core.services import utcnow
 from htdy.core.services.metrics_sampling import _db_pool
-from htdy.core.testing import make_settings, port_open, skip_or_fail
 
 REDIS_URL = f"redis://127.0.0.1:6379/{os.environ.get('HTDY_TEST_REDIS_DB', '11')}"
 

@@ -93,7 +93,7 @@ async def test_openapi_render_lists_every_format_and_the_rate_limit(client, sign
 
 
 async def test_public_profile_cacheable_and_counted(client, signup, make_cv, htdy_app):
-    from htdy.core import appkeys
+    from htdy.core.http import appkeys
 
     a = await signup("a@example.org")
     cv = await make_cv(a["headers"], discoverable=True)
@@ -119,7 +119,7 @@ async def test_public_profile_cacheable_and_counted(client, signup, make_cv, htd
 
 async def test_cv_read_is_cached(client, signup, make_cv, htdy_app):
     """The second read of a CV comes from the data-object cache, not the database."""
-    from htdy.core import appkeys
+    from htdy.core.http import appkeys
 
     a = await signup("a@example.org")
     cv = await make_cv(a["headers"])

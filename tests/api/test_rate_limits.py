@@ -7,10 +7,10 @@ import uuid
 
 import pytest
 
-from htdy.core.app import create_app
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ConfigError
-from htdy.core.testing import make_settings
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ConfigError
+from htdy.core.host.testing import make_settings
+from htdy.core.http.app import create_app
 
 REDIS = "redis://127.0.0.1:6379/0"
 
@@ -133,7 +133,7 @@ async def test_client_address_behind_trusted_proxies_and_from_the_web_plugin(tmp
     API carry the visitor (signed), so every no-JS login is counted as its visitor."""
     from aiohttp import web
 
-    from htdy.core.clientip import client_ip, forward_headers
+    from htdy.core.http.clientip import client_ip, forward_headers
 
     seen = {}
 

@@ -135,7 +135,7 @@ class FullDisk:
     @staticmethod
     def plugin():
         from htdy import hookimpl
-        from htdy.core.interfaces import StorageBackend
+        from htdy.core.host.interfaces import StorageBackend
 
         class FullStorage(StorageBackend):
             name = "full"
@@ -161,9 +161,9 @@ class FullDisk:
 
 
 async def test_an_unwritable_storage_is_503_and_nothing_is_half_written(tmp_path, aiohttp_client):
-    from htdy.core.app import create_app
+    from htdy.core.host.testing import make_settings
+    from htdy.core.http.app import create_app
     from htdy.core.models import StoredFile
-    from htdy.core.testing import make_settings
 
     app = create_app(make_settings(tmp_path, storage={"backend": "full"}), plugins=[FullDisk.plugin()])
     client = await aiohttp_client(app)
@@ -186,8 +186,8 @@ async def test_a_lost_database_or_service_is_503_not_500(tmp_path, aiohttp_clien
     import asyncpg
     from tortoise.exceptions import DBConnectionError, OperationalError
 
-    from htdy.core.app import create_app
-    from htdy.core.testing import make_settings
+    from htdy.core.host.testing import make_settings
+    from htdy.core.http.app import create_app
 
     raised = {"db": DBConnectionError("can't connect"),
               "pg": asyncpg.exceptions.ConnectionDoesNotExistError("connection was closed in the middle of operation"),

@@ -8,9 +8,9 @@ import os
 import signal
 from typing import Any
 
-from htdy.core import appkeys
-from htdy.core.app import create_app
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
+from htdy.core.http import appkeys
+from htdy.core.http.app import create_app
 
 
 async def poll_ready(client: Any, timeout: float = 90.0) -> list[tuple[int, str | None]]:

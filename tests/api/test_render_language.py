@@ -2,8 +2,8 @@
 parser detected (kept in the version's extras), and the ``option.lang`` override."""
 from __future__ import annotations
 
-from htdy.core import appkeys
-from htdy.core.api.render import with_detected_language
+from htdy.core.http import appkeys
+from htdy.core.http.api.render import with_detected_language
 from htdy.core.models import CVVersion
 
 

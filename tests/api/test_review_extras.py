@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from htdy.core import appkeys
+from htdy.core.http import appkeys
 from htdy.core.services import cvs
 
 RESUME: dict[str, Any] = {

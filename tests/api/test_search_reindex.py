@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from htdy.core import appkeys
+from htdy.core.host.testing import make_settings
+from htdy.core.http import appkeys
 from htdy.core.models import CV
 from htdy.core.services import search_index
-from htdy.core.testing import make_settings
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -48,7 +48,7 @@ def _config(tmp_path: Path, database_url: str, search: str = "embedded", **plugi
 
 async def _htdy(cfg: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, HTDY_CONFIG=str(cfg), HTDY_DISABLE_ENTRYPOINTS="1")
-    cmd = [sys.executable, "-c", "from htdy.core.cli import main; main()", *args]
+    cmd = [sys.executable, "-c", "from htdy.core.commands.cli import main; main()", *args]
     return await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True, timeout=240)
 
 
@@ -160,7 +160,7 @@ def test_reindex_beyond_what_search_can_list(tmp_path, resume, monkeypatch):
     """An index larger than the search interface can page through: private CVs are still
     removed; entries of deleted CVs past the window are counted, and the exit status is 1.
     (The window is shrunk to one entry instead of indexing 10 100 documents.)"""
-    from htdy.core.cli import _load_commands, cli
+    from htdy.core.commands.cli import _load_commands, cli
     from htdy.core.db import close_db, init_db
     from htdy.core.models import CVVersion, User
     from htdy.core.services import Services
@@ -218,7 +218,7 @@ def test_reindex_beyond_what_search_can_list(tmp_path, resume, monkeypatch):
 async def test_an_index_from_an_older_build_is_rebuilt_at_start(aiohttp_client, tmp_path, resume):
     """The embedded index's schema changed (a new build): the file is emptied at start-up
     and rebuilt from the database in the background — no search result is lost for good."""
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     settings = make_settings(tmp_path)
     client = await aiohttp_client(create_app(settings))

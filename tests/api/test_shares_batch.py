@@ -95,8 +95,8 @@ async def test_share_urls_are_absolute(client, signup, make_cv):
 
 
 async def test_share_urls_use_the_configured_public_url(tmp_path, database_url, aiohttp_client):
-    from htdy.core.app import create_app
-    from htdy.core.testing import make_settings
+    from htdy.core.host.testing import make_settings
+    from htdy.core.http.app import create_app
 
     settings = make_settings(tmp_path, database_url=database_url,
                              server={"public_url": "https://cv.example.org/htdy/"})

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from htdy.core.app import create_app
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ConfigError
-from htdy.core.testing import make_settings
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ConfigError
+from htdy.core.host.testing import make_settings
+from htdy.core.http.app import create_app
 
 SIGNUP = {"email": "sec@example.org", "password": "correct horse battery", "name": "Sec"}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from htdy.core.host.testing import make_settings
 from htdy.core.models import CV, Job, StoredFile
-from htdy.core.testing import make_settings
 
 LIMIT_MB = 0.25
 
@@ -112,7 +112,7 @@ async def test_upload_of_an_editor_whose_share_ends_before_the_job_runs_does_not
         client, signup, make_cv, htdy_app, change):
     """The worker checks the uploader's access again when it writes the version: an editor
     whose share is revoked (or lowered to view) while the upload waits adds nothing."""
-    from htdy.core import appkeys
+    from htdy.core.http import appkeys
 
     owner, editor = await signup("owner@example.org"), await signup("editor@example.org")
     cv = await make_cv(owner["headers"])
@@ -142,7 +142,7 @@ async def test_upload_of_an_editor_whose_share_ends_before_the_job_runs_does_not
 
 
 async def test_upload_of_a_current_editor_lands(client, signup, make_cv, htdy_app):
-    from htdy.core import appkeys
+    from htdy.core.http import appkeys
 
     owner, editor = await signup("owner@example.org"), await signup("editor@example.org")
     cv = await make_cv(owner["headers"])

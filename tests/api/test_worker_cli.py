@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from htdy import hookimpl
-from htdy.core import appkeys
-from htdy.core.errors import ConfigError
-from htdy.core.interfaces import StorageBackend
+from htdy.core.host.errors import ConfigError
+from htdy.core.host.interfaces import StorageBackend
+from htdy.core.host.testing import TEST_SECRET, make_settings
+from htdy.core.http import appkeys
 from htdy.core.models import Job
 from htdy.core.services import utcnow
-from htdy.core.testing import TEST_SECRET, make_settings
 
 
 class FlakyStorage(StorageBackend):
@@ -75,7 +75,7 @@ def flaky_settings(tmp_path):
 
 
 async def test_transient_errors_retry_then_fail(flaky_settings, aiohttp_client):
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     client = await aiohttp_client(create_app(flaky_settings, plugins=[FlakyPlugin()]))
     resp = await client.post("/api/v1/auth/signup", json={"email": "a@example.org", "password": "worker-test-pass",
@@ -114,7 +114,7 @@ def _signed(body: dict, stamp: int | None = None, secret: str = TEST_SECRET) -> 
 async def test_roles_decide_what_runs(tmp_path, aiohttp_client):
     import time
 
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     renderer = await aiohttp_client(create_app(make_settings(tmp_path, node={"roles": ["renderer"]})))
     assert (await renderer.get("/api/v1/me")).status == 404
@@ -142,7 +142,7 @@ async def test_roles_decide_what_runs(tmp_path, aiohttp_client):
 
 async def test_one_process_node_has_no_internal_render(tmp_path, aiohttp_client):
     """Every role in one process renders in its own pool: no endpoint takes renders from outside."""
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     client = await aiohttp_client(create_app(make_settings(tmp_path)))
     raw, headers = _signed({"resume": {"basics": {"name": "Ada"}}, "fmt": "html"})
@@ -154,7 +154,7 @@ async def test_one_process_node_has_no_internal_render(tmp_path, aiohttp_client)
                                          ("CHANGE-ME", "placeholder"), ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "placeholder"),
                                          ("s3cret", "at least 32")])
 def test_split_node_refuses_a_weak_secret(secret, why):
-    from htdy.core.config import settings_from_dict
+    from htdy.core.host.config import settings_from_dict
 
     for data in ({"node": {"roles": ["renderer"]}}, {"node": {"roles": ["api"]}},
                  {"rendering": {"gateway": "http", "renderer_url": "http://r:8080"}}):
@@ -165,7 +165,7 @@ def test_split_node_refuses_a_weak_secret(secret, why):
 
 
 async def test_unknown_backend_fails_at_start_up(tmp_path):
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     with pytest.raises(ConfigError, match="known: .*local"):
         create_app(make_settings(tmp_path, storage={"backend": "nope"}))
@@ -182,7 +182,7 @@ async def test_unmigrated_database_refuses_to_start(tmp_path, database_url):
 
 
 def test_migrate_import_export(tmp_path, resume):
-    from htdy.core.cli import _load_commands, cli
+    from htdy.core.commands.cli import _load_commands, cli
     from htdy.core.db import close_db, init_db
     from htdy.core.models import User
 
@@ -259,7 +259,7 @@ class SlowPlugin:
 
 async def _running_slow_job(settings, aiohttp_client) -> tuple:
     """An app whose storage reads hang, and the id of an upload's job once it is running."""
-    from htdy.core.app import create_app
+    from htdy.core.http.app import create_app
 
     app = create_app(settings, plugins=[SlowPlugin()])
     client = await aiohttp_client(app)

@@ -14,7 +14,7 @@ import sys
 import time
 import uuid
 
-from htdy.core.cache import LayeredCache
+from htdy.core.services.cache import LayeredCache
 from htdy.plugins.cache_tiers.memory import MemoryTier
 from htdy.plugins.cache_tiers.redis_tier import RedisTier
 

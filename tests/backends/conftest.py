@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from htdy.core.testing import port_open, skip_or_fail
+from htdy.core.host.testing import port_open, skip_or_fail
 
 REDIS_HOST = os.environ.get("HTDY_TEST_REDIS_HOST", "127.0.0.1")
 REDIS_PORT = int(os.environ.get("HTDY_TEST_REDIS_PORT", "6379"))

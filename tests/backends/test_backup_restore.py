@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
 
 pytestmark = pytest.mark.timeout(600)
 
-RUN = "from htdy.core.cli import main; main()"
+RUN = "from htdy.core.commands.cli import main; main()"
 
 
 @dataclass
@@ -349,8 +349,8 @@ WITH_SLOW = """
 import sys
 sys.path.insert(0, {path!r})
 import slowstore
-import htdy.core.cli as cli
-from htdy.core.plugins import get_plugin_manager
+import htdy.core.commands.cli as cli
+from htdy.core.host.plugins import get_plugin_manager
 pm = get_plugin_manager(extra=[slowstore])
 cli.cli_plugin_manager = lambda: pm
 cli.main()

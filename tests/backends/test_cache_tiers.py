@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import CacheTier
+from htdy.core.host.errors import ServiceUnavailable
+from htdy.core.host.interfaces import CacheTier
 from htdy.plugins.cache_tiers.memory import MemoryTier
 from htdy.plugins.cache_tiers.redis_tier import RedisTier
 

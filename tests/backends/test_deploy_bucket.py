@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from htdy.core.config import load_settings
-from htdy.core.plugin_checks import plugin_options
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import load_settings
+from htdy.core.host.plugin_checks import plugin_options
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 

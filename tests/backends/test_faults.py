@@ -14,8 +14,8 @@ import asyncpg
 import pytest
 
 from htdy import hookimpl
-from htdy.core.app import create_app
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
+from htdy.core.http.app import create_app
 
 from .conftest import REDIS_DB, REDIS_HOST, REDIS_PORT, TcpProxy
 from .test_readiness import eventually, ready

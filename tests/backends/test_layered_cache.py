@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from htdy.core.cache import LayeredCache, build_cache
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ConfigError
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ConfigError
+from htdy.core.host.plugins import build_registries, get_plugin_manager
+from htdy.core.services.cache import LayeredCache, build_cache
 from htdy.plugins.cache_tiers.memory import MemoryTier
 from htdy.plugins.cache_tiers.redis_tier import RedisTier
 
@@ -306,7 +306,7 @@ async def test_memory_only_cache_needs_no_redis() -> None:
 
 
 async def test_strict_check_raises_when_redis_is_down(make_cache: MakeCache, closed_port: int) -> None:
-    from htdy.core.errors import ServiceUnavailable
+    from htdy.core.host.errors import ServiceUnavailable
 
     cache = await make_cache(url=f"redis://127.0.0.1:{closed_port}/0")
     with pytest.raises(ServiceUnavailable):

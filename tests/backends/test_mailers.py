@@ -10,11 +10,11 @@ from email.policy import default as default_policy
 import pytest
 
 from htdy import hookimpl
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ConfigError, ServiceUnavailable
-from htdy.core.interfaces import Mail, Mailer
-from htdy.core.plugin_checks import check_selected, selections
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ConfigError, ServiceUnavailable
+from htdy.core.host.interfaces import Mail, Mailer
+from htdy.core.host.plugin_checks import check_selected, selections
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 
 from .conftest import free_port
 

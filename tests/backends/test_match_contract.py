@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from htdy.core.errors import ValidationFailed
-from htdy.core.interfaces import CandidateQuery, SearchBackend
+from htdy.core.host.errors import ValidationFailed
+from htdy.core.host.interfaces import CandidateQuery, SearchBackend
 from htdy.core.services import job_ads
 from htdy.core.services.search_document import document_for
 from htdy.plugins.matchers.lexical import LexicalMatcher
@@ -195,7 +195,7 @@ async def test_embedding_matcher_refuses_unknown_weights() -> None:
 
     if not embeddings_installed():
         pytest.skip("the optional embeddings extra is not installed")
-    from htdy.core.errors import ConfigError
+    from htdy.core.host.errors import ConfigError
     from htdy.plugins.matchers.embedding import EmbeddingMatcher
 
     m = EmbeddingMatcher(EmbeddingMatcher.Options(sha256="0" * 64))

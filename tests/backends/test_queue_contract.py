@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from htdy.core.errors import ServiceUnavailable
-from htdy.core.interfaces import QueueBackend
+from htdy.core.host.errors import ServiceUnavailable
+from htdy.core.host.interfaces import QueueBackend
 from htdy.plugins.queue_backends.inprocess import InProcessQueue
 from htdy.plugins.queue_backends.redis_queue import RedisQueue
 

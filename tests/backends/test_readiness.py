@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from htdy.core.app import create_app
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
+from htdy.core.http.app import create_app
 
 from .conftest import REDIS_DB, REDIS_HOST, REDIS_PORT, TcpProxy
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pydantic
 import pytest
 
-from htdy.core.plugins import Registries, build_registries, get_plugin_manager
+from htdy.core.host.plugins import Registries, build_registries, get_plugin_manager
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from htdy.core.errors import ValidationFailed
-from htdy.core.interfaces import SearchBackend, SearchPage
+from htdy.core.host.errors import ValidationFailed
+from htdy.core.host.interfaces import SearchBackend, SearchPage
 from htdy.plugins.search_backends.embedded import EmbeddedSearch
 from htdy.plugins.search_backends.opensearch import OpenSearchSearch
 

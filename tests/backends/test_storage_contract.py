@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from htdy.core.errors import NotFound, ValidationFailed
-from htdy.core.interfaces import StorageBackend
+from htdy.core.host.errors import NotFound, ValidationFailed
+from htdy.core.host.interfaces import StorageBackend
 from htdy.storage_backends.local import LocalStorage
 from htdy.storage_backends.s3 import S3Storage
 
@@ -120,7 +120,7 @@ async def test_local_failed_write_keeps_old_blob(tmp_path: Path, monkeypatch: py
 
 
 async def test_s3_check_fails_for_missing_bucket(moto_url: str) -> None:
-    from htdy.core.errors import ServiceUnavailable
+    from htdy.core.host.errors import ServiceUnavailable
 
     store = S3Storage(S3Storage.Options.model_validate({
         "endpoint_url": moto_url, "bucket": "does-not-exist-here", "access_key_id": "test",

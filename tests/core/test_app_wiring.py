@@ -7,20 +7,20 @@ import re
 from pathlib import Path
 from typing import Any
 
-from htdy.core import appkeys
-from htdy.core.app import create_app
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
+from htdy.core.http import appkeys
+from htdy.core.http.app import create_app
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_one_registries_object_per_app(tmp_path: Path, monkeypatch: Any) -> None:
-    from htdy.core import plugins
+    from htdy.core.host import plugins
 
     calls = []
     real = plugins.build_registries
     monkeypatch.setattr(plugins, "build_registries", lambda *a, **k: calls.append(a) or real(*a, **k))
-    import htdy.core.app as app_module
+    import htdy.core.http.app as app_module
     monkeypatch.setattr(app_module, "build_registries", plugins.build_registries)
 
     app = create_app(make_settings(tmp_path))

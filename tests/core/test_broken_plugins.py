@@ -27,7 +27,7 @@ MODULES = {
     "htdy_broken_cmd": ("from htdy import hookimpl\n\n@hookimpl\ndef htdy_register_commands(cli):\n"
                         "    raise KeyError('cli')\n"),
     # loads fine, but its lazily registered parser cannot be imported
-    "htdy_broken_lazy": ("from htdy import hookimpl\nfrom htdy.core.registry import LazyImpl\n\n@hookimpl\n"
+    "htdy_broken_lazy": ("from htdy import hookimpl\nfrom htdy.core.host.registry import LazyImpl\n\n@hookimpl\n"
                          "def htdy_register_parsers():\n    return [LazyImpl('ghost', 'htdy_no_such_module:Parser')]\n"),
 }
 ENTRY_POINTS = {"boom": "htdy_broken_boom", "typo": "htdy_broken_typo", "raiser": "htdy_broken_raiser",

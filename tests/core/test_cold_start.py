@@ -16,14 +16,14 @@ import pytest
 from click.testing import CliRunner
 
 from htdy import hookimpl
-from htdy.core.errors import ConfigError
-from htdy.core.plugin_checks import check_selected
-from htdy.core.plugins import _SLOTS, build_registries, get_plugin_manager
-from htdy.core.registry import LazyImpl, Registry
+from htdy.core.host.errors import ConfigError
+from htdy.core.host.plugin_checks import check_selected
+from htdy.core.host.plugins import _SLOTS, build_registries, get_plugin_manager
+from htdy.core.host.registry import LazyImpl, Registry
 
 # What a command that parses one document must not import (each costs tens of ms).
 HEAVY = ("aiohttp", "tortoise", "redis", "structlog", "weasyprint", "opensearchpy",
-         "htdy.core.api", "htdy.core.services", "htdy.core.models", "htdy.core.app",
+         "htdy.core.http.api", "htdy.core.services", "htdy.core.models", "htdy.core.http.app",
          "htdy.plugins.web.pages", "htdy.plugins.cache_tiers.redis_tier",
          "htdy.plugins.queue_backends.redis_queue", "htdy.storage_backends.s3",
          "htdy.renderers.html", "htdy.renderers.pdf", "htdy.perf.api_bench", "htdy.perf.parse_bench",
@@ -63,7 +63,7 @@ def test_parse_command_imports_nothing_it_does_not_need(tmp_path):
     cv = tmp_path / "cv.txt"
     cv.write_text(CV_TEXT)
     modules, stdout = _modules_after(
-        f"from htdy.core.cli import main\nmain(['parse', '--json', {str(cv)!r}])", tmp_path)
+        f"from htdy.core.commands.cli import main\nmain(['parse', '--json', {str(cv)!r}])", tmp_path)
     assert json.loads(stdout)["basics"]["name"] == "Ada Lovelace"
     assert "htdy.parsers.base" in modules  # it did parse, with the built-in parser
     assert _loaded(modules, (*HEAVY, *OTHER_COMMANDS)) == []
@@ -71,7 +71,7 @@ def test_parse_command_imports_nothing_it_does_not_need(tmp_path):
 
 def test_help_lists_every_command_without_heavy_imports(tmp_path):
     # entry points on: `perf` comes from htdy's own entry point, as a third party's command would
-    modules, stdout = _modules_after("from htdy.core.cli import main\nmain(['--help'])", tmp_path,
+    modules, stdout = _modules_after("from htdy.core.commands.cli import main\nmain(['--help'])", tmp_path,
                                      env={"HTDY_DISABLE_ENTRYPOINTS": "0"})
     for name in ("serve", "worker", "migrate", "parse", "render", "plugins", "import", "export", "check",
                  "perf"):
@@ -81,7 +81,7 @@ def test_help_lists_every_command_without_heavy_imports(tmp_path):
 
 def test_building_every_registry_imports_no_implementation(tmp_path):
     code = textwrap.dedent("""\
-        from htdy.core.plugins import build_registries, get_plugin_manager
+        from htdy.core.host.plugins import build_registries, get_plugin_manager
         regs = build_registries(get_plugin_manager(load_entrypoints=False))
         print(regs.cache_tiers.names(), regs.parsers.names())
         """)
@@ -93,7 +93,7 @@ def test_building_every_registry_imports_no_implementation(tmp_path):
 def test_builtin_implementations_load_on_first_use(tmp_path):
     code = textwrap.dedent("""\
         import sys
-        from htdy.core.plugins import build_registries, get_plugin_manager
+        from htdy.core.host.plugins import build_registries, get_plugin_manager
         regs = build_registries(get_plugin_manager(load_entrypoints=False))
         assert not regs.cache_tiers.is_loaded("redis")
         tier = regs.cache_tiers.get("redis")
@@ -168,7 +168,7 @@ def test_third_party_plugin_may_register_lazily_and_check_selected_imports_it():
 
 # --------------------------------------------------------------------------- lazy CLI
 def test_every_lazy_command_resolves_to_its_name():
-    from htdy.core.cli import CORE_COMMANDS, cli
+    from htdy.core.commands.cli import CORE_COMMANDS, cli
     from htdy.perf.commands import BENCHMARKS, perf
 
     for group, table in ((cli, CORE_COMMANDS), (perf, BENCHMARKS)):
@@ -180,7 +180,7 @@ def test_every_lazy_command_resolves_to_its_name():
 
 
 def test_lazy_group_prefers_added_commands_and_skips_unshipped_modules():
-    from htdy.core.cli import LazyGroup
+    from htdy.core.commands.cli import LazyGroup
 
     @click.command("parse")
     def mine() -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from htdy.core.config import load_settings, settings_from_dict
-from htdy.core.errors import ConfigError
+from htdy.core.host.config import load_settings, settings_from_dict
+from htdy.core.host.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[2]
 

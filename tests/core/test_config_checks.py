@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ConfigError, ServiceUnavailable
-from htdy.core.plugin_checks import check_config, plugin_options
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ConfigError, ServiceUnavailable
+from htdy.core.host.plugin_checks import check_config, plugin_options
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 
 SRC = "htdy.toml"
 SECRET = "kq3VbZ0-p9yN4tWm7Lr2XcA8sD5fG1hJ6uE"  # a split node needs a real one
@@ -109,7 +109,7 @@ def test_parser_and_renderer_named_pdf_read_their_own_tables(regs):
 
 
 def test_the_render_service_builds_renderers_from_their_own_table(regs):
-    from htdy.core.rendering import RenderService
+    from htdy.core.services.rendering.service import RenderService
 
     s = settings({"plugins": {"parsers": {"pdf": {"backend": "pdfminer", "max_pages": 50}},
                               "renderers": {"typst": {"ppi": 144}}}})
@@ -161,8 +161,8 @@ def test_default_configuration_passes(regs):
 
 
 def test_create_app_refuses_before_starting_anything(tmp_path):
-    from htdy.core.app import create_app
-    from htdy.core.testing import make_settings
+    from htdy.core.host.testing import make_settings
+    from htdy.core.http.app import create_app
 
     s = make_settings(tmp_path, plugins={"storage_backends": {"local": {"root": str(tmp_path), "bogus": 1}}})
     with pytest.raises(ConfigError, match=r"<htdy tests>: \[plugins.storage_backends.local\] bogus: unknown "
@@ -172,7 +172,7 @@ def test_create_app_refuses_before_starting_anything(tmp_path):
 
 
 def test_a_render_config_error_is_a_503_not_a_property_of_the_cv():
-    from htdy.core.rendering import _result
+    from htdy.core.services.rendering.service import _result
 
     with pytest.raises(ServiceUnavailable) as exc:
         _result(("error", "config_error", "htdy.toml: [plugins.renderers.pdf] x: unknown option", None))

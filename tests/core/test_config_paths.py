@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from htdy.core.config import load_settings
-from htdy.core.plugin_checks import validate_options
+from htdy.core.host.config import load_settings
+from htdy.core.host.plugin_checks import validate_options
 from htdy.plugins.search_backends.embedded import EmbeddedSearch
 from htdy.storage_backends.local import LocalStorage
 
@@ -55,7 +55,7 @@ def test_relative_paths_follow_the_config_file(tmp_path, monkeypatch):
 def test_cli_finds_the_database_from_any_folder(tmp_path):
     proj = _project(tmp_path)
     env = {**os.environ, "HTDY_CONFIG": str(proj / "htdy.toml"), "HTDY_DISABLE_ENTRYPOINTS": "1"}
-    cli = [sys.executable, "-c", "from htdy.core.cli import main; main()"]
+    cli = [sys.executable, "-c", "from htdy.core.commands.cli import main; main()"]
     first = subprocess.run([*cli, "migrate"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr
     assert (proj / "data" / "htdy.sqlite3").is_file() and not (tmp_path / "data").exists()

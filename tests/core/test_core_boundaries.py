@@ -5,7 +5,7 @@ import each other in a circle.
    ``htdy.storage_backends`` or ``htdy.perf`` — statically (anywhere in the file: module level,
    inside functions, under ``TYPE_CHECKING``) or by string (``import_module``, ``find_spec``,
    ``LazyImpl`` targets, any ``"htdy.parsers.x"``-like constant). The one exception is
-   ``DEFAULT_PLUGINS`` in ``core/plugins.py``: the built-in plugin modules, by name, registered
+   ``DEFAULT_PLUGINS`` in ``core/host/plugins.py``: the built-in plugin modules, by name, registered
    exactly like third-party ones.
 2. No registry is looked up by a literal name (``registries.parsers.get("pdf")``,
    ``"typst" in regs.renderers``): core picks implementations by what ``htdy.toml`` selects or
@@ -36,11 +36,11 @@ REGISTRY_SLOTS = {"parsers", "renderers", "templates", "storage_backends", "cach
                   "queue_backends", "mailers"}
 # (file, name) -> why this file may name that built-in
 ALLOWED: dict[tuple[str, str], str] = {
-    **{("core/config.py", n): "the default selection of a one-process instance ([storage] backend = "
+    **{("core/host/config.py", n): "the default selection of a one-process instance ([storage] backend = "
                               "\"local\"…): data checked against the registries at start-up like any "
                               "selection in htdy.toml; no code branches on it"
        for n in ("local", "embedded")},
-    **{("core/testing.py", n): "the pytest plugin's test instance puts the default embedded backends' "
+    **{("core/host/testing.py", n): "the pytest plugin's test instance puts the default embedded backends' "
                                "files under tmp_path"
        for n in ("local", "embedded")},
     ("core/commands/serve.py", "jobrows"): "several worker processes cannot share the in-process queue: "
@@ -90,7 +90,7 @@ def strings(path: Path) -> Iterator[tuple[int, str]]:
     """(line, value) of every string constant that is code, not a docstring."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     skip = _docstrings(tree) | _logger_names(tree)
-    if rel(path) == "core/plugins.py":
+    if rel(path) == "core/host/plugins.py":
         skip |= _default_plugins_strings(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
@@ -162,10 +162,10 @@ def test_core_looks_up_no_implementation_by_literal_name(path: Path) -> None:
 def builtin_names() -> set[str]:
     """Names the built-in plugins register (every slot), their route names, and the engines
     and backends they declare — minus words that are also core's own vocabulary."""
-    from htdy.core.config import Settings
-    from htdy.core.interfaces import PageNames
-    from htdy.core.plugins import build_registries, get_plugin_manager
-    from htdy.core.sniff import KINDS
+    from htdy.core.host.config import Settings
+    from htdy.core.host.interfaces import PageNames
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
+    from htdy.core.services.parsing.sniff import KINDS
 
     pm = get_plugin_manager(load_entrypoints=False)
     regs = build_registries(pm)
@@ -286,5 +286,5 @@ def test_cycle_finder_finds_a_cycle() -> None:
 
 def test_core_has_no_import_cycles() -> None:
     graph = import_graph()
-    assert "htdy.core.api.routing" in graph["htdy.core.appkeys"]  # the graph is read, not empty
+    assert "htdy.core.http.routing" in graph["htdy.core.http.appkeys"]  # the graph is read, not empty
     assert not cycles(graph), cycles(graph)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from htdy.core import hookspecs
+from htdy.core.host import hookspecs
 
 REPO = Path(__file__).resolve().parents[2]
 HOOKS = sorted(n for n in dir(hookspecs) if n.startswith("htdy_"))

@@ -8,7 +8,7 @@ import click
 from click.testing import CliRunner
 
 from htdy import hookimpl
-from htdy.core.interfaces import (
+from htdy.core.host.interfaces import (
     CacheTier,
     Parser,
     ParseResult,
@@ -20,7 +20,7 @@ from htdy.core.interfaces import (
     StorageBackend,
     Template,
 )
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 
 
 def registries_with(plugin: object):
@@ -140,7 +140,7 @@ def test_hook_htdy_register_queue_backends():
 
 
 def test_hook_htdy_register_matchers():
-    from htdy.core.interfaces import Matcher
+    from htdy.core.host.interfaces import Matcher
 
     class M(Matcher):
         name = "t-matcher"
@@ -177,7 +177,7 @@ def test_hook_htdy_register_commands():
     # the distribution's entry point, like a third party's
     import importlib.metadata
 
-    from htdy.core.plugins import DEFAULT_PLUGINS
+    from htdy.core.host.plugins import DEFAULT_PLUGINS
     from htdy.perf import commands as perf_commands
 
     assert "htdy.perf.commands" not in DEFAULT_PLUGINS

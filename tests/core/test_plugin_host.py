@@ -11,16 +11,11 @@ from pathlib import Path
 import pytest
 
 from htdy import hookimpl
-from htdy.core.errors import ConfigError, PluginNotFound
-from htdy.core.interfaces import Parser, ParseResult
-from htdy.core.plugin_checks import check_selected
-from htdy.core.plugins import (
-    DEFAULT_PLUGINS,
-    build_registries,
-    describe_plugins,
-    get_plugin_manager,
-)
-from htdy.core.registry import Registry
+from htdy.core.host.errors import ConfigError, PluginNotFound
+from htdy.core.host.interfaces import Parser, ParseResult
+from htdy.core.host.plugin_checks import check_selected
+from htdy.core.host.plugins import DEFAULT_PLUGINS, build_registries, describe_plugins, get_plugin_manager
+from htdy.core.host.registry import Registry
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

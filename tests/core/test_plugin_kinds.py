@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from htdy import hookimpl
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ConfigError, ParseError
-from htdy.core.interfaces import Parser, ParseResult
-from htdy.core.parsing import parse_document
-from htdy.core.plugin_checks import check_config
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ConfigError, ParseError
+from htdy.core.host.interfaces import Parser, ParseResult
+from htdy.core.host.plugin_checks import check_config
+from htdy.core.host.plugins import build_registries, get_plugin_manager
+from htdy.core.services.parsing.pipeline import parse_document
 
 
 class MarkdownParser(Parser):
@@ -101,10 +101,10 @@ def test_a_kind_nobody_recognises_fails_at_start_up(env):
 
 
 def test_uploads_sniff_the_new_kind_on_the_api_node(env, tmp_path):
-    from htdy.core import appkeys
-    from htdy.core.app import create_app
+    from htdy.core.host.testing import make_settings
+    from htdy.core.http import appkeys
+    from htdy.core.http.app import create_app
     from htdy.core.services.uploads import sniff
-    from htdy.core.testing import make_settings
 
     app = create_app(make_settings(tmp_path, parsing={"parsers": MAPPED}), plugins=[Kinds()])
     svc = app[appkeys.services]

@@ -68,7 +68,7 @@ root = "{tmp_path / 'files'}"
 path = "{tmp_path / 'search.sqlite3'}"
 """)
     env = {**os.environ, "HTDY_CONFIG": str(cfg), "HTDY_DISABLE_ENTRYPOINTS": "1"}
-    proc = subprocess.Popen([sys.executable, "-c", "from htdy.core.cli import main; main()", "serve"],
+    proc = subprocess.Popen([sys.executable, "-c", "from htdy.core.commands.cli import main; main()", "serve"],
                             env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120

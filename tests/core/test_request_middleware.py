@@ -4,8 +4,8 @@ from __future__ import annotations
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from htdy.core import metrics
-from htdy.core.api.middlewares import errors, request_context
+from htdy.core.http.middlewares import errors, request_context
+from htdy.core.observability import metrics
 
 
 def _count(route: str, status: str) -> float:

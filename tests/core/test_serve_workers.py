@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from htdy.core.workers import WorkerPlace, current
+from htdy.core.http.workers import WorkerPlace, current
 
 HTDY = str(Path(sys.executable).with_name("htdy"))
 
@@ -183,8 +183,8 @@ def test_worker_place_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch
 async def test_sibling_caches_drop_what_another_worker_changed() -> None:
     import asyncio
 
-    from htdy.core.cache import LayeredCache
-    from htdy.core.workers.siblings import SiblingChannel
+    from htdy.core.http.workers.siblings import SiblingChannel
+    from htdy.core.services.cache import LayeredCache
     from htdy.plugins.cache_tiers.memory import MemoryTier
 
     group = 4_000_000 + os.getpid()  # (a name no real supervisor has)
@@ -212,7 +212,7 @@ async def test_sibling_caches_drop_what_another_worker_changed() -> None:
 def test_hot_metrics_export_what_prometheus_client_would() -> None:
     from prometheus_client import CollectorRegistry, generate_latest
 
-    from htdy.core.hotmetrics import HotCounter, HotGauge, HotHistogram
+    from htdy.core.observability.hotmetrics import HotCounter, HotGauge, HotHistogram
 
     reg = CollectorRegistry()
     c = HotCounter("t_requests_total", "doc", ["route"], registry=reg)

@@ -20,11 +20,11 @@ import pytest
 import structlog
 from aiohttp import web
 
-from htdy.core import metrics
-from htdy.core.cache import LayeredCache
-from htdy.core.config import settings_from_dict
-from htdy.core.logging import configure_logging
-from htdy.core.tracing import parse_traceparent, trace_id_for, traceparent
+from htdy.core.host.config import settings_from_dict
+from htdy.core.observability import metrics
+from htdy.core.observability.logging import configure_logging
+from htdy.core.observability.tracing import parse_traceparent, trace_id_for, traceparent
+from htdy.core.services.cache import LayeredCache
 from htdy.plugins.cache_tiers.memory import MemoryTier
 
 SECRET = "tracing-test-secret-0123456789abcdefghijklmnop"
@@ -55,8 +55,8 @@ def test_traceparent_round_trip() -> None:
 
 
 async def test_the_render_gateway_carries_the_request_id_to_the_renderer_node(aiohttp_server: Any, logs: Any):
-    from htdy.core.api.middlewares import request_context
-    from htdy.core.rendering import RenderService, internal_routes
+    from htdy.core.http.middlewares import request_context
+    from htdy.core.services.rendering.service import RenderService, internal_routes
 
     node = RenderService(settings_from_dict({"auth": {"secret_key": SECRET}}, environ={}), mode="inprocess")
     app = web.Application(middlewares=[request_context])

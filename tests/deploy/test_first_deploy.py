@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from htdy.core.config import load_settings
+from htdy.core.host.config import load_settings
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"

@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
-from htdy.core.app import create_app
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
+from htdy.core.http.app import create_app
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from htdy.core.config import load_settings
-from htdy.core.plugin_checks import check_config
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import load_settings
+from htdy.core.host.plugin_checks import check_config
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 
 OPERATOR_SECRET = "an-operators-own-secret-0123456789abcdef"  # the template's CHANGE-ME is refused
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
@@ -35,7 +35,7 @@ def test_plugin_options_validate(role: str, kind: Any) -> None:
 def test_create_app_accepts_the_role_config(role: str, kind: Any) -> None:
     """The real app factory builds from each role config: every plugin name it selects is
     registered and every [plugins.*] table is accepted (nothing is started or connected)."""
-    create_app = pytest.importorskip("htdy.core.app").create_app
+    create_app = pytest.importorskip("htdy.core.http.app").create_app
     env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com",
                HTDY_SECRET_KEY=OPERATOR_SECRET)
     app = create_app(load_settings(DEPLOY / "config" / f"{role}.toml", environ=env))

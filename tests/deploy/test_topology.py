@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from htdy.core.config import load_settings
+from htdy.core.host.config import load_settings
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
@@ -47,7 +47,7 @@ def secret_env(kind: Any) -> dict[str, str]:
 @pytest.mark.parametrize("role", ROLES)
 def test_role_config_refuses_the_templates_placeholder_secret(role: str, kind: Any) -> None:
     """Deployed as shipped (the Secret template's CHANGE-ME value), every node refuses to start."""
-    from htdy.core.errors import ConfigError
+    from htdy.core.host.errors import ConfigError
     env = dict(kind("Secret")["htdy-secrets"]["stringData"], HTDY_PUBLIC_URL="https://htdy.example.com")
     with pytest.raises(ConfigError, match=r"auth\.secret_key: is a placeholder"):
         load_settings(DEPLOY / "config" / f"{role}.toml", environ=env)
@@ -73,7 +73,7 @@ def test_role_config_validates_with_load_settings(role: str, secret_env: dict[st
 
 @pytest.mark.parametrize("role", ROLES)
 def test_role_config_names_a_missing_secret(role: str) -> None:
-    from htdy.core.errors import ConfigError
+    from htdy.core.host.errors import ConfigError
     with pytest.raises(ConfigError, match="HTDY_"):
         load_settings(DEPLOY / "config" / f"{role}.toml", environ={})
 
@@ -238,7 +238,7 @@ def test_backup_cronjob_runs_htdy_backup_with_retention(kind: Any, secret_env: d
         "labels"].items() and "ingress" not in policy
 
     # the URL opens through the storage registry with the api config's S3 endpoint and keys
-    from htdy.core.plugins import build_registries, get_plugin_manager
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
     from htdy.core.services.backup import open_target
 
     settings = load_settings(DEPLOY / "config" / "api.toml", environ={**secret_env, **env})

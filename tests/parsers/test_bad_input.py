@@ -7,11 +7,11 @@ import zipfile
 import cvfixtures
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ParseError
-from htdy.core.parsing import parse_document
-from htdy.core.plugins import build_registries, get_plugin_manager
-from htdy.core.sniff import sniff
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ParseError
+from htdy.core.host.plugins import build_registries, get_plugin_manager
+from htdy.core.services.parsing.pipeline import parse_document
+from htdy.core.services.parsing.sniff import sniff
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.parsing import parse_document
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.plugins import build_registries, get_plugin_manager
+from htdy.core.services.parsing.pipeline import parse_document
 from htdy.parsers.extract.degrees import score_split
 from htdy.parsers.extract.header_pieces import place_split as _place_split
 from htdy.parsers.extract.row_labels import row_label

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ParseError
-from htdy.core.parsing import parse_document
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ParseError
+from htdy.core.host.plugins import build_registries, get_plugin_manager
+from htdy.core.services.parsing.pipeline import parse_document
 
 EXAMPLES = int(os.environ.get("HTDY_FUZZ_EXAMPLES", "1500"))
 BUDGET_S = 5.0  # per document; the pool's timeout is the hard stop in production
@@ -107,10 +107,10 @@ def test_fuzz_arbitrary_bytes(blob):
 
 _CHILD = """
 import random, sys
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ParseError
-from htdy.core.parsing import parse_document
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ParseError
+from htdy.core.services.parsing.pipeline import parse_document
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 def status_mb(key):
     for line in open("/proc/self/status"):
         if line.startswith(key + ":"):

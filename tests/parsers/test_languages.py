@@ -518,7 +518,7 @@ def _surrogate_pdf() -> bytes:
 
 
 def _cli() -> Any:
-    from htdy.core.cli import _load_commands, cli
+    from htdy.core.commands.cli import _load_commands, cli
     _load_commands()
     return cli
 

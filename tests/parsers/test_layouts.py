@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.parsing import parse_document
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.plugins import build_registries, get_plugin_manager
+from htdy.core.services.parsing.pipeline import parse_document
 
 HERE = Path(__file__).resolve().parent
 SCORER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "score_parser.py"

@@ -13,12 +13,12 @@ from pathlib import Path
 import cvfixtures
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ConfigError, ParseError
-from htdy.core.parsing import parse_document
-from htdy.core.plugin_checks import check_config
-from htdy.core.plugins import build_registries, get_plugin_manager
-from htdy.core.testing import skip_or_fail
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ConfigError, ParseError
+from htdy.core.host.plugin_checks import check_config
+from htdy.core.host.plugins import build_registries, get_plugin_manager
+from htdy.core.host.testing import skip_or_fail
+from htdy.core.services.parsing.pipeline import parse_document
 from htdy.parsers.layout import ocr_backend as ob
 from htdy.parsers.layout.ocr_layout import snap_sizes
 from htdy.parsers.ocr import latin_packs

@@ -5,10 +5,10 @@ from __future__ import annotations
 import cvfixtures
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.parsing import parse_document
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 from htdy.core.schema import validate_resume
+from htdy.core.services.parsing.pipeline import parse_document
 
 
 @pytest.fixture(scope="module")

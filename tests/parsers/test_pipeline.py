@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from htdy import hookimpl
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import ParseError
-from htdy.core.parsing import ParserPool, parse_document
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import ParseError
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 from htdy.core.schema import prune_invalid, validate_resume
+from htdy.core.services.parsing.pipeline import ParserPool, parse_document
 
 
 class SkillTaxonomy:
@@ -70,7 +70,7 @@ def test_schema_is_the_pinned_official_one():
 SLOW_PLUGIN = textwrap.dedent('''
     import time
     from htdy import hookimpl
-    from htdy.core.interfaces import Parser, ParseResult
+    from htdy.core.host.interfaces import Parser, ParseResult
 
     class SlowParser(Parser):
         name = "slow"
@@ -124,8 +124,8 @@ async def test_pool_parses_real_documents(docs, tmp_path):
     (tmp_path / "b.docx").write_bytes(docs["de.docx"])
     script = f"""
 import asyncio, json
-from htdy.core.config import settings_from_dict
-from htdy.core.parsing import ParserPool
+from htdy.core.host.config import settings_from_dict
+from htdy.core.services.parsing.pipeline import ParserPool
 async def main():
     with ParserPool(settings_from_dict({{"parsing": {{"workers": 2}}}}, environ={{}})) as pool:
         rs = await asyncio.gather(pool.parse(open({str(tmp_path / "a.pdf")!r}, "rb").read(), "a.pdf"),
@@ -145,7 +145,7 @@ def test_worker_peak_is_its_own_not_its_parents():
     once held 250 MB would report 250 MB while it never used more than ~40."""
     import subprocess
     import sys
-    child = "from htdy.core.parsing import _peak_rss_mb; print(_peak_rss_mb())"
+    child = "from htdy.core.services.parsing.pipeline import _peak_rss_mb; print(_peak_rss_mb())"
     parent = ("import subprocess, sys\n"
               "block = b'x' * (250 << 20); del block  # the parent's peak: 250 MB, freed again\n"
               f"subprocess.run([sys.executable, '-c', {child!r}], check=True)\n")
@@ -168,7 +168,7 @@ def cli_files(tmp_path, docs):
 
 
 def _cli():
-    from htdy.core.cli import _load_commands, cli
+    from htdy.core.commands.cli import _load_commands, cli
     _load_commands()
     return cli
 

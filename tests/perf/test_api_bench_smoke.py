@@ -168,7 +168,7 @@ async def test_seed_data_follows_the_contract(contract_api: tuple[str, list[tupl
 def test_perf_api_is_registered() -> None:
     from click.testing import CliRunner
 
-    from htdy.core.cli import _load_commands, cli
+    from htdy.core.commands.cli import _load_commands, cli
     _load_commands()
     result = CliRunner().invoke(cli, ["perf", "api", "--help"])
     assert result.exit_code == 0, result.output

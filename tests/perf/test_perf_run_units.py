@@ -191,7 +191,7 @@ def test_percentiles_come_from_the_histogram() -> None:
 
 
 def test_a_remote_target_needs_confirmation() -> None:
-    from htdy.core.cli import _load_commands, cli
+    from htdy.core.commands.cli import _load_commands, cli
     _load_commands()
     result = CliRunner().invoke(cli, ["perf", "run", "--target", "http://192.0.2.1:8080"])
     assert result.exit_code == 2 and "--allow-remote" in result.output

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "core" / "commands" / "render_sample.json"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from htdy.core.services.ats import ats_check
+from htdy.core.services.ats.service import ats_check
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = {"sample": ROOT / "core" / "commands" / "render_sample.json",
@@ -46,7 +46,7 @@ def test_parser_round_trip_field_f1(settings: Any, regs: Any, cvs: dict, tid: st
 
 
 def test_field_scores_detect_losses() -> None:
-    from htdy.core.rendering_ats import field_scores
+    from htdy.core.services.ats.scoring import field_scores
 
     truth = {"basics": {"name": "Ann Lee", "email": "a@x.org"},
              "work": [{"name": "Acme", "position": "Dev", "startDate": "2020-01"}],

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from htdy.core.cli import cli
+from htdy.core.commands.cli import cli
 
 SAMPLE = Path(__file__).resolve().parents[2] / "core" / "commands" / "render_sample.json"
 
 
 @pytest.fixture(scope="module")
 def runner() -> CliRunner:
-    from htdy.core.cli import _load_commands
+    from htdy.core.commands.cli import _load_commands
 
     if "render" not in cli.commands:
         _load_commands()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from htdy.core.cli import cli
+from htdy.core.commands.cli import cli
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "core" / "commands" / "render_sample.json"
@@ -18,7 +18,7 @@ SAMPLE = REPO / "core" / "commands" / "render_sample.json"
 
 @pytest.fixture(scope="module")
 def runner() -> CliRunner:
-    from htdy.core.cli import _load_commands
+    from htdy.core.commands.cli import _load_commands
 
     if "render" not in cli.commands:
         _load_commands()
@@ -79,7 +79,7 @@ def test_make_run_passes_port_through() -> None:
 
 
 def test_an_engine_the_template_lacks_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
-    from htdy.core.plugins import build_registries, get_plugin_manager
+    from htdy.core.host.plugins import build_registries, get_plugin_manager
 
     regs = build_registries(get_plugin_manager(load_entrypoints=False), slots=("templates",))
     no_typst = next(tid for tid, t in regs.templates.items() if "typst" not in t.engines and "pdf" in t.engines)

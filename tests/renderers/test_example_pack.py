@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from htdy.core.plugins import build_registries, get_plugin_manager
+from htdy.core.host.plugins import build_registries, get_plugin_manager
 
 PACK = Path(__file__).resolve().parent / "example_pack"
 

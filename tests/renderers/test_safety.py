@@ -99,7 +99,7 @@ def test_weasyprint_with_hostile_html_still_fetches_nothing(listener: Any, secre
 
 
 def test_unescaped_mustache_in_templates_rejected(tmp_path: Path) -> None:
-    from htdy.core.interfaces import Template
+    from htdy.core.host.interfaces import Template
     from htdy.renderers.html import compiled
 
     (tmp_path / "layout.mustache").write_text("<body>{{{basics.name}}}</body>")
@@ -109,7 +109,7 @@ def test_unescaped_mustache_in_templates_rejected(tmp_path: Path) -> None:
 
 
 def test_typst_template_may_not_import_or_read(tmp_path: Path) -> None:
-    from htdy.core.errors import ConfigError
+    from htdy.core.host.errors import ConfigError
     from htdy.renderers.manifest import load_template
 
     (tmp_path / "manifest.json").write_text('{"id": "t", "name": "T", "version": "1", "engines": ["typst"]}')

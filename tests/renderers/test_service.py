@@ -7,9 +7,9 @@ from typing import Any
 import pypdfium2
 import pytest
 
-from htdy.core.config import settings_from_dict
-from htdy.core.errors import RenderError
-from htdy.core.rendering import RenderService, render_cache_key
+from htdy.core.host.config import settings_from_dict
+from htdy.core.host.errors import RenderError
+from htdy.core.services.rendering.service import RenderService, render_cache_key
 
 
 class DictCache:
@@ -117,7 +117,7 @@ SECRET = "render-gateway-test-secret-0123456789"
 async def test_http_gateway_and_internal_route(aiohttp_server: Any, full_cv: dict, sparse_cv: dict) -> None:
     from aiohttp import web
 
-    from htdy.core.rendering import internal_routes
+    from htdy.core.services.rendering.service import internal_routes
 
     node_settings = settings_from_dict({"rendering": {"max_pages": 1}, "auth": {"secret_key": SECRET}},
                                        environ={})
@@ -170,7 +170,7 @@ def test_huge_cv_fails_fast_with_page_limit(settings: Any, full_cv: dict) -> Non
 
 
 def test_normalize_options_fills_defaults_and_canonical_values(regs: Any) -> None:
-    from htdy.core.rendering import normalize_options
+    from htdy.core.services.rendering.service import normalize_options
 
     classic = regs.templates.get("classic")
     defaults = normalize_options(classic, None)
@@ -204,8 +204,8 @@ async def test_ats_check_goes_through_the_pools(sparse_cv: dict) -> None:
     """The ATS check is a service over the two pools: its PDF comes from the render pool (never
     WeasyPrint in the API process) and its parse from the parser pool (its time limit, never a
     parse in the API process)."""
-    from htdy.core.parsing import ParserPool
-    from htdy.core.services.ats import AtsService
+    from htdy.core.services.ats.service import AtsService
+    from htdy.core.services.parsing.pipeline import ParserPool
 
     settings = settings_from_dict({"rendering": {"workers": 1, "timeout_s": 60},
                                    "parsing": {"workers": 1, "timeout_s": 60}}, environ={})
@@ -219,7 +219,7 @@ async def test_ats_check_goes_through_the_pools(sparse_cv: dict) -> None:
         assert svc.stats["pool_jobs"] == 1 and svc.stats["renders"] == 1
         assert svc._renderers == {}  # no renderer was ever built in this process
         # a parse the pool gave up on fails the parse part only, with its code
-        from htdy.core.errors import ParseError
+        from htdy.core.host.errors import ParseError
 
         async def too_slow(data: bytes, filename: str) -> Any:
             raise ParseError("parsing took longer than 30 s", code="timeout")
@@ -254,7 +254,7 @@ def test_render_sync_from_a_plain_thread_uses_the_pool(sparse_cv: dict) -> None:
 async def test_render_queue_depth_gauge(sparse_cv: dict) -> None:
     import asyncio
 
-    from htdy.core import metrics
+    from htdy.core.observability import metrics
 
     def depth() -> float:
         return metrics.REGISTRY.get_sample_value("htdy_queue_depth", {"kind": "render"}) or 0.0

@@ -154,7 +154,7 @@ def test_options_order_hide_dates_language_fonts(regs: Any, full_cv: dict) -> No
 
 
 def test_bad_options_rejected(regs: Any, full_cv: dict) -> None:
-    from htdy.core.errors import RenderError
+    from htdy.core.host.errors import RenderError
 
     for opts in ({"accent": "red;}body{background:url(http://x)}"}, {"page_size": "a3"}, {"nope": "1"},
                  {"section_order": "work,<script>"}, {"lang": "en\"><script>"}):

@@ -61,7 +61,7 @@ def test_typst_previews_png_svg(regs: Any, full_cv: dict) -> None:
 
 
 def test_typst_unsupported_template_and_limits(regs: Any, full_cv: dict) -> None:
-    from htdy.core.errors import RenderError
+    from htdy.core.host.errors import RenderError
     from htdy.renderers.typst_engine import TypstOptions, TypstRenderer
 
     with pytest.raises(RenderError) as exc:

@@ -37,7 +37,7 @@ def web_routes() -> list[web.AbstractRouteDef]:
     import pluggy
 
     import htdy.plugins.web
-    from htdy.core import hookspecs
+    from htdy.core.host import hookspecs
 
     pm = pluggy.PluginManager("htdy")
     pm.add_hookspecs(hookspecs)

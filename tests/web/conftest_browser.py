@@ -74,8 +74,8 @@ root = "{root / 'files'}"
 RUNNER = """
 import sys
 from aiohttp import web
-from htdy.core.app import create_app
-from htdy.core.config import load_settings
+from htdy.core.http.app import create_app
+from htdy.core.host.config import load_settings
 web.run_app(create_app(load_settings(sys.argv[1])), host="127.0.0.1", port=int(sys.argv[2]), print=None)
 """
 
@@ -97,7 +97,7 @@ class Server:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def htdy(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-c", "from htdy.core.cli import main; main()", *args],
+        return subprocess.run([sys.executable, "-c", "from htdy.core.commands.cli import main; main()", *args],
                               env=self.env(), cwd=self.root, capture_output=True, text=True, timeout=timeout)
 
     def env(self) -> dict[str, str]:
@@ -109,12 +109,12 @@ class Server:
         """``htdy serve --port`` when this build has it, else ``create_app`` + ``web.run_app``
         in a child process; the configuration migrates the fresh SQLite database."""
         if " serve " in self.htdy("--help").stdout:
-            cmd = [sys.executable, "-c", "from htdy.core.cli import main; main()", "serve", "--port", str(self.port)]
+            cmd = [sys.executable, "-c", "from htdy.core.commands.cli import main; main()", "serve", "--port", str(self.port)]
         else:
             try:
-                import htdy.core.app  # noqa: F401
+                import htdy.core.http.app  # noqa: F401
             except ImportError as exc:
-                unavailable(f"neither `htdy serve` nor htdy.core.app.create_app is available: {exc}")
+                unavailable(f"neither `htdy serve` nor htdy.core.http.app.create_app is available: {exc}")
             cmd = [sys.executable, "-c", RUNNER, str(self.config), str(self.port)]
         with self.log.open("wb") as log:
             self.proc = subprocess.Popen(cmd, env=self.env(), cwd=self.root, stdout=log, stderr=subprocess.STDOUT)

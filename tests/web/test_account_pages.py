@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from htdy.core import appkeys
-from htdy.core.testing import OUTBOX, OutboxPlugin, make_settings
+from htdy.core.host.testing import OUTBOX, OutboxPlugin, make_settings
+from htdy.core.http import appkeys
 
 
 @pytest.fixture

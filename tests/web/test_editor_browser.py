@@ -54,7 +54,7 @@ RESUME: dict[str, Any] = {
 }
 SEED = """
 import asyncio, json, sys
-from htdy.core.cli import Context
+from htdy.core.commands.cli import Context
 from htdy.core.commands.import_export import cli_services
 from htdy.core.models import User
 from htdy.core.services import cvs

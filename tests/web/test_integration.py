@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-app_module = pytest.importorskip("htdy.core.app")
-testing = pytest.importorskip("htdy.core.testing")
+app_module = pytest.importorskip("htdy.core.http.app")
+testing = pytest.importorskip("htdy.core.host.testing")
 if not hasattr(testing, "make_settings"):
     pytest.skip("the htdy pytest plugin has no make_settings yet", allow_module_level=True)
 

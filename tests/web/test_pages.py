@@ -109,6 +109,6 @@ def test_asset_budget():
 
 
 def test_plugin_is_a_default_builtin():
-    from htdy.core.plugins import DEFAULT_PLUGINS
+    from htdy.core.host.plugins import DEFAULT_PLUGINS
 
     assert "htdy.plugins.web" in DEFAULT_PLUGINS

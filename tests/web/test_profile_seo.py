@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from htdy.core import appkeys
-from htdy.core.app import create_app
-from htdy.core.testing import make_settings
+from htdy.core.host.testing import make_settings
+from htdy.core.http import appkeys
+from htdy.core.http.app import create_app
 
 VOCAB = json.loads((Path(__file__).parent / "data" / "schemaorg-subset.json").read_text("utf-8"))
 LITERALS = {"Text", "URL", "Date", "DateTime"}

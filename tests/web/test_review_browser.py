@@ -46,7 +46,7 @@ EXTRAS: dict[str, Any] = {
 # Stores a CV with the given extras through the service layer, in the server's configuration.
 SEED = """
 import asyncio, json, sys
-from htdy.core.cli import Context
+from htdy.core.commands.cli import Context
 from htdy.core.commands.import_export import cli_services
 from htdy.core.models import User
 from htdy.core.services import cvs

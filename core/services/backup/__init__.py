@@ -22,7 +22,7 @@ __all__ = ["BackupResult", "Method", "RestoreResult", "SnapshotInfo", "Target", 
 
 
 async def _storage(settings: Any, regs: Any) -> Any:
-    from htdy.core.app import instantiate
+    from htdy.core.http.app import instantiate
 
     storage = instantiate(settings, regs.storage_backends, settings.storage.backend)
     await storage.start()
@@ -34,7 +34,7 @@ async def run_backup(settings: Any, pm: Any, location: str, *, keep: int | None 
     """Back up the instance ``settings`` describes to ``location`` (a directory or URL)."""
     from htdy import __version__
     from htdy.core.db import close_db, init_db
-    from htdy.core.plugins import build_registries
+    from htdy.core.host.plugins import build_registries
     from htdy.core.services.backup.snapshot import backup
 
     regs = build_registries(pm, ["storage_backends"])
@@ -60,11 +60,11 @@ async def run_restore(settings: Any, pm: Any, location: str, *, snapshot: str | 
                       progress: Progress | None = None) -> RestoreResult:
     """Restore ``location``'s snapshot into the database and storage ``settings`` describe,
     then rebuild the configured search backend's index."""
-    from htdy.core.app import instantiate
-    from htdy.core.cache import build_cache
-    from htdy.core.plugins import build_registries
+    from htdy.core.host.plugins import build_registries
+    from htdy.core.http.app import instantiate
     from htdy.core.services import Services, search_index
     from htdy.core.services.backup.restore import restore
+    from htdy.core.services.cache import build_cache
 
     regs = build_registries(pm)
     target = open_target(location, settings, regs)
@@ -93,7 +93,7 @@ async def run_restore(settings: Any, pm: Any, location: str, *, snapshot: str | 
 
 
 async def run_list(settings: Any, pm: Any, location: str) -> list[SnapshotInfo]:
-    from htdy.core.plugins import build_registries
+    from htdy.core.host.plugins import build_registries
 
     target = open_target(location, settings, build_registries(pm, ["storage_backends"]))
     await target.open()

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from htdy.core.db import dialect_of
-from htdy.core.errors import ConfigError, HtdyError
+from htdy.core.host.errors import ConfigError, HtdyError
 from htdy.core.services.backup.tables import BATCH, TableDump, app_models, dump_table, quote
 
 NATIVE_NAMES = {"sqlite": "database.sqlite3", "postgres": "database.pgdump"}

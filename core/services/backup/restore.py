@@ -24,7 +24,7 @@ from tortoise import Tortoise, connections
 from tortoise.transactions import in_transaction
 
 from htdy.core.db import dialect_of, migration_files, primary_connection_name, run_migrations, tortoise_config
-from htdy.core.errors import Conflict, HtdyError, Unsupported
+from htdy.core.host.errors import Conflict, HtdyError, Unsupported
 from htdy.core.services.backup import database
 from htdy.core.services.backup.snapshot import (
     CONCURRENCY,

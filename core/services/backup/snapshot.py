@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from htdy.core.errors import HtdyError, NotFound
+from htdy.core.host.errors import HtdyError, NotFound
 from htdy.core.services.backup import database
 from htdy.core.services.backup.target import Target
 

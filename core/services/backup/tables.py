@@ -149,7 +149,7 @@ async def load_table(conn: Any, dialect: str, model: type[Model], cols: list[str
     fmap = {c: f for c, f in columns(model)}
     unknown = [c for c in cols if c not in fmap]
     if unknown:
-        from htdy.core.errors import HtdyError
+        from htdy.core.host.errors import HtdyError
         raise HtdyError(f"table {model._meta.db_table}: the snapshot has columns this htdy does not know "
                         f"({', '.join(unknown)}); restore with the htdy version that made it")
     marks = ", ".join(f"${i}" if dialect == "postgres" else "?" for i in range(1, len(cols) + 1))

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from htdy.core.errors import ConfigError, HtdyError, NotFound
+from htdy.core.host.errors import ConfigError, HtdyError, NotFound
 
 
 class Target(abc.ABC):
@@ -195,7 +195,7 @@ def open_target(location: str, settings: Any, registries: Any) -> Target:
     scheme = location.split("://", 1)[0].lower()
     if scheme == "file":
         return DirTarget(location.split("://", 1)[1])
-    from htdy.core.plugin_checks import validate_options
+    from htdy.core.host.plugin_checks import validate_options
 
     known: list[str] = []
     for name, cls in registries.storage_backends.items():

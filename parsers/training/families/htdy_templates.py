@@ -38,8 +38,8 @@ SECTION_FIRST = ("education", "skills", "summary,skills")  # sometimes put befor
 @functools.cache
 def service() -> Any:
     """One in-process render service per process (as the CLI builds it)."""
-    from htdy.core.config import load_settings
-    from htdy.core.rendering import RenderService
+    from htdy.core.host.config import load_settings
+    from htdy.core.services.rendering.service import RenderService
 
     toml = REPO / "htdy.toml"
     settings = load_settings(toml if toml.exists() else None)

@@ -2,7 +2,7 @@
 
 It adds a parser named ``shouty`` for plain text: the first line is the name, upper-cased."""
 from htdy import hookimpl
-from htdy.core.interfaces import Parser, ParseResult, PluginOptions
+from htdy.core.host.interfaces import Parser, ParseResult, PluginOptions
 
 
 class ShoutyOptions(PluginOptions):

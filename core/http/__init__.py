@@ -1,0 +1,1 @@
+"""The HTTP layer: the aiohttp app factory, app keys, middlewares, routing, OpenAPI, the API."""

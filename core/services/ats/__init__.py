@@ -1,0 +1,1 @@
+"""The ATS check: the service (render, parse, compare) and its scoring."""

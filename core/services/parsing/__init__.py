@@ -1,0 +1,1 @@
+"""The parse gateway: the sniffer, the parse pipeline and the parser pool."""
