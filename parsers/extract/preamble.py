@@ -72,3 +72,24 @@ def head_summary(lines: list[Line], taken: str) -> str | None:
                 blocks.append([piece])
     kept = [t for b in blocks if _prose(t := join_lines([p.text for p in b]))]
     return join_lines(kept) if kept else None
+
+
+def head_languages(lines: list[Line]) -> list[dict[str, str]]:
+    """Languages listed among the head's contact items ("✉ ana@… 🌐 Nederlands, Engels, Italiaans",
+    "Languages: English (C2), German (B1)"): a cell holding nothing but two or more language names
+    (each with a level or none), or one or more after a "Languages" label."""
+    from htdy.parsers.extract.lists import _language_list, _segment_languages
+    from htdy.parsers.extract.vocab import heading_key
+
+    for ln in lines:
+        pieces = (p for cell in ln.cell_spans(gap=2.0)
+                  for p in re.split(r"\s{3,}|[\ue000-\uf8ff]|\s[·|•]\s", "".join(sp.text for sp in cell)))
+        for piece in pieces:  # (an icon font's glyph or a wide space sets contact items apart)
+            t = clean(piece).strip(" ·|•")
+            label, sep, rest = t.partition(":")
+            labelled = bool(sep) and heading_key(label.strip()) == "languages"
+            value = rest.strip() if labelled else t
+            items = _segment_languages(value) if value and (labelled or _language_list(value)) else None
+            if items and (labelled or len(items) >= 2):
+                return items
+    return []

@@ -16,7 +16,7 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.degrees import drop_repeated_degree
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
-from htdy.parsers.extract.preamble import head_summary
+from htdy.parsers.extract.preamble import head_languages, head_summary
 from htdy.parsers.extract.row_labels import body_label
 from htdy.parsers.extract.section_model import classify, confirms
 from htdy.parsers.extract.sections import Section, settle, split_sections
@@ -122,6 +122,8 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
             log.warning("section %r (%s) could not be read", sec.title, sec.key, exc_info=True)
             failed.append(sec.title or sec.key)
 
+    if not langs and sections and sections[0].key == "preamble":
+        langs = head_languages(sections[0].lines)
     if summary:
         b["summary"] = join_lines(summary)
         conf["basics.summary"] = 0.7

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from htdy.parsers.extract import language_names
 from htdy.parsers.extract import vocab_academic as academic
 from htdy.parsers.extract import vocab_intl as intl
 
@@ -316,7 +317,7 @@ NATURAL_LANGUAGES = tuple(fold(w) for w in (
     "chinois", "chino", "cinese", "chinesisch", "japonais", "japones", "giapponese", "japanisch",
     "arabe", "arabisch", "portugais", "portugiesisch", "portugalski", "niderlandzki", "ukrainski",
     *intl.NATURAL_LANGUAGES_INTL,
-))
+)) + language_names.load()  # (and CLDR's names in 22 languages)
 
 LEVEL_WORDS = frozenset(fold(w) for w in (
     "native", "native speaker", "fluent", "advanced", "intermediate", "beginner", "basic", "expert",
