@@ -667,7 +667,7 @@ def _location(scope: list[Line], page1: list[Line], out: dict[str, Any]) -> dict
                     elif (known_reg and ("," in piece or address)) or re.search(
                             r"(?:^|[\s,])\d[\d-]{2,7}(?:\s?[A-Z]{2})?\s+" + re.escape(loc["city"]) + r"\b", piece):
                         rank = 2  # or the name after a postcode ("20121 Milano"), known or not
-                    elif known_city and len(piece.split()) <= 3:
+                    elif known_city and len(piece.split()) <= 3 + (loc["city"] != piece):  # ("… Bay Area")
                         rank = 1.5 if in_scope or near_contact(n) else 0
                     elif in_scope and len(piece.split()) <= 3 and _short_contact_line(ln) and near_contact(n) \
                             and loc["city"] != loc["city"].upper() and len(loc["city"]) > 3 \

@@ -112,9 +112,15 @@ def find_phones(text: str, region: str | None = None, loose: bool = False) -> li
     return out
 
 
-_LOC_LABEL = re.compile(r"^(?:address|location|adresse|wohnort|anschrift|direcci[oó]n|ubicaci[oó]n|"
+_LOC_LABEL = re.compile(r"^(?:(?:address|location|adresse|wohnort|anschrift|direcci[oó]n|ubicaci[oó]n|"
                         r"endere[cç]o|localiza[cç][aã]o|indirizzo|adres|lokalizacja|city|ville|ciudad|"
-                        r"cidade|citt[aà]|miasto|woonplaats)\s*:\s*", re.I)
+                        r"cidade|citt[aà]|miasto|woonplaats|residence|r[ée]sidence|residencia|resid[eê]ncia|"
+                        r"residenza|domicile|domicilio|wohnsitz|bostad|ort|adresa|bydli[sš]t[eě]|ikamet|adres)\s*:\s*"
+                        r"|(?:based|located|living|lives) in\s+|wohnhaft in\s+|woonachtig (?:te|in)\s+"
+                        r"|(?:remote|hybrid)\s*[/|(,–-]\s*)", re.I)
+# "San Francisco Bay Area", "Greater London Area", "Région de Lyon", "Großraum München": the city
+_AREA = re.compile(r"^(?:greater|grand|gran|großraum|grossraum|région de|region de|regi[oó]n de|area di)\s+"
+                   r"|\s+(?:bay area|metropolitan area|metro area|metro|area|region|région|metropolregion)$", re.I)
 
 
 COUNTRIES = frozenset(fold(c) for c in (
@@ -208,7 +214,8 @@ def _other_script_location(t: str) -> dict[str, str] | None:
 
 def location_from(text: str) -> dict[str, str] | None:
     """A location from a short text such as ``Somerville, Massachusetts, US`` or ``10115 Berlin``."""
-    t = _LOC_LABEL.sub("", text.strip()).strip(" ,;|")
+    t = _LOC_LABEL.sub("", _LOC_LABEL.sub("", text.strip())).strip(" ,;|)")  # ("Location: Remote / Berlin")
+    t = _AREA.sub("", _AREA.sub("", t)).strip()
     if not t or len(t) > 60 or "@" in t or re.search(r"https?:|www\.|\.(com|io|dev|org)\b", t):
         return None
     if not re.search(r"[A-Za-z]", t) and re.search(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", t):
@@ -256,9 +263,10 @@ def location_from(text: str) -> dict[str, str] | None:
     if len(parts) == 1 and len(first.split()) >= 2:
         from htdy.parsers.extract.places import is_city
         words = first.split()
-        for n in range(len(words) - 1, 0, -1):  # "Świdnica Dolnośląskie": the city is the head
+        # "Świdnica Dolnośląskie": the city is the head (but "San Francisco" is one city, not "San")
+        for n in range(len(words) if is_city(first) else len(words) - 1, 0, -1):
             if is_city(" ".join(words[:n])):
-                return {"city": " ".join(words[:n]), "region": " ".join(words[n:])}
+                return {"city": " ".join(words[:n]), **({"region": " ".join(words[n:])} if words[n:] else {})}
     loc: dict[str, str] = {"city": first}
     rest = [p for p in parts[1:] if p]
     if rest:
@@ -298,6 +306,9 @@ _POSTCODE = re.compile(r"^(?:\d{4}-\d{3}|\d{5}-\d{3}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2
                        r"\d{3}\s\d{2}|\d{4,5})\s+(?=[^\W\d_])")
 
 
+_INNER_POSTCODE = re.compile(r"(?<=\s)(?:\d{4}-\d{3}|\d{5}-\d{3}|\d{2}-\d{3}|\d{5})\s+(?=[^\W\d_][^\d]{1,40}$)")
+
+
 def address_location(text: str) -> dict[str, str] | None:
     """A location from a contact text that may be a full address, in the formats of many
     countries: ``Rua de Santa Catarina 112, 4000-442 Porto, Portugal (Casa)``,
@@ -331,6 +342,13 @@ def address_location(text: str) -> dict[str, str] | None:
         k = next(i for i, p in enumerate(parts) if i > 0 and re.fullmatch(r"\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3}", p))
         parts = parts[k + 1:]
         marked = 0
+    if marked is None:  # a postcode inside a part: "5 rue Victor Hugo 69002 Lyon", "Rua Augusta 100 1100-053 Lisboa"
+        for i, p in enumerate(parts):
+            pm = _INNER_POSTCODE.search(p)
+            if pm and (i > 0 or re.search(r"\d", p[:pm.start()])):
+                parts[i] = p[pm.end():].strip()
+                marked = i
+                break
     if marked is None and not re.search(r"\d", parts[0]):
         loc = location_from(", ".join(parts))
         if loc and tail and not (loc.get("region") or loc.get("countryCode")):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from htdy.parsers.extract.vocab import fold
 
-_FORMAT = 3
+_FORMAT = 4
 _PROBE = "Świdnica Łódź São Paulo İstanbul Ærøskøbing Straße"
 _SPLIT = "\n--regions--\n"
 
@@ -40,9 +40,10 @@ def _cache_file(data: Path) -> Path | None:
 
 
 # Local names of larger cities in the countries of the CV languages (Milano, Warszawa, Lisboa,
-# Torino, München, Bruxelles): GeoNames' main name is often the English one. Only Latin-script
-# alternate names starting with the main name's letter (endonyms), not every transliteration.
-_LOCAL_COUNTRIES = frozenset("DE AT CH FR BE LU ES PT BR IT NL PL".split())
+# Torino, München, Bruxelles, Göteborg) and older names of big cities anywhere (Bangalore, Madras):
+# GeoNames' main name is often the English or the new one. Only Latin-script alternate names
+# starting with the main name's letter (endonyms), not every transliteration.
+_LOCAL_COUNTRIES = frozenset("DE AT CH FR BE LU ES PT BR IT NL PL SE NO DK FI CZ SK TR GR HU RO".split())
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ '\-.]{3,}$")
 
 
@@ -64,8 +65,8 @@ def _build() -> tuple[frozenset[str], frozenset[str]]:
         population = c.get("population", 0)
         for alt in c.get("alternatenames") or ():
             f = fold(alt)
-            if population >= 50000 and c.get("countrycode") in _LOCAL_COUNTRIES and f[:1] == main[:1] \
-                    and len(f.split()) <= 3 and _LATIN_NAME.match(alt):
+            if (population >= 100000 or (population >= 50000 and c.get("countrycode") in _LOCAL_COUNTRIES)) \
+                    and f[:1] == main[:1] and len(f.split()) <= 3 and _LATIN_NAME.match(alt):
                 city_names.add(f)
             elif population >= 100000 and _OTHER_SCRIPT.match(alt):
                 city_names.add(f)
