@@ -584,29 +584,36 @@ def _undated_entries(entries: list[Entry]) -> list[Entry]:
 
 def _title_restarts(entries: list[Entry]) -> list[Entry]:
     """An undated entry right after a dated one, read into its body: a body line set exactly like
-    the entry's own title line (its first header line, bold or larger than the section's text, in
-    a type used nowhere else in the header), short, followed by a line in one of the header's types,
-    by nothing, or by a bullet when it reads as a role at a place (not "Key projects") ("**New York University**" / "MSc" after "**Denver University**" / "Economics" / "MSc" /
-    "Feb 2003 – Feb 2005"): a new entry, with the header-typed lines after it as its header."""
+    the section's title lines (the first header line of its dated entries, bold or larger than the
+    text), short, followed by a line in a type the headers' other lines use (place, position,
+    degree), by nothing, or by a bullet when it reads as a role at a place (not "Key projects"):
+    "**New York University**" / "MSc" after "**Denver University**" / "MSc" / "2003 – 2005" is a
+    new entry, with the header-typed lines after it as its header."""
     def style(ln: Line) -> tuple[float, bool, bool, str]:
         return (round(ln.spans[0].size, 1), ln.spans[0].bold, ln.spans[0].italic, ln.spans[0].font)
 
     sizes = sorted(ln.size for e in entries for ln in e.header + e.body)
     median = sizes[len(sizes) // 2] if sizes else 0.0
+    titles = Counter(style(e.header[0]) for e in entries
+                     if e.header and any(find_range(clean(x.text)) for x in e.header))
+    if not titles:
+        return entries
+    title = titles.most_common(1)[0][0]
+    # the types of the header's other lines (place, position, degree), in any entry of the section
+    kinds = {style(x) for e in entries for x in e.header[1:]} - {title}
+    text = Counter(style(ln) for e in entries for ln in e.body if not is_bullet(ln)).most_common(1)
+    if text and sum(len(e.body) for e in entries) >= 4:
+        kinds.discard(text[0][0])  # the running text's type follows any line: it marks no header
+    if not (title[1] or title[0] > median + 0.4):  # (a title's type, not the running text's)
+        return entries
     out: list[Entry] = []
     for e in entries:
-        h = e.header
-        if len(h) < 2 or not e.body or not any(find_range(clean(x.text)) for x in h):
-            out.append(e)
-            continue
-        title = style(h[0])
-        kinds = {style(x) for x in h[1:]}
         cut = None
-        if title not in kinds and (title[1] or title[0] > median + 0.4):  # (a title's type, not the text's)
+        if e.header and style(e.header[0]) == title and any(find_range(clean(x.text)) for x in e.header):
             for i, ln in enumerate(e.body):
                 t = clean(ln.text)
                 if (style(ln) == title and not is_bullet(ln) and t and len(t.split()) <= 9
-                        and not re.search(r"[.;:!?]$", t) and not find_range(t)
+                        and not _sentence_end(t) and not find_range(t)
                         and (i == 0 or style(e.body[i - 1]) != title)
                         and (i + 1 == len(e.body) or style(e.body[i + 1]) in kinds
                              or (is_bullet(e.body[i + 1]) and _entry_title(t)))):
@@ -616,11 +623,20 @@ def _title_restarts(entries: list[Entry]) -> list[Entry]:
             out.append(e)
             continue
         k = cut + 1
-        while k < len(e.body) and k - cut < len(h) and style(e.body[k]) in kinds and not is_bullet(e.body[k]):
+        while k < len(e.body) and k - cut < 4 and style(e.body[k]) in kinds and not is_bullet(e.body[k]):
             k += 1
-        out.append(Entry(header=h, body=e.body[:cut], right=e.right))
+        out.append(Entry(header=e.header, body=e.body[:cut], right=e.right))
         out.append(Entry(header=e.body[cut:k], body=e.body[k:], right=e.right))
     return out
+
+
+def _sentence_end(t: str) -> bool:
+    """The text ends a sentence: with "!?;:" or a full stop after a word, not after an abbreviation
+    ("Murri s.r.l.", "Acme Inc.", "Müller & Co.")."""
+    if re.search(r"[;:!?]$", t):
+        return True
+    last = t.split()[-1] if t.split() else ""
+    return last.endswith(".") and "." not in last[:-1] and len(last) > 5
 
 
 def _entry_title(t: str) -> bool:

@@ -38,3 +38,14 @@ def test_a_label_over_a_list_in_the_title_type_stays_in_its_entry():
                     "<p>London</p><ul><li>Designed the new brand identity</li></ul>"
                     f"<div style='{T}'>Key projects</div><ul><li>Rebrand of the flagship store</li></ul>")
     assert [w["name"] for w in resume["work"]] == ["Robinson Group"]
+
+
+def test_an_undated_entry_after_a_one_line_header_with_a_legal_form_full_stop():
+    resume = _parse("<h2>Experience</h2><p><b>Product Manager, Solari SpA — 2021 – 2023</b><br><i>Roma</i></p>"
+                    "<ul><li>Onboarded new colleagues</li></ul>"
+                    "<p><b>Product Manager, Visintini Group — 2016 – 2021</b></p><ul><li>Negotiated contracts</li></ul>"
+                    "<p><b>Product Manager, Murri s.r.l.</b><br><i>Verona, Italia</i></p>"
+                    "<p>Coordinated five cross-functional projects with sales and finance.</p>"
+                    "<ul><li>Cut release times by 41%</li></ul>")
+    assert [w["name"] for w in resume["work"]] == ["Solari SpA", "Visintini Group", "Murri s.r.l."]
+    assert resume["work"][2]["highlights"] == ["Cut release times by 41%"]
