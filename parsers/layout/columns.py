@@ -62,14 +62,15 @@ def _soft_cells(lines: list[Line]) -> list[tuple[float, float, Line, str]]:
     return out
 
 
-def find_gutter(page: Page, lines: list[Line]) -> float | None:
+def find_gutter(page: Page, lines: list[Line], within: tuple[float, float] | None = None) -> float | None:
     """The x of a gutter between two columns, or None. Cells split at wide gaps first; failing
     that, at any gap over half an em with the lines above the columns set aside, taken only when
     each side holds a section heading of its own (two columns set close together, Deedy-style;
-    a grid of skills or a margin of labels beside one text flow is no such pair)."""
-    g = _gutter(page, text_cells(lines), skip_above=False)
+    a grid of skills or a margin of labels beside one text flow is no such pair). ``within``: look
+    between these x only (the columns inside one column of the page)."""
+    g = _gutter(page, text_cells(lines), skip_above=False, within=within)
     if g is None:
-        g = _gutter(page, _soft_cells(lines), skip_above=True)
+        g = _gutter(page, _soft_cells(lines), skip_above=True, within=within)
         if g is not None and not _headed_columns(lines, g):
             g = None
     return g
@@ -82,13 +83,17 @@ def _headed_columns(lines: list[Line], gutter: float) -> bool:
     return all(any(heading_key(ln.text) for ln in side) for side in (left, right))
 
 
-def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above: bool) -> float | None:
+def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above: bool,
+            within: tuple[float, float] | None = None) -> float | None:
     if len(cells) < 8:
         return None
     x0 = np.floor([c[0] for c in cells])
     x1 = np.floor([c[1] for c in cells])
     top = np.array([c[2].top for c in cells])
-    xs = np.arange(int(page.width * 0.15), int(page.width * 0.85), dtype=float)
+    lo, hi = within or (0.0, page.width)
+    xs = np.arange(int(lo + (hi - lo) * 0.15), int(hi - (hi - lo) * 0.15), dtype=float)
+    if not len(xs):
+        return None
     crosses = (x0[:, None] < xs[None, :]) & (x1[:, None] > xs[None, :])
     if skip_above:
         # lines above the first line with text on both sides of x (a name, a contact row across

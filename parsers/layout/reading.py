@@ -74,6 +74,7 @@ def order(layout: Layout) -> list[Line]:
             continue
         columns += 1
         pre, left, right = split_columns(lines, gutter)
+        left, right = _inner_columns(page, left), _inner_columns(page, right)
         if pre:
             flush()
             out.extend(pre)
@@ -104,6 +105,22 @@ def order(layout: Layout) -> list[Line]:
     if repeated:
         layout.warnings.append(f"removed {len(repeated)} repeated page header/footer line(s)")
     return out
+
+
+def _inner_columns(page: Page, lines: list[Line]) -> list[Line]:
+    """A column that holds two of its own (three-column designs: a sidebar, the main text and a
+    third column of education and languages) is read one inner column after the other; not when
+    the inner pair is a margin of labels or dates beside their text (read row by row later)."""
+    if len(lines) < 8:
+        return lines
+    lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    g = find_gutter(page, lines, within=(lo, hi))
+    if g is None:
+        return lines
+    pre, left, right = split_columns(lines, g)
+    if not left or not right or label_column(left, right) or margin_of_labels(left, right):
+        return lines
+    return pre + left + right
 
 
 def _mark_footer(page: Page) -> None:
@@ -195,9 +212,13 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
         return lines
     out: list[Line] = []
     for ln in lines:
-        margin = next((m for m in frequent if m > ln.x0 + 15), None)
+        # the text margin: the first frequent one a span of the line starts at (a date column may
+        # lie between a title's margin and the text: "Parcours" | "08/2020" | "Employer")
+        margins = [m for m in frequent if m > ln.x0 + 15]
+        margin = margins[0] if margins else None
         if margin is not None and len(ln.spans) > 1:
-            k = next((i for i, s in enumerate(ln.spans) if i > 0 and margin - 8 <= s.x0 <= margin + 3), None)
+            k = next((i for i, s in enumerate(ln.spans)
+                      if i > 0 and any(m - 8 <= s.x0 <= m + 3 for m in margins)), None)
             head = ln.spans[:k] if k else []
             head_text = "".join(s.text for s in head)
             if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
@@ -233,13 +254,14 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
     frequent = sorted(x for x, n in margins.items() if n >= 3)
     if len(frequent) < 2:
         return lines
-    titles = [ln for ln in lines if _names_section(ln.text) and len(ln.spans) >= 1
-              and any(m > ln.x1 + 5 for m in frequent) and ln.x0 <= frequent[0] + 3]
+    titles, second = _margin_titles(lines, frequent)
     if not titles:
         return lines
     content_x = min((m for m in frequent if m > max(t.x1 for t in titles) + 5), default=None)
     if content_x is None:
         return lines
+    # a title in the margin: at its left edge, or set flush against the text (right-aligned titles)
+    titles = [t for t in titles if t.x0 <= frequent[0] + 3 or content_x - t.x1 < 3 * t.size]
     right = [ln for ln in lines if ln.x0 >= content_x - 15]
     # blocks of content lines: a gap wider than a line's height ends a block
     blocks: list[list[Line]] = []
@@ -257,6 +279,8 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
         mid = (t.top + t.bottom) / 2
         blk = next((b for b in blocks if b[0].page == t.page and b[0].top + 0.5 * t.size < t.top
                     and mid < b[-1].bottom and len(b) >= 2), None)
+        if blk is None:  # a title that starts a little below its section's first line, beside it
+            blk = next((b for b in blocks if b[0].page == t.page and b[0].top < t.top < b[0].bottom), None)
         if blk is not None:
             on_baseline = any(abs(ln.bottom - t.bottom) < 0.3 * t.size for ln in blk)
             placed.append((t, blk, on_baseline))
@@ -282,11 +306,12 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
     for t, blk, _ in placed:
         if id(t) in inline:
             continue
-        moved.add(id(t))
+        group = [t] + ([second[id(t)]] if id(t) in second else [])
+        moved.update(id(x) for x in group)
         if id(blk[0]) in before:
-            after.setdefault(id(blk[-1]), []).append(t)
+            after.setdefault(id(blk[-1]), []).extend(group)
         else:
-            before[id(blk[0])] = [t]
+            before[id(blk[0])] = group
     if not moved:
         return lines
     out: list[Line] = []
@@ -297,6 +322,33 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
         out.append(ln)
         out.extend(after.get(id(ln), []))
     return out
+
+
+def _margin_titles(lines: list[Line], frequent: list[int]) -> tuple[list[Line], dict[int, Line]]:
+    """Section titles left of a text margin, and the second lines of titles wrapped there
+    ("Parcours" / "professionnel"): by id of the title's first line."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    def marginal(ln: Line) -> bool:
+        return len(ln.spans) >= 1 and any(m > ln.x1 + 5 for m in frequent)
+
+    titles: list[Line] = []
+    second: dict[int, Line] = {}
+    cands = [ln for ln in lines if marginal(ln)]
+    taken: set[int] = set()
+    for k, ln in enumerate(cands):
+        if id(ln) in taken:
+            continue
+        if _names_section(ln.text):
+            titles.append(ln)
+            continue
+        nxt = next((b for b in cands[k + 1:] if b.page == ln.page and b.top > ln.top), None)
+        if nxt is not None and abs(nxt.size - ln.size) < 0.5 and 0 <= nxt.top - ln.bottom < 0.6 * ln.size \
+                and len(f"{ln.text} {nxt.text}".split()) <= 4 and heading_key(f"{ln.text} {nxt.text}"):
+            titles.append(ln)
+            second[id(ln)] = nxt
+            taken.add(id(nxt))
+    return titles, second
 
 
 _JOINER_END = re.compile(r"\s(?:of|in|and|for|und|für|de|des|en|et|in der|im)$")

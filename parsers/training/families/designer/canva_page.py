@@ -79,6 +79,8 @@ def css(c: C.Canvas, lang: str) -> str:
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ margin: 0; font-family: {body_f}; font-size: {c.size}pt; line-height: 1.35; color: #2d2d2d; }}
 .w {{ margin-right: .26em; }}
+h2.h .w {{ margin-right: calc(.26em + {0 if c.display else c.track}px); }}
+.jobtitle .w {{ margin-right: calc(.26em + 1.5px); }}
 .name {{ font-family: {disp}; font-size: 28pt; line-height: 1.1; color: {A}; font-weight: bold;
   {"text-transform: uppercase;" if c.name_split == "lines" else ""} }}
 .name .nf {{ font-weight: 300; }}
