@@ -284,19 +284,56 @@ def label_column(left: list[Line], right: list[Line]) -> bool:
     return named >= 0.6 * len(texts)
 
 
-def margin_of_labels(left: list[Line], right: list[Line]) -> bool:
+def margin_of_labels(left: list[Line], right: list[Line], least: int = 3) -> bool:
     """A left margin that holds nothing but section titles and dates, set beside their content
     but not on its baselines (centred on the entry, or on its second line): it is no sidebar with a
-    text flow of its own; the page is read top to bottom across both."""
+    text flow of its own; the page is read top to bottom across both. (A title wrapped over two
+    lines counts once.)"""
     from htdy.parsers.extract.vocab import heading_key
 
-    texts = [" ".join(ln.text.split()) for ln in left if ln.text.strip()]
-    if len(texts) < 3 or not right or any(len(t) > 40 or len(t.split()) > 5 for t in texts):
+    texts = joined_titles(left)
+    if len(texts) < least or not right or any(len(t) > 40 or len(t.split()) > 5 for t in texts):
         return False
     if max(ln.x1 for ln in left) - min(ln.x0 for ln in left) > \
             0.6 * (max(ln.x1 for ln in right) - min(ln.x0 for ln in right)):
         return False
     return all(heading_key(t) or _dates_or_duration(t) for t in texts) and any(heading_key(t) for t in texts)
+
+
+def joined_titles(lines: list[Line]) -> list[str]:
+    """The texts of margin lines, a section title wrapped over two lines ("PROFESSIONAL" /
+    "EXPERIENCE", "Parcours" / "professionnel") joined into one."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    rows = sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.page, ln.top))
+    out: list[str] = []
+    k = 0
+    while k < len(rows):
+        t = " ".join(rows[k].text.split())
+        if k + 1 < len(rows) and not heading_key(t):
+            a, b = rows[k], rows[k + 1]
+            both = f"{t} {' '.join(b.text.split())}"
+            if a.page == b.page and 0 <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
+                    and heading_key(both):
+                out.append(both)
+                k += 2
+                continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def lead_block(labels: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A margin's lines above its first section title (a photo's caption, contact lines beside the
+    name) and the rest."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    rows = sorted(labels, key=lambda ln: (ln.page, ln.top))
+    for k, ln in enumerate(rows):
+        nxt = f" {rows[k + 1].text}" if k + 1 < len(rows) else ""
+        if heading_key(ln.text) or (nxt and heading_key(ln.text + nxt)):
+            return rows[:k], rows[k:]
+    return rows, []
 
 
 def _dates_or_duration(text: str) -> bool:

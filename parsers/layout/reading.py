@@ -12,6 +12,7 @@ from htdy.parsers.layout.columns import (
     SOFT_HYPHENS,
     find_gutter,
     label_column,
+    lead_block,
     margin_of_labels,
     pair_labels,
     right_edge,
@@ -85,12 +86,19 @@ def order(layout: Layout) -> list[Line]:
         start = min((ln.top for ln in text), default=0.0)
         head = [ln for ln in labels if ln.bottom <= start]
         labels = [ln for ln in labels if ln.bottom > start]
+        titled = False
+        if not (label_column(labels, text) or margin_of_labels(labels, text)):
+            # contact lines atop a margin of section titles (a coloured band holding both): read
+            # them with the page's head, the titles beside their sections
+            lead, rest = lead_block(labels)
+            if lead and rest and margin_of_labels(rest, text, least=1):
+                head, labels, titled = head + lead, rest, True
         if label_column(labels, text):
             flush()
             out.extend(head)
             out.extend(_centred_margin_titles(pair_labels(labels, text)))
             continue
-        if margin_of_labels(labels, text):
+        if titled or margin_of_labels(labels, text):
             flush()
             out.extend(head)
             # a title on the baseline of its first line, its top a little lower (smaller type), first
