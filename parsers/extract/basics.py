@@ -9,6 +9,7 @@ from typing import Any
 
 from htdy.parsers.extract.contacts import (
     COUNTRIES,
+    EMAIL,
     NETWORKS,
     address_location,
     clean_url,
@@ -357,8 +358,8 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
         out["label"] = label
         spans["basics.label"] = label
         conf["basics.label"] = 0.7
-    all_text = "\n".join(clean(ln.text) for ln in lines)
-    scope_text = "\n".join(clean(ln.text) for ln in scope)
+    all_text = "\n".join(join_wrapped_emails([clean(ln.text) for ln in lines]))
+    scope_text = "\n".join(join_wrapped_emails([clean(ln.text) for ln in scope]))
     emails = find_emails(scope_text) or find_emails(all_text)
     mailtos = [lk.url[7:] for lk in layout.links if lk.url.lower().startswith("mailto:")]
     if emails:
@@ -487,11 +488,31 @@ def _contact_row(ln: Line) -> bool:
     return bool(find_emails(t) or find_phones(PUA.sub(" ", t)))
 
 
+_EMAIL_HEAD = re.compile(r"[\w.+-]+@[\w.-]*$")
+_EMAIL_TAIL = re.compile(r"[\w.-]+")
+
+
+def join_wrapped_emails(texts: list[str]) -> list[str]:
+    """An address broken across two lines of a narrow column ("jane.doe@example.co" / "m",
+    "william.m@wmauric" / "e.net"): joined when only the two pieces together make an address."""
+    out: list[str] = []
+    for t in texts:
+        if out and _EMAIL_TAIL.fullmatch(t.strip()):
+            head = _EMAIL_HEAD.search(out[-1].rstrip("\ufffe\u00ad-"))
+            if head:
+                whole = head.group(0) + t.strip()
+                if EMAIL.fullmatch(whole) and not EMAIL.fullmatch(head.group(0)):
+                    out[-1] = out[-1][:head.start()] + whole
+                    continue
+        out.append(t)
+    return out
+
+
 def _unwrap(lines: list[Line]) -> str:
     """The lines' text, a URL wrapped at one of its hyphens joined back
     (``linkedin.com/in/chloe-martin-`` / ``events``)."""
     texts = [clean(ln.text) for ln in lines if "©" not in ln.text and "copyright" not in ln.text.lower()]
-    texts = [re.sub(r"[\ufffe\u00ad\u2010\u2011]$", "-", t) for t in texts]
+    texts = [re.sub(r"[\ufffe\u00ad\u2010\u2011]$", "-", t) for t in join_wrapped_emails(texts)]
     out: list[str] = []
     for t in texts:
         if out and re.search(r"\S*[./]\S*-$", out[-1]) and re.match(r"^[a-z0-9][\w.\-/]*$", t) \

@@ -11,6 +11,7 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.row_labels import body_label
 from htdy.parsers.extract.structure import BULLET, body_size, clean
 from htdy.parsers.extract.vocab import (
+    CJK_SPACE,
     bare_heading,
     caseless,
     heading_key,
@@ -45,7 +46,11 @@ def is_heading_like(ln: Line, body: float) -> bool:
     letters = sum(ch.isalpha() for ch in t)
     # a caps heading is words in capitals, not an acronym with a level or a date ("PHP (100):", "CI/CD (95)")
     caps = t.isupper() and letters > 3 and letters >= 0.7 * len(t.replace(" ", ""))
-    return ln.size >= body * 1.12 or ln.bold or caps or ln.spans[0].font.lower().startswith(("heading", "title"))
+    # CJK tracked letter by letter ("学 歴 ・ 教 育"): set apart as a title, whatever its size
+    raw = clean(ln.text)
+    tracked = len(CJK_SPACE.findall(raw)) >= 3 and " " not in CJK_SPACE.sub("", raw)
+    return ln.size >= body * 1.12 or ln.bold or caps or tracked or \
+        ln.spans[0].font.lower().startswith(("heading", "title"))
 
 
 def _dated_soon(lines: list[Line], i: int) -> bool:

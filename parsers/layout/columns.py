@@ -289,9 +289,9 @@ def margin_of_labels(left: list[Line], right: list[Line], least: int = 3) -> boo
     but not on its baselines (centred on the entry, or on its second line): it is no sidebar with a
     text flow of its own; the page is read top to bottom across both. (A title wrapped over two
     lines counts once.)"""
-    from htdy.parsers.extract.vocab import heading_key
+    from htdy.parsers.extract.vocab import CJK_SPACE, heading_key
 
-    texts = joined_titles(left)
+    texts = [CJK_SPACE.sub("", t) for t in joined_titles(left)]  # (CJK titles tracked letter by letter)
     if len(texts) < least or not right or any(len(t) > 40 or len(t.split()) > 5 for t in texts):
         return False
     if max(ln.x1 for ln in left) - min(ln.x0 for ln in left) > \
@@ -310,11 +310,11 @@ def joined_titles(lines: list[Line]) -> list[str]:
     k = 0
     while k < len(rows):
         t = " ".join(rows[k].text.split())
-        if k + 1 < len(rows) and not heading_key(t):
+        if k + 1 < len(rows):
             a, b = rows[k], rows[k + 1]
             both = f"{t} {' '.join(b.text.split())}"
             if a.page == b.page and 0 <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
-                    and heading_key(both):
+                    and heading_key(both) and not heading_key(b.text):
                 out.append(both)
                 k += 2
                 continue

@@ -210,6 +210,8 @@ def _page_numbers_only(a: str, b: str) -> bool:
 def _split_margin_headings(lines: list[Line]) -> list[Line]:
     """Themes that print section titles in a left margin put the title on the same
     baseline as the first entry: split such a line where the text margin starts."""
+    from htdy.parsers.extract.vocab import CJK_SPACE
+
     margins: dict[int, int] = {}
     for ln in lines:
         margins[round(ln.x0)] = margins.get(round(ln.x0), 0) + 1
@@ -225,11 +227,15 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
         margins = [m for m in frequent if m > ln.x0 + 15]
         margin = margins[0] if margins else None
         if margin is not None and len(ln.spans) > 1:
-            k = next((i for i, s in enumerate(ln.spans)
-                      if i > 0 and any(m - 8 <= s.x0 <= m + 3 for m in margins)), None)
+            # a section title, then a wide gap before the text beside it; else the text margin
+            k = next((i for i, s in enumerate(ln.spans) if 0 < i and s.x0 - ln.spans[i - 1].x1 >= 1.5 * s.size
+                      and _names_section("".join(x.text for x in ln.spans[:i]))), None)
+            if k is None:
+                k = next((i for i, s in enumerate(ln.spans)
+                          if i > 0 and any(m - 8 <= s.x0 <= m + 3 for m in margins)), None)
             head = ln.spans[:k] if k else []
             head_text = "".join(s.text for s in head)
-            if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
+            if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", CJK_SPACE.sub("", head_text)) \
                     and (ln.spans[k].x0 - ln.spans[k - 1].x1 >= 0.6 * ln.spans[k].size or _names_section(head_text)):
                 # (a long title may run up to the text margin: "BERUFSERFAHRUNG" touching the entry)
                 cells = ln.cells or [0] * len(ln.spans)
@@ -347,15 +353,15 @@ def _margin_titles(lines: list[Line], frequent: list[int]) -> tuple[list[Line], 
     for k, ln in enumerate(cands):
         if id(ln) in taken:
             continue
-        if _names_section(ln.text):
-            titles.append(ln)
-            continue
         nxt = next((b for b in cands[k + 1:] if b.page == ln.page and b.top > ln.top), None)
         if nxt is not None and abs(nxt.size - ln.size) < 0.5 and 0 <= nxt.top - ln.bottom < 0.6 * ln.size \
-                and len(f"{ln.text} {nxt.text}".split()) <= 4 and heading_key(f"{ln.text} {nxt.text}"):
+                and len(f"{ln.text} {nxt.text}".split()) <= 4 and heading_key(f"{ln.text} {nxt.text}") \
+                and not heading_key(nxt.text):
             titles.append(ln)
             second[id(ln)] = nxt
             taken.add(id(nxt))
+        elif _names_section(ln.text):
+            titles.append(ln)
     return titles, second
 
 
