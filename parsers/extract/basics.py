@@ -24,7 +24,7 @@ from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.sections import Section
 from htdy.parsers.extract.structure import PUA, clean
-from htdy.parsers.extract.vocab import HEADINGS, caseless, fold, heading_key
+from htdy.parsers.extract.vocab import CJK_SPACE, HEADINGS, caseless, fold, heading_key
 from htdy.parsers.extract.vocab_intl import CV_WORDS_INTL
 from htdy.parsers.layout.model import Layout, Line, Span
 
@@ -47,14 +47,15 @@ _NOT_NAME = tuple(fold(w) for w in (
 _NAME_WORD = (r"(?:(?:full|first|last|family|given)\s+names?|names?|surnames?|vor-\s*und\s*nachname|vornamen?|"
               r"nachnamen?|familienname|nom\s+de\s+famille|nom\s+complet|noms?|pr[ée]noms?|nombres?|apellidos?|"
               r"nome\s+completo|nomes?|cognome|cognomi|apelidos?|sobrenomes?|(?:volledige\s+)?naam|voornaam|"
-              r"voornamen|achternaam|imi[ęe]|imiona|nazwisko|nazwiska)(?:\s*\([^()]{1,12}\))?")
+              r"voornamen|achternaam|imi[ęe]|imiona|nazwisko|nazwiska|氏名|姓名|名前|성명|이름)(?:\s*\([^()]{1,12}\))?")
 _NAME_LABEL = re.compile(rf"^{_NAME_WORD}(?:\s*(?:/|,|\s(?:and|und|et|y|e|i|en)\s|\s)\s*{_NAME_WORD})*"
                          r"(?![\w(])\s*[:/]?\s*", re.I)
 
 
 def _is_not_name(t: str) -> bool:
     f = " " + fold(t) + " "
-    return any(" " + w + " " in f for w in _NOT_NAME) or heading_key(t) is not None
+    g = " " + fold(CJK_SPACE.sub("", t)) + " "  # (tracked CJK: "履 歴 書")
+    return any(" " + w + " " in f or " " + w + " " in g for w in _NOT_NAME) or heading_key(t) is not None
 
 
 _PARTICLES = frozenset("van von den der de del della di da das do dos du la le ten ter te zu y e i bin al 't ’t".split())
@@ -394,7 +395,7 @@ _PHONE_LABEL = re.compile(
     r"(?:^|[\s(|•·,;:])(?:tel(?:e(?:f|ph)on[eo]?s?)?|t[ée]l[ée]phone|tel[ée]fonos?(?:\(s\))?|telefone|telefoon|"
     r"phone|ph|mobile?|mobil|handy|m[óo]vil|cell(?:ular)?|celular|telem[óo]vel|portable|cellulare|mobiel|gsm|"
     r"kom[óo]rka|tel\.\s*kom|n[úu]mero\s+de\s+tel[ée]fon[oe]|num[ée]ro\s+de\s+t[ée]l[ée]phone|"
-    r"numero\s+di\s+telefono|[MTP])\.?\s*(?:\(s\))?\s*[:.]?\s*$", re.I)
+    r"numero\s+di\s+telefono|電話(?:番号)?|携帯(?:電話)?|电话|手机|전화(?:번호)?|휴대폰|[MTP])\.?\s*(?:\(s\))?\s*[:.]?\s*$", re.I)
 _PHONE_GLYPHS = "☎✆📞📱☏\uf095\uf098\uf10b\uf3cd\uf2a0\ue0b0"
 
 

@@ -314,7 +314,7 @@ def joined_titles(lines: list[Line]) -> list[str]:
             a, b = rows[k], rows[k + 1]
             both = f"{t} {' '.join(b.text.split())}"
             if a.page == b.page and 0 <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
-                    and heading_key(both) and not heading_key(b.text):
+                    and heading_key(both) and not (heading_key(t) and heading_key(b.text)):
                 out.append(both)
                 k += 2
                 continue

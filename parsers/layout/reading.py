@@ -96,7 +96,7 @@ def order(layout: Layout) -> list[Line]:
         if label_column(labels, text):
             flush()
             out.extend(head)
-            out.extend(_centred_margin_titles(pair_labels(labels, text)))
+            out.extend(_centred_margin_titles(pair_labels(labels, text), paired=True))
             continue
         if titled or margin_of_labels(labels, text):
             flush()
@@ -257,11 +257,13 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
 _LETTER_HYPHEN = re.compile(r"[^\W\d_][-\u2010]$")
 
 
-def _centred_margin_titles(lines: list[Line]) -> list[Line]:
+def _centred_margin_titles(lines: list[Line], paired: bool = False) -> list[Line]:
     """Section titles in a left margin set vertically centred beside their content (a table row
     whose label cell is ``vertical-align: middle``): the title's line lies inside a block of content
     lines that began above it. Read the title before the block; when several titles fall inside one
-    block, the first takes it and the others follow it (their own content is empty)."""
+    block, the first takes it and the others follow it (their own content is empty). ``paired``: the
+    labels of a label column already stand with their rows; only titles at the margin's left edge
+    that lie inside a block move."""
     margins: dict[int, int] = {}
     for ln in lines:
         margins[round(ln.x0)] = margins.get(round(ln.x0), 0) + 1
@@ -274,8 +276,15 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
     content_x = min((m for m in frequent if m > max(t.x1 for t in titles) + 5), default=None)
     if content_x is None:
         return lines
-    # a title in the margin: at its left edge, or set flush against the text (right-aligned titles)
-    titles = [t for t in titles if t.x0 <= frequent[0] + 3 or content_x - t.x1 < 3 * t.size]
+    # a title in the margin: at its left edge, or set flush against the text in a margin that
+    # holds nothing else below its first title (right-aligned titles; not a label column's rows)
+    near = [t for t in titles if t.x0 > frequent[0] + 3 and content_x - t.x1 < 3 * t.size]
+    parts = {id(t) for t in titles} | {id(x) for x in second.values()}
+    first = min((t.top for t in near), default=0.0)
+    if paired or any(max(x.x1 for x in ln.cell_spans()[0]) < content_x - 5 and ln.top >= first
+                     and id(ln) not in parts for ln in lines if ln.spans):
+        near = []  # (a line that starts in the margin: a row label, set beside its value or not)
+    titles = [t for t in titles if t.x0 <= frequent[0] + 3 or any(t is n for n in near)]
     right = [ln for ln in lines if ln.x0 >= content_x - 15]
     # blocks of content lines: a gap wider than a line's height ends a block
     blocks: list[list[Line]] = []
@@ -291,9 +300,10 @@ def _centred_margin_titles(lines: list[Line]) -> list[Line]:
     placed: list[tuple[Line, list[Line], bool]] = []
     for t in titles:
         mid = (t.top + t.bottom) / 2
-        blk = next((b for b in blocks if b[0].page == t.page and b[0].top + 0.5 * t.size < t.top
+        edge = t.x0 <= frequent[0] + 3  # (a title flush against the text moves only beside a first line)
+        blk = next((b for b in blocks if edge and b[0].page == t.page and b[0].top + 0.5 * t.size < t.top
                     and mid < b[-1].bottom and len(b) >= 2), None)
-        if blk is None:  # a title that starts a little below its section's first line, beside it
+        if blk is None and not paired:  # a title that starts a little below its section's first line
             blk = next((b for b in blocks if b[0].page == t.page and b[0].top < t.top < b[0].bottom), None)
         if blk is not None:
             on_baseline = any(abs(ln.bottom - t.bottom) < 0.3 * t.size for ln in blk)
@@ -356,7 +366,7 @@ def _margin_titles(lines: list[Line], frequent: list[int]) -> tuple[list[Line], 
         nxt = next((b for b in cands[k + 1:] if b.page == ln.page and b.top > ln.top), None)
         if nxt is not None and abs(nxt.size - ln.size) < 0.5 and 0 <= nxt.top - ln.bottom < 0.6 * ln.size \
                 and len(f"{ln.text} {nxt.text}".split()) <= 4 and heading_key(f"{ln.text} {nxt.text}") \
-                and not heading_key(nxt.text):
+                and not (heading_key(ln.text) and heading_key(nxt.text)):
             titles.append(ln)
             second[id(ln)] = nxt
             taken.add(id(nxt))

@@ -66,7 +66,7 @@ def history(view: dict) -> str:
         if val(w, "position"):
             rows.append(_row("", "", E(f"\u3000{w['position']}として勤務"), "ind"))
         end = _ym(w.get("end"))
-        if end[0]:
+        if end[0] or i < len(jobs) - 1:  # (an earlier job whose end is not known still ended)
             rows.append(_row(*end, E(f"{co} {'一身上の都合により退社' if i % 2 else '退社'}")))
         else:
             rows.append(_row("", "", "現在に至る", "ind"))
@@ -86,11 +86,7 @@ def document(view: dict, tid: str) -> str:
     name = val(view, "name") or ""
     years = [int(y) for e in view.get("education") or [] for y in re.findall(r"(?:19|20)\d\d", e.get("start") or "")]
     born = (min(years) - 18) if years else 1990
-    skills = "、".join(s["name"] for s in view.get("skills") or [] if val(s, "name"))
-    langs = "、".join(f"{lg['language']}（{lg['fluency']}）" if val(lg, "fluency") else lg["language"]
-                     for lg in view.get("languages") or [] if val(lg, "language"))
-    motive = E(view.get("summary") or "") + (f"<br>【スキル】{E(skills)}" if skills else "") + \
-        (f"<br>【語学】{E(langs)}" if langs else "")
+    motive = E(view.get("summary") or "")  # (skills and languages are no part of the form)
     contact = "".join(f"<div>{k}：{E(view[f])}</div>" for k, f in (("電話", "phone"), ("E-mail", "email"))
                       if val(view, f))
     wide = tid.endswith("b")  # two forms: A4 portrait, or the same grid with a wider history column
