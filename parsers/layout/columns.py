@@ -303,7 +303,6 @@ def margin_of_labels(left: list[Line], right: list[Line], least: int = 3) -> boo
 def joined_titles(lines: list[Line]) -> list[str]:
     """The texts of margin lines, a section title wrapped over two lines ("PROFESSIONAL" /
     "EXPERIENCE", "Parcours" / "professionnel") joined into one."""
-    from htdy.parsers.extract.vocab import heading_key
 
     rows = sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.page, ln.top))
     out: list[str] = []
@@ -314,13 +313,26 @@ def joined_titles(lines: list[Line]) -> list[str]:
             a, b = rows[k], rows[k + 1]
             both = f"{t} {' '.join(b.text.split())}"
             if a.page == b.page and 0 <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
-                    and heading_key(both) and not (heading_key(t) and heading_key(b.text)):
+                    and wraps_title(t, " ".join(b.text.split())):
                 out.append(both)
                 k += 2
                 continue
         out.append(t)
         k += 1
     return out
+
+
+def wraps_title(a: str, b: str) -> bool:
+    """``b`` continues the title ``a`` wrapped onto a second line: together they name a section and
+    ``a`` alone does not ("PROFESSIONAL" / "EXPERIENCE"), or ``b`` goes on in lower case
+    ("Compétences" / "techniques"), or together they are a title word for word ("EDUCATION &" /
+    "TRAINING"); not a title and the first item under it ("Skills" / "Frontend")."""
+    from htdy.parsers.extract.vocab import bare_heading, heading_key
+
+    both = f"{a} {b}"
+    if not heading_key(both) or (heading_key(a) and heading_key(b)):
+        return False
+    return not heading_key(a) or b[:1].islower() or bare_heading(both) is not None
 
 
 def lead_block(labels: list[Line]) -> tuple[list[Line], list[Line]]:

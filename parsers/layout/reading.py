@@ -18,6 +18,7 @@ from htdy.parsers.layout.columns import (
     right_edge,
     split_columns,
     text_cells,
+    wraps_title,
 )
 from htdy.parsers.layout.model import Layout, Line, Page, Span
 
@@ -227,12 +228,10 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
         margins = [m for m in frequent if m > ln.x0 + 15]
         margin = margins[0] if margins else None
         if margin is not None and len(ln.spans) > 1:
-            # a section title, then a wide gap before the text beside it; else the text margin
-            k = next((i for i, s in enumerate(ln.spans) if 0 < i and s.x0 - ln.spans[i - 1].x1 >= 1.5 * s.size
-                      and _names_section("".join(x.text for x in ln.spans[:i]))), None)
-            if k is None:
-                k = next((i for i, s in enumerate(ln.spans)
-                          if i > 0 and any(m - 8 <= s.x0 <= m + 3 for m in margins)), None)
+            k = next((i for i, s in enumerate(ln.spans)
+                      if i > 0 and any(m - 8 <= s.x0 <= m + 3 for m in margins)), None)
+            while k and k > 1 and _glued(ln.spans[k - 1], ln.spans[k]):
+                k -= 1  # the start of the word the margin falls in ("(" "주" ")" of "(주) 겨레금고")
             head = ln.spans[:k] if k else []
             head_text = "".join(s.text for s in head)
             if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", CJK_SPACE.sub("", head_text)) \
@@ -252,6 +251,12 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
                 continue
         out.append(ln)
     return out
+
+
+def _glued(a: Span, b: Span) -> bool:
+    """Two pieces of one word in one type (glyphs from a fallback font split a word into spans)."""
+    return abs(a.size - b.size) < 0.2 and a.bold == b.bold and b.x0 - a.x1 < 0.3 * b.size \
+        and not b.text.startswith(" ")
 
 
 _LETTER_HYPHEN = re.compile(r"[^\W\d_][-\u2010]$")
@@ -351,7 +356,6 @@ def _centred_margin_titles(lines: list[Line], paired: bool = False) -> list[Line
 def _margin_titles(lines: list[Line], frequent: list[int]) -> tuple[list[Line], dict[int, Line]]:
     """Section titles left of a text margin, and the second lines of titles wrapped there
     ("Parcours" / "professionnel"): by id of the title's first line."""
-    from htdy.parsers.extract.vocab import heading_key
 
     def marginal(ln: Line) -> bool:
         return len(ln.spans) >= 1 and any(m > ln.x1 + 5 for m in frequent)
@@ -365,8 +369,7 @@ def _margin_titles(lines: list[Line], frequent: list[int]) -> tuple[list[Line], 
             continue
         nxt = next((b for b in cands[k + 1:] if b.page == ln.page and b.top > ln.top), None)
         if nxt is not None and abs(nxt.size - ln.size) < 0.5 and 0 <= nxt.top - ln.bottom < 0.6 * ln.size \
-                and len(f"{ln.text} {nxt.text}".split()) <= 4 and heading_key(f"{ln.text} {nxt.text}") \
-                and not (heading_key(ln.text) and heading_key(nxt.text)):
+                and len(f"{ln.text} {nxt.text}".split()) <= 4 and wraps_title(ln.text, nxt.text):
             titles.append(ln)
             second[id(ln)] = nxt
             taken.add(id(nxt))
