@@ -312,7 +312,7 @@ def joined_titles(lines: list[Line]) -> list[str]:
         if k + 1 < len(rows):
             a, b = rows[k], rows[k + 1]
             both = f"{t} {' '.join(b.text.split())}"
-            if a.page == b.page and 0 <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
+            if a.page == b.page and -0.3 * a.size <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
                     and wraps_title(t, " ".join(b.text.split())):
                 out.append(both)
                 k += 2

@@ -295,7 +295,9 @@ def _centred_margin_titles(lines: list[Line], paired: bool = False) -> list[Line
     blocks: list[list[Line]] = []
     for ln in sorted(right, key=lambda x: (x.page, x.top)):
         b = blocks[-1] if blocks else None
-        if b and b[-1].page == ln.page and ln.top - b[-1].bottom < max(ln.size, 1.0):
+        # (a much larger line, a name over the first section, starts no block with the text below it)
+        if b and b[-1].page == ln.page and ln.top - b[-1].bottom < max(ln.size, 1.0) \
+                and b[-1].size < 1.6 * max(ln.size, 1.0):
             b.append(ln)
         else:
             blocks.append([ln])
@@ -368,7 +370,7 @@ def _margin_titles(lines: list[Line], frequent: list[int]) -> tuple[list[Line], 
         if id(ln) in taken:
             continue
         nxt = next((b for b in cands[k + 1:] if b.page == ln.page and b.top > ln.top), None)
-        if nxt is not None and abs(nxt.size - ln.size) < 0.5 and 0 <= nxt.top - ln.bottom < 0.6 * ln.size \
+        if nxt is not None and abs(nxt.size - ln.size) < 0.5 and -0.3 * ln.size <= nxt.top - ln.bottom < 0.6 * ln.size \
                 and len(f"{ln.text} {nxt.text}".split()) <= 4 and wraps_title(ln.text, nxt.text):
             titles.append(ln)
             second[id(ln)] = nxt
