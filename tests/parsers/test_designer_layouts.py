@@ -6,10 +6,7 @@ from __future__ import annotations
 import pytest
 
 from htdy.parsers.base import PdfParser
-from htdy.parsers.extract import history_rows
-from htdy.parsers.extract.basics import join_wrapped_emails
 from htdy.parsers.extract.vocab import bare_heading, heading_key
-from htdy.parsers.layout.columns import wraps_title
 from htdy.parsers.layout.model import Line, Span
 
 from .cvfixtures import render_pdf
@@ -82,6 +79,8 @@ def test_titles_in_a_band_beside_contact_lines_and_dated_entries():
 
 
 def test_wrapped_title_needs_a_continuation():
+    from htdy.parsers.layout.columns import wraps_title
+
     assert wraps_title("PROFESSIONAL", "EXPERIENCE")
     assert wraps_title("Compétences", "techniques")
     assert not wraps_title("Skills", "Frontend")  # a title and the first item under it
@@ -94,6 +93,8 @@ def test_cjk_titles_tracked_letter_by_letter():
 
 
 def test_an_address_wrapped_in_a_narrow_column_is_joined():
+    from htdy.parsers.extract.basics import join_wrapped_emails
+
     assert join_wrapped_emails(["william.maurice39@wmauric", "e.net", "06 31 79 86 80"]) == [
         "william.maurice39@wmaurice.net", "06 31 79 86 80"]
     assert join_wrapped_emails(["jane@example.com", "Lyon"]) == ["jane@example.com", "Lyon"]
@@ -104,6 +105,8 @@ def _rows(texts: list[str]) -> list[Line]:
 
 
 def test_history_rows_pair_entry_and_exit():
+    from htdy.parsers.extract import history_rows
+
     rows = _rows(["学歴", "2010 4 東京大学 工学部 入学", "2014 3 東京大学 工学部 卒業", "職歴",
                   "2014 4 株式会社青葉商事 入社", "営業職として勤務", "2018 9 株式会社青葉商事 一身上の都合により退社",
                   "平成30 10 合同会社みどり 入社", "現在に至る", "以上"])
