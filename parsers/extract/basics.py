@@ -24,7 +24,7 @@ from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.sections import Section
 from htdy.parsers.extract.structure import PUA, clean
-from htdy.parsers.extract.vocab import CJK_SPACE, HEADINGS, caseless, fold, heading_key
+from htdy.parsers.extract.vocab import CJK_SPACE, HEADINGS, LEGAL_FORMS, caseless, fold, heading_key
 from htdy.parsers.extract.vocab_intl import CV_WORDS_INTL
 from htdy.parsers.layout.model import Layout, Line, Span
 
@@ -55,6 +55,9 @@ _NAME_LABEL = re.compile(rf"^{_NAME_WORD}(?:\s*(?:/|,|\s(?:and|und|et|y|e|i|en)\
 def _is_not_name(t: str) -> bool:
     f = " " + fold(t) + " "
     g = " " + fold(CJK_SPACE.sub("", t)) + " "  # (tracked CJK: "履 歴 書")
+    words = f.split()
+    if len(words) >= 2 and words[-1] in LEGAL_FORMS:
+        return True  # a firm ("Tecnologías Globales S.A."), when the name itself is drawn as outlines
     return any(" " + w + " " in f or " " + w + " " in g for w in _NOT_NAME) or heading_key(t) is not None
 
 
@@ -250,7 +253,7 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                 if t and not _looks_like_name(t):
                     t = _name_head(t) if len(t) <= 100 else ""
                 if not t or not _looks_like_name(t) or _is_not_name(_core_name(t)) or _NAME_LABEL.fullmatch(t + " ") \
-                        or fold(t) in COUNTRIES or is_region(t):
+                        or fold(t) in COUNTRIES or is_region(t) or (len(t.split()) == 1 and is_city(t) and not named):
                     continue
                 words = t.split()
                 if len(words) == 1 and len(t) <= 3 and not caseless(t):

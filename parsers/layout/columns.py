@@ -313,6 +313,7 @@ def joined_titles(lines: list[Line]) -> list[str]:
             a, b = rows[k], rows[k + 1]
             both = f"{t} {' '.join(b.text.split())}"
             if a.page == b.page and -0.3 * a.size <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
+                    and a.bold == b.bold \
                     and wraps_title(t, " ".join(b.text.split())):
                 out.append(both)
                 k += 2
@@ -325,14 +326,16 @@ def joined_titles(lines: list[Line]) -> list[str]:
 def wraps_title(a: str, b: str) -> bool:
     """``b`` continues the title ``a`` wrapped onto a second line: together they name a section and
     ``a`` alone does not ("PROFESSIONAL" / "EXPERIENCE"), or ``b`` goes on in lower case
-    ("Compétences" / "techniques"), or together they are a title word for word ("EDUCATION &" /
-    "TRAINING"); not a title and the first item under it ("Skills" / "Frontend")."""
+    ("Compétences" / "techniques") or in capitals like ``a``, or together they are a title word for
+    word; not a title and the first item under it ("Skills" / "Frontend"). Callers check that both
+    lines are set in one type, close together."""
     from htdy.parsers.extract.vocab import bare_heading, heading_key
 
     both = f"{a} {b}"
-    if not heading_key(both) or (heading_key(a) and heading_key(b)):
-        return False
-    return not heading_key(a) or b[:1].islower() or bare_heading(both) is not None
+    if re.search(r"[\d@/.:]", both) or not heading_key(both) or (heading_key(a) and heading_key(b)):
+        return False  # (an address or a date line is no part of a title)
+    caps = a.isupper() and b.isupper() and sum(c.isalpha() for c in b) >= 5  # "CONOCIMIENTOS" / "TÉCNICOS"
+    return not heading_key(a) or b[:1].islower() or caps or bare_heading(both) is not None
 
 
 def lead_block(labels: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -342,8 +345,7 @@ def lead_block(labels: list[Line]) -> tuple[list[Line], list[Line]]:
 
     rows = sorted(labels, key=lambda ln: (ln.page, ln.top))
     for k, ln in enumerate(rows):
-        nxt = f" {rows[k + 1].text}" if k + 1 < len(rows) else ""
-        if heading_key(ln.text) or (nxt and heading_key(ln.text + nxt)):
+        if heading_key(ln.text) or (k + 1 < len(rows) and wraps_title(ln.text, rows[k + 1].text)):
             return rows[:k], rows[k:]
     return rows, []
 

@@ -370,7 +370,8 @@ def _margin_titles(lines: list[Line], frequent: list[int]) -> tuple[list[Line], 
         if id(ln) in taken:
             continue
         nxt = next((b for b in cands[k + 1:] if b.page == ln.page and b.top > ln.top), None)
-        if nxt is not None and abs(nxt.size - ln.size) < 0.5 and -0.3 * ln.size <= nxt.top - ln.bottom < 0.6 * ln.size \
+        if nxt is not None and abs(nxt.size - ln.size) < 0.5 and nxt.bold == ln.bold \
+                and -0.3 * ln.size <= nxt.top - ln.bottom < 0.6 * ln.size \
                 and len(f"{ln.text} {nxt.text}".split()) <= 4 and wraps_title(ln.text, nxt.text):
             titles.append(ln)
             second[id(ln)] = nxt
