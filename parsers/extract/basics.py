@@ -253,7 +253,7 @@ def find_name(layout: Layout, lines: list[Line], margins: list[Line] | None = No
                 if t and not _looks_like_name(t):
                     t = _name_head(t) if len(t) <= 100 else ""
                 if not t or not _looks_like_name(t) or _is_not_name(_core_name(t)) or _NAME_LABEL.fullmatch(t + " ") \
-                        or fold(t) in COUNTRIES or is_region(t) or (len(t.split()) == 1 and is_city(t) and not named):
+                        or fold(t) in COUNTRIES or is_region(t):
                     continue
                 words = t.split()
                 if len(words) == 1 and len(t) <= 3 and not caseless(t):

@@ -182,9 +182,11 @@ def _wrapped_heading(first: Line, ln: Line) -> bool:
     if not (_style(first) == _style(ln) and first.page == ln.page
             and -0.3 * ln.size <= ln.top - first.bottom and ln.top - first.top <= 1.5 * size):
         return False
-    # in capitals: only where the second line names no section alone ("EDUCATION" / "SKILLS" are two)
-    return t[:1].islower() or (t.isupper() and ft.isupper() and heading_key(t) is None
-                               and heading_key(f"{ft} {t}") is not None)
+    # in capitals: only where the second line names no section alone ("EDUCATION" / "SKILLS" are two);
+    # a first line that names nothing alone goes on in the next ("Akademischer" / "Werdegang")
+    joined = heading_key(f"{ft} {t}") is not None
+    return t[:1].islower() or (t.isupper() and ft.isupper() and heading_key(t) is None and joined) \
+        or (joined and heading_key(ft) is None and len(ft.split()) <= 2 and not re.search(r"[\d@/.:]", ft + t))
 
 
 # "Hamburg, 15.01.2024", "Paris, le 15/01/2024", "Kraków, dnia 15.01.2024 r.", "Ort, Datum"

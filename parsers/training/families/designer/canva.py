@@ -141,7 +141,7 @@ def work(p: Page, view: dict) -> str:
     at = (view.get("words") or {}).get("at")
     out = []
     for w in view.get("work") or []:
-        sub = " · ".join(x for x in (val(w, "company"), val(w, "location")) if x)
+        sub: str | None = " · ".join(x for x in (val(w, "company"), val(w, "location")) if x)
         title = val(w, "position")
         if p.c.layout == "photo-header" and at and title and val(w, "company"):
             title, sub = f"{title} {at} {w['company']}", val(w, "location")
