@@ -111,6 +111,17 @@ def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above:
         # down than a few lines, means the page has no columns at x
         first[np.isinf(first) | (np.searchsorted(tops, first - 1) > _HEADER_LINES)] = -np.inf
         crosses &= top[:, None] >= first[None, :] - 1
+    else:
+        # a few lines above where both columns begin (a name and title over a sidebar and a main
+        # column that share no baseline) do not close a gutter either
+        bottom = np.array([c[2].bottom for c in cells])
+        lefts = np.where(x1[:, None] <= xs[None, :], top[:, None], np.inf).min(axis=0)
+        rights = np.where(x0[:, None] >= xs[None, :], top[:, None], np.inf).min(axis=0)
+        begin = np.minimum(lefts, rights)
+        above = crosses & (bottom[:, None] <= begin[None, :] + 1)
+        few = np.array([len({id(cells[k][2]) for k in np.flatnonzero(above[:, j])}) <= 3
+                        for j in range(len(xs))])
+        crosses &= ~(above & few[None, :])
     crossing = crosses.sum(axis=0)
     allowed = max(2, len(cells) // 25)
     best: tuple[float, float] | None = None
@@ -173,9 +184,22 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
                  toward_gutter: int) -> bool:
     """Three or more dates on ``side`` set apart between all its text and the gutter, under text of
     the other side that runs over them (its section headings, a summary): a date margin of the
-    entries across the gutter, which belongs with them."""
-    is_date = [_DATEISH.search(c[3]) is not None and len(c[3]) < 30 for c in side]
+    entries across the gutter, which belongs with them. (Section titles set at the dates' own x, as
+    timelines do, are no text they stand apart from; nor is a name above both columns.)"""
+    from htdy.parsers.extract.dates import is_present
+    from htdy.parsers.extract.vocab import heading_key
+
+    # (a range wrapped in a narrow margin ends on a line of its own: "listopad 2016–" / "Současnost")
+    is_date = [(_DATEISH.search(c[3]) is not None and len(c[3]) < 30) or is_present(c[3]) for c in side]
     text = [c for c, d in zip(side, is_date, strict=True) if not d]
+    dates = [c for c, d in zip(side, is_date, strict=True) if d]
+    if dates:
+        x_dates = min(c[0] for c in dates)
+        if toward_gutter > 0:  # (on the far side of the gutter they are the dates' own column)
+            text = [c for c in text if not (abs(c[0] - x_dates) < 2 and heading_key(c[3]))] or text
+        # only text beside the dates: a name or title above both columns ends where it ends
+        top, bottom = min(c[2].top for c in dates), max(c[2].bottom for c in dates)
+        text = [c for c in text if c[2].bottom >= top and c[2].top <= bottom] or text
     if not text:
         return False
     edge = max(c[1] for c in text) if toward_gutter > 0 else min(c[0] for c in text)
