@@ -190,13 +190,17 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
     from htdy.parsers.extract.vocab import heading_key
 
     # (a range wrapped in a narrow margin ends on a line of its own: "listopad 2016–" / "Současnost")
-    is_date = [(_DATEISH.search(c[3]) is not None and len(c[3]) < 30) or is_present(c[3]) for c in side]
+    is_date = [(_DATEISH.search(c[3]) is not None and len(c[3]) < 30) or is_present(c[3])
+               or re.fullmatch(r"\d{1,2}", c[3].strip()) is not None for c in side]  # ("2013-09—2016-" / "11")
     text = [c for c, d in zip(side, is_date, strict=True) if not d]
     dates = [c for c, d in zip(side, is_date, strict=True) if d]
+    titled = False  # section titles at the dates' own x: the entries' column begins there
     if dates:
         x_dates = min(c[0] for c in dates)
         if toward_gutter > 0:  # (on the far side of the gutter they are the dates' own column)
-            text = [c for c in text if not (abs(c[0] - x_dates) < 2 and heading_key(c[3]))] or text
+            kept = [c for c in text if not (abs(c[0] - x_dates) < 2 and heading_key(c[3]))]
+            titled = bool(kept) and len(kept) < len(text)
+            text = kept or text
         # only text beside the dates: a name or title above both columns ends where it ends
         top, bottom = min(c[2].top for c in dates), max(c[2].bottom for c in dates)
         text = [c for c in text if c[2].bottom >= top and c[2].top <= bottom] or text
@@ -209,8 +213,8 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
         return False
     a, b = min(c[0] for c in stray), max(c[1] for c in stray)
     own = {id(c) for c in side}
-    return any(id(c) not in own and not _DATEISH.search(c[3]) and min(c[1], b) - max(c[0], a) >= 0.5 * (b - a)
-               for c in cells)
+    return titled or any(id(c) not in own and not _DATEISH.search(c[3]) and min(c[1], b) - max(c[0], a) >= 0.5 * (b - a)
+                         for c in cells)
 
 
 def _flush_right_margin(left: list[tuple[float, float, Line, str]], right: list[tuple[float, float, Line, str]]) -> bool:

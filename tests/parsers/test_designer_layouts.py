@@ -154,3 +154,34 @@ def test_rirekisho_name_and_phone(rirekisho):
     b = rirekisho["basics"]
     assert b["name"] == "青木 遥"  # not the form's title, not the furigana row
     assert b["phone"] == "03-5555-0123"  # not the postal code after 〒
+
+
+def _tl(dates: str, title: str, org: str) -> str:
+    return (f"<table style='width:100%;border-collapse:collapse;margin-bottom:6pt'><tr>"
+            f"<td style='width:24%;vertical-align:top;font-size:8pt'>{dates}</td>"
+            f"<td style='vertical-align:top;border-left:2px solid #ccc;padding-left:8pt'><b>{title}</b><br>{org}"
+            f"<ul style='margin:0'>{_BULLETS}</ul></td></tr></table>")
+
+
+TIMELINE = f"""<html><head><style>@page {{ size: A4; margin: 12mm }}</style></head>
+<body style='font-family:sans-serif;font-size:9.5pt;margin:0'>
+<div style='margin-left:30mm;font-size:28pt'>IDA</div><div style='margin-left:30mm;font-size:28pt'>BERG</div>
+<div style='margin-left:30mm'>HR SPECIALIST</div>
+<table style='width:100%;table-layout:fixed;border-collapse:collapse;margin-top:6mm'><tr>
+<td style='width:30%;vertical-align:top;padding:9pt 10pt 0 0;line-height:1.7'>
+<b>CONTACT</b><div>ida.berg@example.se</div><div>+46 8 555 012 34</div><div>Malmö</div>
+<b>SKILLS</b><div>Workday</div><div>SAP</div><div>Excel</div><div>Recruiting</div></td>
+<td style='vertical-align:top;padding-left:10pt'>
+<b>EXPERIENCE</b>{_tl("Nov 2016 –<br>Present", "HR Specialist", "Lindqvist AB")}
+{_tl("Aug 2012 –<br>Oct 2016", "HR Assistant", "Norrland Energi")}
+<b>EDUCATION</b>{_tl("2008 –<br>2012", "BSc Human Resources", "Lund University")}</td></tr></table>
+</body></html>"""
+
+
+def test_timeline_dates_stay_with_their_entries():
+    """A date column at the x of the main column's titles, a name above both columns sharing no
+    baseline with either: the gutter lies between the sidebar and the dates, not after the dates."""
+    cv = _parse(TIMELINE)
+    assert [(w.get("name"), w.get("startDate"), w.get("endDate")) for w in cv["work"]] == [
+        ("Lindqvist AB", "2016-11", None), ("Norrland Energi", "2012-08", "2016-10")]
+    assert [e.get("institution") for e in cv["education"]] == ["Lund University"]
