@@ -156,32 +156,34 @@ def test_rirekisho_name_and_phone(rirekisho):
     assert b["phone"] == "03-5555-0123"  # not the postal code after 〒
 
 
-def _tl(dates: str, title: str, org: str) -> str:
-    return (f"<table style='width:100%;border-collapse:collapse;margin-bottom:6pt'><tr>"
-            f"<td style='width:24%;vertical-align:top;font-size:8pt'>{dates}</td>"
-            f"<td style='vertical-align:top;border-left:2px solid #ccc;padding-left:8pt'><b>{title}</b><br>{org}"
-            f"<ul style='margin:0'>{_BULLETS}</ul></td></tr></table>")
+
+def _ln(x0: float, top: float, text: str, size: float = 10.0, width: float | None = None) -> Line:
+    w = width if width is not None else 0.5 * size * len(text)
+    return Line(spans=[Span(text, x0, top, x0 + w, top + size, size=size)])
 
 
-TIMELINE = f"""<html><head><style>@page {{ size: A4; margin: 12mm }}</style></head>
-<body style='font-family:sans-serif;font-size:9.5pt;margin:0'>
-<div style='margin-left:30mm;font-size:28pt'>IDA</div><div style='margin-left:30mm;font-size:28pt'>BERG</div>
-<div style='margin-left:30mm'>HR SPECIALIST</div>
-<table style='width:100%;table-layout:fixed;border-collapse:collapse;margin-top:6mm'><tr>
-<td style='width:30%;vertical-align:top;padding:9pt 10pt 0 0;line-height:1.7'>
-<b>CONTACT</b><div>ida.berg@example.se</div><div>+46 8 555 012 34</div><div>Malmö</div>
-<b>SKILLS</b><div>Workday</div><div>SAP</div><div>Excel</div><div>Recruiting</div></td>
-<td style='vertical-align:top;padding-left:10pt'>
-<b>EXPERIENCE</b>{_tl("Nov 2016 –<br>Present", "HR Specialist", "Lindqvist AB")}
-{_tl("Aug 2012 –<br>Oct 2016", "HR Assistant", "Norrland Energi")}
-<b>EDUCATION</b>{_tl("2008 –<br>2012", "BSc Human Resources", "Lund University")}</td></tr></table>
-</body></html>"""
+def test_timeline_gutter_lies_between_the_sidebar_and_the_dates():
+    """A sidebar (x 50–190), a main column whose titles and wrapped dates share x 222 and whose
+    entries start at x 311, and a name and title above both that share no baseline with either
+    (set from x 152, over the gutter): the gutter lies left of the dates, not between them and
+    the entries."""
+    from htdy.parsers.layout.columns import find_gutter
+    from htdy.parsers.layout.model import Page
 
-
-def test_timeline_dates_stay_with_their_entries():
-    """A date column at the x of the main column's titles, a name above both columns sharing no
-    baseline with either: the gutter lies between the sidebar and the dates, not after the dates."""
-    cv = _parse(TIMELINE)
-    assert [(w.get("name"), w.get("startDate"), w.get("endDate")) for w in cv["work"]] == [
-        ("Lindqvist AB", "2016-11", None), ("Norrland Energi", "2012-08", "2016-10")]
-    assert [e.get("institution") for e in cv["education"]] == ["Lund University"]
+    lines = [_ln(152, 40, "KRISTINA", 28, 140), _ln(152, 75, "LINDBERG", 28, 150),
+             _ln(152, 110, "SENIOR HUMAN RESOURCES SPECIALIST", 11, 200)]
+    side = ["CONTACT", "kristina@example.se", "+46 8 555 012 34", "Malmö", "SKILLS", "Workday", "SAP",
+            "Excel", "Recruiting", "Payroll", "LANGUAGES", "Swedish", "English", "German"]
+    lines += [_ln(50, 150 + 19 * k, t, 10, min(130, 6 * len(t))) for k, t in enumerate(side)]
+    lines.append(_ln(222, 140, "EXPERIENCE", 11, 60))
+    top = 160
+    for start, end in (("2016-11—2019-", "03"), ("2012-08—2016-", "10"), ("2009-01—2012-", "07")):
+        lines += [_ln(222, top, start, 8, 58), _ln(222, top + 11, end, 8, 9)]
+        lines += [_ln(311, top, "HR Specialist", 10, 70), _ln(311, top + 14, "Lindqvist AB · Malmö", 10, 110)]
+        lines += [_ln(321, top + 28 + 14 * k, "Ran the yearly salary review for four hundred staff", 10, 240)
+                  for k in range(3)]
+        top += 90
+    lines.append(_ln(222, top, "EDUCATION", 11, 60))
+    lines += [_ln(222, top + 20, "2005—2009", 8, 40), _ln(311, top + 20, "BSc Human Resources", 10, 100)]
+    g = find_gutter(Page(width=595, height=842, lines=lines), lines)
+    assert g is not None and 190 <= g <= 222
