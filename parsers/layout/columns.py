@@ -201,9 +201,9 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
             kept = [c for c in text if not (abs(c[0] - x_dates) < 2 and heading_key(c[3]))]
             titled = bool(kept) and len(kept) < len(text)
             text = kept or text
-        # only text beside the dates: a name or title above both columns ends where it ends
-        top, bottom = min(c[2].top for c in dates), max(c[2].bottom for c in dates)
-        text = [c for c in text if c[2].bottom >= top and c[2].top <= bottom] or text
+            # only text beside the dates: a name or title above both columns ends where it ends
+            top, bottom = min(c[2].top for c in dates), max(c[2].bottom for c in dates)
+            text = [c for c in text if c[2].bottom >= top and c[2].top <= bottom] or text
     if not text:
         return False
     edge = max(c[1] for c in text) if toward_gutter > 0 else min(c[0] for c in text)
