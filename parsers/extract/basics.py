@@ -9,6 +9,7 @@ from typing import Any
 
 from htdy.parsers.extract.contacts import (
     COUNTRIES,
+    EMAIL,
     NETWORKS,
     address_location,
     clean_url,
@@ -23,7 +24,7 @@ from htdy.parsers.extract.dates import find_range
 from htdy.parsers.extract.places import is_city, is_region
 from htdy.parsers.extract.sections import Section
 from htdy.parsers.extract.structure import PUA, clean
-from htdy.parsers.extract.vocab import HEADINGS, caseless, fold, heading_key
+from htdy.parsers.extract.vocab import CJK_SPACE, HEADINGS, LEGAL_FORMS, caseless, fold, heading_key
 from htdy.parsers.extract.vocab_intl import CV_WORDS_INTL
 from htdy.parsers.layout.model import Layout, Line, Span
 
@@ -46,14 +47,18 @@ _NOT_NAME = tuple(fold(w) for w in (
 _NAME_WORD = (r"(?:(?:full|first|last|family|given)\s+names?|names?|surnames?|vor-\s*und\s*nachname|vornamen?|"
               r"nachnamen?|familienname|nom\s+de\s+famille|nom\s+complet|noms?|pr[ée]noms?|nombres?|apellidos?|"
               r"nome\s+completo|nomes?|cognome|cognomi|apelidos?|sobrenomes?|(?:volledige\s+)?naam|voornaam|"
-              r"voornamen|achternaam|imi[ęe]|imiona|nazwisko|nazwiska)(?:\s*\([^()]{1,12}\))?")
+              r"voornamen|achternaam|imi[ęe]|imiona|nazwisko|nazwiska|氏名|姓名|名前|성명|이름)(?:\s*\([^()]{1,12}\))?")
 _NAME_LABEL = re.compile(rf"^{_NAME_WORD}(?:\s*(?:/|,|\s(?:and|und|et|y|e|i|en)\s|\s)\s*{_NAME_WORD})*"
                          r"(?![\w(])\s*[:/]?\s*", re.I)
 
 
 def _is_not_name(t: str) -> bool:
     f = " " + fold(t) + " "
-    return any(" " + w + " " in f for w in _NOT_NAME) or heading_key(t) is not None
+    g = " " + fold(CJK_SPACE.sub("", t)) + " "  # (tracked CJK: "履 歴 書")
+    words = f.split()
+    if len(words) >= 2 and words[-1] in LEGAL_FORMS:
+        return True  # a firm ("Tecnologías Globales S.A."), when the name itself is drawn as outlines
+    return any(" " + w + " " in f or " " + w + " " in g for w in _NOT_NAME) or heading_key(t) is not None
 
 
 _PARTICLES = frozenset("van von den der de del della di da das do dos du la le ten ter te zu y e i bin al 't ’t".split())
@@ -360,8 +365,8 @@ def basics(layout: Layout, lines: list[Line], sections: list[Section], spans: di
     # referees' e-mails and phones are other people's: never the person's contacts
     others = {id(ln) for s in sections if s.key == "references" for ln in s.lines}
     lines = [ln for ln in lines if id(ln) not in others]
-    all_text = "\n".join(clean(ln.text) for ln in lines)
-    scope_text = "\n".join(clean(ln.text) for ln in scope)
+    all_text = "\n".join(join_wrapped_emails([clean(ln.text) for ln in lines]))
+    scope_text = "\n".join(join_wrapped_emails([clean(ln.text) for ln in scope]))
     emails = find_emails(scope_text) or find_emails(all_text)
     mailtos = [lk.url[7:] for lk in layout.links if lk.url.lower().startswith("mailto:")]
     if emails:
@@ -396,7 +401,7 @@ _PHONE_LABEL = re.compile(
     r"(?:^|[\s(|•·,;:])(?:tel(?:e(?:f|ph)on[eo]?s?)?|t[ée]l[ée]phone|tel[ée]fonos?(?:\(s\))?|telefone|telefoon|"
     r"phone|ph|mobile?|mobil|handy|m[óo]vil|cell(?:ular)?|celular|telem[óo]vel|portable|cellulare|mobiel|gsm|"
     r"kom[óo]rka|tel\.\s*kom|n[úu]mero\s+de\s+tel[ée]fon[oe]|num[ée]ro\s+de\s+t[ée]l[ée]phone|"
-    r"numero\s+di\s+telefono|[MTP])\.?\s*(?:\(s\))?\s*[:.]?\s*$", re.I)
+    r"numero\s+di\s+telefono|電話(?:番号)?|携帯(?:電話)?|电话|手机|전화(?:번호)?|휴대폰|[MTP])\.?\s*(?:\(s\))?\s*[:.]?\s*$", re.I)
 _PHONE_GLYPHS = "☎✆📞📱☏\uf095\uf098\uf10b\uf3cd\uf2a0\ue0b0"
 
 
@@ -490,11 +495,31 @@ def _contact_row(ln: Line) -> bool:
     return bool(find_emails(t) or find_phones(PUA.sub(" ", t)))
 
 
+_EMAIL_HEAD = re.compile(r"[\w.+-]+@[\w.-]*$")
+_EMAIL_TAIL = re.compile(r"[\w.-]+")
+
+
+def join_wrapped_emails(texts: list[str]) -> list[str]:
+    """An address broken across two lines of a narrow column ("jane.doe@example.co" / "m",
+    "william.m@wmauric" / "e.net"): joined when only the two pieces together make an address."""
+    out: list[str] = []
+    for t in texts:
+        if out and _EMAIL_TAIL.fullmatch(t.strip()):
+            head = _EMAIL_HEAD.search(out[-1].rstrip("\ufffe\u00ad-"))
+            if head:
+                whole = head.group(0) + t.strip()
+                if EMAIL.fullmatch(whole) and not EMAIL.fullmatch(head.group(0)):
+                    out[-1] = out[-1][:head.start()] + whole
+                    continue
+        out.append(t)
+    return out
+
+
 def _unwrap(lines: list[Line]) -> str:
     """The lines' text, a URL wrapped at one of its hyphens joined back
     (``linkedin.com/in/chloe-martin-`` / ``events``)."""
     texts = [clean(ln.text) for ln in lines if "©" not in ln.text and "copyright" not in ln.text.lower()]
-    texts = [re.sub(r"[\ufffe\u00ad\u2010\u2011]$", "-", t) for t in texts]
+    texts = [re.sub(r"[\ufffe\u00ad\u2010\u2011]$", "-", t) for t in join_wrapped_emails(texts)]
     out: list[str] = []
     for t in texts:
         if out and re.search(r"\S*[./]\S*-$", out[-1]) and re.match(r"^[a-z0-9][\w.\-/]*$", t) \

@@ -100,6 +100,8 @@ def find_phones(text: str, region: str | None = None, loose: bool = False) -> li
             continue  # a year range
         if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw):
             continue  # a date
+        if text[max(0, m.start() - 2):m.start() + 1].rstrip().endswith("〒") or raw.startswith("〒"):
+            continue  # a Japanese postal code (〒123-4567)
         ok = False
         try:
             num = phonenumbers.parse(raw, None if raw.startswith("+") else (region or "US"))

@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 
-from htdy.parsers.extract import header_model, lists
+from htdy.parsers.extract import header_model, history_rows, lists
 from htdy.parsers.extract.academic import drop_department, notes_to_body, teaching_course
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
@@ -73,7 +73,11 @@ def build(layout: Layout) -> tuple[dict[str, Any], dict[str, Any]]:
     failed: list[str] = []
     for sec in sections:
         try:
-            if sec.key == "work":
+            if sec.key in ("work", "education") and history_rows.is_history(sec.lines):
+                edu, jobs = history_rows.entries(sec.lines)  # a 履歴書's 年 | 月 | event rows
+                education.extend(edu)
+                work.extend(jobs)
+            elif sec.key == "work":
                 work.extend(w for w in _work_entries(sec, layout.has_geometry) if not teaching_course(sec.title, w))
             elif sec.key == "volunteer":
                 for w in _work_entries(sec, layout.has_geometry):

@@ -11,6 +11,7 @@ from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.row_labels import body_label
 from htdy.parsers.extract.structure import BULLET, body_size, clean
 from htdy.parsers.extract.vocab import (
+    CJK_SPACE,
     bare_heading,
     caseless,
     heading_key,
@@ -48,7 +49,11 @@ def is_heading_like(ln: Line, body: float) -> bool:
     letters = sum(ch.isalpha() for ch in t)
     # a caps heading is words in capitals, not an acronym with a level or a date ("PHP (100):", "CI/CD (95)")
     caps = t.isupper() and letters > 3 and letters >= 0.7 * len(t.replace(" ", ""))
-    return ln.size >= body * 1.12 or ln.bold or caps or ln.spans[0].font.lower().startswith(("heading", "title"))
+    # CJK tracked letter by letter ("学 歴 ・ 教 育"): set apart as a title, whatever its size
+    raw = clean(ln.text)
+    tracked = len(CJK_SPACE.findall(raw)) >= 3 and " " not in CJK_SPACE.sub("", raw)
+    return ln.size >= body * 1.12 or ln.bold or caps or tracked or \
+        ln.spans[0].font.lower().startswith(("heading", "title"))
 
 
 def _dated_soon(lines: list[Line], i: int) -> bool:
@@ -183,9 +188,11 @@ def _wrapped_heading(first: Line, ln: Line) -> bool:
     if not (_style(first) == _style(ln) and first.page == ln.page
             and -0.3 * ln.size <= ln.top - first.bottom and ln.top - first.top <= 1.5 * size):
         return False
-    # in capitals: only where the second line names no section alone ("EDUCATION" / "SKILLS" are two)
-    return t[:1].islower() or (t.isupper() and ft.isupper() and heading_key(t) is None
-                               and heading_key(f"{ft} {t}") is not None)
+    # in capitals: only where the second line names no section alone ("EDUCATION" / "SKILLS" are two);
+    # a first line that names nothing alone goes on in the next ("Akademischer" / "Werdegang")
+    joined = heading_key(f"{ft} {t}") is not None
+    return t[:1].islower() or (t.isupper() and ft.isupper() and heading_key(t) is None and joined) \
+        or (joined and heading_key(ft) is None and len(ft.split()) <= 2 and not re.search(r"[\d@/.:]", ft + t))
 
 
 # "Hamburg, 15.01.2024", "Paris, le 15/01/2024", "Kraków, dnia 15.01.2024 r.", "Ort, Datum"

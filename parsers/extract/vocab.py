@@ -358,6 +358,9 @@ def bare_heading(text: str) -> str | None:
     t = _head_text(text)
     if t in HEADINGS:
         return HEADINGS[t]
+    squeezed = _head_text(CJK_SPACE.sub("", text))  # CJK tracked letter by letter ("経 歴")
+    if squeezed in HEADINGS:
+        return HEADINGS[squeezed]
     words = t.split()
     for i in range(1, min(len(words), 6)):
         a, b = " ".join(words[:i]), " ".join(words[i:])
@@ -376,13 +379,19 @@ _EXACT_HEADINGS = {"teaching": "work", "lehre": "work", "enseignement": "work", 
 _EXACT_HEADINGS.update({fold(k): v for k, v in academic.EXACT_ACADEMIC.items() if fold(k) not in _EXACT_HEADINGS})
 
 
+CJK_SPACE = re.compile(r"\s+(?=[\u3000-\u9fff\uac00-\ud7af])|(?<=[\u3000-\u9fff\uac00-\ud7af])\s+")
+
+
 def heading_key(text: str) -> str | None:
     """The section a heading text names, or None."""
     t = _head_text(text)
     toks = t.split()
     if len(toks) >= 4 and sum(1 for w in toks if len(w) == 1) >= 0.8 * len(toks):
-        # letter-spaced design headings: "E X P E R I E N C E"
-        return COMPACT.get(re.sub(r"[^\w]", "", t))
+        # letter-spaced design headings: "E X P E R I E N C E"; in CJK the marks between words
+        # go too, so the text is read again without its spaces ("学 歴 ・ 教 育" → 学歴・教育)
+        key = COMPACT.get(re.sub(r"[^\w]", "", t))
+        squeezed = CJK_SPACE.sub("", text)
+        return key if key or squeezed == text else heading_key(squeezed)
     if not t or len(t) > 45:
         return None
     if t in HEADINGS:

@@ -270,6 +270,7 @@ LEVEL_WORDS_INTL = _split(
 CV_WORDS_INTL = _split(
     "резюме|özgeçmiş|meritförteckning|životopis|strukturovaný životopis",
     "简历|个人简历|簡歷|個人簡歷|履歴書|職務経歴書|이력서|경력기술서|السيرة الذاتية|קורות חיים",
+    "ふりがな|フリガナ|写真をはる位置|写真貼付",
 )
 
 # legal forms and company words (employers): 有限公司, 株式会社, 주식회사, ООО, A.Ş., AB, a.s.

@@ -62,14 +62,15 @@ def _soft_cells(lines: list[Line]) -> list[tuple[float, float, Line, str]]:
     return out
 
 
-def find_gutter(page: Page, lines: list[Line]) -> float | None:
+def find_gutter(page: Page, lines: list[Line], within: tuple[float, float] | None = None) -> float | None:
     """The x of a gutter between two columns, or None. Cells split at wide gaps first; failing
     that, at any gap over half an em with the lines above the columns set aside, taken only when
     each side holds a section heading of its own (two columns set close together, Deedy-style;
-    a grid of skills or a margin of labels beside one text flow is no such pair)."""
-    g = _gutter(page, text_cells(lines), skip_above=False)
+    a grid of skills or a margin of labels beside one text flow is no such pair). ``within``: look
+    between these x only (the columns inside one column of the page)."""
+    g = _gutter(page, text_cells(lines), skip_above=False, within=within)
     if g is None:
-        g = _gutter(page, _soft_cells(lines), skip_above=True)
+        g = _gutter(page, _soft_cells(lines), skip_above=True, within=within)
         if g is not None and not _headed_columns(lines, g):
             g = None
     return g
@@ -82,13 +83,17 @@ def _headed_columns(lines: list[Line], gutter: float) -> bool:
     return all(any(heading_key(ln.text) for ln in side) for side in (left, right))
 
 
-def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above: bool) -> float | None:
+def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above: bool,
+            within: tuple[float, float] | None = None) -> float | None:
     if len(cells) < 8:
         return None
     x0 = np.floor([c[0] for c in cells])
     x1 = np.floor([c[1] for c in cells])
     top = np.array([c[2].top for c in cells])
-    xs = np.arange(int(page.width * 0.15), int(page.width * 0.85), dtype=float)
+    lo, hi = within or (0.0, page.width)
+    xs = np.arange(int(lo + (hi - lo) * 0.15), int(hi - (hi - lo) * 0.15), dtype=float)
+    if not len(xs):
+        return None
     crosses = (x0[:, None] < xs[None, :]) & (x1[:, None] > xs[None, :])
     if skip_above:
         # lines above the first line with text on both sides of x (a name, a contact row across
@@ -106,6 +111,17 @@ def _gutter(page: Page, cells: list[tuple[float, float, Line, str]], skip_above:
         # down than a few lines, means the page has no columns at x
         first[np.isinf(first) | (np.searchsorted(tops, first - 1) > _HEADER_LINES)] = -np.inf
         crosses &= top[:, None] >= first[None, :] - 1
+    else:
+        # a few lines above where both columns begin (a name and title over a sidebar and a main
+        # column that share no baseline) do not close a gutter either
+        bottom = np.array([c[2].bottom for c in cells])
+        lefts = np.where(x1[:, None] <= xs[None, :], top[:, None], np.inf).min(axis=0)
+        rights = np.where(x0[:, None] >= xs[None, :], top[:, None], np.inf).min(axis=0)
+        begin = np.minimum(lefts, rights)
+        above = crosses & (bottom[:, None] <= begin[None, :] + 1)
+        few = np.array([len({id(cells[k][2]) for k in np.flatnonzero(above[:, j])}) <= 3
+                        for j in range(len(xs))])
+        crosses &= ~(above & few[None, :])
     crossing = crosses.sum(axis=0)
     allowed = max(2, len(cells) // 25)
     best: tuple[float, float] | None = None
@@ -168,9 +184,26 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
                  toward_gutter: int) -> bool:
     """Three or more dates on ``side`` set apart between all its text and the gutter, under text of
     the other side that runs over them (its section headings, a summary): a date margin of the
-    entries across the gutter, which belongs with them."""
-    is_date = [_DATEISH.search(c[3]) is not None and len(c[3]) < 30 for c in side]
+    entries across the gutter, which belongs with them. (Section titles set at the dates' own x, as
+    timelines do, are no text they stand apart from; nor is a name above both columns.)"""
+    from htdy.parsers.extract.dates import is_present
+    from htdy.parsers.extract.vocab import heading_key
+
+    # (a range wrapped in a narrow margin ends on a line of its own: "listopad 2016–" / "Současnost")
+    is_date = [(_DATEISH.search(c[3]) is not None and len(c[3]) < 30) or is_present(c[3])
+               or re.fullmatch(r"\d{1,2}", c[3].strip()) is not None for c in side]  # ("2013-09—2016-" / "11")
     text = [c for c, d in zip(side, is_date, strict=True) if not d]
+    dates = [c for c, d in zip(side, is_date, strict=True) if d]
+    titled = False  # section titles at the dates' own x: the entries' column begins there
+    if dates:
+        x_dates = min(c[0] for c in dates)
+        if toward_gutter > 0:  # (on the far side of the gutter they are the dates' own column)
+            kept = [c for c in text if not (abs(c[0] - x_dates) < 2 and heading_key(c[3]))]
+            titled = bool(kept) and len(kept) < len(text)
+            text = kept or text
+            # only text beside the dates: a name or title above both columns ends where it ends
+            top, bottom = min(c[2].top for c in dates), max(c[2].bottom for c in dates)
+            text = [c for c in text if c[2].bottom >= top and c[2].top <= bottom] or text
     if not text:
         return False
     edge = max(c[1] for c in text) if toward_gutter > 0 else min(c[0] for c in text)
@@ -180,8 +213,8 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
         return False
     a, b = min(c[0] for c in stray), max(c[1] for c in stray)
     own = {id(c) for c in side}
-    return any(id(c) not in own and not _DATEISH.search(c[3]) and min(c[1], b) - max(c[0], a) >= 0.5 * (b - a)
-               for c in cells)
+    return titled or any(id(c) not in own and not _DATEISH.search(c[3]) and min(c[1], b) - max(c[0], a) >= 0.5 * (b - a)
+                         for c in cells)
 
 
 def _flush_right_margin(left: list[tuple[float, float, Line, str]], right: list[tuple[float, float, Line, str]]) -> bool:
@@ -279,19 +312,70 @@ def label_column(left: list[Line], right: list[Line]) -> bool:
     return named >= 0.6 * len(texts)
 
 
-def margin_of_labels(left: list[Line], right: list[Line]) -> bool:
+def margin_of_labels(left: list[Line], right: list[Line], least: int = 3) -> bool:
     """A left margin that holds nothing but section titles and dates, set beside their content
     but not on its baselines (centred on the entry, or on its second line): it is no sidebar with a
-    text flow of its own; the page is read top to bottom across both."""
-    from htdy.parsers.extract.vocab import heading_key
+    text flow of its own; the page is read top to bottom across both. (A title wrapped over two
+    lines counts once.)"""
+    from htdy.parsers.extract.vocab import CJK_SPACE, heading_key
 
-    texts = [" ".join(ln.text.split()) for ln in left if ln.text.strip()]
-    if len(texts) < 3 or not right or any(len(t) > 40 or len(t.split()) > 5 for t in texts):
+    texts = [CJK_SPACE.sub("", t) for t in joined_titles(left)]  # (CJK titles tracked letter by letter)
+    if len(texts) < least or not right or any(len(t) > 40 or len(t.split()) > 5 for t in texts):
         return False
     if max(ln.x1 for ln in left) - min(ln.x0 for ln in left) > \
             0.6 * (max(ln.x1 for ln in right) - min(ln.x0 for ln in right)):
         return False
     return all(heading_key(t) or _dates_or_duration(t) for t in texts) and any(heading_key(t) for t in texts)
+
+
+def joined_titles(lines: list[Line]) -> list[str]:
+    """The texts of margin lines, a section title wrapped over two lines ("PROFESSIONAL" /
+    "EXPERIENCE", "Parcours" / "professionnel") joined into one."""
+
+    rows = sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.page, ln.top))
+    out: list[str] = []
+    k = 0
+    while k < len(rows):
+        t = " ".join(rows[k].text.split())
+        if k + 1 < len(rows):
+            a, b = rows[k], rows[k + 1]
+            both = f"{t} {' '.join(b.text.split())}"
+            if a.page == b.page and -0.3 * a.size <= b.top - a.bottom < 0.6 * a.size and abs(a.size - b.size) < 0.5 \
+                    and a.bold == b.bold \
+                    and wraps_title(t, " ".join(b.text.split())):
+                out.append(both)
+                k += 2
+                continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def wraps_title(a: str, b: str) -> bool:
+    """``b`` continues the title ``a`` wrapped onto a second line: together they name a section and
+    ``a`` alone does not ("PROFESSIONAL" / "EXPERIENCE"), or ``b`` goes on in lower case
+    ("Compétences" / "techniques") or in capitals like ``a``, or together they are a title word for
+    word; not a title and the first item under it ("Skills" / "Frontend"). Callers check that both
+    lines are set in one type, close together."""
+    from htdy.parsers.extract.vocab import bare_heading, heading_key
+
+    both = f"{a} {b}"
+    if re.search(r"[\d@/.:]", both) or not heading_key(both) or (heading_key(a) and heading_key(b)):
+        return False  # (an address or a date line is no part of a title)
+    caps = a.isupper() and b.isupper() and sum(c.isalpha() for c in b) >= 5  # "CONOCIMIENTOS" / "TÉCNICOS"
+    return not heading_key(a) or b[:1].islower() or caps or bare_heading(both) is not None
+
+
+def lead_block(labels: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A margin's lines above its first section title (a photo's caption, contact lines beside the
+    name) and the rest."""
+    from htdy.parsers.extract.vocab import heading_key
+
+    rows = sorted(labels, key=lambda ln: (ln.page, ln.top))
+    for k, ln in enumerate(rows):
+        if heading_key(ln.text) or (k + 1 < len(rows) and wraps_title(ln.text, rows[k + 1].text)):
+            return rows[:k], rows[k:]
+    return rows, []
 
 
 def _dates_or_duration(text: str) -> bool:

@@ -12,12 +12,14 @@ from htdy.parsers.layout.columns import (
     SOFT_HYPHENS,
     find_gutter,
     label_column,
+    lead_block,
     margin_of_labels,
     pair_labels,
     right_edge,
     split_columns,
     text_cells,
 )
+from htdy.parsers.layout.margins import centred_margin_titles, split_margin_headings
 from htdy.parsers.layout.model import Layout, Line, Page, Span
 
 _PAGE_NO = re.compile(r"^(page|seite|página|pagina|strona|p\.?)?\s*\d+\s*(/|of|von|de|sur|z|di)\s*\d+$|^-?\s*\d+\s*-?$",
@@ -43,6 +45,7 @@ def order(layout: Layout) -> list[Line]:
     # a run of column pages reads all left parts, then all right parts
     left_run: list[Line] = []
     right_run: list[Line] = []
+    third_run: list[Line] = []  # a third column beside the main one: read after it, on all pages
 
     def flush(continued: bool = False) -> None:
         # a page without columns after column pages continues the main column (the one with more
@@ -54,6 +57,9 @@ def order(layout: Layout) -> list[Line]:
         else:
             out.extend(left_run)
             out.extend(right_run)
+        if not continued:  # (the main column may run on over the next pages: the third waits)
+            out.extend(third_run)
+            third_run.clear()
         left_run.clear()
         right_run.clear()
 
@@ -70,40 +76,69 @@ def order(layout: Layout) -> list[Line]:
                 gutter = g
         if gutter is None:
             flush(continued=True)
-            out.extend(_centred_margin_titles(_split_margin_headings(lines)))
+            out.extend(centred_margin_titles(split_margin_headings(lines)))
             continue
         columns += 1
         pre, left, right = split_columns(lines, gutter)
+        left = sum(_inner_columns(page, left), [])
+        right, third = _inner_columns(page, right)
         if pre:
             flush()
             out.extend(pre)
-        left, right = _split_margin_headings(left), _split_margin_headings(right)
+        left, right = split_margin_headings(left), split_margin_headings(right)
         # the margin of labels sits on the side a line starts from: the right in Arabic or Hebrew
         labels, text = (right, left) if _right_to_left(lines) else (left, right)
         # a title and contact line set flush with the labels above the text are the page's head
         start = min((ln.top for ln in text), default=0.0)
         head = [ln for ln in labels if ln.bottom <= start]
         labels = [ln for ln in labels if ln.bottom > start]
+        titled = False
+        if not (label_column(labels, text) or margin_of_labels(labels, text)):
+            # contact lines atop a margin of section titles (a coloured band holding both): read
+            # them with the page's head, the titles beside their sections
+            lead, rest = lead_block(labels)
+            if lead and rest and margin_of_labels(rest, text, least=1):
+                head, labels, titled = head + lead, rest, True
         if label_column(labels, text):
             flush()
             out.extend(head)
-            out.extend(_centred_margin_titles(pair_labels(labels, text)))
+            out.extend(centred_margin_titles(pair_labels(labels, text), paired=True))
+            out.extend(third)
             continue
-        if margin_of_labels(labels, text):
+        if titled or margin_of_labels(labels, text):
             flush()
             out.extend(head)
             # a title on the baseline of its first line, its top a little lower (smaller type), first
             keyed = [(ln.top - 0.25 * ln.size, ln) for ln in labels] + [(ln.top, ln) for ln in text]
-            out.extend(_centred_margin_titles([ln for _, ln in sorted(keyed, key=lambda k: (k[0], k[1].x0))]))
+            out.extend(centred_margin_titles([ln for _, ln in sorted(keyed, key=lambda k: (k[0], k[1].x0))]))
+            out.extend(third)
             continue
         left_run.extend(left)
         right_run.extend(right)
+        third_run.extend(third)
     flush()
     if columns:
         layout.warnings.append(f"two columns detected on {columns} page(s)")
     if repeated:
         layout.warnings.append(f"removed {len(repeated)} repeated page header/footer line(s)")
     return out
+
+
+def _inner_columns(page: Page, lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A column that holds two of its own (three-column designs: a sidebar, the main text and a
+    third column of education and languages): the lines above and of the inner left column, and
+    those of the inner right one; not when the inner pair is a margin of labels or dates beside
+    their text (read row by row later)."""
+    if len(lines) < 8:
+        return lines, []
+    lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    g = find_gutter(page, lines, within=(lo, hi))
+    if g is None:
+        return lines, []
+    pre, left, right = split_columns(lines, g)
+    if not left or not right or label_column(left, right) or margin_of_labels(left, right):
+        return lines, []
+    return pre + left, right
 
 
 def _mark_footer(page: Page) -> None:
@@ -182,121 +217,7 @@ def _page_numbers_only(a: str, b: str) -> bool:
 
 # how far a span may reach over the gutter and still count as left of it (the gutter is placed
 # where fewest blocks cross, which can be a point or two inside the sidebar's longest line)
-def _split_margin_headings(lines: list[Line]) -> list[Line]:
-    """Themes that print section titles in a left margin put the title on the same
-    baseline as the first entry: split such a line where the text margin starts."""
-    margins: dict[int, int] = {}
-    for ln in lines:
-        margins[round(ln.x0)] = margins.get(round(ln.x0), 0) + 1
-    if not margins:
-        return lines
-    frequent = sorted(x for x, n in margins.items() if n >= 3)
-    if not frequent:
-        return lines
-    out: list[Line] = []
-    for ln in lines:
-        margin = next((m for m in frequent if m > ln.x0 + 15), None)
-        if margin is not None and len(ln.spans) > 1:
-            k = next((i for i, s in enumerate(ln.spans) if i > 0 and margin - 8 <= s.x0 <= margin + 3), None)
-            head = ln.spans[:k] if k else []
-            head_text = "".join(s.text for s in head)
-            if k and len(head_text.split()) <= 4 and re.search(r"[^\W\d_]{2}", head_text) \
-                    and (ln.spans[k].x0 - ln.spans[k - 1].x1 >= 0.6 * ln.spans[k].size or _names_section(head_text)):
-                # (a long title may run up to the text margin: "BERUFSERFAHRUNG" touching the entry)
-                cells = ln.cells or [0] * len(ln.spans)
-                first = Line(spans=head, page=ln.page, cells=cells[:k], source=ln.source)
-                rest = ln.spans[k:]
-                rest[0].text = rest[0].text.lstrip()
-                second = Line(spans=rest, page=ln.page, cells=cells[k:], source=ln.source)
-                if second.top < first.top - 0.15 * second.size and not _names_section(first.text):
-                    # a date or label set a little lower than the title it faces ("Senior UI Engineer
-                    # at Droit" / "2023-10-30 to 2024-08-16"): read as printed, title first, like the
-                    # entries whose dates sit on a line of their own below the title
-                    first, second = second, first
-                out.extend((first, second))
-                continue
-        out.append(ln)
-    return out
-
-
 _LETTER_HYPHEN = re.compile(r"[^\W\d_][-\u2010]$")
-
-
-def _centred_margin_titles(lines: list[Line]) -> list[Line]:
-    """Section titles in a left margin set vertically centred beside their content (a table row
-    whose label cell is ``vertical-align: middle``): the title's line lies inside a block of content
-    lines that began above it. Read the title before the block; when several titles fall inside one
-    block, the first takes it and the others follow it (their own content is empty)."""
-    margins: dict[int, int] = {}
-    for ln in lines:
-        margins[round(ln.x0)] = margins.get(round(ln.x0), 0) + 1
-    frequent = sorted(x for x, n in margins.items() if n >= 3)
-    if len(frequent) < 2:
-        return lines
-    titles = [ln for ln in lines if _names_section(ln.text) and len(ln.spans) >= 1
-              and any(m > ln.x1 + 5 for m in frequent) and ln.x0 <= frequent[0] + 3]
-    if not titles:
-        return lines
-    content_x = min((m for m in frequent if m > max(t.x1 for t in titles) + 5), default=None)
-    if content_x is None:
-        return lines
-    right = [ln for ln in lines if ln.x0 >= content_x - 15]
-    # blocks of content lines: a gap wider than a line's height ends a block
-    blocks: list[list[Line]] = []
-    for ln in sorted(right, key=lambda x: (x.page, x.top)):
-        b = blocks[-1] if blocks else None
-        if b and b[-1].page == ln.page and ln.top - b[-1].bottom < max(ln.size, 1.0):
-            b.append(ln)
-        else:
-            blocks.append([ln])
-    before: dict[int, list[Line]] = {}
-    after: dict[int, list[Line]] = {}
-    moved: set[int] = set()
-    placed: list[tuple[Line, list[Line], bool]] = []
-    for t in titles:
-        mid = (t.top + t.bottom) / 2
-        blk = next((b for b in blocks if b[0].page == t.page and b[0].top + 0.5 * t.size < t.top
-                    and mid < b[-1].bottom and len(b) >= 2), None)
-        if blk is not None:
-            on_baseline = any(abs(ln.bottom - t.bottom) < 0.3 * t.size for ln in blk)
-            placed.append((t, blk, on_baseline))
-    # Titles each on the baseline of a content line, several in one continuous block, are titles set
-    # beside the first line of their section (a gutter-headings template), not centred: leave them.
-    # Such a title faces the first line of a paragraph (set apart by a wider gap than the block's
-    # usual line gap, unless all lines are set evenly); a centred title lands on any line, also a wrapped one ("General: …, Linear," /
-    # "Visual Studio Code, Figma"): one title facing a line inside a paragraph marks the block centred.
-    def starts_paragraph(t: Line, blk: list[Line]) -> bool:
-        k = next((k for k, ln in enumerate(blk) if abs(ln.bottom - t.bottom) < 0.3 * t.size), None)
-        if k is None or k == 0:
-            return k == 0
-        gaps = sorted(b.top - a.bottom for a, b in zip(blk, blk[1:], strict=False))
-        if gaps[-1] - gaps[0] < 0.2 * t.size:
-            return True  # evenly set lines: no paragraphs to tell by
-        return blk[k].top - blk[k - 1].bottom > gaps[len(gaps) // 4] + 0.2 * t.size
-
-    def spread(blk: list[Line]) -> bool:
-        return all(starts_paragraph(t, b) for t, b, o in placed if b is blk and o)
-
-    inline = {id(t) for t, blk, on in placed if on and spread(blk)
-              and sum(1 for _, b, o in placed if b is blk and o) >= 2}
-    for t, blk, _ in placed:
-        if id(t) in inline:
-            continue
-        moved.add(id(t))
-        if id(blk[0]) in before:
-            after.setdefault(id(blk[-1]), []).append(t)
-        else:
-            before[id(blk[0])] = [t]
-    if not moved:
-        return lines
-    out: list[Line] = []
-    for ln in lines:
-        if id(ln) in moved:
-            continue
-        out.extend(before.get(id(ln), []))
-        out.append(ln)
-        out.extend(after.get(id(ln), []))
-    return out
 
 
 _JOINER_END = re.compile(r"\s(?:of|in|and|for|und|für|de|des|en|et|in der|im)$")
@@ -312,12 +233,6 @@ def _join_cell_word(s: Span, nxt_lines: list[Line], cell_x0: float) -> None:
             if nxt.cells:
                 nxt.cells.pop()
             return
-
-
-def _names_section(text: str) -> bool:
-    from htdy.parsers.extract.vocab import heading_key
-
-    return heading_key(text) is not None
 
 
 def _join_soft_hyphens(lines: list[Line]) -> list[Line]:

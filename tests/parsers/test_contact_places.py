@@ -34,8 +34,8 @@ def test_no_place_from_a_dated_job_line():
 
 def test_a_margin_title_touching_its_entry():
     # "BERUFSERFAHRUNG" in the margin ends where the text column starts (x = 119): two lines
+    from htdy.parsers.layout.margins import split_margin_headings
     from htdy.parsers.layout.model import Line, Span
-    from htdy.parsers.layout.reading import _split_margin_headings
 
     def line(top: float, *spans: Span) -> Line:
         return Line(spans=list(spans), cells=[0] * len(spans))
@@ -46,5 +46,5 @@ def test_a_margin_title_touching_its_entry():
                   Span("Marketing Manager", 119.1, 108, 203, 119, size=11.2, bold=True)),
              line(118, Span("November 2020 – heute", 119.1, 118, 296, 129, size=10.4)),
              line(128, Span("Betreuung von 9 Schlüsselkunden", 119.1, 128, 378, 139, size=11.2))]
-    texts = [ln.text for ln in _split_margin_headings(lines)]
+    texts = [ln.text for ln in split_margin_headings(lines)]
     assert "BERUFSERFAHRUNG" in texts and "Marketing Manager" in texts

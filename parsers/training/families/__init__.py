@@ -3,6 +3,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, str] = {
     "html-designer": "htdy.parsers.training.families.html_designer",
+    "html-canvas": "htdy.parsers.training.families.html_canvas",
     "word-docx": "htdy.parsers.training.families.word_docx",
     "word-pdf": "htdy.parsers.training.families.word_pdf",
     "word-real": "htdy.parsers.training.families.word_real",
