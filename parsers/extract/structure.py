@@ -613,7 +613,7 @@ def _title_restarts(entries: list[Entry]) -> list[Entry]:
             for i, ln in enumerate(e.body):
                 t = clean(ln.text)
                 if (style(ln) == title and not is_bullet(ln) and t and len(t.split()) <= 9
-                        and not _sentence_end(t) and not find_range(t)
+                        and not _title_ends_sentence(t) and not find_range(t)
                         and (i == 0 or style(e.body[i - 1]) != title)
                         and (i + 1 == len(e.body) or style(e.body[i + 1]) in kinds
                              or (is_bullet(e.body[i + 1]) and _entry_title(t)))):
@@ -630,7 +630,7 @@ def _title_restarts(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def _sentence_end(t: str) -> bool:
+def _title_ends_sentence(t: str) -> bool:
     """The text ends a sentence: with "!?;:" or a full stop after a word, not after an abbreviation
     ("Murri s.r.l.", "Acme Inc.", "Müller & Co.")."""
     if re.search(r"[;:!?]$", t):
