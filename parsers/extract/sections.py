@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from htdy.parsers.extract.dates import date_only, find_range
 from htdy.parsers.extract.row_labels import body_label
@@ -31,6 +31,7 @@ class Section:
     # a known section name set smaller than the document's headings: a sub-heading inside an entry
     # ("Courses") unless the section model reads its content as that section (`resume.build`)
     smaller: bool = False
+    wrapped: list[Line] = field(default_factory=list)  # the heading's second line, if it wraps
 
 
 def _style(ln: Line) -> tuple[float, bool, str]:
@@ -153,7 +154,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
             if i - 1 in heading_at and _wrapped_heading(lines[i - 1], ln) and sections[-1].lines == []:
                 # "Capacidades y competencias" / "personales": one heading wrapped over two lines
                 title = f"{sections[-1].title} {clean(ln.text).rstrip(':')}"
-                sections[-1] = Section(heading_key(title) or sections[-1].key, title)
+                sections[-1] = replace(sections[-1], key=heading_key(title) or sections[-1].key, title=title,
+                                       wrapped=[ln])
                 continue
             sections.append(Section(heading_at[i], clean(ln.text).rstrip(":"), heading=ln,
                                     tentative=i in tentative, smaller=i in smaller))
@@ -224,7 +226,7 @@ def settle(sections: list[Section], named: list[str | None], confirmed: list[boo
     out: list[Section] = []
     for sec, key, sure in zip(sections, named, confirmed, strict=True):
         if ((sec.tentative and key is None) or (sec.smaller and not sure)) and out and sec.heading is not None:
-            out[-1].lines.extend([sec.heading, *sec.lines])
+            out[-1].lines.extend([sec.heading, *sec.wrapped, *sec.lines])
             continue
         out.append(sec)
     return out

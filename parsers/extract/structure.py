@@ -615,7 +615,8 @@ def _title_restarts(entries: list[Entry]) -> list[Entry]:
                 if (style(ln) == title and not is_bullet(ln) and t and len(t.split()) <= 9
                         and not _title_ends_sentence(t) and not find_range(t)
                         and (i == 0 or style(e.body[i - 1]) != title)
-                        and (i + 1 == len(e.body) or style(e.body[i + 1]) in kinds
+                        and (i + 1 == len(e.body)
+                             or (style(e.body[i + 1]) in kinds and not is_bullet(e.body[i + 1]))
                              or (is_bullet(e.body[i + 1]) and _entry_title(t)))):
                     cut = i
                     break
@@ -643,9 +644,10 @@ def _entry_title(t: str) -> bool:
     """A title line that names a role and a place of work or study ("Designer, Acme Ltd", "Analyst
     at Acme", "MSc – University of Oslo"), not a label over a list ("Key projects")."""
     from htdy.parsers.extract.row_labels import body_label  # (it imports this module)
+    from htdy.parsers.extract.vocab import heading_key
 
     f = fold(t)
-    return not body_label(t) and (bool(re.search(r"[,|–—]| at | @ ", t)) or has_word(f, TITLE_WORDS)
+    return not body_label(t) and heading_key(t) is None and (bool(re.search(r"[,|–—]| at | @ ", t)) or has_word(f, TITLE_WORDS)
                                   or has_word(f, INSTITUTION_WORDS) or has_word(f, LEGAL_FORMS))
 
 

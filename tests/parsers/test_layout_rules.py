@@ -809,7 +809,8 @@ def test_wrapped_heading_whose_second_line_is_a_heading_too():
     """'Persoonlijke' / 'vaardigheden' (the second line names a section alone too) in smaller type
     than the section headings: a sub-heading inside the section, taken once (it was counted twice
     and split_sections failed with a KeyError)."""
-    from htdy.parsers.extract.sections import split_sections
+    from htdy.parsers.extract.section_model import confirms
+    from htdy.parsers.extract.sections import settle, split_sections
     from htdy.parsers.layout.model import Line, Span
 
     def line(top: float, text: str, bold: bool = True, size: float = 11) -> Line:
@@ -820,6 +821,11 @@ def test_wrapped_heading_whose_second_line_is_a_heading_too():
             line(180, "Vaardigheden", size=14), line(200, "Persoonlijke"), line(213, "vaardigheden"),
             line(230, "Communicatief, zelfstandig", bold=False)]
     secs = split_sections(rows)  # (a smaller sub-heading inside the skills section)
+    assert [(s.key, s.smaller) for s in secs][1:] == [("work", False), ("education", False), ("skills", False),
+                                                      ("skills", True)]
+    # a smaller "skills" heading is no section of its own (only languages, certificates, awards and
+    # interests may be, when the section model reads them so): it goes back into the section above
+    secs = settle(secs, [None] * len(secs), confirms(secs))
     assert [s.key for s in secs][1:] == ["work", "education", "skills"]
     assert [ln.text for ln in secs[-1].lines] == ["Persoonlijke", "vaardigheden", "Communicatief, zelfstandig"]
 
