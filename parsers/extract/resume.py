@@ -13,7 +13,7 @@ from htdy.parsers.extract import header_model, history_rows, lists
 from htdy.parsers.extract.academic import drop_department, notes_to_body, teaching_course
 from htdy.parsers.extract.basics import basics, find_name
 from htdy.parsers.extract.dates import date_only, find_range
-from htdy.parsers.extract.degrees import drop_repeated_degree
+from htdy.parsers.extract.degrees import drop_repeated_degree, names_degree
 from htdy.parsers.extract.fields import education_entry, join_lines, work_entry
 from htdy.parsers.extract.language import detect_language
 from htdy.parsers.extract.preamble import head_languages, head_summary
@@ -252,8 +252,53 @@ def join_stacked_dates(lines: list[Line]) -> list[Line]:
                 out[-1] = Line(spans=[*prev.spans, replace(first, text="– " + first.text), *ln.spans[1:]],
                                page=prev.page, source=prev.source)
                 continue
+        if prev is not None and (joined := _stacked_beside_title(prev, ln) or _bold_title_goes_on(prev, ln)) is not None:
+            out[-1] = joined
+            continue
         out.append(ln)
     return out
+
+
+def _bold_title_goes_on(prev: Line, ln: Line) -> Line | None:
+    """A bold title wrapped onto the next line in lower case, right under the title's own start
+    ("2007  Уральский федеральный" / "университет"): one line."""
+    cells = prev.cell_spans()
+    last = cells[-1]
+    t = clean(ln.text)
+    if (prev.page != ln.page or len(ln.cell_spans()) != 1 or not t[:1].islower() or not last[0].bold
+            or not ln.spans[0].bold or abs(last[0].x0 - ln.x0) >= 4 or find_range(t) or names_degree(t)
+            or re.search(r"[.,;:]$", clean("".join(s.text for s in last)))
+            or not -0.3 * ln.size <= ln.top - prev.bottom < 0.8 * max(ln.size, prev.size)):
+        return None
+    cell = prev.cells[-1] if prev.cells else 0
+    return Line(spans=[*prev.spans, replace(ln.spans[0], text=" " + ln.spans[0].text.lstrip()), *ln.spans[1:]],
+                page=prev.page, source=prev.source,
+                cells=(prev.cells or [0] * len(prev.spans)) + [cell] * len(ln.spans))
+
+
+def _stacked_beside_title(prev: Line, ln: Line) -> Line | None:
+    """Two lines each opening with a lone year or month in a date margin, beside a title wrapped
+    over them ("2007  Санкт-Петербургский" / "2009  государственный университет"): one line, the
+    range start over end, the title's two halves joined — only when the second half goes on in
+    lower case, in the first half's type (two one-line entries each start with a capital)."""
+    a_cells, b_cells = prev.cell_spans(), ln.cell_spans()
+    if prev.page != ln.page or len(a_cells) < 2 or len(b_cells) < 2 or abs(prev.x0 - ln.x0) >= 4:
+        return None
+    a_date, b_date = clean("".join(s.text for s in a_cells[0])), clean("".join(s.text for s in b_cells[0]))
+    ra, rb = find_range(a_date), find_range(b_date)
+    if not (date_only(a_date) and date_only(b_date) and ra and rb and ra.start and rb.start
+            and ra.start == ra.end and rb.start == rb.end and rb.start > ra.start):
+        return None
+    a_text, b_text = a_cells[1], b_cells[1]
+    rest = clean("".join(s.text for s in b_text))
+    if not rest[:1].islower() or abs(a_text[0].x0 - b_text[0].x0) >= 4 or a_text[0].bold != b_text[0].bold \
+            or abs(a_text[0].size - b_text[0].size) >= 0.2 or any(len(c) > 0 for c in a_cells[2:] + b_cells[2:]):
+        return None
+    date2 = b_cells[0][0]
+    spans = [*a_cells[0], replace(date2, text=" – " + date2.text.strip()), *b_cells[0][1:],
+             *a_text, replace(b_text[0], text=" " + b_text[0].text.lstrip()), *b_text[1:]]
+    cells = [0] * (len(a_cells[0]) + len(b_cells[0])) + [1] * (len(a_text) + len(b_text))
+    return Line(spans=spans, page=prev.page, source=prev.source, cells=cells)
 
 
 def unstack_grid(lines: list[Line]) -> list[Line]:
@@ -313,7 +358,7 @@ def unlabel(entries: list[Entry]) -> list[Entry]:
 
 
 def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
-    entries = [notes_to_body(e) for e in unlabel(split_entries(sec.lines, geometry))]
+    entries = [notes_to_body(e) for e in unlabel(split_entries(join_stacked_dates(sec.lines), geometry))]
     first = [work_entry(e) for e in entries]
     slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
     out: list[dict[str, Any]] = []
