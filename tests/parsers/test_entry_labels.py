@@ -49,7 +49,8 @@ Nov. 2018 bis Okt. 2020 Marketing Manager, Riehl Becker GmbH & Co. KG, Düsseldo
 
 
 def test_an_undated_entry_split_between_its_neighbours_is_an_entry_of_its_own():
-    from htdy.parsers.extract.structure import Entry, _straddling_undated
+    from htdy.parsers.extract.structure import Entry
+    from htdy.parsers.extract.undated import _straddling_undated
     from htdy.parsers.layout.model import Line, Span
 
     def ln(text, bold, y):
