@@ -10,6 +10,8 @@ from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_pres
 from htdy.parsers.extract.degrees import names_degree
 from htdy.parsers.extract.vocab import (
     INSTITUTION_WORDS,
+    LEGAL_FORMS,
+    fold,
     has_word,
 )
 from htdy.parsers.layout.chars import is_cjk
@@ -20,6 +22,9 @@ from htdy.parsers.layout.model import Line, Span
 BULLET_CHARS = "•·▪◦‣►■□●○◆▸➢✓✔*—–-→➤➔➜❖»›❯◇◾⁃∙⦁✦★☐✗✘⇒\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf0a8\uf0e0"
 BULLET = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*")
 PUA = re.compile(r"[\ue000-\uf8ff\ufffd]")
+
+
+_LEGAL_SET = frozenset(LEGAL_FORMS) | frozenset(f.rstrip(".") for f in LEGAL_FORMS)
 
 
 def clean(text: str) -> str:
@@ -110,6 +115,18 @@ def _last_cell(ln: Line) -> tuple[float, float, bool, bool, float]:
     return min(s.x0 for s in g), max(s.x1 for s in g), bold, italic, max(s.size for s in g)
 
 
+def legal_form_first(text: str) -> bool:
+    """The text opens with a company's legal form ("S.A., Brasília", "GmbH, Berlin", "Ltd"): the
+    end of a firm's name wrapped from the line above, not a line of its own."""
+    m = re.match(r"^(\S+(?:\s(?:z\s)?o\.o\.)?)(?=[,;)]|\s|$)", text)
+    if not m:
+        return False
+    form = fold(m.group(1)).rstrip(",")
+    # a plain word ("Spa", "AB") only with nothing or a comma after it; dotted forms anywhere
+    return (form in _LEGAL_SET or form.rstrip(".") in _LEGAL_SET) and (
+        "." in form or re.match(r"^\S+(?:[,;)]|$)", text) is not None)
+
+
 def continues(prev: Line, ln: Line, right: float) -> bool:
     """``ln`` is the wrapped continuation of ``prev``'s last cell (same margin, the
     cell runs to the right edge, no bullet)."""
@@ -119,7 +136,7 @@ def continues(prev: Line, ln: Line, right: float) -> bool:
     if abs(x0 - ln.x0) >= 2 and len(prev.spans) > 1 and date_only(clean(prev.spans[0].text)):
         x0 = prev.spans[1].x0  # "04/2014–02/2018 Title, Employer…": the text wraps under itself, not its dates
     pt, nt = clean(prev.text), clean(ln.text)
-    wrapped_text = (nt[:1].islower() or pt.endswith((",", "-", "&", "/", "\ufffe")) or len(pt) > 60
+    wrapped_text = (nt[:1].islower() or pt.endswith((",", "-", "&", "/", "\ufffe")) or len(pt) > 60 or legal_form_first(nt)
                     or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)))
     head = ln.spans[0]
     cjk = is_cjk(nt[:1])  # CJK text wraps at any character: its "word" is one character
@@ -168,13 +185,14 @@ def continues_first_cell(prev: Line, ln: Line) -> bool:
         return False
     wrapped_text = nt[:1].islower() or pt.endswith((",", "-", "&", "/")) or len(pt) > 60 \
         or bool(re.search(r"\s(?:of|in|and|de|di|du|der|und|et|e|y|i|w|z|van)$", pt)) \
-        or (end.bold and head.bold and len(nt.split()) <= 4 and not re.search(r"[.:]$", nt))
+        or (end.bold and head.bold and len(nt.split()) <= 4 and not re.search(r"[.:]$", nt)) \
+        or legal_form_first(nt)
     word = nt.split()[0]
     word_w = (head.x1 - head.x0) * len(word) / max(1, len(head.text.strip()))
     # the line broke because its first word did not fit between the cell's end and the dates
     return (abs(first[0].x0 - ln.x0) < 2 and dates[0].x0 - end.x1 < word_w + 2 * max(end.size, 1.0)
             and abs(end.size - head.size) < 0.6 and (end.font, end.bold, end.italic) == (head.font, head.bold, head.italic)
-            and 0 < ln.top - prev.bottom < 1.2 * ln.size and wrapped_text and not pt.endswith("."))
+            and -0.3 * ln.size < ln.top - prev.bottom < 1.2 * ln.size and wrapped_text and not pt.endswith("."))
 
 
 def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
@@ -189,9 +207,20 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
         if last is not None and out and out[-1] is last and continues_first_cell(last, ln):
             n = len(_title_and_dates(last)[0])
             first = ln.spans[0]
+            end = last.spans[n - 1]
+            cells = last.cells or [0] * len(last.spans)
+            if (end.font, end.bold, end.italic, end.size) == (first.font, first.bold, first.italic, first.size) \
+                    and legal_form_first(clean(ln.text)):
+                # a firm's name and its wrapped legal form ("Garcia Rocha" / "S.A."): one run, one field
+                end = Span(end.text.rstrip() + " " + first.text.lstrip(), end.x0, end.top, end.x1, end.bottom,
+                           end.font, end.size, end.bold, end.italic, end.link)
+                rest = ln.spans[1:]
+                out[-1] = Line(spans=last.spans[:n - 1] + [end] + rest + last.spans[n:], page=last.page,
+                               cells=cells[:n] + [cells[0]] * len(rest) + cells[n:], source=last.source)
+                last = out[-1]
+                continue
             spans = [Span(" " + first.text.lstrip(), first.x0, first.top, first.x1, first.bottom, first.font,
                           first.size, first.bold, first.italic, first.link)] + ln.spans[1:]
-            cells = last.cells or [0] * len(last.spans)
             out[-1] = Line(spans=last.spans[:n] + spans + last.spans[n:], page=last.page,
                            cells=cells[:n] + [cells[0]] * len(spans) + cells[n:], source=last.source)
             last = out[-1]
@@ -402,7 +431,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         t = BULLET.sub("", clean(ln.text)) if listy else clean(ln.text)
         if not t or _longest_cell(ln) > 110:
             return False
-        if heavy(ln) or headerish(ln) and a == s:
+        if heavy(ln) or headerish(ln) and a == s or legal_form_first(t):  # ("S.A., Brasília." wrapped)
             return True
         long_line = (ln.x1 - ln.x0) > 0.75 * width if geometry and len(lines) >= 6 else len(t) > 90
         return not long_line and len(t.split()) <= 8 and not t.endswith((".", ";", ","))

@@ -49,3 +49,14 @@ def test_an_undated_entry_after_a_one_line_header_with_a_legal_form_full_stop():
                     "<ul><li>Cut release times by 41%</li></ul>")
     assert [w["name"] for w in resume["work"]] == ["Solari SpA", "Visintini Group", "Murri s.r.l."]
     assert resume["work"][2]["highlights"] == ["Cut release times by 41%"]
+
+
+def test_a_legal_form_wrapped_to_the_next_line_stays_with_its_firm():
+    # the title cell is just too narrow for "S.A.," ("…, Garcia Rocha" / "S.A., Brasília.")
+    html = ("<html><body style='font-family:serif;font-size:10pt'><h1>Ana Lima</h1><p>ana@example.com</p>"
+            "<h2>Experiência</h2><table style='border-collapse:collapse'><tr><td style='width:211pt;padding:0'>"
+            "<b>Desenvolvedora front-end</b>, <i>Garcia Rocha S.A.</i>, Brasília.</td><td style='width:150pt;"
+            "text-align:right;vertical-align:top;padding:0'>novembro 2017 – agosto 2020</td></tr></table>"
+            "<ul><li>Automação de testes de regressão</li></ul></body></html>")
+    work = PdfParser(PdfParser.Options()).parse(render_pdf(html), filename="cv.pdf").resume["work"]
+    assert work[0]["name"] == "Garcia Rocha S.A."
