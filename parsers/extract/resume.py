@@ -265,7 +265,7 @@ def unlabel(entries: list[Entry]) -> list[Entry]:
 
 
 def _work_entries(sec: Section, geometry: bool) -> list[dict[str, Any]]:
-    entries = [notes_to_body(e) for e in unlabel(split_entries(join_stacked_dates(sec.lines), geometry))]
+    entries = [notes_to_body(e) for e in unlabel(split_entries(sec.lines, geometry))]
     first = [work_entry(e) for e in entries]
     slots: Counter[Any] = Counter(w["_slot"] for w in first if w.get("_slot"))
     out: list[dict[str, Any]] = []
