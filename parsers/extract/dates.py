@@ -261,3 +261,25 @@ def cut_range(text: str) -> bool:
     month without the year ("sep. 2016–jan." / "2019")."""
     return bool(_CUT_END.search(text)) and find_range(text) is not None
 
+
+
+# words a date range printed in a narrow column may hold besides months and years
+_RANGE_WORDS = frozenset(fold(w) for w in (
+    "de", "del", "of", "to", "bis", "à", "a", "au", "al", "do", "tot", "till", "until", "e", "et", "y", "und",
+    "g", "gg", "r", "р", "г", "гг", "по", "до", "až", "il", "le", "el", "em", *SINCE))
+_PIECE_CJK = re.compile(rf"{intl.CJK_PRESENT}|[年月日起至到~〜～]")
+
+
+def date_piece(text: str) -> bool:
+    """A date, or one line of a date range wrapped in a narrow column ("desde agosto de" / "2019",
+    "— marzo de", "presente", "2018. 06. - 2022." / "11."): only months, years, month numbers,
+    "present" and range words."""
+    t = text.strip()
+    if not t or len(t) >= 30 or re.search(r"\d{5}", t):
+        return False
+    words = re.findall(r"[^\W\d_]+", _PIECE_CJK.sub(" ", fold(t)))
+    known = [w in MONTHS or w in _PRESENT_FOLDED or w in _RANGE_WORDS for w in words]
+    if not all(known):
+        return False
+    return any(ch.isdigit() for ch in t) or any(w in MONTHS or w in _PRESENT_FOLDED for w in words) or \
+        bool(re.search(intl.CJK_PRESENT, t))
