@@ -79,7 +79,9 @@ DURATION = re.compile(rf"^\s*[(·•,|–-]?\s*\d{{1,2}}\+?\s?{_UNIT}\b(?:,?\s*(
 CJK_DURATION = re.compile(r"\(?(?:\d{1,2}\s?[年년](?:\s?\d{1,2}\s?(?:ヶ月|か月|カ月|个月|個月|개월))?|"
                           r"\d{1,2}\s?(?:ヶ月|か月|カ月|个月|個月|개월))\)?")
 # the end of a year: a word boundary, or a duration glued to it ("Jan 2025" + "1 year" → "20251 year")
-_YE = rf"(?:\b|(?=\d{{1,2}}\s?{_UNIT}\b))"
+# a date's end: a word boundary, a duration run into it, or CJK text written right after it ("2016.09起")
+_CJK_NEXT = r"(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+_YE = rf"(?:\b|{_CJK_NEXT}|(?=\d{{1,2}}\s?{_UNIT}\b))"
 _PRESENT_WORDS = sorted({fold(p) for p in PRESENT if not intl.CJK_WORD.search(p)}, key=len, reverse=True)
 _TOKEN = re.compile(
     # 2019年4月, 2019年4月1日, 2019년 4월; the Japanese era years (平成31年4月); 2019. 04. (Korean)
@@ -87,7 +89,7 @@ _TOKEN = re.compile(
     rf"|(?P<era>(?:昭和|平成|令和)\s?(?:\d{{1,2}}|元)\s?年(?:\s?\d{{1,2}}\s?月)?)"
     rf"|(?P<ydot>\b{_Y}\.\s\d{{1,2}}\.(?!\d))"
     rf"|(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}{_YE})"
-    rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?\b)"
+    rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?(?:\b|{_CJK_NEXT}))"
     rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}{_YE})"
     # a word before a year: a month when the table knows it (a dict lookup; a regex of all the
     # month names in all their spellings is slow)
@@ -105,6 +107,8 @@ _SEP = re.compile(r"^\s*(?:г\.|гг\.|р\.|r\.)?\s*(?:[-–—~〜～→⟶➔�
                   r"až|至|到|から|–\s*)\s*$|^\s*(?:-|–|—)+\s*$", re.I)
 _OPEN_START = re.compile(r"^\s*[•·*]?\s*([-–—])\s*$")
 _SINCE = re.compile(rf"(?<!\w)(?:{'|'.join(SINCE)})\s*:?\s*$", re.I)
+# "since" written after the date: "2016.09起", "2016年9月起", "2019年4月から", "2019.04부터", "2018년 이후"
+_SINCE_AFTER = re.compile(r"^\s*(?:起|以来|开始|開始|から|より|以降|부터|이후)")
 
 
 @dataclass
@@ -219,6 +223,8 @@ def find_range(text: str) -> DateRange | None:
         rest = text[b:]
         if re.match(r"^\s*(?:[-–—~〜～→]|->)\s*(\(\s*\)|$)", rest):
             return DateRange(v, None, True, a, len(text))
+        if _SINCE_AFTER.match(rest) and not find_range(rest[_SINCE_AFTER.match(rest).end():]):  # type: ignore[union-attr]
+            return DateRange(v, None, True, a, b + _SINCE_AFTER.match(rest).end())  # type: ignore[union-attr]
         if _SINCE.search(text[:a]):
             m = _SINCE.search(text[:a])
             return DateRange(v, None, True, m.start() if m else a, b)  # type: ignore[union-attr]
