@@ -289,3 +289,28 @@ def date_piece(text: str) -> bool:
         return False
     return any(ch.isdigit() for ch in t) or any(w in MONTHS or w in _PRESENT_FOLDED for w in words) or \
         bool(re.search(intl.CJK_PRESENT, t))
+
+
+_LEAD = re.compile(r"^\s*(?:[-–—~〜～]|(?:to|bis|au|al|a|à|até|do|tot|till|до|по|až)\b)", re.I)
+
+
+def date_goes_on(text: str, nxt: str, alone: bool) -> bool:
+    """``nxt``, the next line of a narrow date column, is the rest of the date ``text`` wrapped there
+    without a dash at the cut: "2018. 06. - 2022." / "11.", "desde agosto de" / "2019", "Décembre
+    2016" / "— Décembre" (/ "2019"). Not a date of its own: a range, or a year with text beside it
+    (the next entry's "2019 | Title")."""
+    if not date_piece(text) or not date_piece(nxt):
+        return False
+    own = find_range(nxt)
+    if own is not None and own.start is not None and (own.current or own.start != own.end):
+        return False
+    lead = bool(_LEAD.match(nxt))
+    if re.search(r"(?:19|20)\d\d", nxt) and not alone and not lead:
+        return False
+    joined = text.rstrip() + " " + nxt.strip()
+    before, after = find_range(text), find_range(joined)
+    if after is None:
+        return False
+    if lead and cut_range(joined):
+        return True  # still cut: its end follows on the next line
+    return before is None or (after.start, after.end, after.current) != (before.start, before.end, before.current)

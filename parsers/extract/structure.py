@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_present
+from htdy.parsers.extract.dates import cut_range, date_goes_on, date_only, date_piece, find_range, is_present
 from htdy.parsers.extract.degrees import names_degree
 from htdy.parsers.extract.vocab import (
     INSTITUTION_WORDS,
@@ -222,7 +222,17 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
 
 
 def _join_split_dates(lines: list[Line]) -> list[Line]:
-    """A date range wrapped inside a narrow date column ("06/2017 –" / "02/2021")."""
+    """A date range wrapped inside a narrow date column ("06/2017 –" / "02/2021"), over three lines
+    too ("Décembre 2016" / "— Décembre" / "2019")."""
+    for _ in range(3):
+        joined = [0]
+        lines = _join_split_dates_once(lines, joined)
+        if not joined[0]:
+            break
+    return lines
+
+
+def _join_split_dates_once(lines: list[Line], joined: list[int]) -> list[Line]:
     out: list[Line] = []
     skip: set[int] = set()
     for i, ln in enumerate(lines):
@@ -233,13 +243,16 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
             groups = [groups[0][:1], groups[0][1:]] + groups[1:]  # "2020–" set before its title
         texts = [clean("".join(x.text for x in g)) for g in groups]
         for ci, t in enumerate(texts):
-            if cut_range(t) and i + 1 < len(lines):
+            cut = cut_range(t)
+            if (cut or (ci == 0 and date_piece(t))) and i + 1 < len(lines):
                 g = groups[ci]
                 cx0, cx1 = min(s.x0 for s in g), max(s.x1 for s in g)
                 # the next line that reaches into the date column (a title line may sit between)
-                j = next((k for k in range(i + 1, min(i + 3, len(lines))) if k not in skip and any(
+                # (or two, the third close below: a line wrapped twice, its middle joined already)
+                j = next((k for k in range(i + 1, min(i + 4, len(lines))) if k not in skip and any(
                     min(cx1, max(s.x1 for s in ng)) - max(cx0, min(s.x0 for s in ng)) > 0
-                    for ng in lines[k].cell_spans(0.9))), i + 1)
+                    for ng in lines[k].cell_spans(0.9)) and (k < i + 3 or lines[k].top - ln.bottom < 2.5 * ln.size)),
+                    i + 1)
                 nxt = lines[j]
                 for ng in nxt.cell_spans(0.9):
                     lead = clean(ng[0].text)
@@ -252,6 +265,13 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
                     def datey(x: str) -> bool:
                         return date_only(x) or is_present(x)
 
+                    if not cut:  # a date wrapped in a narrow column without a dash at the cut ("2022." / "11.")
+                        if min(cx1, nx1) - max(cx0, nx0) > 0 and nxt.top - ln.bottom < 0.8 * ln.size \
+                                and date_goes_on(t, ntext, alone=len(nxt.cell_spans(0.9)) == 1):
+                            g[-1].text = g[-1].text.rstrip() + " " + ntext
+                            _drop_spans(lines, j, ng, skip)
+                            joined[0] += 1
+                        break
                     if min(cx1, nx1) - max(cx0, nx0) > 0 and (datey(ntext) or (head and datey(head.group(1)))):
                         if not datey(ntext):  # "Present – Cut p95…": only the date word moves
                             first = ng[0]
@@ -262,17 +282,23 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
                             first.text = first.text.replace(word, "", 1)
                             break
                         g[-1].text = g[-1].text.rstrip() + " " + ntext
-                        keep = [s for s in nxt.spans if s not in ng]
-                        if keep:
-                            idx = [x for x, s in enumerate(nxt.spans) if s not in ng]
-                            cells = nxt.cells or [0] * len(nxt.spans)
-                            lines[j] = Line(spans=keep, page=nxt.page, cells=[cells[x] for x in idx],
-                                            source=nxt.source)
-                        else:
-                            skip.add(j)
+                        _drop_spans(lines, j, ng, skip)
+                        joined[0] += 1
                         break
         out.append(ln)
     return out
+
+
+def _drop_spans(lines: list[Line], j: int, gone: list[Span], skip: set[int]) -> None:
+    """Line ``j`` without the spans ``gone`` (moved up into a date above); skipped when that is all."""
+    nxt = lines[j]
+    idx = [x for x, s in enumerate(nxt.spans) if s not in gone]
+    if idx:
+        cells = nxt.cells or [0] * len(nxt.spans)
+        lines[j] = Line(spans=[nxt.spans[x] for x in idx], page=nxt.page, cells=[cells[x] for x in idx],
+                        source=nxt.source)
+    else:
+        skip.add(j)
 
 
 def _right_cell(ln: Line, left: float) -> tuple[float, float] | None:

@@ -34,3 +34,23 @@ def test_date_pieces():
         assert date_piece(text), text
     for text in ("0382177780", "Python", "de", "Marketing Manager", "Summary", "12 Main Street"):
         assert not date_piece(text), text
+
+
+def _ln(text: str, x: float, top: float, size: float = 9.0):
+    from htdy.parsers.layout.model import Line, Span
+    return Line(spans=[Span(text, x, top, x + 0.5 * size * len(text), top + size, "F", size)], cells=[0])
+
+
+def test_a_date_wrapped_over_three_lines_of_its_column_is_one_range():
+    """"Décembre 2016" / "— Décembre" / "2019" and "2018. 06. - 2022." / "11." in a nested table's date
+    column, the title and school beside them."""
+    from htdy.parsers.extract.structure import split_entries
+
+    lines = [_ln("Décembre 2016", 227, 610), _ln("BTS – Génie mécanique", 302, 610.2, 10),
+             _ln("— Décembre", 227, 622.7), _ln("Université de Bordeaux, Bordeaux", 302, 626.3, 10),
+             _ln("2019", 227, 635.3)]
+    entries = split_entries(lines)
+    assert [ln.text for e in entries for ln in e.header + e.body][:1] == ["Décembre 2016 — Décembre 2019"]
+    lines = [_ln("2018. 06. - 2022.", 227, 170), _ln("간호사", 318, 170.5, 10), _ln("11.", 227, 183),
+             _ln("유한회사 나루, 수원", 318, 189, 10)]
+    assert [ln.text for e in split_entries(lines) for ln in e.header + e.body][:1] == ["2018. 06. - 2022. 11."]
