@@ -62,7 +62,8 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     r = find_range(t)
     if r is None:
         return False
-    if any(date_only(clean(c)) for c in ln.cell_texts()):
+    fields = re.split(r"\s+[|•·]\s+", t)  # "Degree | School | 2009", "Degree | 2009 | School": dates in a field
+    if any(date_only(clean(c)) for c in ln.cell_texts()) or (len(fields) > 1 and any(date_only(f) for f in fields)):
         return True
     if r.begin == 0 and len(t) <= 160 and (r.current or r.end) and re.match(r"\s*[:|–—-]\s", t[r.stop:]):
         return True  # "2012 - 2013: Máster en Finanzas. IE Business School.": dates, a colon, the entry
@@ -94,8 +95,8 @@ def degree_and_school(ln: Line) -> bool:
 
 
 def _whole_degree(ln: Line) -> bool:
-    """A degree and its school set apart by a comma or a cell: an education entry of its own."""
-    return degree_and_school(ln) and ("," in ln.text or len(ln.cell_spans()) > 1)
+    """A degree and its school set apart by a comma, a pipe or a cell: an education entry of its own."""
+    return degree_and_school(ln) and ("," in ln.text or " | " in ln.text or len(ln.cell_spans()) > 1)
 
 
 def _sentence_end(t: str) -> bool:
@@ -443,7 +444,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         s = a
         above = 0  # logical lines above the dates: a title wrapped over lines of a narrow column is one
         while s - 1 >= prev_end and not _date_line(lines[s - 1], listy):
-            wraps = geometry and s < a and continues(lines[s - 1], lines[s], col_right)
+            wraps = geometry and s < a and continues(lines[s - 1], lines[s], col_right) \
+                and not (_whole_degree(lines[s - 1]) and _whole_degree(lines[s]))
             # (a title line wrapped in a narrow column fills the column: no "long line" there)
             t_up = clean(lines[s - 1].text)
             # the line right above a date line of its own is its title even when long ("Bachelor of
@@ -455,7 +457,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             if not (headerish(lines[s - 1]) or right_above or (wraps and len(t_up.split()) <= 9
                                                                and not is_bullet(lines[s - 1]))):
                 break
-            if not wraps and _whole_degree(lines[s - 1]) and _whole_degree(lines[a]):
+            if not wraps and _whole_degree(lines[s - 1]) and (_whole_degree(lines[a]) or _whole_degree(lines[s])
+                                                              or names_degree(clean(lines[s].text))):
                 break  # "Degree (…), School" above "Degree, School, City (dates)": two entries
             if not wraps:
                 above += 1
@@ -503,13 +506,34 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         hdr_end = min(ends[k], end)
         pre = lines[s0:s]
-        if k == 0 and pre and _whole_degree(lines[s]) and _whole_degree(pre[-1]):
+        if k == 0 and pre and _whole_degree(pre[-1]) and (_whole_degree(lines[s]) or names_degree(clean(lines[s].text))):
             # an undated degree line above the first dated one: an entry of its own
             entries.append(Entry(header=pre[-3:], body=[], right=col_right if geometry else 1e9))
             pre = []
         entries.append(Entry(header=pre[-3:] + lines[s:hdr_end] if k == 0 else lines[s:hdr_end],
                              body=lines[hdr_end:end], right=col_right if geometry else 1e9))
-    return _undated_entries(_undated_header(_straddling_undated(entries)))
+    return _undated_degrees(_undated_entries(_undated_header(_straddling_undated(entries))))
+
+
+def _undated_degrees(entries: list[Entry]) -> list[Entry]:
+    """A degree and its school on one line ("Grado | Universidad de Madrid") after the first line of
+    an entry whose lines above it name a school, set in the type of that first line: an undated
+    education entry of its own."""
+    out: list[Entry] = []
+    for e in entries:
+        seq = e.header + e.body
+        head = seq[0].spans[0] if seq else None
+        cut = next((i for i in range(1, len(seq)) if head is not None and not is_bullet(seq[i])
+                    and _whole_degree(seq[i]) and (seq[i].spans[0].size, seq[i].spans[0].bold) == (head.size, head.bold)
+                    and any(has_word(clean(x.text), INSTITUTION_WORDS) for x in seq[:i])), None)
+        if cut is None:
+            out.append(e)
+            continue
+        n = len(e.header)
+        out.append(Entry(header=seq[:min(cut, n)], body=seq[n:cut], right=e.right))
+        rest = Entry(header=seq[cut:max(cut + 1, n)], body=seq[max(cut + 1, n):], right=e.right)
+        out.extend(_undated_degrees([rest]))
+    return out
 
 
 def _straddling_undated(entries: list[Entry]) -> list[Entry]:
