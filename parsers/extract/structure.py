@@ -222,18 +222,18 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
     return out
 
 
-def _join_split_dates(lines: list[Line]) -> list[Line]:
+def _join_split_dates(lines: list[Line], geometry: bool = True) -> list[Line]:
     """A date range wrapped inside a narrow date column ("06/2017 –" / "02/2021"), over three lines
     too ("Décembre 2016" / "— Décembre" / "2019")."""
     for _ in range(3):
         joined = [0]
-        lines = _join_split_dates_once(lines, joined)
+        lines = _join_split_dates_once(lines, joined, geometry)
         if not joined[0]:
             break
     return lines
 
 
-def _join_split_dates_once(lines: list[Line], joined: list[int]) -> list[Line]:
+def _join_split_dates_once(lines: list[Line], joined: list[int], geometry: bool) -> list[Line]:
     out: list[Line] = []
     skip: set[int] = set()
     for i, ln in enumerate(lines):
@@ -245,7 +245,8 @@ def _join_split_dates_once(lines: list[Line], joined: list[int]) -> list[Line]:
         texts = [clean("".join(x.text for x in g)) for g in groups]
         for ci, t in enumerate(texts):
             cut = cut_range(t)
-            if (cut or (ci == 0 and date_piece(t))) and i + 1 < len(lines):
+            # (a text without geometry, DOCX, has no wrapped lines: a paragraph is a line)
+            if (cut or (geometry and ci == 0 and date_piece(t))) and i + 1 < len(lines):
                 g = groups[ci]
                 cx0, cx1 = min(s.x0 for s in g), max(s.x1 for s in g)
                 # the next line that reaches into the date column (a title line may sit between)
@@ -376,7 +377,7 @@ def _bullet_goes_on(prev: Line, ln: Line) -> bool:
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
-    lines = _detach_dates(_join_split_dates(list(lines)))
+    lines = _detach_dates(_join_split_dates(list(lines), geometry))
     # a section typeset entirely as a list: bullets are layout, not highlights
     listy = sum(1 for ln in lines if is_bullet(ln)) >= 0.8 * len(lines)
     if listy and any(not is_bullet(ln) and _date_line(ln, False) for ln in lines):

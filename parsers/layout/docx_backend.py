@@ -144,6 +144,8 @@ def _gapped(text: str) -> list[str]:
     """``text`` cut after each gap of three spaces or more (the gap stays at the piece's end)."""
     out, pos = [], 0
     for m in re.finditer(r"[ \u00a0]{3,}", text):
+        if re.search(r"[-–—]$", text[pos:m.start()]) or re.match(r"[-–—]", text[m.end():]):
+            continue  # a range set wide ("2010 –      2012"): one text (across runs: see spans())
         out.append(text[pos:m.end()])
         pos = m.end()
     return [*out, text[pos:]] if pos < len(text) else out
@@ -334,12 +336,16 @@ class _Builder:
                     # three spaces or more set items apart on the page ("jo@x.org   Bilbao"): the
                     # span ends at its last letter and the next starts after the gap, as in a PDF
                     body = seg.rstrip(" \u00a0") if _GAP.search(seg) else seg
+                    if body.strip() and out and (re.search(r"[-–—]$", out[-1].text.rstrip())
+                                                 or re.match(r"[-–—]", body.lstrip())):
+                        x = min(x, out[-1].x1 + size * 0.25)  # a range set wide ("2010 –      2012"): no gap
                     if body.strip():
                         out.append(Span(seg, x, self.y, x + len(body) * size * 0.5, self.y + size, style_id or "",
                                         size, bold, italic, link))
                     elif out:
                         out[-1].text += seg
-                    x += len(seg) * size * 0.5
+                    # (a space as wide as a real font's, a quarter em: three are a gap of 0.75 em)
+                    x += len(body) * size * 0.5 + (len(seg) - len(body)) * size * 0.25
                 text = ""
                 if kind == "br" and out and breaks is not None and not numbered:
                     if not breaks or breaks[-1] != len(out):

@@ -38,3 +38,21 @@ def test_city_and_phone_of_a_spaced_contact_line():
     basics = DocxParser(DocxParser.Options()).parse(_cv("    "), filename="cv.docx").resume["basics"]
     assert basics["location"]["city"] == "Groningen"
     assert basics["phone"] == "+31 19 7334301"
+
+
+def test_a_date_range_set_wide_stays_one_range():
+    """Spaces around a range's dash ("2010 –      2012", over runs too) set no items apart."""
+    doc = docx.Document()
+    doc.add_paragraph("Jane Roe")
+    doc.add_paragraph("jane@example.com")
+    doc.add_heading("Experience", 1)
+    for runs in (["Analyst, Delta SA      2010 –      2012"], ["Engineer, Beta GmbH", "   ", "Mar 2015 ", "   –", "   Dec 2018"]):
+        p = doc.add_paragraph()
+        for t in runs:
+            p.add_run(t)
+        doc.add_paragraph("Built the reporting pipeline.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    work = DocxParser(DocxParser.Options()).parse(buf.getvalue(), filename="cv.docx").resume["work"]
+    assert [(w.get("name"), w.get("startDate"), w.get("endDate")) for w in work] == [
+        ("Delta SA", "2010", "2012"), ("Beta GmbH", "2015-03", "2018-12")]
