@@ -315,8 +315,9 @@ def _gdocs_export(doc: Any, view: dict[str, Any]) -> None:
 
 def _pipe_titles(doc: Any, view: dict[str, Any]) -> None:
     """Word's "Crisp and clean" / "Modern" résumé templates: one title line per entry, its fields
-    set apart by pipes ("Title | Company | Dates", "Degree | School | Year"), the contact items
-    typed with spaces between them (no separator glyph), bullets from the style."""
+    set apart by pipes ("Title | Company | Dates", "Degree | Date earned | School") in expanded
+    character spacing (Carlito's "ti", "fi", "ft" ligatures then stand apart in the PDF), the contact
+    items typed with spaces between them (no separator glyph), bullets from the style."""
     body = [w.sdt(w.p(w.r(view.get("name") or ""), style="Title"), "Your name")]
     if view.get("label"):
         body.append(w.p(w.r(view["label"], sz=13, color="404040")))
@@ -333,7 +334,8 @@ def _pipe_titles(doc: Any, view: dict[str, Any]) -> None:
             bits = [e.title, e.org, e.dates]
             if key == "education" and len(e.org or "") % 2:
                 bits = [e.title, e.dates, e.org]  # "Degree | Date earned | School"
-            body.append(w.p(w.r(" | ".join(b for b in bits if b), b=True), style="Heading2", before=6))
+            # (title lines expanded by 1.5 pt, as the template's heading styles set them)
+            body.append(w.p(w.r(" | ".join(b for b in bits if b), b=True, spacing=30), style="Heading2", before=6))
             if e.summary:
                 body.append(w.p(w.r(e.summary)))
             body += _bullets(e.bullets, "style")
