@@ -335,7 +335,7 @@ def _pipe_titles(doc: Any, view: dict[str, Any]) -> None:
             if key == "education" and len(e.org or "") % 2:
                 bits = [e.title, e.dates, e.org]  # "Degree | Date earned | School"
             # (title lines expanded by 1.5 pt, as the template's heading styles set them)
-            body.append(w.p(w.r(" | ".join(b for b in bits if b), b=True, spacing=30), style="Heading2", before=6))
+            body.append(w.p(w.r(" | ".join(b for b in bits if b), b=True, sz=11, spacing=30), style="Heading2", before=6))
             if e.summary:
                 body.append(w.p(w.r(e.summary)))
             body += _bullets(e.bullets, "style")
