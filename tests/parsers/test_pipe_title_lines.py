@@ -46,3 +46,9 @@ def test_a_degree_line_under_a_dated_entry_without_a_degree_word():
 
 def test_degree_is_no_field():
     assert split_degree("Associate Degree") is None
+
+
+def test_korean_degree_with_its_discipline_and_an_institute_of_science():
+    """"공학사" (공 + 학사, bachelor of engineering) is a degree; "한국과학기술원" (an institute of
+    science and technology, KAIST) a school."""
+    assert _education([_ln("공학사 | 2003 | 한국과학기술원", 300)]) == [("한국과학기술원", "공학사", None, None, "2003")]

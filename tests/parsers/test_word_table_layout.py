@@ -54,3 +54,13 @@ def test_a_date_wrapped_over_three_lines_of_its_column_is_one_range():
     lines = [_ln("2018. 06. - 2022.", 227, 170), _ln("간호사", 318, 170.5, 10), _ln("11.", 227, 183),
              _ln("유한회사 나루, 수원", 318, 189, 10)]
     assert [ln.text for e in split_entries(lines) for ln in e.header + e.body][:1] == ["2018. 06. - 2022. 11."]
+
+
+def test_employer_city_and_a_country_named_in_its_own_language():
+    """"Employer, City, Country" under the title (the sidebar table's italic line): the country as the
+    country writes it ("Česká republika", "Türkiye", "Россия") ends a place, not the employer."""
+    from htdy.parsers.extract.header_pieces import place_split
+
+    for text, head in (("Sedláčková, Pardubice, Česká republika", "Sedláčková"),
+                       ("Yılmaz Holding, Bursa, Türkiye", "Yılmaz Holding"), ("ООО Ромашка, Казань, Россия", "ООО Ромашка")):
+        assert [q["text"] for q in place_split({"text": text})][0] == head
