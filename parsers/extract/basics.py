@@ -419,7 +419,7 @@ def _phones(scope: list[Line], page1: list[Line], region: str | None) -> list[st
             if id(ln) in seen:
                 continue
             seen.add(id(ln))
-            for cell in ln.cell_texts():
+            for cell in _contact_cells(ln):  # (split at wide spaces too: "+31 19 733   1372 DQ Groningen")
                 for piece in re.split(r"\s{2,}|\s*[|•·]\s*", cell):
                     if find_range(piece) and not re.search(r"\d{5,}", piece.replace(" ", "")):
                         continue

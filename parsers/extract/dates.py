@@ -79,7 +79,9 @@ DURATION = re.compile(rf"^\s*[(·•,|–-]?\s*\d{{1,2}}\+?\s?{_UNIT}\b(?:,?\s*(
 CJK_DURATION = re.compile(r"\(?(?:\d{1,2}\s?[年년](?:\s?\d{1,2}\s?(?:ヶ月|か月|カ月|个月|個月|개월))?|"
                           r"\d{1,2}\s?(?:ヶ月|か月|カ月|个月|個月|개월))\)?")
 # the end of a year: a word boundary, or a duration glued to it ("Jan 2025" + "1 year" → "20251 year")
-_YE = rf"(?:\b|(?=\d{{1,2}}\s?{_UNIT}\b))"
+# a date's end: a word boundary, a duration run into it, or CJK text written right after it ("2016.09起")
+_CJK_NEXT = r"(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+_YE = rf"(?:\b|{_CJK_NEXT}|(?=\d{{1,2}}\s?{_UNIT}\b))"
 _PRESENT_WORDS = sorted({fold(p) for p in PRESENT if not intl.CJK_WORD.search(p)}, key=len, reverse=True)
 _TOKEN = re.compile(
     # 2019年4月, 2019年4月1日, 2019년 4월; the Japanese era years (平成31年4月); 2019. 04. (Korean)
@@ -87,7 +89,7 @@ _TOKEN = re.compile(
     rf"|(?P<era>(?:昭和|平成|令和)\s?(?:\d{{1,2}}|元)\s?年(?:\s?\d{{1,2}}\s?月)?)"
     rf"|(?P<ydot>\b{_Y}\.\s\d{{1,2}}\.(?!\d))"
     rf"|(?P<dmy>\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_Y}{_YE})"
-    rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?\b)"
+    rf"|(?P<ymd>\b{_Y}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?(?:\b|{_CJK_NEXT}))"
     rf"|(?P<my>\b\d{{1,2}}\s?[./-]\s?{_Y}{_YE})"
     # a word before a year: a month when the table knows it (a dict lookup; a regex of all the
     # month names in all their spellings is slow)
@@ -105,6 +107,8 @@ _SEP = re.compile(r"^\s*(?:г\.|гг\.|р\.|r\.)?\s*(?:[-–—~〜～→⟶➔�
                   r"až|至|到|から|–\s*)\s*$|^\s*(?:-|–|—)+\s*$", re.I)
 _OPEN_START = re.compile(r"^\s*[•·*]?\s*([-–—])\s*$")
 _SINCE = re.compile(rf"(?<!\w)(?:{'|'.join(SINCE)})\s*:?\s*$", re.I)
+# "since" written after the date: "2016.09起", "2016年9月起", "2019年4月から", "2019.04부터", "2018년 이후"
+_SINCE_AFTER = re.compile(r"^\s*(?:起|以来|开始|開始|から|より|以降|부터|이후)")
 
 
 @dataclass
@@ -219,6 +223,8 @@ def find_range(text: str) -> DateRange | None:
         rest = text[b:]
         if re.match(r"^\s*(?:[-–—~〜～→]|->)\s*(\(\s*\)|$)", rest):
             return DateRange(v, None, True, a, len(text))
+        if _SINCE_AFTER.match(rest) and not find_range(rest[_SINCE_AFTER.match(rest).end():]):  # type: ignore[union-attr]
+            return DateRange(v, None, True, a, b + _SINCE_AFTER.match(rest).end())  # type: ignore[union-attr]
         if _SINCE.search(text[:a]):
             m = _SINCE.search(text[:a])
             return DateRange(v, None, True, m.start() if m else a, b)  # type: ignore[union-attr]
@@ -261,3 +267,50 @@ def cut_range(text: str) -> bool:
     month without the year ("sep. 2016–jan." / "2019")."""
     return bool(_CUT_END.search(text)) and find_range(text) is not None
 
+
+
+# words a date range printed in a narrow column may hold besides months and years
+_RANGE_WORDS = frozenset(fold(w) for w in (
+    "de", "del", "of", "to", "bis", "à", "a", "au", "al", "do", "tot", "till", "until", "e", "et", "y", "und",
+    "g", "gg", "r", "р", "г", "гг", "по", "до", "až", "il", "le", "el", "em", *SINCE))
+_PIECE_CJK = re.compile(rf"{intl.CJK_PRESENT}|[年月日起至到~〜～]")
+
+
+def date_piece(text: str) -> bool:
+    """A date, or one line of a date range wrapped in a narrow column ("desde agosto de" / "2019",
+    "— marzo de", "presente", "2018. 06. - 2022." / "11."): only months, years, month numbers,
+    "present" and range words."""
+    t = text.strip()
+    if not t or len(t) >= 30 or re.search(r"\d{5}", t):
+        return False
+    words = re.findall(r"[^\W\d_]+", _PIECE_CJK.sub(" ", fold(t)))
+    known = [w in MONTHS or w in _PRESENT_FOLDED or w in _RANGE_WORDS for w in words]
+    if not all(known):
+        return False
+    return any(ch.isdigit() for ch in t) or any(w in MONTHS or w in _PRESENT_FOLDED for w in words) or \
+        bool(re.search(intl.CJK_PRESENT, t))
+
+
+_LEAD = re.compile(r"^\s*(?:[-–—~〜～]|(?:to|bis|au|al|a|à|até|do|tot|till|до|по|až)\b)", re.I)
+
+
+def date_goes_on(text: str, nxt: str, alone: bool) -> bool:
+    """``nxt``, the next line of a narrow date column, is the rest of the date ``text`` wrapped there
+    without a dash at the cut: "2018. 06. - 2022." / "11.", "desde agosto de" / "2019", "Décembre
+    2016" / "— Décembre" (/ "2019"). Not a date of its own: a range, or a year with text beside it
+    (the next entry's "2019 | Title")."""
+    if not date_piece(text) or not date_piece(nxt):
+        return False
+    own = find_range(nxt)
+    if own is not None and own.start is not None and (own.current or own.start != own.end):
+        return False
+    lead = bool(_LEAD.match(nxt))
+    if re.search(r"(?:19|20)\d\d", nxt) and not alone and not lead:
+        return False
+    joined = text.rstrip() + " " + nxt.strip()
+    before, after = find_range(text), find_range(joined)
+    if after is None:
+        return False
+    if lead and cut_range(joined):
+        return True  # still cut: its end follows on the next line
+    return before is None or (after.start, after.end, after.current) != (before.start, before.end, before.current)

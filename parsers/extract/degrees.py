@@ -61,6 +61,10 @@ _COURSE_WORDS = tuple(fold(w) for w in (
 _DEGREE_ABBR_FIELD = re.compile(r"^(.+?)\s+[-–]\s+([A-Z][\w.'’]{1,10})\s*,\s*([^,]+)$")
 
 
+# what follows a degree's name as part of it ("Associate Degree", "Bachelor Diploma"), no field
+_GENERIC_DEGREE = frozenset(("degree", "diploma", "certificate", "abschluss", "diplôme", "diploma di laurea"))
+
+
 def split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
     """(studyType, area) from one piece naming both, or None."""
     cjk = split_cjk_degree(deg)
@@ -89,7 +93,7 @@ def split_degree(deg: str, repeated: bool = True) -> tuple[str, str] | None:
             tail = deg[n:].strip(" ,-–")
             uncased = tail[:1].isalpha() and tail[:1].lower() == tail[:1].upper()  # Arabic, Hebrew, CJK
             if n and (tail[:1].isupper() or uncased) and deg[n:n + 1] == " " \
-                    and not has_word(deg[:n], _COURSE_WORDS):
+                    and not has_word(deg[:n], _COURSE_WORDS) and fold(tail) not in _GENERIC_DEGREE:
                 return deg[:n].strip(), tail
         if cands:
             # "Formation … des applications en Swift in iOS": when the joiners differ, the
@@ -265,8 +269,8 @@ def degree_prefix(p: dict[str, Any]) -> list[dict[str, Any]]:
     if re.match(r"[а-яё]{3}", rest) and re.match(r"[А-ЯЁ]", head) and "," not in rest and not split_degree(t):
         # "Магистр прикладной математики": the field follows a Russian degree in the genitive
         return [dict(p, text=head.strip(" ,-–"), degree=True), dict(p, text=rest, field=True)]
-    if not rest or rest[:1].islower():  # "Certificat d'université …": the school word is part of the degree
-        return [p]
+    if not rest or rest[:1].islower() or fold(rest) in _GENERIC_DEGREE:
+        return [p]  # "Certificat d'université …": the school word is part of the degree; "Associate Degree"
     if has_word(rest, INSTITUTION_WORDS):
         field, sep, school = rest.rpartition(", ")
         if sep and field and has_word(school, INSTITUTION_WORDS) and not has_word(field, INSTITUTION_WORDS):

@@ -249,6 +249,10 @@ _COUNTRIES = frozenset(fold(c) for c in (
     "Brasil", "Brazil", "Brasilien", "Brésil", "Brasile", "Brazylia", "Luxembourg", "Luxemburg",
     "Lussemburgo", "Canada", "Kanada", "México", "Mexico", "Argentina", "Chile", "Colombia", "Perú",
     "Czech Republic", "Česko", "Czechy", "Danmark", "Denmark", "Sverige", "Sweden", "Norge", "Norway",
+    # as the countries write their own names
+    "Česká republika", "Slovensko", "Slovenská republika", "Magyarország", "România", "Suomi", "Ελλάδα",
+    "Türkiye", "Turkey", "Türkei", "Turquie", "Turquía", "Россия", "Российская Федерация", "Russia",
+    "Russland", "Україна", "Ukraine", "Беларусь", "Қазақстан", "Казахстан", "Hrvatska", "Srbija", "Slovenija",
 ))
 
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from htdy.parsers.extract.dates import cut_range, date_only, find_range, is_present
+from htdy.parsers.extract.dates import cut_range, date_goes_on, date_only, date_piece, find_range, is_present
 from htdy.parsers.extract.degrees import names_degree
 from htdy.parsers.extract.vocab import (
     INSTITUTION_WORDS,
@@ -66,7 +66,8 @@ def _date_line(ln: Line, bullets_are_layout: bool = False) -> bool:
     r = find_range(t)
     if r is None:
         return False
-    if any(date_only(clean(c)) for c in ln.cell_texts()):
+    fields = re.split(r"\s+[|•·]\s+", t)  # "Degree | School | 2009", "Degree | 2009 | School": dates in a field
+    if any(date_only(clean(c)) for c in ln.cell_texts()) or (len(fields) > 1 and any(date_only(f) for f in fields)):
         return True
     if r.begin == 0 and len(t) <= 160 and (r.current or r.end) and re.match(r"\s*[:|–—-]\s", t[r.stop:]):
         return True  # "2012 - 2013: Máster en Finanzas. IE Business School.": dates, a colon, the entry
@@ -98,8 +99,8 @@ def degree_and_school(ln: Line) -> bool:
 
 
 def _whole_degree(ln: Line) -> bool:
-    """A degree and its school set apart by a comma or a cell: an education entry of its own."""
-    return degree_and_school(ln) and ("," in ln.text or len(ln.cell_spans()) > 1)
+    """A degree and its school set apart by a comma, a pipe or a cell: an education entry of its own."""
+    return degree_and_school(ln) and ("," in ln.text or " | " in ln.text or len(ln.cell_spans()) > 1)
 
 
 def _sentence_end(t: str) -> bool:
@@ -249,8 +250,18 @@ def merge_wrapped(lines: list[Line], right: float = 0.0) -> list[Line]:
     return out
 
 
-def _join_split_dates(lines: list[Line]) -> list[Line]:
-    """A date range wrapped inside a narrow date column ("06/2017 –" / "02/2021")."""
+def _join_split_dates(lines: list[Line], geometry: bool = True) -> list[Line]:
+    """A date range wrapped inside a narrow date column ("06/2017 –" / "02/2021"), over three lines
+    too ("Décembre 2016" / "— Décembre" / "2019")."""
+    for _ in range(3):
+        joined = [0]
+        lines = _join_split_dates_once(lines, joined, geometry)
+        if not joined[0]:
+            break
+    return lines
+
+
+def _join_split_dates_once(lines: list[Line], joined: list[int], geometry: bool) -> list[Line]:
     out: list[Line] = []
     skip: set[int] = set()
     for i, ln in enumerate(lines):
@@ -261,13 +272,17 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
             groups = [groups[0][:1], groups[0][1:]] + groups[1:]  # "2020–" set before its title
         texts = [clean("".join(x.text for x in g)) for g in groups]
         for ci, t in enumerate(texts):
-            if cut_range(t) and i + 1 < len(lines):
+            cut = cut_range(t)
+            # (a text without geometry, DOCX, has no wrapped lines: a paragraph is a line)
+            if (cut or (geometry and ci == 0 and date_piece(t))) and i + 1 < len(lines):
                 g = groups[ci]
                 cx0, cx1 = min(s.x0 for s in g), max(s.x1 for s in g)
                 # the next line that reaches into the date column (a title line may sit between)
-                j = next((k for k in range(i + 1, min(i + 3, len(lines))) if k not in skip and any(
+                # (or two, the third close below: a line wrapped twice, its middle joined already)
+                j = next((k for k in range(i + 1, min(i + 4, len(lines))) if k not in skip and any(
                     min(cx1, max(s.x1 for s in ng)) - max(cx0, min(s.x0 for s in ng)) > 0
-                    for ng in lines[k].cell_spans(0.9))), i + 1)
+                    for ng in lines[k].cell_spans(0.9)) and (k < i + 3 or lines[k].top - ln.bottom < 2.5 * ln.size)),
+                    i + 1)
                 nxt = lines[j]
                 for ng in nxt.cell_spans(0.9):
                     lead = clean(ng[0].text)
@@ -280,6 +295,13 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
                     def datey(x: str) -> bool:
                         return date_only(x) or is_present(x)
 
+                    if not cut:  # a date wrapped in a narrow column without a dash at the cut ("2022." / "11.")
+                        if min(cx1, nx1) - max(cx0, nx0) > 0 and nxt.top - ln.bottom < 0.8 * ln.size \
+                                and date_goes_on(t, ntext, alone=len(nxt.cell_spans(0.9)) == 1):
+                            g[-1].text = g[-1].text.rstrip() + " " + ntext
+                            _drop_spans(lines, j, ng, skip)
+                            joined[0] += 1
+                        break
                     if min(cx1, nx1) - max(cx0, nx0) > 0 and (datey(ntext) or (head and datey(head.group(1)))):
                         if not datey(ntext):  # "Present – Cut p95…": only the date word moves
                             first = ng[0]
@@ -290,17 +312,23 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
                             first.text = first.text.replace(word, "", 1)
                             break
                         g[-1].text = g[-1].text.rstrip() + " " + ntext
-                        keep = [s for s in nxt.spans if s not in ng]
-                        if keep:
-                            idx = [x for x, s in enumerate(nxt.spans) if s not in ng]
-                            cells = nxt.cells or [0] * len(nxt.spans)
-                            lines[j] = Line(spans=keep, page=nxt.page, cells=[cells[x] for x in idx],
-                                            source=nxt.source)
-                        else:
-                            skip.add(j)
+                        _drop_spans(lines, j, ng, skip)
+                        joined[0] += 1
                         break
         out.append(ln)
     return out
+
+
+def _drop_spans(lines: list[Line], j: int, gone: list[Span], skip: set[int]) -> None:
+    """Line ``j`` without the spans ``gone`` (moved up into a date above); skipped when that is all."""
+    nxt = lines[j]
+    idx = [x for x, s in enumerate(nxt.spans) if s not in gone]
+    if idx:
+        cells = nxt.cells or [0] * len(nxt.spans)
+        lines[j] = Line(spans=[nxt.spans[x] for x in idx], page=nxt.page, cells=[cells[x] for x in idx],
+                        source=nxt.source)
+    else:
+        skip.add(j)
 
 
 def _right_cell(ln: Line, left: float) -> tuple[float, float] | None:
@@ -377,7 +405,7 @@ def _bullet_goes_on(prev: Line, ln: Line) -> bool:
 def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
     if not lines:
         return []
-    lines = _detach_dates(_join_split_dates(list(lines)))
+    lines = _detach_dates(_join_split_dates(list(lines), geometry))
     # a section typeset entirely as a list: bullets are layout, not highlights
     listy = sum(1 for ln in lines if is_bullet(ln)) >= 0.8 * len(lines)
     if listy and any(not is_bullet(ln) and _date_line(ln, False) for ln in lines):
@@ -445,7 +473,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         s = a
         above = 0  # logical lines above the dates: a title wrapped over lines of a narrow column is one
         while s - 1 >= prev_end and not _date_line(lines[s - 1], listy):
-            wraps = geometry and s < a and continues(lines[s - 1], lines[s], col_right)
+            wraps = geometry and s < a and continues(lines[s - 1], lines[s], col_right) \
+                and not (_whole_degree(lines[s - 1]) and _whole_degree(lines[s]))
             # (a title line wrapped in a narrow column fills the column: no "long line" there)
             t_up = clean(lines[s - 1].text)
             # the line right above a date line of its own is its title even when long ("Bachelor of
@@ -457,7 +486,8 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
             if not (headerish(lines[s - 1]) or right_above or (wraps and len(t_up.split()) <= 9
                                                                and not is_bullet(lines[s - 1]))):
                 break
-            if not wraps and _whole_degree(lines[s - 1]) and _whole_degree(lines[a]):
+            if not wraps and _whole_degree(lines[s - 1]) and (_whole_degree(lines[a]) or _whole_degree(lines[s])
+                                                              or names_degree(clean(lines[s].text))):
                 break  # "Degree (…), School" above "Degree, School, City (dates)": two entries
             if not wraps:
                 above += 1
@@ -505,7 +535,7 @@ def split_entries(lines: list[Line], geometry: bool = True) -> list[Entry]:
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         hdr_end = min(ends[k], end)
         pre = lines[s0:s]
-        if k == 0 and pre and _whole_degree(lines[s]) and _whole_degree(pre[-1]):
+        if k == 0 and pre and _whole_degree(pre[-1]) and (_whole_degree(lines[s]) or names_degree(clean(lines[s].text))):
             # an undated degree line above the first dated one: an entry of its own
             entries.append(Entry(header=pre[-3:], body=[], right=col_right if geometry else 1e9))
             pre = []

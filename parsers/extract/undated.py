@@ -7,14 +7,14 @@ import re
 from collections import Counter
 
 from htdy.parsers.extract.dates import find_range
-from htdy.parsers.extract.structure import Entry, clean, is_bullet
+from htdy.parsers.extract.structure import Entry, _whole_degree, clean, is_bullet
 from htdy.parsers.extract.vocab import INSTITUTION_WORDS, LEGAL_FORMS, TITLE_WORDS, fold, has_word
 from htdy.parsers.layout.model import Line
 
 
 def undated_entries(entries: list[Entry]) -> list[Entry]:
     """Each kind of undated entry set apart, in the order they can occur."""
-    return _title_restarts(_undated_entries(_undated_header(_straddling_undated(entries))))
+    return _title_restarts(_undated_degrees(_undated_entries(_undated_header(_straddling_undated(entries)))))
 
 
 def _straddling_undated(entries: list[Entry]) -> list[Entry]:
@@ -178,3 +178,24 @@ def _entry_title(t: str) -> bool:
     f = fold(t)
     return not body_label(t) and heading_key(t) is None and (bool(re.search(r"[,|–—]| at | @ ", t)) or has_word(f, TITLE_WORDS)
                                   or has_word(f, INSTITUTION_WORDS) or has_word(f, LEGAL_FORMS))
+
+
+def _undated_degrees(entries: list[Entry]) -> list[Entry]:
+    """A degree and its school on one line ("Grado | Universidad de Madrid") after the first line of
+    an entry whose lines above it name a school, set in the type of that first line: an undated
+    education entry of its own."""
+    out: list[Entry] = []
+    for e in entries:
+        seq = e.header + e.body
+        head = seq[0].spans[0] if seq else None
+        cut = next((i for i in range(1, len(seq)) if head is not None and not is_bullet(seq[i])
+                    and _whole_degree(seq[i]) and (seq[i].spans[0].size, seq[i].spans[0].bold) == (head.size, head.bold)
+                    and any(has_word(clean(x.text), INSTITUTION_WORDS) for x in seq[:i])), None)
+        if cut is None:
+            out.append(e)
+            continue
+        n = len(e.header)
+        out.append(Entry(header=seq[:min(cut, n)], body=seq[n:cut], right=e.right))
+        rest = Entry(header=seq[cut:max(cut + 1, n)], body=seq[max(cut + 1, n):], right=e.right)
+        out.extend(_undated_degrees([rest]))
+    return out

@@ -53,6 +53,13 @@ def font_style(name: str, weight: int = 0, italic_flag: bool = False) -> Font:
     return clean, bold, italic
 
 
+def _ligature_letter(text: str, x0: float, x1: float, size: float, last: tuple[float, float] | None,
+                     same_run: bool) -> bool:
+    """A letter in the very box of the glyph before it: a ligature's second (or third) letter."""
+    return same_run and last is not None and text.isalpha() and not _RTL.match(text) and x1 - x0 > 0.05 * size \
+        and abs(x0 - last[0]) < 0.02 * size and abs(x1 - last[1]) < 0.02 * size
+
+
 def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]:
     spans: list[Span] = []
     cur: Span | None = None
@@ -64,6 +71,7 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
     parts: list[list[str]] = []  # per span: its characters
     gaps: list[list[float]] = []  # per span: the gap before each character after the first, in font sizes
     where: list[list[tuple[int, float]] | None] = []  # per span: (index in its text, x middle) per glyph
+    last: tuple[float, float] | None = None  # the box of the glyph added last
     for text, x0, top, x1, bottom, size, fi in chars:
         if len(text) > 1 and _RTL.match(text):
             text = text[::-1]  # a ligature's letters (لأ) in the visual order of the rest
@@ -75,6 +83,17 @@ def spans_from_chars(chars: Iterable[Char], fonts: Sequence[Font]) -> list[Span]
             pending_space, soft_break = True, False
             continue
         size = size or (bottom - top) or 1.0
+        if cur is not None and _ligature_letter(text, x0, x1, size, last, fi == cur_font and not pending_space) \
+                and (text != cur.text[-1:] or text in "ft"):  # ("ff", "tt"; not a glyph drawn twice for bold)
+            # the second letter of a ligature ("ti", "fi", "ffi" drawn as one glyph): pdfium gives it
+            # the glyph's box, which starts where the first letter's does; no gap, no new span
+            if where[-1] is not None:
+                where[-1].append((len(cur.text), (x0 + x1) / 2))  # type: ignore[union-attr]
+            cur.text += text
+            parts[-1].append(text)
+            gaps[-1].append(statistics.median(gaps[-1]) if gaps[-1] else 0.0)
+            continue
+        last = (x0, x1)
         if cur is not None:
             h = cur.bottom - cur.top
             mid = (top + bottom) / 2

@@ -190,7 +190,7 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
     from htdy.parsers.extract.vocab import heading_key
 
     # (a range wrapped in a narrow margin ends on a line of its own: "listopad 2016–" / "Současnost")
-    is_date = [(_DATEISH.search(c[3]) is not None and len(c[3]) < 30) or is_present(c[3])
+    is_date = [_date_piece(c[3]) or is_present(c[3])
                or re.fullmatch(r"\d{1,2}", c[3].strip()) is not None for c in side]  # ("2013-09—2016-" / "11")
     text = [c for c, d in zip(side, is_date, strict=True) if not d]
     dates = [c for c, d in zip(side, is_date, strict=True) if d]
@@ -206,6 +206,8 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
             text = [c for c in text if c[2].bottom >= top and c[2].top <= bottom] or text
     if not text:
         return False
+    if toward_gutter > 0 and _date_margin(cells, side):
+        return True
     edge = max(c[1] for c in text) if toward_gutter > 0 else min(c[0] for c in text)
     stray = [c for c, d in zip(side, is_date, strict=True)
              if d and (c[0] >= edge - 1 if toward_gutter > 0 else c[1] <= edge + 1)]
@@ -215,6 +217,32 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
     own = {id(c) for c in side}
     return titled or any(id(c) not in own and not _DATEISH.search(c[3]) and min(c[1], b) - max(c[0], a) >= 0.5 * (b - a)
                          for c in cells)
+
+
+def _date_margin(cells: list[tuple[float, float, Line, str]], left: list[tuple[float, float, Line, str]]) -> bool:
+    """A left side whose part past its first clear cut is mostly dates, run over by text that starts
+    with them or further left: a sidebar, then the main column's nested date column (a layout
+    table's "SUMMARY" heading or a summary's last word may fall there too, above the dates)."""
+    starts = sorted({c[0] for c in left})
+    cut = next((x - 0.5 for x in starts if x > starts[0] + 1 and not any(c[0] < x - 0.5 < c[1] for c in left)), None)
+    if cut is None:
+        return False
+    margin = [c for c in left if c[0] > cut]
+    stray = [c for c in margin if _date_piece(c[3])]
+    if len(stray) < 3 or len(stray) < 0.5 * len(margin):
+        return False
+    a, b = min(c[0] for c in stray), max(c[1] for c in stray)
+    own = {id(c) for c in left if c not in margin} | {id(c) for c in stray}
+    return any(id(c) not in own and c[0] <= a + 1 and not _DATEISH.search(c[3])
+               and min(c[1], b) - max(c[0], a) >= 0.5 * (b - a) for c in cells)
+
+
+def _date_piece(text: str) -> bool:
+    """A date, or what a date wrapped in a narrow column leaves on a line of its own."""
+    from htdy.parsers.extract.dates import date_piece
+
+    t = text.strip()
+    return (_DATEISH.search(t) is not None and len(t) < 30) or date_piece(t)
 
 
 def _flush_right_margin(left: list[tuple[float, float, Line, str]], right: list[tuple[float, float, Line, str]]) -> bool:

@@ -6,6 +6,7 @@ table cells side by side) and the style's size, so later stages can use typograp
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -134,6 +135,20 @@ def _anchor_key(box: Any) -> tuple[float, float]:
 def _inside(node: Any, p: Any) -> bool:
     """Whether ``node`` belongs to paragraph ``p`` (not to a paragraph nested in a text box in it)."""
     return next(node.iterancestors(W + "p"), None) is p
+
+
+_GAP = re.compile(r"[ \u00a0]{3,}$")
+
+
+def _gapped(text: str) -> list[str]:
+    """``text`` cut after each gap of three spaces or more (the gap stays at the piece's end)."""
+    out, pos = [], 0
+    for m in re.finditer(r"[ \u00a0]{3,}", text):
+        if re.search(r"[-–—]$", text[pos:m.start()]) or re.match(r"[-–—]", text[m.end():]):
+            continue  # a range set wide ("2010 –      2012"): one text (across runs: see spans())
+        out.append(text[pos:m.end()])
+        pos = m.end()
+    return [*out, text[pos:]] if pos < len(text) else out
 
 
 def _link_cells(spans: list[Span]) -> list[int]:
@@ -317,12 +332,21 @@ class _Builder:
                 if kind in ("text", "tab"):
                     text += piece
                     continue
-                if text:
-                    width = len(text) * size * 0.5
-                    out.append(Span(text, x, self.y, x + width, self.y + size, style_id or "", size, bold, italic,
-                                    link))
-                    x += width
-                    text = ""
+                for seg in _gapped(text):
+                    # three spaces or more set items apart on the page ("jo@x.org   Bilbao"): the
+                    # span ends at its last letter and the next starts after the gap, as in a PDF
+                    body = seg.rstrip(" \u00a0") if _GAP.search(seg) else seg
+                    if body.strip() and out and (re.search(r"[-–—]$", out[-1].text.rstrip())
+                                                 or re.match(r"[-–—]", body.lstrip())):
+                        x = min(x, out[-1].x1 + size * 0.25)  # a range set wide ("2010 –      2012"): no gap
+                    if body.strip():
+                        out.append(Span(seg, x, self.y, x + len(body) * size * 0.5, self.y + size, style_id or "",
+                                        size, bold, italic, link))
+                    elif out:
+                        out[-1].text += seg
+                    # (a space as wide as a real font's, a quarter em: three are a gap of 0.75 em)
+                    x += len(body) * size * 0.5 + (len(seg) - len(body)) * size * 0.25
+                text = ""
                 if kind == "br" and out and breaks is not None and not numbered:
                     if not breaks or breaks[-1] != len(out):
                         breaks.append(len(out))

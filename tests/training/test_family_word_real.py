@@ -20,7 +20,8 @@ MARKUP = {"sdt-chrono": ("<w:sdt>", "w15:repeatingSection", 'w:styleId="Achievem
           "textbox-fields": ("<w:noBreakHyphen/>", "<w:br/>", "mc:Fallback", "HYPERLINK", "<w:fldSimple",
                              '<w:tab w:val="right"'),
           "tracked-cols": ("<w:del ", "<w:ins ", "<w:smartTag", "<w:customXml", 'w:num="2"'),
-          "gdocs-export": ("_gjdgxs", "<w:hyperlink", "<w:numPr>")}
+          "gdocs-export": ("_gjdgxs", "<w:hyperlink", "<w:numPr>"),
+          "pipe-titles": (" | ", '<w:spacing w:val="30"/>', "    ")}
 
 
 def test_registry() -> None:
@@ -44,6 +45,7 @@ def test_docx_carries_the_markup_and_reads_back(template: str, tmp_path: Path) -
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
 def test_pdf_export(tmp_path: Path) -> None:
-    out = word_real_pdf.render(VIEW, "textbox-fields", tmp_path / "cv")
-    texts = [ln.text for ln in extract_layout(out.read_bytes(), "pdf").lines()]
-    assert any(NAME in t for t in texts) and any(COMPANY in t for t in texts)
+    for template in ("textbox-fields", "pipe-titles"):
+        out = word_real_pdf.render(VIEW, template, tmp_path / template)
+        texts = [ln.text for ln in extract_layout(out.read_bytes(), "pdf").lines()]
+        assert any(NAME in t for t in texts) and any(COMPANY in t for t in texts)

@@ -25,13 +25,15 @@ NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
 
 
 def rpr(b: bool = False, i: bool = False, sz: float | None = None, color: str | None = None, caps: bool = False,
-        font: str | None = None, u: bool = False, style: str | None = None) -> str:
+        font: str | None = None, u: bool = False, style: str | None = None, spacing: int | None = None) -> str:
+    """Run properties; ``spacing`` is Word's expanded (or condensed) character spacing in twips."""
     out = f'<w:rStyle w:val="{style}"/>' if style else ""
     if font:
         out += f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>'
     out += ("<w:b/><w:bCs/>" if b else "") + ("<w:i/><w:iCs/>" if i else "") + ("<w:caps/>" if caps else "")
     out += f'<w:color w:val="{color}"/>' if color else ""
     out += f'<w:sz w:val="{int(sz * 2)}"/><w:szCs w:val="{int(sz * 2)}"/>' if sz else ""
+    out += f'<w:spacing w:val="{spacing}"/>' if spacing else ""
     out += '<w:u w:val="single"/>' if u else ""
     return f"<w:rPr>{out}</w:rPr>" if out else ""
 

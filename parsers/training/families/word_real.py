@@ -26,7 +26,7 @@ from htdy.parsers.training.families._cv_content import (
 NAME = "word-real"
 ORDER = ("summary", "work", "education", "skills", "languages", "projects", "certificates", "interests")
 SIDE = ("skills", "languages", "interests")
-TEMPLATES = ("sdt-chrono", "sidebar-table", "textbox-fields", "tracked-cols", "gdocs-export")
+TEMPLATES = ("sdt-chrono", "sidebar-table", "textbox-fields", "tracked-cols", "gdocs-export", "pipe-titles")
 PAGE = (11906, 16838)
 # Wingdings icons Word's contact lines use (envelope, phone, house, globe-ish mouse), Symbol's bullet
 ICONS = {"email": "F02A", "phone": "F028", "location": "F02B", "url": "F03A"}
@@ -313,10 +313,40 @@ def _gdocs_export(doc: Any, view: dict[str, Any]) -> None:
     w.fill(doc.element.body, body)
 
 
+def _pipe_titles(doc: Any, view: dict[str, Any]) -> None:
+    """Word's "Crisp and clean" / "Modern" résumé templates: one title line per entry, its fields
+    set apart by pipes ("Title | Company | Dates", "Degree | Date earned | School") in expanded
+    character spacing (Carlito's "ti", "fi", "ft" ligatures then stand apart in the PDF), the contact
+    items typed with spaces between them (no separator glyph), bullets from the style."""
+    body = [w.sdt(w.p(w.r(view.get("name") or ""), style="Title"), "Your name")]
+    if view.get("label"):
+        body.append(w.p(w.r(view["label"], sz=13, color="404040")))
+    items = [t for t, _ in contact_links(view)]
+    if items:
+        body.append(w.p(w.r("    ".join(items), sz=9.5), style="ContactInfo", after=10))
+    head = lambda key: _heading(view, key, caps=True)  # noqa: E731
+    body += _small_sections(view, ("summary",), head, "style")
+    for key, entries in (("work", work_entries(view)), ("education", edu_entries(view))):
+        if not entries:
+            continue
+        body.append(head(key))
+        for e in entries:
+            bits = [e.title, e.org, e.dates]
+            if key == "education" and len(e.org or "") % 2:
+                bits = [e.title, e.dates, e.org]  # "Degree | Date earned | School"
+            # (title lines expanded by 1.5 pt, as the template's heading styles set them)
+            body.append(w.p(w.r(" | ".join(b for b in bits if b), b=True, sz=11, spacing=30), style="Heading2", before=6))
+            if e.summary:
+                body.append(w.p(w.r(e.summary)))
+            body += _bullets(e.bullets, "style")
+    body += _small_sections(view, ("skills", "languages", "projects", "certificates", "interests"), head, "style")
+    w.fill(doc.element.body, body)
+
+
 RENDER = {"sdt-chrono": (_sdt_chrono, "Carlito", 10.5), "sidebar-table": (_sidebar_table, "Carlito", 10),
           "textbox-fields": (_textbox_fields, "Liberation Sans", 10),
           "tracked-cols": (_tracked_cols, "Liberation Serif", 11),
-          "gdocs-export": (_gdocs_export, "Liberation Sans", 11)}
+          "gdocs-export": (_gdocs_export, "Liberation Sans", 11), "pipe-titles": (_pipe_titles, "Carlito", 10.5)}
 
 
 def save(view: dict[str, Any], template: str, path: Path) -> Path:
