@@ -291,3 +291,29 @@ async def test_a_write_that_timed_out_is_reread_before_the_next(etag_api: tuple[
         assert cv.stale
         assert (await senders.write_cv_update(session, ctx)).error is None    # re-read, not a 412
     assert state["statuses"] == [200, 200, 200] and state["rev"] == 4
+
+
+async def test_each_repeat_sends_new_uncached_render_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Repeats build their worker's context from the same spec; with a fixed seed every repeat
+    asked for the same (CV, accent) renders, all cache hits after the first repeat."""
+    from htdy.perf.harness import senders
+
+    urls: list[str] = []
+
+    async def fake_get(session: Any, url: str, headers: Any) -> senders.Outcome:
+        urls.append(url)
+        return senders.Outcome(None)
+
+    monkeypatch.setattr(senders, "_get", fake_get)
+    users = [{"token": f"t{u}", "cvs": [{"id": f"cv{u}-{c}", "etag": '"1"', "slug": f"s{u}{c}"} for c in range(2)]}
+             for u in range(3)]
+    spec = {"data": {"users": users}, "docs": {}, "base": "http://127.0.0.1:1", "timeout_s": 1,
+            "parse_timeout_s": 1, "worker": 0, "workers": 1}
+    repeats = []
+    for _ in range(2):
+        ctx = generator._context(spec)
+        urls.clear()
+        for _ in range(20):
+            await senders.render_uncached(None, ctx)  # type: ignore[arg-type]
+        repeats.append(set(urls))
+    assert len(repeats[0]) == 20 and not repeats[0] & repeats[1]
