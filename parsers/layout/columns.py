@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -196,7 +197,9 @@ def _stray_dates(cells: list[tuple[float, float, Line, str]], side: list[tuple[f
     dates = [c for c, d in zip(side, is_date, strict=True) if d]
     titled = False  # section titles at the dates' own x: the entries' column begins there
     if dates:
-        x_dates = min(c[0] for c in dates)
+        # the dates' own x: where most of them start (a stray date in the text further left, an
+        # education line "2016 – 2019" at the margin, is not their column)
+        x_dates = Counter(round(c[0]) for c in dates).most_common(1)[0][0]
         if toward_gutter > 0:  # (on the far side of the gutter they are the dates' own column)
             kept = [c for c in text if not (abs(c[0] - x_dates) < 2 and heading_key(c[3]))]
             titled = bool(kept) and len(kept) < len(text)

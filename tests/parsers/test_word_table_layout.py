@@ -64,3 +64,25 @@ def test_employer_city_and_a_country_named_in_its_own_language():
     for text, head in (("Sedláčková, Pardubice, Česká republika", "Sedláčková"),
                        ("Yılmaz Holding, Bursa, Türkiye", "Yılmaz Holding"), ("ООО Ромашка, Казань, Россия", "ООО Ромашка")):
         assert [q["text"] for q in place_split({"text": text})][0] == head
+
+
+def test_a_right_sidebar_beside_entries_with_a_date_column_and_a_dated_line_at_the_margin():
+    """Dates right-aligned inside the main column and one more date line at the main column's own
+    margin (an education line): the page still splits at the sidebar's gutter. The date column's x
+    is where most dates start, so the margin's headings are no "titles at the dates' x"."""
+    from htdy.parsers.layout.columns import find_gutter
+    from htdy.parsers.layout.model import Line, Page, Span
+
+    def ln(text: str, x: float, top: float, bold: bool = False) -> Line:
+        return Line(spans=[Span(text, x, top, x + 5.2 * len(text), top + 9, "DejaVuSans", 9.5, bold)])
+
+    lines = [ln("Werkervaring", 49, 150, True), ln("k.rubben@example.nl", 402, 150),
+             ln("Klantenservicemedewerker, Buytelaar", 49, 165, True), ln("+31 33 6172985", 402, 165),
+             ln("januari 2023 – Heden", 279, 178), ln("Rotterdam", 402, 178),
+             ln("Medewerker, Wassenaar BV", 49, 205, True), ln("maart 2020 – december 2022", 255, 218),
+             ln("Talen", 402, 205, True), ln("Nederlands", 402, 218), ln("Engels", 402, 231),
+             ln("Adviseur, Rouwhorst", 49, 245, True), ln("mei 2018 – februari 2020", 262, 258),
+             ln("Opleiding", 49, 285, True), ln("2016 – 2019", 49, 298), ln("Hogeschool van Utrecht", 49, 311),
+             ln("Duits", 402, 244), ln("Vaardigheden", 402, 270, True), ln("Excel", 402, 283), ln("SAP", 402, 296)]
+    gutter = find_gutter(Page(width=595, height=842, lines=lines), lines)
+    assert gutter is not None and 380 < gutter < 402
