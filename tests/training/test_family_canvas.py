@@ -2,27 +2,18 @@
 Japanese 履歴書 form, printed by Chromium."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from htdy.parsers.training.families import FAMILIES
 from htdy.parsers.training.families import html_canvas as hc
 from htdy.parsers.training.families.designer import canva
 
-VIEW = json.loads((Path(__file__).parents[2] / "parsers" / "training" / "example_view.json").read_text("utf-8"))
+from .factory_helpers import VIEW, pdf_text
+
 CHROMIUM = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
-
-
-def _text(pdf: Path) -> str:
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 def test_templates() -> None:
@@ -46,7 +37,7 @@ def test_word_objects_and_layers() -> None:
 
 @CHROMIUM
 def test_outlined_name_is_not_in_the_text_layer(tmp_path: Path) -> None:
-    text = _text(hc.render(VIEW, "photo-header-b", tmp_path / "cv"))
+    text = pdf_text(hc.render(VIEW, "photo-header-b", tmp_path / "cv"))
     family = VIEW["name"].split()[-1]
     assert family not in text and family.upper() not in text
     assert "Nordlicht Logistik GmbH" in text
@@ -57,7 +48,7 @@ def test_rirekisho_rows(tmp_path: Path) -> None:
     from htdy.parsers.training.people import make_person
 
     view = make_person(7009, "ja").view
-    text = _text(hc.render(view, "rirekisho-a", tmp_path / "rk"))
+    text = pdf_text(hc.render(view, "rirekisho-a", tmp_path / "rk"))
     assert "履" in text and "学歴・職歴" in text and "以上" in text
     company = view["work"][-1]["company"]  # the oldest job comes first, with its 入社 row
     assert re.search(re.escape(company) + r"\s*入社", text)

@@ -1,24 +1,14 @@
 """html-designer family: one template per engine renders example_view.json to a PDF with a text layer."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from htdy.parsers.training.families import FAMILIES
 from htdy.parsers.training.families import html_designer as hd
 
-VIEW = json.loads((Path(__file__).parents[2] / "parsers" / "training" / "example_view.json").read_text("utf-8"))
-
-
-def _text(pdf: Path) -> str:
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
+from .factory_helpers import VIEW, pdf_text
 
 
 def test_grid() -> None:
@@ -39,6 +29,6 @@ def test_grid() -> None:
 def test_render(template: str, tmp_path: Path) -> None:
     pdf = hd.render(VIEW, template, tmp_path / template)
     assert pdf.suffix == ".pdf" and pdf.exists()
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "Weißmüller" in text or "WEISSMÜLLER" in text
     assert "Nordlicht Logistik GmbH" in text

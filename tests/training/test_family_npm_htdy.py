@@ -1,18 +1,17 @@
 """jsonresume (npm themes through node + Chromium) and htdy (our own templates) families."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from htdy.parsers.training.families import FAMILIES
 from htdy.parsers.training.families import htdy_templates as ht
 from htdy.parsers.training.families import jsonresume_npm as jr
 
-VIEW = json.loads((Path(__file__).parents[2] / "parsers" / "training" / "example_view.json").read_text("utf-8"))
+from .factory_helpers import VIEW, pdf_text
+
 RESUME = {  # an invented person, in the current JSON Resume schema
     "basics": {"name": "Ilse Brandvold", "label": "Process Engineer", "email": "ilse.brandvold@example.no",
                "phone": "+47 412 34 567", "url": "https://brandvold.example.no",
@@ -29,14 +28,6 @@ RESUME = {  # an invented person, in the current JSON Resume schema
     "languages": [{"language": "Norwegian", "fluency": "Native"}, {"language": "English", "fluency": "C1"}],
     "meta": {"language": "en"},
 }
-
-
-def _text(pdf: Path) -> str:
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 # ---------------------------------------------------------------- htdy
@@ -57,12 +48,12 @@ def test_htdy_catalogue() -> None:
 def test_htdy_render(template: str, tmp_path: Path) -> None:
     pdf = ht.render({"lang": "en"}, template, tmp_path / template, resume=RESUME)
     assert pdf == tmp_path / f"{template}.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "Brandvold" in text and "Fjordmetall AS" in text
 
 
 def test_htdy_from_view(tmp_path: Path) -> None:
-    text = _text(ht.render(VIEW, "classic-typst", tmp_path / "v"))
+    text = pdf_text(ht.render(VIEW, "classic-typst", tmp_path / "v"))
     assert "Weißmüller" in text and "Nordlicht Logistik GmbH" in text
 
 
@@ -126,13 +117,13 @@ def test_jsonresume_render(theme: str, tmp_path: Path) -> None:
     assert jr.supports(theme, "en")
     pdf = jr.render({"lang": "en"}, theme, tmp_path / theme, resume=RESUME)
     assert pdf == tmp_path / f"{theme}.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "Brandvold" in text.title() and "Fjordmetall" in text.title()
 
 
 @needs_npm
 def test_jsonresume_from_view_render(tmp_path: Path) -> None:
-    text = _text(jr.render(VIEW, "straightforward", tmp_path / "v"))
+    text = pdf_text(jr.render(VIEW, "straightforward", tmp_path / "v"))
     assert "Weißmüller" in text and "Nordlicht Logistik GmbH" in text
 
 

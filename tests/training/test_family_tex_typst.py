@@ -1,25 +1,14 @@
 """latex and typst families: one template each renders example_view.json to a PDF with a text layer."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from htdy.parsers.training.families import FAMILIES, latex, typst_cv
 
-VIEW = json.loads((Path(__file__).parents[2] / "parsers" / "training" / "example_view.json")
-                  .read_text("utf-8"))
-
-
-def _text(pdf: Path) -> str:
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
+from .factory_helpers import VIEW, pdf_text
 
 
 def test_registered() -> None:
@@ -42,7 +31,7 @@ def test_latex_escaping() -> None:
 
 def test_typst_render(tmp_path: Path) -> None:
     pdf = typst_cv.render(VIEW, "sidebar", tmp_path / "t")
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert pdf.suffix == ".pdf" and "Weißmüller" in text and "Nordlicht Logistik GmbH" in text
 
 
@@ -53,5 +42,5 @@ def test_latex_render(tmp_path: Path) -> None:
     if template is None:
         pytest.skip("no LaTeX template has its packages here")
     pdf = latex.render(view, template, tmp_path / "l")
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "Johanna" in text and "Datenwerk AG" in text
