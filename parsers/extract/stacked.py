@@ -12,20 +12,25 @@ from htdy.parsers.extract.structure import clean
 from htdy.parsers.layout.model import Line
 
 
+def _start_over_end(upper: str, lower: str) -> bool:
+    """Two lone dates, each a single point, the lower one later: a range printed start over end."""
+    a, b = find_range(upper), find_range(lower)
+    return bool(date_only(upper) and date_only(lower) and a and b and a.start and b.start
+                and a.start == a.end and b.start == b.end and b.start > a.start)
+
+
 def join_stacked_dates(lines: list[Line]) -> list[Line]:
     """A lone date printed on the line under another lone date, flush with it ("2006" / "2012"):
     one range, start over end."""
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if prev is not None and prev.page == ln.page and abs(prev.x0 - ln.x0) < 4 and date_only(ln.text) \
-                and date_only(prev.text):
-            a, b = find_range(prev.text), find_range(ln.text)
-            if a and b and a.start and a.start == a.end and b.start and b.start == b.end and b.start > a.start:
-                first = ln.spans[0]
-                out[-1] = Line(spans=[*prev.spans, replace(first, text="– " + first.text), *ln.spans[1:]],
-                               page=prev.page, source=prev.source)
-                continue
+        if prev is not None and prev.page == ln.page and abs(prev.x0 - ln.x0) < 4 \
+                and _start_over_end(prev.text, ln.text):
+            first = ln.spans[0]
+            out[-1] = Line(spans=[*prev.spans, replace(first, text="– " + first.text), *ln.spans[1:]],
+                           page=prev.page, source=prev.source)
+            continue
         if prev is not None and (joined := _stacked_beside_title(prev, ln) or _bold_title_goes_on(prev, ln)) is not None:
             out[-1] = joined
             continue
@@ -58,10 +63,7 @@ def _stacked_beside_title(prev: Line, ln: Line) -> Line | None:
     a_cells, b_cells = prev.cell_spans(), ln.cell_spans()
     if prev.page != ln.page or len(a_cells) < 2 or len(b_cells) < 2 or abs(prev.x0 - ln.x0) >= 4:
         return None
-    a_date, b_date = clean("".join(s.text for s in a_cells[0])), clean("".join(s.text for s in b_cells[0]))
-    ra, rb = find_range(a_date), find_range(b_date)
-    if not (date_only(a_date) and date_only(b_date) and ra and rb and ra.start and rb.start
-            and ra.start == ra.end and rb.start == rb.end and rb.start > ra.start):
+    if not _start_over_end(clean("".join(s.text for s in a_cells[0])), clean("".join(s.text for s in b_cells[0]))):
         return None
     a_text, b_text = a_cells[1], b_cells[1]
     rest = clean("".join(s.text for s in b_text))
